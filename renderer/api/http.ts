@@ -1,0 +1,75 @@
+import type { Envelope, EventName, Events } from '../../src/api';
+import type { Transport } from './transport';
+
+const TOKEN_KEY = 'digest-reader-token';
+
+/** The per-run token arrives in the URL fragment (never sent to a server); keep it for reloads. */
+function takeToken(): string | null {
+  const match = /[#&]token=([\w-]+)/.exec(location.hash);
+  if (match) {
+    sessionStorage.setItem(TOKEN_KEY, match[1]);
+    history.replaceState(null, '', location.pathname + location.search);
+  }
+  return sessionStorage.getItem(TOKEN_KEY);
+}
+
+const unauthorized: Envelope = {
+  ok: false,
+  error: { code: 'unauthorized', message: 'This page is not connected to your library. Open the link that `npm start` printed (it carries the access token).' },
+};
+
+export function httpTransport(): Transport {
+  const token = takeToken();
+  const headers = { Authorization: `Bearer ${token ?? ''}` };
+  return {
+    async invoke(name, arg) {
+      if (!token) return unauthorized;
+      const res = await fetch(`/api/call/${name}`, {
+        method: 'POST',
+        headers: { ...headers, 'Content-Type': 'application/json' },
+        body: JSON.stringify(arg ?? {}),
+      });
+      if (res.status === 401) return unauthorized;
+      if (!res.ok && !res.headers.get('content-type')?.includes('json')) {
+        return { ok: false, error: { code: `http-${res.status}`, message: await res.text() } };
+      }
+      return (await res.json()) as Envelope;
+    },
+    subscribe(listener) {
+      let stopped = false;
+      const controller = new AbortController();
+      const connect = async () => {
+        while (!stopped && token) {
+          try {
+            const res = await fetch('/api/events', { headers, signal: controller.signal });
+            const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
+            let buffer = '';
+            for (;;) {
+              const { value, done } = await reader.read();
+              if (done) break;
+              buffer += value;
+              let end: number;
+              while ((end = buffer.indexOf('\n\n')) >= 0) {
+                const frame = buffer.slice(0, end);
+                buffer = buffer.slice(end + 2);
+                const data = frame.split('\n').find((l) => l.startsWith('data: '));
+                if (data) {
+                  const { event, payload } = JSON.parse(data.slice(6)) as { event: EventName; payload: Events[EventName] };
+                  listener(event, payload);
+                }
+              }
+            }
+          } catch {
+            // server gone or restarting: try again shortly
+          }
+          if (!stopped) await new Promise((r) => setTimeout(r, 1500));
+        }
+      };
+      void connect();
+      return () => {
+        stopped = true;
+        controller.abort();
+      };
+    },
+  };
+}

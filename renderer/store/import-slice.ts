@@ -1,0 +1,53 @@
+import type { StateCreator } from 'zustand';
+import { api } from '../api/client';
+import type { AppState } from './index';
+import type { ImportReport } from './types';
+
+/** Same limit as the core's, checked here so a huge file is refused before it is read. */
+export const MAX_IMPORT_BYTES = 32 * 1024 * 1024;
+
+export interface ImportSlice {
+  importOpen: boolean;
+  importBusy: boolean;
+  importProgress: { done: number; total: number } | null;
+  importReport: ImportReport | null;
+  importError: string | null;
+  openImport(open: boolean): void;
+  importText(name: string, text: string, source: 'file' | 'paste'): Promise<void>;
+  importFile(file: File): Promise<void>;
+}
+
+export const createImportSlice: StateCreator<AppState, [], [], ImportSlice> = (set, get) => ({
+  importOpen: false,
+  importBusy: false,
+  importProgress: null,
+  importReport: null,
+  importError: null,
+  openImport(open) {
+    set({ importOpen: open, importReport: null, importError: null, importProgress: null });
+  },
+  async importText(name, text, source) {
+    set({ importOpen: true, importBusy: true, importReport: null, importError: null, importProgress: null });
+    try {
+      const report = await api.call('digests.import', { name, text, source });
+      set({ importReport: report });
+      await get().loadLibrary();
+      if (report.digest) {
+        get().setDigest(report.digest.id);
+      }
+    } catch (error) {
+      set({ importError: (error as Error).message });
+    } finally {
+      set({ importBusy: false, importProgress: null });
+    }
+  },
+  async importFile(file) {
+    if (file.size > MAX_IMPORT_BYTES) {
+      const mb = (file.size / 1024 / 1024).toFixed(1);
+      set({ importOpen: true, importReport: null, importError: `“${file.name}” is ${mb} MB; digests up to ${MAX_IMPORT_BYTES / 1024 / 1024} MB can be imported. Split it into smaller files.` });
+      return;
+    }
+    const text = await file.text();
+    await get().importText(file.name.replace(/\.[^.]+$/, ''), text, 'file');
+  },
+});

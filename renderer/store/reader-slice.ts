@@ -1,0 +1,36 @@
+import type { StateCreator } from 'zustand';
+import { api } from '../api/client';
+import type { AppState } from './index';
+import type { PaperView } from './types';
+
+export interface ReaderSlice {
+  selectedId: string | null;
+  paper: PaperView | null;
+  readerError: string | null;
+  openPaper(id: string): Promise<void>;
+  /** Moves the selection through the current list: +1 next, -1 previous. */
+  step(delta: 1 | -1): void;
+}
+
+export const createReaderSlice: StateCreator<AppState, [], [], ReaderSlice> = (set, get) => ({
+  selectedId: null,
+  paper: null,
+  readerError: null,
+  async openPaper(id) {
+    set({ selectedId: id });
+    try {
+      const paper = await api.call('papers.get', { id, q: get().query });
+      if (get().selectedId === id) set({ paper, readerError: null });
+    } catch (error) {
+      if (get().selectedId === id) set({ paper: null, readerError: (error as Error).message });
+    }
+  },
+  step(delta) {
+    const { rows, selectedId } = get();
+    if (rows.length === 0) return;
+    const at = rows.findIndex((r) => r.id === selectedId);
+    const next = at < 0 ? 0 : Math.min(rows.length - 1, Math.max(0, at + delta));
+    if (rows[next].id !== selectedId) void get().openPaper(rows[next].id);
+    if (delta > 0 && next >= rows.length - 5) void get().loadMore();
+  },
+});

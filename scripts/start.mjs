@@ -1,0 +1,24 @@
+#!/usr/bin/env node
+// npm start: build, then run the desktop app where Electron's binary is present, else web mode.
+import { spawnSync, spawn } from 'node:child_process';
+
+const run = (cmd, args) => {
+  const r = spawnSync(cmd, args, { stdio: 'inherit', shell: process.platform === 'win32' });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+};
+
+/** The electron package exports its binary's path, downloading it on first use; null if it cannot. */
+function electronBinary() {
+  const probe = spawnSync(process.execPath, ['-e', "process.stdout.write(require('electron'))"], { encoding: 'utf8', timeout: 300_000 });
+  return probe.status === 0 && probe.stdout ? probe.stdout : null;
+}
+
+const binary = process.env.DIGEST_READER_WEB ? null : electronBinary();
+run('npx', ['vite', 'build', '--logLevel', 'warn']);
+if (binary && process.env.DIGEST_READER_ELECTRON_READY) {
+  run('npx', ['electron-vite', 'build']);
+  spawn(binary, ['.'], { stdio: 'inherit' }).on('exit', (code) => process.exit(code ?? 0));
+} else {
+  console.log(binary ? 'Digest Reader: starting in web mode.' : 'Digest Reader: the Electron binary is not available on this machine, so the app runs in web mode in your browser instead.');
+  spawn(process.execPath, ['--import', 'tsx', 'src/web/main.ts', ...process.argv.slice(2)], { stdio: 'inherit' }).on('exit', (code) => process.exit(code ?? 0));
+}

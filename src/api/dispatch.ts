@@ -1,0 +1,26 @@
+import { DigestError } from '../digest/errors';
+import { ApiError, type Envelope, type HandlerMap } from './contract';
+
+/**
+ * The transport boundary, shared by IPC and HTTP: looks the handler up, validates the argument
+ * against its schema, runs it, and turns any failure into a message the reader can read.
+ */
+export async function dispatch(handlers: HandlerMap, name: unknown, arg: unknown): Promise<Envelope> {
+  if (typeof name !== 'string' || !Object.hasOwn(handlers, name)) {
+    return { ok: false, error: { code: 'unknown-handler', message: `Unknown action: ${String(name).slice(0, 80)}` } };
+  }
+  const h = handlers[name];
+  const parsed = h.input.safeParse(arg ?? {});
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue?.path.length ? ` (${issue.path.join('.')})` : '';
+    return { ok: false, error: { code: 'invalid-argument', message: `Invalid request for ${name}${where}: ${issue?.message ?? 'bad argument'}` } };
+  }
+  try {
+    return { ok: true, value: await h.run(parsed.data) };
+  } catch (error) {
+    if (error instanceof ApiError || error instanceof DigestError) return { ok: false, error: { code: error.code, message: error.message } };
+    console.error(`[digest-reader] ${name} failed:`, error);
+    return { ok: false, error: { code: 'internal', message: `Something went wrong (${name}): ${(error as Error).message}` } };
+  }
+}

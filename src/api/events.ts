@@ -1,0 +1,30 @@
+import { EventEmitter } from 'node:events';
+
+/** Events the core pushes to every window. */
+export interface Events {
+  'import.progress': { name: string; done: number; total: number };
+  'library.changed': { reason: 'import' | 'data' };
+}
+
+export type EventName = keyof Events;
+
+/** A typed emitter; `on` returns its own unsubscribe function. */
+export class EventBus {
+  readonly #emitter = new EventEmitter().setMaxListeners(100);
+
+  emit<E extends EventName>(event: E, payload: Events[E]): void {
+    this.#emitter.emit(event, payload);
+  }
+
+  on<E extends EventName>(event: E, listener: (payload: Events[E]) => void): () => void {
+    this.#emitter.on(event, listener);
+    return () => this.#emitter.off(event, listener);
+  }
+
+  /** Every event, for transports that forward them all. */
+  onAny(listener: <E extends EventName>(event: E, payload: Events[E]) => void): () => void {
+    const names: EventName[] = ['import.progress', 'library.changed'];
+    const offs = names.map((name) => this.on(name, (p) => listener(name, p)));
+    return () => offs.forEach((off) => off());
+  }
+}

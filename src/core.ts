@@ -1,0 +1,74 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { joinHandlers, handler } from './api/contract';
+import { EventBus } from './api/events';
+import { Library } from './library/library';
+import { libraryHandlers } from './library/handlers';
+import { removeStaleTempFiles } from './storage/files';
+import { acquireLock } from './storage/lock';
+import { UserStore } from './storage/user-store';
+import { z } from 'zod';
+
+export interface CoreOptions {
+  dataDir: string;
+  /** The sample digest imported on the first run; none when omitted. */
+  samplePath?: string;
+}
+
+export const SAMPLE_NAME = 'Trending papers (sample)';
+
+function createHandlers(library: Library, store: UserStore, dataDir: string) {
+  const app = {
+    'app.status': handler(z.object({}), () => ({
+      dataDir,
+      paperCount: library.corpus.paperCount,
+      digestCount: library.corpus.digests.length,
+      index: { source: library.index.source, size: library.index.size },
+      warnings: [...store.warnings, ...library.warnings],
+    })),
+  };
+  return joinHandlers(app, libraryHandlers(library));
+}
+
+export type Handlers = ReturnType<typeof createHandlers>;
+
+export interface Core {
+  handlers: Handlers;
+  events: EventBus;
+  dataDir: string;
+  close(): void;
+}
+
+/**
+ * Opens a library: takes the single-writer lock, cleans up after any crash, loads the reader's
+ * data and the corpus, and imports the sample digest on the very first run.
+ */
+export async function openCore({ dataDir, samplePath }: CoreOptions): Promise<Core> {
+  const release = acquireLock(dataDir);
+  try {
+    removeStaleTempFiles(dataDir);
+    const events = new EventBus();
+    const store = new UserStore(dataDir);
+    const library = new Library(dataDir, events);
+    if (!store.data.settings.sampleImported) {
+      if (samplePath && library.corpus.digests.length === 0 && fs.existsSync(samplePath)) {
+        await library.import({ name: SAMPLE_NAME, text: fs.readFileSync(samplePath, 'utf8'), source: 'sample' });
+      }
+      store.update((d) => {
+        d.settings.sampleImported = true;
+      });
+    }
+    return {
+      handlers: createHandlers(library, store, path.resolve(dataDir)),
+      events,
+      dataDir,
+      close() {
+        library.flush();
+        release();
+      },
+    };
+  } catch (error) {
+    release();
+    throw error;
+  }
+}

@@ -1,0 +1,49 @@
+import { spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import { parseArgs } from 'node:util';
+import { openCore } from '../core';
+import { defaultDataDir, RENDERER_DIST, SAMPLE_DIGEST } from '../paths';
+import { startWebServer } from './server';
+
+/** Web mode: `tsx src/web/main.ts [--data DIR] [--port N] [--no-open]`. */
+async function main() {
+  const { values } = parseArgs({
+    options: {
+      data: { type: 'string' },
+      port: { type: 'string', default: process.env.PORT ?? '0' },
+      'no-open': { type: 'boolean', default: false },
+    },
+  });
+  if (!fs.existsSync(`${RENDERER_DIST}/index.html`)) {
+    console.error('Digest Reader: the renderer is not built. Run `npm run build` (npm start does this).');
+    process.exit(1);
+  }
+  const dataDir = values.data ?? defaultDataDir();
+  const core = await openCore({ dataDir, samplePath: SAMPLE_DIGEST });
+  const web = await startWebServer({ core, staticDir: RENDERER_DIST, port: Number(values.port) });
+  const link = `${web.url}#token=${web.token}`;
+  console.log(`Digest Reader is running in web mode at ${link}`);
+  console.log(`Library: ${dataDir}`);
+  if (!values['no-open'] && !process.env.CI && !process.env.DIGEST_READER_NO_OPEN) openBrowser(link);
+
+  const stop = async () => {
+    await web.close();
+    core.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+function openBrowser(url: string) {
+  const command = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open';
+  if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) return;
+  const child = spawn(command, [url], { detached: true, stdio: 'ignore' });
+  child.on('error', () => {}); // no browser: the printed link is enough
+  child.unref();
+}
+
+main().catch((error: Error) => {
+  console.error(`Digest Reader could not start: ${error.message}`);
+  process.exit(1);
+});
