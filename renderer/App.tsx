@@ -12,6 +12,7 @@ const isTyping = (target: EventTarget | null) =>
 export function App() {
   const rows = useApp((s) => s.rows);
   const listError = useApp((s) => s.listError);
+  const fatal = useApp((s) => s.fatal);
   const searchRef = useRef<HTMLInputElement>(null);
   const [dragging, setDragging] = useState(false);
 
@@ -63,7 +64,7 @@ export function App() {
         <div className="panes">
           <section className="list-pane" aria-label="Paper list">
             <ListHeader searchRef={searchRef} />
-            {listError ? (
+            {fatal ? null : listError ? (
               <p className="error list-error" role="alert">
                 {listError}
               </p>

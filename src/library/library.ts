@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import type { EventBus } from '../api/events';
 import { ApiError } from '../api/contract';
+import { rerankByPhrase } from '../search/phrase';
 import { SearchIndex } from '../search/search-index';
 import { highlightRanges, snippet, type Range, type Snippet } from '../search/text';
 import type { StoreWarning } from '../storage/user-store';
@@ -82,7 +83,8 @@ export class Library {
     const inDigest = digestId ? (p: Paper) => p.appearances.some((a) => a.digestId === digestId) : undefined;
     if (digestId && !this.corpus.digest(digestId)) throw new ApiError('not-found', 'That digest is no longer in the library.');
     if (q.trim()) {
-      const hits = this.index.search(q, inDigest ? (id) => inDigest(this.corpus.paper(id)!) : undefined);
+      const found = this.index.search(q, inDigest ? (id) => inDigest(this.corpus.paper(id)!) : undefined);
+      const hits = rerankByPhrase(found, q, (id) => this.corpus.paper(id)!);
       const items = hits.slice(offset, offset + limit).map((h) => this.#row(this.corpus.paper(h.id)!, new Set(h.terms), digestId));
       return { total: hits.length, items, searched: true };
     }

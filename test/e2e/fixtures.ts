@@ -1,0 +1,86 @@
+import { test as base, expect, type Page } from '@playwright/test';
+import { spawn, type ChildProcess } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+
+export const ROOT = path.resolve(import.meta.dirname, '..', '..');
+export const SHOTS = path.join(ROOT, '.tmp', 'screenshots');
+
+export interface RunningApp {
+  url: string;
+  token: string;
+  dataDir: string;
+  /** Calls the contract directly, as the page does. */
+  call<T = unknown>(name: string, arg?: unknown): Promise<T>;
+  stop(): Promise<void>;
+}
+
+/** Starts the real web-mode server (a child process) on a data folder, as `npm start` does. */
+export async function startApp(dataDir: string, env: Record<string, string> = {}): Promise<RunningApp> {
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/web/main.ts', '--data', dataDir, '--no-open', '--port', '0'], {
+    cwd: ROOT,
+    env: { ...process.env, DIGEST_READER_NO_OPEN: '1', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const link = await new Promise<string>((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const m = /(http:\/\/127\.0\.0\.1:\d+\/#token=[\w-]+)/.exec(output);
+      if (m) resolve(m[1]);
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.on('exit', (code) => reject(new Error(`server exited (${code}): ${output}`)));
+    setTimeout(() => reject(new Error(`server did not start: ${output}`)), 30_000);
+  });
+  const url = link.replace(/#.*/, '');
+  const token = link.replace(/.*#token=/, '');
+  return {
+    url: link,
+    token,
+    dataDir,
+    async call(name, arg = {}) {
+      const res = await fetch(`${url}api/call/${name}`, { method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: JSON.stringify(arg) });
+      const body = await res.json();
+      if (!body.ok) throw new Error(body.error.message);
+      return body.value;
+    },
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+export function freshDataDir(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'dr-e2e-'));
+}
+
+/** Saves a screenshot for a person to look at (light and dark). */
+export async function shoot(page: Page, name: string) {
+  fs.mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
+}
+
+export const test = base.extend<{ app: RunningApp }>({
+  app: async ({}, use) => {
+    const app = await startApp(freshDataDir());
+    await use(app);
+    await app.stop();
+  },
+});
+
+/** Opens the app and waits for the library to show. */
+export async function openApp(page: Page, app: RunningApp) {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(app.url);
+  await expect(page.getByRole('listbox', { name: 'Papers' }).getByRole('option').first()).toBeVisible();
+  return errors;
+}
+
+export { expect };

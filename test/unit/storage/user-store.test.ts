@@ -1,0 +1,88 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CURRENT_SCHEMA, migrate, StoreTooNewError } from '../../../src/storage/schema';
+import { UserStore } from '../../../src/storage/user-store';
+import { acquireLock, LibraryLockedError } from '../../../src/storage/lock';
+import { removeStaleTempFiles, writeFileAtomic } from '../../../src/storage/files';
+import { tempDir } from '../../helpers';
+
+const file = (dir: string) => path.join(dir, 'userdata.json');
+
+describe('the user store', () => {
+  it('persists changes across instances', () => {
+    const dir = tempDir();
+    new UserStore(dir).update((d) => {
+      d.settings.sampleImported = true;
+    });
+    expect(new UserStore(dir).data.settings.sampleImported).toBe(true);
+  });
+
+  it('migrates a store without a version (v0) to the current schema, keeping its values', () => {
+    const dir = tempDir();
+    fs.writeFileSync(file(dir), JSON.stringify({ settings: { sampleImported: true }, extra: 'kept' }));
+    const store = new UserStore(dir);
+    expect(store.data).toMatchObject({ schemaVersion: CURRENT_SCHEMA, settings: { sampleImported: true }, extra: 'kept' });
+    expect(JSON.parse(fs.readFileSync(file(dir), 'utf8')).schemaVersion).toBe(CURRENT_SCHEMA);
+  });
+
+  it('refuses a store written by a newer app and leaves it untouched', () => {
+    const dir = tempDir();
+    const newer = JSON.stringify({ schemaVersion: CURRENT_SCHEMA + 1, settings: {}, future: true });
+    fs.writeFileSync(file(dir), newer);
+    expect(() => new UserStore(dir)).toThrow(StoreTooNewError);
+    expect(fs.readFileSync(file(dir), 'utf8')).toBe(newer);
+    expect(() => migrate({ schemaVersion: 99 })).toThrow(/newer version/);
+  });
+
+  it('sets a corrupt file aside and restores the last good backup, telling the reader', () => {
+    const dir = tempDir();
+    new UserStore(dir, () => new Date('2026-01-01T10:00:00Z')).update((d) => {
+      d.settings.sampleImported = true;
+    });
+    new UserStore(dir, () => new Date('2026-01-02T10:00:00Z')); // backs up the changed data
+    fs.writeFileSync(file(dir), '{"schemaVersion": 1, "settings": {"sampleIm');
+    const store = new UserStore(dir);
+    expect(store.data.settings.sampleImported).toBe(true);
+    expect(store.warnings).toEqual([expect.objectContaining({ code: 'store-restored' })]);
+    const aside = fs.readdirSync(dir).filter((f) => f.startsWith('userdata.json.corrupt-'));
+    expect(aside).toHaveLength(1);
+    expect(fs.readFileSync(path.join(dir, aside[0]), 'utf8')).toContain('sampleIm');
+  });
+
+  it('keeps the corrupt file and says so when there is no backup', () => {
+    const dir = tempDir();
+    fs.writeFileSync(file(dir), 'not json at all');
+    const store = new UserStore(dir);
+    expect(store.warnings[0]).toMatchObject({ code: 'store-corrupt' });
+    expect(fs.readdirSync(dir).some((f) => f.startsWith('userdata.json.corrupt-'))).toBe(true);
+  });
+
+  it('keeps only the newest five backups', () => {
+    const dir = tempDir();
+    for (let day = 1; day <= 8; day++) new UserStore(dir, () => new Date(`2026-01-0${day}T00:00:00Z`));
+    expect(fs.readdirSync(path.join(dir, 'backups'))).toHaveLength(5);
+  });
+});
+
+describe('files and locking', () => {
+  it('lets one writer hold a library at a time, and takes over a dead owner’s lock', () => {
+    const dir = tempDir();
+    fs.writeFileSync(path.join(dir, 'library.lock'), '999999999');
+    const release = acquireLock(dir);
+    fs.writeFileSync(path.join(dir, 'library.lock'), String(process.ppid));
+    expect(() => acquireLock(dir)).toThrow(LibraryLockedError);
+    fs.writeFileSync(path.join(dir, 'library.lock'), String(process.pid));
+    release();
+    expect(fs.existsSync(path.join(dir, 'library.lock'))).toBe(false);
+  });
+
+  it('writes atomically and cleans temp files left by a crash', () => {
+    const dir = tempDir();
+    writeFileAtomic(path.join(dir, 'a', 'b.json'), '{}');
+    fs.writeFileSync(path.join(dir, 'a', 'b.json.tmp-123abc'), 'half');
+    fs.writeFileSync(path.join(dir, 'userdata.json.tmp-9f8e7d'), 'half');
+    expect(removeStaleTempFiles(dir)).toHaveLength(2);
+    expect(fs.readdirSync(path.join(dir, 'a'))).toEqual(['b.json']);
+  });
+});
