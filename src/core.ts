@@ -7,6 +7,12 @@ import { libraryHandlers } from './library/handlers';
 import { removeStaleTempFiles } from './storage/files';
 import { acquireLock } from './storage/lock';
 import { UserStore } from './storage/user-store';
+import type { DataContext } from './shared/context';
+import { tagHandlers } from './tags/handlers';
+import { listHandlers } from './lists/handlers';
+import { statusHandlers } from './status/handlers';
+import { noteHandlers } from './notes/handlers';
+import { highlightHandlers } from './highlights/handlers';
 import { z } from 'zod';
 
 export interface CoreOptions {
@@ -17,7 +23,7 @@ export interface CoreOptions {
 
 export const SAMPLE_NAME = 'Trending papers (sample)';
 
-function createHandlers(library: Library, store: UserStore, dataDir: string) {
+function createHandlers(library: Library, store: UserStore, ctx: DataContext, dataDir: string) {
   const app = {
     'app.status': handler(z.object({}), () => ({
       dataDir,
@@ -27,7 +33,7 @@ function createHandlers(library: Library, store: UserStore, dataDir: string) {
       warnings: [...store.warnings, ...library.warnings],
     })),
   };
-  return joinHandlers(app, libraryHandlers(library));
+  return joinHandlers(app, libraryHandlers(library, ctx), tagHandlers(ctx), listHandlers(ctx), statusHandlers(ctx), noteHandlers(ctx), highlightHandlers(ctx));
 }
 
 export type Handlers = ReturnType<typeof createHandlers>;
@@ -49,7 +55,8 @@ export async function openCore({ dataDir, samplePath }: CoreOptions): Promise<Co
     removeStaleTempFiles(dataDir);
     const events = new EventBus();
     const store = new UserStore(dataDir);
-    const library = new Library(dataDir, events);
+    const library = new Library(dataDir, events, () => store.data);
+    const ctx: DataContext = { store, corpus: library.corpus, events, reindex: (ids) => library.reindex(ids), now: () => new Date().toISOString() };
     if (!store.data.settings.sampleImported) {
       if (samplePath && library.corpus.digests.length === 0 && fs.existsSync(samplePath)) {
         await library.import({ name: SAMPLE_NAME, text: fs.readFileSync(samplePath, 'utf8'), source: 'sample' });
@@ -59,7 +66,7 @@ export async function openCore({ dataDir, samplePath }: CoreOptions): Promise<Co
       });
     }
     return {
-      handlers: createHandlers(library, store, path.resolve(dataDir)),
+      handlers: createHandlers(library, store, ctx, path.resolve(dataDir)),
       events,
       dataDir,
       close() {

@@ -1,24 +1,50 @@
 import { z } from 'zod';
 import { handler } from '../api/contract';
+import { id } from '../api/schemas';
+import { highlightsOf } from '../highlights/highlights';
+import { listsOf } from '../lists/lists';
+import type { DataContext } from '../shared/context';
+import { READ_STATES } from '../storage/schema';
 import type { Library } from './library';
+import { userFields } from './user-view';
 
-const id = z.string().regex(/^[\w-]{1,64}$/, 'not a valid id');
+const query = z.object({
+  q: z.string().max(500).optional(),
+  digestId: id.nullable().optional(),
+  listId: id.nullable().optional(),
+  tagIds: z.array(id).max(50).optional(),
+  tagMode: z.enum(['and', 'or']).optional(),
+  state: z.enum(READ_STATES).nullable().optional(),
+  starred: z.boolean().optional(),
+  sort: z.enum(['digest', 'date', 'title', 'list']).optional(),
+  offset: z.number().int().min(0).optional(),
+  limit: z.number().int().min(1).max(1000).optional(),
+});
 
 /** The papers and digests part of the contract. */
-export function libraryHandlers(library: Library) {
+export function libraryHandlers(library: Library, ctx: DataContext) {
   return {
-    'papers.query': handler(
-      z.object({
-        q: z.string().max(500).optional(),
-        digestId: id.nullable().optional(),
-        sort: z.enum(['digest', 'date', 'title']).optional(),
-        offset: z.number().int().min(0).optional(),
-        limit: z.number().int().min(1).max(1000).optional(),
-      }),
-      (arg) => library.query(arg),
-    ),
-    'papers.get': handler(z.object({ id, q: z.string().max(500).optional() }), ({ id, q }) => library.get(id, q)),
-    'digests.list': handler(z.object({}), () => ({ digests: library.digests(), paperCount: library.corpus.paperCount })),
+    'papers.query': handler(query, (arg) => library.query(arg)),
+    /** Everything the reader pane shows of one paper, the reader's own data included. */
+    'papers.get': handler(z.object({ id, q: z.string().max(500).optional() }), ({ id, q }) => {
+      const data = ctx.store.data;
+      return {
+        ...library.get(id, q),
+        ...userFields(data, id),
+        lists: listsOf(data, id),
+        note: data.notes[id] ?? null,
+        highlights: highlightsOf(ctx, id),
+      };
+    }),
+    'digests.list': handler(z.object({}), () => {
+      const status = ctx.store.data.status;
+      const unread = new Map<string, number>();
+      for (const p of library.corpus.papers) {
+        if ((status[p.id]?.state ?? 'unread') !== 'unread') continue;
+        for (const digestId of new Set(p.appearances.map((a) => a.digestId))) unread.set(digestId, (unread.get(digestId) ?? 0) + 1);
+      }
+      return { digests: library.digests().map((d) => ({ ...d, unread: unread.get(d.id) ?? 0 })), paperCount: library.corpus.paperCount };
+    }),
     'digests.import': handler(
       z.object({
         name: z.string().max(300),

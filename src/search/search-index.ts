@@ -1,15 +1,23 @@
 import MiniSearch, { type SearchResult } from 'minisearch';
 import * as fs from 'node:fs';
-import type { Paper } from '../library/types';
 import { readJson, writeFileAtomic } from '../storage/files';
 import { processTerm, tokenize } from './text';
 
 /** Bump when the options or document shape change: a persisted index of another version is rebuilt. */
-export const INDEX_VERSION = 1;
+export const INDEX_VERSION = 2;
+
+/** What is indexed of a paper: its text, and the reader's tags and notes on it. */
+export interface SearchDoc {
+  id: string;
+  title: string;
+  abstract: string;
+  tags?: string;
+  notes?: string;
+}
 
 const OPTIONS = {
   idField: 'id',
-  fields: ['title', 'abstract'],
+  fields: ['title', 'abstract', 'tags', 'notes'],
   storeFields: [] as string[],
   tokenize,
   processTerm,
@@ -33,7 +41,7 @@ interface Persisted {
  * (prefix from two characters), and only longer words tolerate typos.
  */
 const SEARCH = {
-  boost: { title: 3 },
+  boost: { title: 3, tags: 2.2, notes: 1.5 },
   prefix: (term: string, i: number, terms: string[]) => i === terms.length - 1 && term.length >= 2,
   fuzzy: (term: string) => (term.length >= 5 ? 0.2 : false),
   maxFuzzy: 2,
@@ -41,17 +49,17 @@ const SEARCH = {
 };
 
 export class SearchIndex {
-  #mini: MiniSearch<Paper>;
+  #mini: MiniSearch<SearchDoc>;
   /** How this index came to be, for status and tests: loaded from disk or built. */
   source: 'loaded' | 'built' = 'built';
 
-  private constructor(mini: MiniSearch<Paper>) {
+  private constructor(mini: MiniSearch<SearchDoc>) {
     this.#mini = mini;
   }
 
-  static build(papers: Iterable<Paper>): SearchIndex {
-    const mini = new MiniSearch<Paper>(OPTIONS);
-    mini.addAll([...papers]);
+  static build(docs: Iterable<SearchDoc>): SearchIndex {
+    const mini = new MiniSearch<SearchDoc>(OPTIONS);
+    mini.addAll([...docs]);
     return new SearchIndex(mini);
   }
 
@@ -74,8 +82,14 @@ export class SearchIndex {
     writeFileAtomic(file, JSON.stringify(data));
   }
 
-  add(papers: Paper[]): void {
-    this.#mini.addAll(papers);
+  add(docs: SearchDoc[]): void {
+    this.#mini.addAll(docs);
+  }
+
+  /** Re-indexes one paper whose tags or notes changed. */
+  update(doc: SearchDoc): void {
+    if (this.#mini.has(doc.id)) this.#mini.replace(doc);
+    else this.#mini.add(doc);
   }
 
   get size(): number {

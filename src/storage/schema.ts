@@ -2,15 +2,87 @@
  * The shape of the reader's data, one version at a time. A migration takes version N-1 to N;
  * a store written by a newer app is refused, never overwritten.
  */
-export const CURRENT_SCHEMA = 1;
+export const CURRENT_SCHEMA = 2;
+
+export const TAG_COLORS = ['gray', 'red', 'orange', 'yellow', 'green', 'teal', 'blue', 'purple', 'pink'] as const;
+export type TagColor = (typeof TAG_COLORS)[number];
+export const HIGHLIGHT_COLORS = ['yellow', 'green', 'blue', 'pink'] as const;
+export type HighlightColor = (typeof HIGHLIGHT_COLORS)[number];
+export const READ_STATES = ['unread', 'reading', 'read'] as const;
+export type ReadState = (typeof READ_STATES)[number];
+
+export interface Tag {
+  id: string;
+  name: string;
+  color: TagColor;
+  createdAt: string;
+}
+
+export interface ReadingList {
+  id: string;
+  name: string;
+  /** The list's own order of papers. */
+  paperIds: string[];
+  createdAt: string;
+  builtIn?: boolean;
+}
+
+export interface PaperStatus {
+  state: ReadState;
+  starred: boolean;
+  readAt?: string;
+  updatedAt: string;
+}
+
+export interface Note {
+  text: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** A W3C TextQuoteSelector (exact + context) plus the offsets it had when made, for speed. */
+export interface QuoteSelector {
+  exact: string;
+  prefix: string;
+  suffix: string;
+  start: number;
+  end: number;
+}
+
+export interface Highlight {
+  id: string;
+  paperId: string;
+  quote: QuoteSelector;
+  color: HighlightColor;
+  comment: string;
+  createdAt: string;
+  updatedAt: string;
+}
 
 export interface UserData {
   schemaVersion: number;
+  /** Counts every write: the search index records the revision it reflects. */
+  revision?: number;
   settings: {
     /** The sample digest is imported once, on the first run only (deleting it later sticks). */
     sampleImported: boolean;
+    /** Opening a paper marks it read. */
+    markReadOnOpen: boolean;
   };
+  tags: Record<string, Tag>;
+  /** paper id → tag ids */
+  paperTags: Record<string, string[]>;
+  lists: Record<string, ReadingList>;
+  listOrder: string[];
+  /** paper id → status; a paper with no entry is unread and not starred. */
+  status: Record<string, PaperStatus>;
+  /** paper id → its one note */
+  notes: Record<string, Note>;
+  /** paper id → its highlights, in the order made */
+  highlights: Record<string, Highlight[]>;
 }
+
+export const READ_LATER_ID = 'read-later';
 
 export class StoreTooNewError extends Error {
   constructor(found: number) {
@@ -24,6 +96,18 @@ type Migration = (data: Record<string, unknown>) => Record<string, unknown>;
 /** migrations[n] upgrades a version n-1 store to version n. Version 0 is an empty or new store. */
 const migrations: Record<number, Migration> = {
   1: (data) => ({ ...data, settings: { sampleImported: false, ...(data.settings as object | undefined) } }),
+  // 2: the reader's own data (tags, lists, status, notes, highlights), with a built-in "Read later".
+  2: (data) => ({
+    ...data,
+    settings: { markReadOnOpen: false, ...(data.settings as object) },
+    tags: {},
+    paperTags: {},
+    lists: { [READ_LATER_ID]: { id: READ_LATER_ID, name: 'Read later', paperIds: [], createdAt: new Date(0).toISOString(), builtIn: true } },
+    listOrder: [READ_LATER_ID],
+    status: {},
+    notes: {},
+    highlights: {},
+  }),
 };
 
 export function migrate(raw: unknown): UserData {

@@ -42,6 +42,7 @@ export class UserStore {
   update(change: (draft: UserData) => void): void {
     const next = structuredClone(this.#data);
     change(next);
+    next.revision = (next.revision ?? 0) + 1;
     this.#conf.store = next;
     this.#data = next;
   }

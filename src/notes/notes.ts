@@ -1,0 +1,28 @@
+import { ApiError } from '../api/contract';
+import { type DataContext, requirePapers } from '../shared/context';
+import type { Note } from '../storage/schema';
+
+/** Notes are Markdown; a few megabytes is far beyond any real note and bounds a store write. */
+export const MAX_NOTE_CHARS = 4 * 1024 * 1024;
+
+export function getNote(ctx: DataContext, paperId: string): Note | null {
+  return ctx.store.data.notes[paperId] ?? null;
+}
+
+/** Saves the note (an empty note is removed) and re-indexes the paper so search finds it. */
+export function saveNote(ctx: DataContext, paperId: string, text: string): Note | null {
+  requirePapers(ctx, [paperId]);
+  if (text.length > MAX_NOTE_CHARS) throw new ApiError('too-large', `A note can be at most ${MAX_NOTE_CHARS / 1024 / 1024} MB of text.`);
+  const now = ctx.now();
+  let saved: Note | null = null;
+  ctx.store.update((d) => {
+    if (text.trim() === '') {
+      delete d.notes[paperId];
+      return;
+    }
+    saved = { text, createdAt: d.notes[paperId]?.createdAt ?? now, updatedAt: now };
+    d.notes[paperId] = saved;
+  });
+  ctx.reindex([paperId]);
+  return saved;
+}
