@@ -1,23 +1,24 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef } from 'react';
 import { useApp } from '../store';
-import { formatDate, plural } from '../format';
-import { Highlighted } from './Highlighted';
-import type { SortOrder } from '../store/types';
+import { plural } from '../format';
+import type { ReadState, SortOrder } from '../store/types';
+import { clickMode, PaperRowView } from './PaperRowView';
 
 /** The papers of the current view or search, virtualised so a large library scrolls smoothly. */
 export function PaperList() {
   const rows = useApp((s) => s.rows);
   const total = useApp((s) => s.total);
   const selectedId = useApp((s) => s.selectedId);
-  const openPaper = useApp((s) => s.openPaper);
+  const selectedIds = useApp((s) => s.selectedIds);
+  const selectRow = useApp((s) => s.selectRow);
   const loadMore = useApp((s) => s.loadMore);
   const scrollRef = useRef<HTMLDivElement>(null);
 
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => 104,
+    estimateSize: () => 110,
     overscan: 8,
   });
   const items = virtualizer.getVirtualItems();
@@ -34,34 +35,20 @@ export function PaperList() {
 
   return (
     <div className="list-scroll" ref={scrollRef}>
-      <div role="listbox" aria-label="Papers" className="list-inner" style={{ height: virtualizer.getTotalSize() }}>
+      <div role="listbox" aria-label="Papers" aria-multiselectable="true" className="list-inner" style={{ height: virtualizer.getTotalSize() }}>
         {items.map((item) => {
           const row = rows[item.index];
-          const selected = row.id === selectedId;
           return (
-            <div
+            <PaperRowView
               key={row.id}
-              role="option"
-              aria-selected={selected}
-              data-index={item.index}
               ref={virtualizer.measureElement}
-              className={`paper-row${selected ? ' selected' : ''}`}
+              data-index={item.index}
+              row={row}
+              selected={row.id === selectedId}
+              checked={selectedIds.includes(row.id)}
               style={{ transform: `translateY(${item.start}px)` }}
-              onClick={() => void openPaper(row.id)}
-            >
-              <div className="row-title">
-                <Highlighted text={row.title} ranges={row.titleRanges} />
-              </div>
-              <div className="row-snippet">
-                <Highlighted text={row.snippet.text} ranges={row.snippet.ranges} />
-              </div>
-              <div className="row-meta">
-                <span className="row-digest">{row.digests[0]?.name}</span>
-                {row.digests.length > 1 && <span className="also"> +{row.digests.length - 1}</span>}
-                <span aria-hidden="true"> · </span>
-                <span>{formatDate(row.importedAt)}</span>
-              </div>
-            </div>
+              onClick={(e) => selectRow(row.id, clickMode(e))}
+            />
           );
         })}
       </div>
@@ -69,23 +56,79 @@ export function PaperList() {
   );
 }
 
-/** The search box, counts and sort order above the list. */
+/** The name of what the list shows, and for a digest how much of it is still unread. */
+function ViewTitle() {
+  const view = useApp((s) => s.view);
+  const digests = useApp((s) => s.digests);
+  const lists = useApp((s) => s.lists);
+  const tags = useApp((s) => s.tags);
+  const setView = useApp((s) => s.setView);
+  const startTriage = useApp((s) => s.startTriage);
+
+  if (view.kind === 'digest') {
+    const d = digests.find((x) => x.id === view.id);
+    if (!d) return null;
+    return (
+      <div className="view-title">
+        <h1 title={d.name}>{d.name}</h1>
+        <div className="view-sub">
+          <span>
+            {d.unread.toLocaleString()} unread of {d.paperCount.toLocaleString()}
+          </span>
+          <button type="button" className="small" disabled={d.unread === 0} onClick={() => void startTriage(d.id)}>
+            Triage unread
+          </button>
+        </div>
+      </div>
+    );
+  }
+  if (view.kind === 'list') {
+    const l = lists.find((x) => x.id === view.id);
+    return <div className="view-title"><h1 title={l?.name}>{l?.name ?? 'List'}</h1></div>;
+  }
+  if (view.kind === 'tags') {
+    const names = view.ids.map((id) => tags.find((t) => t.id === id)?.name).filter(Boolean);
+    return (
+      <div className="view-title">
+        <h1>{names.length > 1 ? `Tags: ${names.join(', ')}` : `Tag: ${names[0] ?? ''}`}</h1>
+        {view.ids.length > 1 && (
+          <div className="view-sub">
+            <label className="sort">
+              <span>Papers with</span>
+              <select aria-label="Tag match" value={view.mode} onChange={(e) => setView({ ...view, mode: e.target.value as 'and' | 'or' })}>
+                <option value="and">all of these tags</option>
+                <option value="or">any of these tags</option>
+              </select>
+            </label>
+          </div>
+        )}
+      </div>
+    );
+  }
+  return <div className="view-title"><h1>{view.kind === 'starred' ? 'Starred' : 'All papers'}</h1></div>;
+}
+
+/** The search box, counts, filter and sort order above the list. */
 export function ListHeader({ searchRef }: { searchRef: React.RefObject<HTMLInputElement | null> }) {
   const query = useApp((s) => s.query);
   const total = useApp((s) => s.total);
   const searched = useApp((s) => s.searched);
   const sort = useApp((s) => s.sort);
+  const view = useApp((s) => s.view);
+  const stateFilter = useApp((s) => s.stateFilter);
   const setQuery = useApp((s) => s.setQuery);
   const setSort = useApp((s) => s.setSort);
+  const setStateFilter = useApp((s) => s.setStateFilter);
 
   return (
     <div className="list-header">
+      <ViewTitle />
       <div className="search-field">
         <input
           ref={searchRef}
           type="search"
           aria-label="Search papers"
-          placeholder="Search titles and abstracts  ( / )"
+          placeholder="Search titles, abstracts, tags and notes  ( / )"
           value={query}
           onChange={(e) => setQuery(e.target.value)}
           onKeyDown={(e) => {
@@ -100,15 +143,68 @@ export function ListHeader({ searchRef }: { searchRef: React.RefObject<HTMLInput
         <span className="result-count" role="status">
           {searched ? `${plural(total, 'result')} · best first` : plural(total, 'paper')}
         </span>
-        <label className="sort">
-          <span>Sort</span>
+        <div className="list-controls">
+          <select aria-label="Show" value={stateFilter ?? ''} onChange={(e) => setStateFilter((e.target.value || null) as ReadState | null)}>
+            <option value="">All</option>
+            <option value="unread">Unread</option>
+            <option value="reading">Reading</option>
+            <option value="read">Read</option>
+          </select>
           <select aria-label="Sort by" value={sort} disabled={searched} onChange={(e) => setSort(e.target.value as SortOrder)}>
+            {view.kind === 'list' && <option value="list">List order</option>}
             <option value="digest">Digest order</option>
             <option value="date">Newest first</option>
             <option value="title">Title A–Z</option>
           </select>
-        </label>
+        </div>
       </div>
+      <SelectionBar />
+    </div>
+  );
+}
+
+/** Actions on a multi-selection: add to a list, tag, mark read, star. */
+function SelectionBar() {
+  const selectedIds = useApp((s) => s.selectedIds);
+  const lists = useApp((s) => s.lists);
+  const clearSelection = useApp((s) => s.clearSelection);
+  const addToList = useApp((s) => s.addToList);
+  const setStatus = useApp((s) => s.setStatus);
+  const addTags = useApp((s) => s.addTags);
+  const tagRef = useRef<HTMLInputElement>(null);
+  if (selectedIds.length === 0) return null;
+  return (
+    <div className="selection-bar" role="toolbar" aria-label="Selection">
+      <strong>{selectedIds.length} selected</strong>
+      <select aria-label="Add selection to list" value="" onChange={(e) => e.target.value && void addToList(e.target.value, selectedIds)}>
+        <option value="">Add to list…</option>
+        {lists.map((l) => (
+          <option key={l.id} value={l.id}>
+            {l.name}
+          </option>
+        ))}
+      </select>
+      <form
+        className="inline-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          const value = tagRef.current?.value ?? '';
+          void addTags(selectedIds, value.split(',')).then(() => {
+            if (tagRef.current) tagRef.current.value = '';
+          });
+        }}
+      >
+        <input ref={tagRef} aria-label="Tag selection" placeholder="Tag…" list="tag-names" />
+      </form>
+      <button type="button" className="small" onClick={() => void setStatus(selectedIds, { state: 'read' })}>
+        Mark read
+      </button>
+      <button type="button" className="small" onClick={() => void setStatus(selectedIds, { starred: true })}>
+        Star
+      </button>
+      <button type="button" className="ghost small" onClick={clearSelection}>
+        Clear
+      </button>
     </div>
   );
 }
@@ -116,21 +212,22 @@ export function ListHeader({ searchRef }: { searchRef: React.RefObject<HTMLInput
 /** What an empty list means, and what to do about it. */
 export function EmptyList() {
   const query = useApp((s) => s.query);
-  const digestId = useApp((s) => s.digestId);
-  const digests = useApp((s) => s.digests);
-  const setDigest = useApp((s) => s.setDigest);
+  const view = useApp((s) => s.view);
+  const stateFilter = useApp((s) => s.stateFilter);
+  const paperCount = useApp((s) => s.paperCount);
+  const setView = useApp((s) => s.setView);
   const setQuery = useApp((s) => s.setQuery);
+  const setStateFilter = useApp((s) => s.setStateFilter);
   const openImport = useApp((s) => s.openImport);
-  const digest = digests.find((d) => d.id === digestId);
 
   if (query.trim()) {
     return (
       <div className="empty" role="status">
         <h2>No papers match “{query.trim()}”</h2>
-        <p>No title or abstract {digest ? `in “${digest.name}” ` : ''}contains these words, or words close to them.</p>
+        <p>No title, abstract, tag or note {view.kind !== 'all' ? 'in this view ' : ''}contains these words, or words close to them.</p>
         <div className="empty-actions">
-          {digest && (
-            <button type="button" onClick={() => setDigest(null)}>
+          {view.kind !== 'all' && (
+            <button type="button" onClick={() => setView({ kind: 'all' })}>
               Search all papers
             </button>
           )}
@@ -141,13 +238,48 @@ export function EmptyList() {
       </div>
     );
   }
+  if (stateFilter) {
+    return (
+      <div className="empty" role="status">
+        <h2>No {stateFilter} papers here</h2>
+        <div className="empty-actions">
+          <button type="button" onClick={() => setStateFilter(null)}>
+            Show all
+          </button>
+        </div>
+      </div>
+    );
+  }
+  if (view.kind === 'list') {
+    return (
+      <div className="empty" role="status">
+        <h2>This list is empty</h2>
+        <p>Add papers from the reader (“Add to list”), or select several in a list and use “Add to list…”.</p>
+      </div>
+    );
+  }
+  if (view.kind === 'starred' || view.kind === 'tags') {
+    return (
+      <div className="empty" role="status">
+        <h2>{view.kind === 'starred' ? 'No starred papers yet' : 'No papers with these tags'}</h2>
+        <p>{view.kind === 'starred' ? 'Star a paper from the reader (☆) or in triage (s).' : 'Tag papers from the reader.'}</p>
+      </div>
+    );
+  }
+  if (paperCount === 0) {
+    return (
+      <div className="empty" role="status">
+        <h2>Your library is empty</h2>
+        <p>Import a digest (a file of paper titles, each followed by its abstract) to start reading.</p>
+        <button type="button" className="primary" onClick={() => openImport(true)}>
+          Import digest…
+        </button>
+      </div>
+    );
+  }
   return (
     <div className="empty" role="status">
-      <h2>Your library is empty</h2>
-      <p>Import a digest (a file of paper titles, each followed by its abstract) to start reading.</p>
-      <button type="button" className="primary" onClick={() => openImport(true)}>
-        Import digest…
-      </button>
+      <h2>Nothing to show</h2>
     </div>
   );
 }

@@ -1,8 +1,18 @@
+import { useRef } from 'react';
 import { useApp } from '../store';
 import { formatDate } from '../format';
 import { Highlighted } from './Highlighted';
+import { Abstract, HighlightList } from './Abstract';
+import { NoteEditor } from './NoteEditor';
+import type { PaperView, ReadState } from '../store/types';
 
-/** The paper being read: title, provenance, and the full abstract. */
+const STATES: { value: ReadState; label: string }[] = [
+  { value: 'unread', label: 'Unread' },
+  { value: 'reading', label: 'Reading' },
+  { value: 'read', label: 'Read' },
+];
+
+/** The paper being read: title, provenance, status, tags, lists, abstract, highlights and note. */
 export function Reader() {
   const paper = useApp((s) => s.paper);
   const error = useApp((s) => s.readerError);
@@ -54,10 +64,86 @@ export function Reader() {
             </li>
           ))}
         </ul>
-        <p className="abstract">
-          <Highlighted text={paper.abstract} ranges={paper.abstractRanges} />
-        </p>
+        <PaperActions paper={paper} />
+        <Abstract paper={paper} />
+        <HighlightList paper={paper} />
+        <NoteEditor />
       </article>
     </section>
+  );
+}
+
+function PaperActions({ paper }: { paper: PaperView }) {
+  const setStatus = useApp((s) => s.setStatus);
+  const lists = useApp((s) => s.lists);
+  const addToList = useApp((s) => s.addToList);
+  const removeFromList = useApp((s) => s.removeFromList);
+  const addTags = useApp((s) => s.addTags);
+  const removeTag = useApp((s) => s.removeTag);
+  const tagInput = useRef<HTMLInputElement>(null);
+  const ids = [paper.id];
+
+  return (
+    <div className="paper-actions">
+      <div className="action-row">
+        <div className="segmented" role="group" aria-label="Read status">
+          {STATES.map((s) => (
+            <button key={s.value} type="button" aria-pressed={paper.state === s.value} onClick={() => void setStatus(ids, { state: s.value })}>
+              {s.label}
+            </button>
+          ))}
+        </div>
+        <button type="button" className={`star${paper.starred ? ' on' : ''}`} aria-pressed={paper.starred} aria-label="Star" title="Star" onClick={() => void setStatus(ids, { starred: !paper.starred })}>
+          {paper.starred ? '★' : '☆'}
+        </button>
+        <select aria-label="Add to list" value="" onChange={(e) => e.target.value && void addToList(e.target.value, ids)}>
+          <option value="">Add to list…</option>
+          {lists.map((l) => (
+            <option key={l.id} value={l.id} disabled={paper.lists.some((x) => x.id === l.id)}>
+              {l.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="action-row chips-row">
+        <ul className="chips" aria-label="Tags">
+          {paper.tags.map((t) => (
+            <li key={t.id} className={`chip tag-${t.color}`}>
+              {t.name}
+              <button type="button" className="chip-x" aria-label={`Remove tag ${t.name}`} onClick={() => void removeTag(ids, t.id)}>
+                ×
+              </button>
+            </li>
+          ))}
+        </ul>
+        <form
+          className="inline-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            const value = tagInput.current?.value ?? '';
+            void addTags(ids, value.split(',')).then(() => {
+              if (tagInput.current) tagInput.current.value = '';
+            });
+          }}
+        >
+          <input ref={tagInput} aria-label="Add tag" placeholder="Add tag…" list="tag-names" />
+        </form>
+      </div>
+      {paper.lists.length > 0 && (
+        <div className="action-row in-lists">
+          <span className="label">In</span>
+          <ul className="chips" aria-label="Lists">
+            {paper.lists.map((l) => (
+              <li key={l.id} className="chip list-chip">
+                {l.name}
+                <button type="button" className="chip-x" aria-label={`Remove from list ${l.name}`} onClick={() => void removeFromList(l.id, ids)}>
+                  ×
+                </button>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </div>
   );
 }

@@ -1,13 +1,26 @@
+import { useState } from 'react';
 import { useApp } from '../store';
 import { formatDate } from '../format';
+import { InlineEdit, Menu } from './Menu';
+import type { View } from '../store/types';
 
-/** Library navigation: all papers, and each digest with its count. */
+const TAG_COLORS = ['gray', 'red', 'orange', 'yellow', 'green', 'teal', 'blue', 'purple', 'pink'] as const;
+
+function isCurrent(view: View, kind: View['kind'], id?: string) {
+  if (view.kind !== kind) return false;
+  if (view.kind === 'digest' || view.kind === 'list') return view.id === id;
+  if (view.kind === 'tags') return id !== undefined && view.ids.includes(id);
+  return true;
+}
+
+/** Library navigation: all papers, starred, reading lists, tags and digests, each with counts. */
 export function Sidebar() {
-  const digests = useApp((s) => s.digests);
+  const view = useApp((s) => s.view);
+  const setView = useApp((s) => s.setView);
   const paperCount = useApp((s) => s.paperCount);
-  const digestId = useApp((s) => s.digestId);
-  const setDigest = useApp((s) => s.setDigest);
   const openImport = useApp((s) => s.openImport);
+  const settings = useApp((s) => s.settings);
+  const setSetting = useApp((s) => s.setSetting);
 
   return (
     <nav className="sidebar" aria-label="Library">
@@ -17,30 +30,174 @@ export function Sidebar() {
       </button>
       <ul className="nav-list" aria-label="Views">
         <li>
-          <button type="button" className="nav-item" aria-current={digestId === null ? 'page' : undefined} onClick={() => setDigest(null)}>
-            <span className="nav-name">All papers</span>
-            <span className="count" aria-label={`${paperCount} papers`}>{paperCount.toLocaleString()}</span>
-          </button>
+          <NavButton current={isCurrent(view, 'all')} onClick={() => setView({ kind: 'all' })} name="All papers" count={paperCount} />
+        </li>
+        <li>
+          <NavButton current={isCurrent(view, 'starred')} onClick={() => setView({ kind: 'starred' })} name="Starred" />
         </li>
       </ul>
-      <h2 className="nav-heading" id="digests-heading">Digests</h2>
+      <ListsSection />
+      <TagsSection />
+      <DigestsSection />
+      <label className="setting">
+        <input type="checkbox" checked={settings?.markReadOnOpen ?? false} onChange={(e) => void setSetting({ markReadOnOpen: e.target.checked })} />
+        Mark papers read when opened
+      </label>
+    </nav>
+  );
+}
+
+function NavButton({ current, onClick, name, sub, count, countLabel, dot }: { current: boolean; onClick: (e: React.MouseEvent) => void; name: string; sub?: string; count?: number; countLabel?: string; dot?: string }) {
+  return (
+    <button type="button" className="nav-item" aria-current={current ? 'page' : undefined} onClick={onClick} title={name}>
+      {dot && <span className={`tag-dot tag-${dot}`} aria-hidden="true" />}
+      <span className="nav-name">
+        <span className="nav-label">{name}</span>
+        {sub && <span className="nav-sub">{sub}</span>}
+      </span>
+      {count !== undefined && (
+        <span className="count" aria-label={countLabel ?? `${count} papers`}>
+          {count.toLocaleString()}
+        </span>
+      )}
+    </button>
+  );
+}
+
+function ListsSection() {
+  const lists = useApp((s) => s.lists);
+  const view = useApp((s) => s.view);
+  const setView = useApp((s) => s.setView);
+  const createList = useApp((s) => s.createList);
+  const renameList = useApp((s) => s.renameList);
+  const deleteList = useApp((s) => s.deleteList);
+  const [creating, setCreating] = useState(false);
+  const [renaming, setRenaming] = useState<string | null>(null);
+
+  return (
+    <section aria-labelledby="lists-heading">
+      <div className="nav-heading-row">
+        <h2 className="nav-heading" id="lists-heading">
+          Reading lists
+        </h2>
+        <button type="button" className="ghost icon" aria-label="New list" title="New list" onClick={() => setCreating(true)}>
+          +
+        </button>
+      </div>
+      <ul className="nav-list" aria-labelledby="lists-heading">
+        {lists.map((l) => (
+          <li key={l.id} className="nav-row">
+            {renaming === l.id ? (
+              <InlineEdit initial={l.name} label="List name" onSave={(name) => renameList(l.id, name)} onCancel={() => setRenaming(null)} />
+            ) : (
+              <>
+                <NavButton current={isCurrent(view, 'list', l.id)} onClick={() => setView({ kind: 'list', id: l.id })} name={l.name} count={l.count} />
+                {!l.builtIn && (
+                  <Menu label={`Actions for list ${l.name}`} className="ghost icon row-menu" items={[
+                    { label: 'Rename…', onSelect: () => setRenaming(l.id) },
+                    { label: 'Delete list', danger: true, onSelect: () => void deleteList(l.id) },
+                  ]}>
+                    ⋯
+                  </Menu>
+                )}
+              </>
+            )}
+          </li>
+        ))}
+        {creating && (
+          <li>
+            <InlineEdit
+              initial=""
+              label="New list name"
+              onSave={async (name) => {
+                const id = await createList(name);
+                if (id) setView({ kind: 'list', id });
+                return Boolean(id);
+              }}
+              onCancel={() => setCreating(false)}
+            />
+          </li>
+        )}
+      </ul>
+    </section>
+  );
+}
+
+function TagsSection() {
+  const tags = useApp((s) => s.tags);
+  const view = useApp((s) => s.view);
+  const setView = useApp((s) => s.setView);
+  const renameTag = useApp((s) => s.renameTag);
+  const setTagColor = useApp((s) => s.setTagColor);
+  const deleteTag = useApp((s) => s.deleteTag);
+  const [renaming, setRenaming] = useState<string | null>(null);
+
+  const pick = (id: string, add: boolean) => {
+    if (add && view.kind === 'tags') {
+      const ids = view.ids.includes(id) ? view.ids.filter((t) => t !== id) : [...view.ids, id];
+      setView(ids.length ? { kind: 'tags', ids, mode: view.mode } : { kind: 'all' });
+    } else setView({ kind: 'tags', ids: [id], mode: 'and' });
+  };
+
+  return (
+    <section aria-labelledby="tags-heading">
+      <h2 className="nav-heading" id="tags-heading" title="Ctrl/Cmd-click to filter by several tags">
+        Tags
+      </h2>
+      {tags.length === 0 ? (
+        <p className="nav-empty">No tags yet. Tag a paper from the reader.</p>
+      ) : (
+        <ul className="nav-list" aria-labelledby="tags-heading">
+          {tags.map((t) => (
+            <li key={t.id} className="nav-row">
+              {renaming === t.id ? (
+                <InlineEdit initial={t.name} label="Tag name" onSave={(name) => renameTag(t.id, name)} onCancel={() => setRenaming(null)} />
+              ) : (
+                <>
+                  <NavButton current={isCurrent(view, 'tags', t.id)} onClick={(e) => pick(t.id, e.ctrlKey || e.metaKey)} name={t.name} count={t.count} dot={t.color} />
+                  <Menu label={`Actions for tag ${t.name}`} className="ghost icon row-menu" items={[
+                    { label: 'Rename or merge…', onSelect: () => setRenaming(t.id) },
+                    ...TAG_COLORS.filter((c) => c !== t.color).map((c) => ({ label: `Colour: ${c}`, onSelect: () => void setTagColor(t.id, c) })),
+                    { label: 'Delete tag', danger: true, onSelect: () => void deleteTag(t.id) },
+                  ]}>
+                    ⋯
+                  </Menu>
+                </>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function DigestsSection() {
+  const digests = useApp((s) => s.digests);
+  const view = useApp((s) => s.view);
+  const setView = useApp((s) => s.setView);
+  return (
+    <section aria-labelledby="digests-heading">
+      <h2 className="nav-heading" id="digests-heading">
+        Digests
+      </h2>
       {digests.length === 0 ? (
         <p className="nav-empty">No digests yet. Import one to start reading.</p>
       ) : (
         <ul className="nav-list" aria-labelledby="digests-heading">
           {digests.map((d) => (
             <li key={d.id}>
-              <button type="button" className="nav-item" aria-current={digestId === d.id ? 'page' : undefined} onClick={() => setDigest(d.id)} title={d.name}>
-                <span className="nav-name">
-                  {d.name}
-                  <span className="nav-sub">{formatDate(d.importedAt)}</span>
-                </span>
-                <span className="count" aria-label={`${d.paperCount} papers`}>{d.paperCount.toLocaleString()}</span>
-              </button>
+              <NavButton
+                current={isCurrent(view, 'digest', d.id)}
+                onClick={() => setView({ kind: 'digest', id: d.id })}
+                name={d.name}
+                sub={`${formatDate(d.importedAt)} · ${d.unread.toLocaleString()} unread`}
+                count={d.paperCount}
+              />
             </li>
           ))}
         </ul>
       )}
-    </nav>
+    </section>
   );
 }

@@ -33,7 +33,7 @@ export const createImportSlice: StateCreator<AppState, [], [], ImportSlice> = (s
       set({ importReport: report });
       await get().loadLibrary();
       if (report.digest) {
-        get().setDigest(report.digest.id);
+        get().setView({ kind: 'digest', id: report.digest.id });
       }
     } catch (error) {
       set({ importError: (error as Error).message });

@@ -3,9 +3,13 @@ import { api } from '../api/client';
 import { createImportSlice, type ImportSlice } from './import-slice';
 import { createLibrarySlice, type LibrarySlice } from './library-slice';
 import { createListSlice, type ListSlice } from './list-slice';
+import { createNoteSlice, type NoteSlice } from './note-slice';
+import { createOrganiseSlice, type OrganiseSlice } from './organise-slice';
 import { createReaderSlice, type ReaderSlice } from './reader-slice';
+import { createToastSlice, type ToastSlice } from './toast-slice';
+import { createTriageSlice, type TriageSlice } from './triage-slice';
 
-export type AppState = LibrarySlice & ListSlice & ReaderSlice & ImportSlice;
+export type AppState = LibrarySlice & ListSlice & ReaderSlice & ImportSlice & ToastSlice & OrganiseSlice & NoteSlice & TriageSlice;
 
 /** The renderer's one store, built from a slice per concern. */
 export const useApp = create<AppState>()((...a) => ({
@@ -13,16 +17,17 @@ export const useApp = create<AppState>()((...a) => ({
   ...createListSlice(...a),
   ...createReaderSlice(...a),
   ...createImportSlice(...a),
+  ...createToastSlice(...a),
+  ...createOrganiseSlice(...a),
+  ...createNoteSlice(...a),
+  ...createTriageSlice(...a),
 }));
 
-/** Core events that change what is on screen. */
+/** Core events that change what is on screen (also changes made in another window). */
 export function connectEvents(): () => void {
   const offs = [
     api.on('import.progress', ({ done, total }) => useApp.setState({ importProgress: { done, total } })),
-    api.on('library.changed', () => {
-      void useApp.getState().loadLibrary();
-      void useApp.getState().refreshList();
-    }),
+    api.on('library.changed', () => void useApp.getState().refreshAll()),
   ];
   return () => offs.forEach((off) => off());
 }

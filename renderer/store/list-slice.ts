@@ -1,55 +1,84 @@
 import type { StateCreator } from 'zustand';
+import type { Api } from '../../src/api';
 import { api } from '../api/client';
 import type { AppState } from './index';
-import type { PaperRow, SortOrder } from './types';
+import type { PaperRow, ReadState, SortOrder, View } from './types';
 
 const PAGE = 200;
 
 export interface ListSlice {
+  view: View;
   query: string;
-  digestId: string | null;
   sort: SortOrder;
+  stateFilter: ReadState | null;
   rows: PaperRow[];
   total: number;
   searched: boolean;
   listError: string | null;
   loadingMore: boolean;
+  /** The multi-selection (Ctrl/Cmd-click, Shift-click); the open paper is `selectedId`. */
+  selectedIds: string[];
   setQuery(query: string): void;
-  setDigest(digestId: string | null): void;
+  setView(view: View): void;
   setSort(sort: SortOrder): void;
+  setStateFilter(state: ReadState | null): void;
   refreshList(): Promise<void>;
   loadMore(): Promise<void>;
+  /** Click handling for the list: plain click opens, toggle adds/removes, range extends. */
+  selectRow(id: string, mode: 'open' | 'toggle' | 'range'): void;
+  clearSelection(): void;
+}
+
+/** The core's query for what the list shows. */
+export function queryFor(s: Pick<ListSlice, 'view' | 'query' | 'sort' | 'stateFilter'>): Api['papers.query']['arg'] {
+  const { view } = s;
+  return {
+    q: s.query,
+    sort: s.sort === 'list' && view.kind !== 'list' ? 'digest' : s.sort,
+    state: s.stateFilter,
+    digestId: view.kind === 'digest' ? view.id : null,
+    listId: view.kind === 'list' ? view.id : null,
+    tagIds: view.kind === 'tags' ? view.ids : undefined,
+    tagMode: view.kind === 'tags' ? view.mode : undefined,
+    starred: view.kind === 'starred' ? true : undefined,
+  };
 }
 
 /** Each request carries a number; an answer to an older request than the latest is dropped. */
 let latest = 0;
 
 export const createListSlice: StateCreator<AppState, [], [], ListSlice> = (set, get) => ({
+  view: { kind: 'all' },
   query: '',
-  digestId: null,
   sort: 'digest',
+  stateFilter: null,
   rows: [],
   total: 0,
   searched: false,
   listError: null,
   loadingMore: false,
+  selectedIds: [],
   setQuery(query) {
     set({ query });
     void get().refreshList();
   },
-  setDigest(digestId) {
-    set({ digestId });
+  setView(view) {
+    const sort = view.kind === 'list' ? 'list' : get().sort === 'list' ? 'digest' : get().sort;
+    set({ view, sort, selectedIds: [] });
     void get().refreshList();
   },
   setSort(sort) {
     set({ sort });
     void get().refreshList();
   },
+  setStateFilter(stateFilter) {
+    set({ stateFilter });
+    void get().refreshList();
+  },
   async refreshList() {
-    const { query, digestId, sort } = get();
     const ticket = ++latest;
     try {
-      const page = await api.call('papers.query', { q: query, digestId, sort, offset: 0, limit: PAGE });
+      const page = await api.call('papers.query', { ...queryFor(get()), offset: 0, limit: PAGE });
       if (ticket !== latest) return;
       set({ rows: page.items, total: page.total, searched: page.searched, listError: null });
       const { selectedId } = get();
@@ -59,15 +88,36 @@ export const createListSlice: StateCreator<AppState, [], [], ListSlice> = (set, 
     }
   },
   async loadMore() {
-    const { rows, total, loadingMore, query, digestId, sort } = get();
+    const { rows, total, loadingMore } = get();
     if (loadingMore || rows.length >= total) return;
     set({ loadingMore: true });
     const ticket = latest;
     try {
-      const page = await api.call('papers.query', { q: query, digestId, sort, offset: rows.length, limit: PAGE });
+      const page = await api.call('papers.query', { ...queryFor(get()), offset: rows.length, limit: PAGE });
       if (ticket === latest) set((s) => ({ rows: [...s.rows, ...page.items] }));
     } finally {
       set({ loadingMore: false });
     }
+  },
+  selectRow(id, mode) {
+    const { rows, selectedIds, selectedId } = get();
+    if (mode === 'open') {
+      set({ selectedIds: [] });
+      void get().openPaper(id);
+      return;
+    }
+    if (mode === 'toggle') {
+      const base = selectedIds.length ? selectedIds : selectedId && selectedId !== id ? [selectedId] : [];
+      set({ selectedIds: base.includes(id) ? base.filter((x) => x !== id) : [...base, id] });
+      return;
+    }
+    const from = rows.findIndex((r) => r.id === (selectedIds.at(-1) ?? selectedId));
+    const to = rows.findIndex((r) => r.id === id);
+    if (from < 0 || to < 0) return set({ selectedIds: [id] });
+    const [a, b] = from < to ? [from, to] : [to, from];
+    set({ selectedIds: [...new Set([...selectedIds, ...rows.slice(a, b + 1).map((r) => r.id)])] });
+  },
+  clearSelection() {
+    set({ selectedIds: [] });
   },
 });

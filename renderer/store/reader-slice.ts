@@ -17,10 +17,19 @@ export const createReaderSlice: StateCreator<AppState, [], [], ReaderSlice> = (s
   paper: null,
   readerError: null,
   async openPaper(id) {
+    const opening = get().selectedId !== id;
     set({ selectedId: id });
     try {
-      const paper = await api.call('papers.get', { id, q: get().query });
-      if (get().selectedId === id) set({ paper, readerError: null });
+      let paper = await api.call('papers.get', { id, q: get().query });
+      if (get().selectedId !== id) return;
+      if (opening && paper.state === 'unread' && get().settings?.markReadOnOpen) {
+        await api.call('status.set', { paperIds: [id], state: 'read' });
+        paper = { ...paper, state: 'read' };
+        void get().loadLibrary();
+        set((s) => ({ rows: s.rows.map((r) => (r.id === id ? { ...r, state: 'read' } : r)) }));
+      }
+      set({ paper, readerError: null });
+      get().loadNote(id, paper.note?.text ?? '');
     } catch (error) {
       if (get().selectedId === id) set({ paper: null, readerError: (error as Error).message });
     }
@@ -30,7 +39,7 @@ export const createReaderSlice: StateCreator<AppState, [], [], ReaderSlice> = (s
     if (rows.length === 0) return;
     const at = rows.findIndex((r) => r.id === selectedId);
     const next = at < 0 ? 0 : Math.min(rows.length - 1, Math.max(0, at + delta));
-    if (rows[next].id !== selectedId) void get().openPaper(rows[next].id);
+    if (rows[next].id !== selectedId) get().selectRow(rows[next].id, 'open');
     if (delta > 0 && next >= rows.length - 5) void get().loadMore();
   },
 });

@@ -1,0 +1,134 @@
+import { useRef, useState } from 'react';
+import { useApp } from '../store';
+import type { PaperView } from '../store/types';
+import { segments } from '../text-segments';
+
+const COLORS = ['yellow', 'green', 'blue', 'pink'] as const;
+
+/** Offset of (node, offset) in root's text: the length of the text before it. */
+function textOffset(root: Node, node: Node, offset: number): number {
+  const range = document.createRange();
+  range.setStart(root, 0);
+  range.setEnd(node, offset);
+  return range.toString().length;
+}
+
+/** The abstract, with search hits and the reader's highlights; selecting text offers to highlight it. */
+export function Abstract({ paper }: { paper: PaperView }) {
+  const addHighlight = useApp((s) => s.addHighlight);
+  const ref = useRef<HTMLParagraphElement>(null);
+  const [pending, setPending] = useState<{ start: number; end: number; top: number; left: number } | null>(null);
+  const [comment, setComment] = useState('');
+
+  const captureSelection = () => {
+    const sel = window.getSelection();
+    const root = ref.current;
+    if (!sel || sel.isCollapsed || !root || !root.contains(sel.anchorNode) || !root.contains(sel.focusNode)) return;
+    const r = sel.getRangeAt(0);
+    const start = textOffset(root, r.startContainer, r.startOffset);
+    const end = textOffset(root, r.endContainer, r.endOffset);
+    if (end <= start || !paper.abstract.slice(start, end).trim()) return;
+    const box = r.getBoundingClientRect();
+    const frame = root.getBoundingClientRect();
+    setComment('');
+    setPending({ start, end, top: box.bottom - frame.top + 6, left: Math.max(0, Math.min(box.left - frame.left, frame.width - 320)) });
+  };
+
+  const save = async (color: (typeof COLORS)[number]) => {
+    if (!pending) return;
+    await addHighlight(paper.id, pending.start, pending.end, color, comment.trim());
+    setPending(null);
+    window.getSelection()?.removeAllRanges();
+  };
+
+  return (
+    <div className="abstract-wrap">
+      <p className="abstract" ref={ref} onMouseUp={captureSelection} onKeyUp={(e) => e.shiftKey && captureSelection()}>
+        {segments(paper.abstract, paper.abstractRanges, paper.highlights).map((seg) => {
+          const inner = seg.search ? <mark className="search-hit">{seg.text}</mark> : seg.text;
+          return seg.highlight ? (
+            <mark key={seg.start} className={`hl hl-${seg.highlight.color}`} data-highlight={seg.highlight.id}>
+              {inner}
+            </mark>
+          ) : (
+            <span key={seg.start}>{inner}</span>
+          );
+        })}
+      </p>
+      {pending && (
+        <div className="hl-popover" role="dialog" aria-label="Highlight selection" style={{ top: pending.top, left: pending.left }}>
+          <input aria-label="Highlight comment" placeholder="Comment (optional)" value={comment} autoFocus onChange={(e) => setComment(e.target.value)} onKeyDown={(e) => {
+            if (e.key === 'Enter') void save('yellow');
+            if (e.key === 'Escape') setPending(null);
+          }} />
+          <div className="hl-colors">
+            {COLORS.map((c) => (
+              <button key={c} type="button" className={`swatch hl-${c}`} aria-label={`Highlight ${c}`} title={`Highlight ${c}`} onClick={() => void save(c)} />
+            ))}
+            <button type="button" className="ghost small" onClick={() => setPending(null)}>
+              Cancel
+            </button>
+          </div>
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** The paper's highlights in reading order: jump to one, edit its comment or colour, delete it. */
+export function HighlightList({ paper }: { paper: PaperView }) {
+  const updateHighlight = useApp((s) => s.updateHighlight);
+  const deleteHighlight = useApp((s) => s.deleteHighlight);
+  const [editing, setEditing] = useState<string | null>(null);
+  const [draft, setDraft] = useState('');
+  if (paper.highlights.length === 0) return null;
+
+  const jump = (id: string) => {
+    const mark = document.querySelector<HTMLElement>(`mark[data-highlight="${CSS.escape(id)}"]`);
+    mark?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    mark?.classList.add('flash');
+    setTimeout(() => mark?.classList.remove('flash'), 1200);
+  };
+
+  return (
+    <section className="highlights" aria-labelledby="highlights-heading">
+      <h2 id="highlights-heading" className="section-heading">
+        Highlights <span className="count">{paper.highlights.length}</span>
+      </h2>
+      <ul>
+        {paper.highlights.map((h) => (
+          <li key={h.id} className={`hl-item hl-border-${h.color}`}>
+            <blockquote>{h.quote.exact}</blockquote>
+            {!h.range && <p className="hl-orphan">This passage is no longer in the abstract.</p>}
+            {editing === h.id ? (
+              <form
+                onSubmit={(e) => {
+                  e.preventDefault();
+                  void updateHighlight(h.id, { comment: draft }).then(() => setEditing(null));
+                }}
+              >
+                <textarea aria-label="Edit comment" value={draft} autoFocus rows={2} onChange={(e) => setDraft(e.target.value)} />
+                <div className="row-actions">
+                  <button type="submit" className="small primary">Save</button>
+                  <button type="button" className="small ghost" onClick={() => setEditing(null)}>Cancel</button>
+                </div>
+              </form>
+            ) : (
+              h.comment && <p className="hl-comment">{h.comment}</p>
+            )}
+            <div className="row-actions">
+              {h.range && <button type="button" className="small ghost" onClick={() => jump(h.id)}>Jump to</button>}
+              <button type="button" className="small ghost" onClick={() => { setDraft(h.comment); setEditing(h.id); }}>
+                {h.comment ? 'Edit comment' : 'Add comment'}
+              </button>
+              {COLORS.filter((c) => c !== h.color).map((c) => (
+                <button key={c} type="button" className={`swatch small-swatch hl-${c}`} aria-label={`Make ${c}`} title={`Make ${c}`} onClick={() => void updateHighlight(h.id, { color: c })} />
+              ))}
+              <button type="button" className="small ghost danger" onClick={() => void deleteHighlight(h.id)}>Delete</button>
+            </div>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,102 @@
+import { useEffect } from 'react';
+import { useApp } from '../store';
+
+/** Triage: one unread paper at a time, decided with single keys. */
+export function Triage() {
+  const triage = useApp((s) => s.triage)!;
+  const lists = useApp((s) => s.lists);
+  const stop = useApp((s) => s.stopTriage);
+  const read = useApp((s) => s.triageRead);
+  const star = useApp((s) => s.triageStar);
+  const skip = useApp((s) => s.triageSkip);
+  const undo = useApp((s) => s.triageUndo);
+  const addToList = useApp((s) => s.addToList);
+  const addTags = useApp((s) => s.addTags);
+  const { paper, index, queue } = triage;
+  const done = index >= queue.length;
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const typing = e.target instanceof HTMLElement && ['INPUT', 'TEXTAREA', 'SELECT'].includes(e.target.tagName);
+      if (typing || e.ctrlKey || e.metaKey || e.altKey) return;
+      const actions: Record<string, () => void> = {
+        r: () => void read(),
+        s: () => void star(),
+        x: () => void skip(),
+        u: () => void undo(),
+        l: () => document.getElementById('triage-list')?.focus(),
+        t: () => document.getElementById('triage-tag')?.focus(),
+        Escape: stop,
+      };
+      const action = actions[e.key];
+      if (action) {
+        e.preventDefault();
+        action();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [read, star, skip, undo, stop]);
+
+  return (
+    <section className="triage" aria-label="Triage">
+      <header className="triage-head">
+        <div>
+          <h1>Triage · {triage.name}</h1>
+          <div className="view-sub" role="status">
+            {done ? `Done: ${queue.length} of ${queue.length} seen` : `Paper ${index + 1} of ${queue.length} unread`}
+          </div>
+        </div>
+        <button type="button" onClick={stop}>
+          Done <kbd>Esc</kbd>
+        </button>
+      </header>
+      <progress className="triage-progress" aria-label="Triage progress" max={queue.length || 1} value={Math.min(index, queue.length)} />
+      {done || !paper ? (
+        <div className="empty">
+          <h2>All caught up</h2>
+          <p>Every unread paper of this digest has been seen. Press <kbd>u</kbd> to undo the last decision.</p>
+        </div>
+      ) : (
+        <article className="triage-card" aria-labelledby="triage-title">
+          <h2 id="triage-title">
+            {paper.title}
+            {paper.starred && <span className="star-mark" aria-label="Starred"> ★</span>}
+          </h2>
+          <p className="abstract">{paper.abstract}</p>
+          <div className="triage-tools">
+            <select id="triage-list" aria-label="Add to list" value="" onChange={(e) => {
+              if (e.target.value) void addToList(e.target.value, [paper.id]);
+              e.target.blur();
+            }}>
+              <option value="">Add to list… (l)</option>
+              {lists.map((l) => (
+                <option key={l.id} value={l.id}>
+                  {l.name}
+                </option>
+              ))}
+            </select>
+            <form className="inline-form" onSubmit={(e) => {
+              e.preventDefault();
+              const input = e.currentTarget.elements.namedItem('tag') as HTMLInputElement;
+              void addTags([paper.id], input.value.split(',')).then(() => {
+                input.value = '';
+                input.blur();
+              });
+            }}>
+              <input id="triage-tag" name="tag" aria-label="Tag" placeholder="Tag… (t)" list="tag-names" />
+            </form>
+          </div>
+        </article>
+      )}
+      <footer className="triage-keys" aria-label="Triage keys">
+        <span><kbd>r</kbd> read</span>
+        <span><kbd>s</kbd> star</span>
+        <span><kbd>l</kbd> add to list</span>
+        <span><kbd>t</kbd> tag</span>
+        <span><kbd>x</kbd> skip</span>
+        <span><kbd>u</kbd> undo</span>
+      </footer>
+    </section>
+  );
+}

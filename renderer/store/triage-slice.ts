@@ -1,0 +1,70 @@
+import type { StateCreator } from 'zustand';
+import { api } from '../api/client';
+import type { AppState } from './index';
+import type { PaperView, ReadState } from './types';
+
+interface Step {
+  id: string;
+  before: { state: ReadState; starred: boolean };
+  /** Whether this step moved on to the next paper (r, x) or stayed (s). */
+  advanced: boolean;
+}
+
+/** Triage: walk a digest's unread papers one by one, deciding each with a single key. */
+export interface TriageSlice {
+  triage: { digestId: string; name: string; queue: string[]; index: number; paper: PaperView | null; history: Step[] } | null;
+  startTriage(digestId: string): Promise<void>;
+  stopTriage(): void;
+  triageRead(): Promise<void>;
+  triageStar(): Promise<void>;
+  triageSkip(): Promise<void>;
+  triageUndo(): Promise<void>;
+}
+
+export const createTriageSlice: StateCreator<AppState, [], [], TriageSlice> = (set, get) => {
+  const load = async (index: number) => {
+    const t = get().triage;
+    if (!t) return;
+    const id = t.queue[index];
+    const paper = id ? await get().attempt(() => api.call('papers.get', { id })) : null;
+    set({ triage: { ...get().triage!, index, paper: paper ?? null } });
+  };
+  const record = async (change: { state?: ReadState; starred?: boolean }, advance: boolean) => {
+    const t = get().triage;
+    if (!t?.paper) return;
+    const { id, state, starred } = t.paper;
+    if (Object.keys(change).length) await get().attempt(() => api.call('status.set', { paperIds: [id], ...change }));
+    set({ triage: { ...t, history: [...t.history, { id, before: { state, starred }, advanced: advance }] } });
+    await load(advance ? t.index + 1 : t.index);
+    void get().loadLibrary();
+  };
+  return {
+    triage: null,
+    async startTriage(digestId) {
+      const digest = get().digests.find((d) => d.id === digestId);
+      const page = await get().attempt(() => api.call('papers.query', { digestId, state: 'unread', sort: 'digest', limit: 1000 }));
+      if (!page) return;
+      set({ triage: { digestId, name: digest?.name ?? 'Digest', queue: page.items.map((r) => r.id), index: 0, paper: null, history: [] } });
+      await load(0);
+    },
+    stopTriage() {
+      set({ triage: null });
+      void get().refreshAll();
+    },
+    triageRead: () => record({ state: 'read' }, true),
+    async triageStar() {
+      const starred = get().triage?.paper?.starred;
+      await record({ starred: !starred }, false);
+    },
+    triageSkip: () => record({}, true),
+    async triageUndo() {
+      const t = get().triage;
+      const last = t?.history.at(-1);
+      if (!t || !last) return;
+      await get().attempt(() => api.call('status.set', { paperIds: [last.id], ...last.before }));
+      set({ triage: { ...t, history: t.history.slice(0, -1) } });
+      await load(last.advanced ? t.index - 1 : t.index);
+      void get().loadLibrary();
+    },
+  };
+};
