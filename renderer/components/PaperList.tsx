@@ -70,7 +70,7 @@ function ViewTitle() {
     if (!d) return null;
     return (
       <div className="view-title">
-        <h1 title={d.name}>{d.name}</h1>
+        <h2 title={d.name}>{d.name}</h2>
         <div className="view-sub">
           <span>
             {d.unread.toLocaleString()} unread of {d.paperCount.toLocaleString()}
@@ -84,13 +84,13 @@ function ViewTitle() {
   }
   if (view.kind === 'list') {
     const l = lists.find((x) => x.id === view.id);
-    return <div className="view-title"><h1 title={l?.name}>{l?.name ?? 'List'}</h1></div>;
+    return <div className="view-title"><h2 title={l?.name}>{l?.name ?? "List"}</h2></div>;
   }
   if (view.kind === 'tags') {
     const names = view.ids.map((id) => tags.find((t) => t.id === id)?.name).filter(Boolean);
     return (
       <div className="view-title">
-        <h1>{names.length > 1 ? `Tags: ${names.join(', ')}` : `Tag: ${names[0] ?? ''}`}</h1>
+        <h2>{names.length > 1 ? `Tags: ${names.join(', ')}` : `Tag: ${names[0] ?? ''}`}</h2>
         {view.ids.length > 1 && (
           <div className="view-sub">
             <label className="sort">
@@ -105,7 +105,7 @@ function ViewTitle() {
       </div>
     );
   }
-  return <div className="view-title"><h1>{view.kind === 'starred' ? 'Starred' : 'All papers'}</h1></div>;
+  return <div className="view-title"><h2>{view.kind === 'starred' ? 'Starred' : 'All papers'}</h2></div>;
 }
 
 /** The search box, counts, filter and sort order above the list. */

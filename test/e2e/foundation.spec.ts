@@ -46,7 +46,7 @@ test('search as you type ranks a title match first and highlights the terms', as
   await shoot(page, 'search-results');
   await page.getByRole('searchbox', { name: 'Search papers' }).fill('xylophonic zebras');
   await expect(page.getByRole('heading', { name: 'No papers match “xylophonic zebras”' })).toBeVisible();
-  await expect(page.getByText('No title or abstract contains these words')).toBeVisible();
+  await expect(page.getByText('No title, abstract, tag or note contains these words')).toBeVisible();
   await shoot(page, 'search-empty');
   await page.getByRole('button', { name: 'Clear search' }).click();
   await expect(page.getByRole('status').filter({ hasText: '119 papers' })).toBeVisible();
