@@ -21,6 +21,14 @@ export interface TriageSlice {
   triageUndo(): Promise<void>;
 }
 
+/** Keys pressed in quick succession are decided one after the other, each on the paper it saw. */
+let chain: Promise<unknown> = Promise.resolve();
+const serial = (action: () => Promise<void>) => {
+  const next = chain.then(action);
+  chain = next.catch(() => {});
+  return next;
+};
+
 export const createTriageSlice: StateCreator<AppState, [], [], TriageSlice> = (set, get) => {
   const load = async (index: number) => {
     const t = get().triage;
@@ -48,16 +56,16 @@ export const createTriageSlice: StateCreator<AppState, [], [], TriageSlice> = (s
       await load(0);
     },
     stopTriage() {
-      set({ triage: null });
-      void get().refreshAll();
+      // After any decision still on its way, so none is lost.
+      void serial(async () => {
+        set({ triage: null });
+        await get().refreshAll();
+      });
     },
-    triageRead: () => record({ state: 'read' }, true),
-    async triageStar() {
-      const starred = get().triage?.paper?.starred;
-      await record({ starred: !starred }, false);
-    },
-    triageSkip: () => record({}, true),
-    async triageUndo() {
+    triageRead: () => serial(() => record({ state: 'read' }, true)),
+    triageStar: () => serial(() => record({ starred: !get().triage?.paper?.starred }, false)),
+    triageSkip: () => serial(() => record({}, true)),
+    triageUndo: () => serial(async () => {
       const t = get().triage;
       const last = t?.history.at(-1);
       if (!t || !last) return;
@@ -65,6 +73,6 @@ export const createTriageSlice: StateCreator<AppState, [], [], TriageSlice> = (s
       set({ triage: { ...t, history: t.history.slice(0, -1) } });
       await load(last.advanced ? t.index - 1 : t.index);
       void get().loadLibrary();
-    },
+    }),
   };
 };

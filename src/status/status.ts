@@ -14,7 +14,9 @@ export function setStatus(ctx: DataContext, paperIds: string[], change: { state?
   ctx.store.update((d) => {
     for (const id of paperIds) {
       const before = d.status[id] ?? { ...DEFAULT_STATUS, updatedAt: now };
-      const next: PaperStatus = { ...before, ...change, updatedAt: now };
+      const next: PaperStatus = { ...before, updatedAt: now };
+      if (change.state !== undefined) next.state = change.state;
+      if (change.starred !== undefined) next.starred = change.starred;
       if (change.state === 'read' && before.state !== 'read') next.readAt = now;
       if (next.state !== 'read') delete next.readAt;
       if (next.state === 'unread' && !next.starred) delete d.status[id];

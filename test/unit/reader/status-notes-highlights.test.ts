@@ -16,6 +16,8 @@ describe('read status', () => {
     expect(ctx.store.data.status[ids[0]].readAt).toBeTruthy();
     expect(library.query({ state: 'unread' }).total).toBe(117);
     expect(library.query({ starred: true }).items.map((r) => [r.id, r.state, r.starred])).toEqual([[ids[1], 'read', true]]);
+    setStatus(ctx, [ids[1]], { state: 'reading', starred: undefined }); // an absent field changes nothing
+    expect(ctx.store.data.status[ids[1]]).toMatchObject({ state: 'reading', starred: true });
     setStatus(ctx, [ids[0]], { state: 'unread' });
     expect(ctx.store.data.status[ids[0]]).toBeUndefined();
   });
