@@ -28,10 +28,14 @@ export class UserStore {
     const file = path.join(dir, `${NAME}.json`);
     if (fs.existsSync(file)) this.#recoverIfUnreadable(file, now());
     this.#conf = new Conf<UserData>({ cwd: dir, configName: NAME, accessPropertiesByDotNotation: false, clearInvalidConfig: false });
-    const raw = this.#conf.store as unknown;
+    const raw = this.#conf.store as unknown as UserData;
     this.#data = migrate(raw);
-    if ((raw as { schemaVersion?: number }).schemaVersion !== CURRENT_SCHEMA) this.#conf.store = this.#data;
-    this.#backup(now());
+    if (raw.schemaVersion !== CURRENT_SCHEMA) {
+      // Keep the data as it was before the migration, so it can always be rolled back.
+      if (raw.schemaVersion) this.#backup(now(), raw, `-before-v${CURRENT_SCHEMA}`);
+      this.#conf.store = this.#data;
+    }
+    this.#backup(now(), this.#data);
   }
 
   get data(): Readonly<UserData> {
@@ -81,9 +85,9 @@ export class UserStore {
     return undefined;
   }
 
-  #backup(at: Date) {
+  #backup(at: Date, data: UserData, suffix = '') {
     const stamp = at.toISOString().replace(/[:.]/g, '-');
-    writeFileAtomic(path.join(this.#backupDir, `${NAME}-${stamp}.json`), JSON.stringify(this.#data));
+    writeFileAtomic(path.join(this.#backupDir, `${NAME}-${stamp}${suffix}.json`), JSON.stringify(data));
     for (const old of this.#backups().slice(0, -KEEP_BACKUPS)) fs.rmSync(old, { force: true });
   }
 }

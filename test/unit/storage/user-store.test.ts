@@ -26,6 +26,26 @@ describe('the user store', () => {
     expect(JSON.parse(fs.readFileSync(file(dir), 'utf8')).schemaVersion).toBe(CURRENT_SCHEMA);
   });
 
+  it('migrates the foundation’s v1 store to v2: keeps settings, adds the reader’s data and Read later', () => {
+    const dir = tempDir();
+    fs.writeFileSync(file(dir), JSON.stringify({ schemaVersion: 1, settings: { sampleImported: true } }));
+    const store = new UserStore(dir);
+    expect(store.data).toMatchObject({
+      settings: { sampleImported: true, markReadOnOpen: false },
+      tags: {},
+      paperTags: {},
+      notes: {},
+      highlights: {},
+      status: {},
+      listOrder: ['read-later'],
+      lists: { 'read-later': { name: 'Read later', paperIds: [], builtIn: true } },
+    });
+    expect(store.data.schemaVersion).toBe(CURRENT_SCHEMA);
+    // The pre-migration copy is in the backups, so a bad migration can be rolled back by hand.
+    const before = fs.readdirSync(path.join(dir, 'backups')).find((f) => f.includes('-before-v'))!;
+    expect(JSON.parse(fs.readFileSync(path.join(dir, 'backups', before), 'utf8'))).toEqual({ schemaVersion: 1, settings: { sampleImported: true } });
+  });
+
   it('refuses a store written by a newer app and leaves it untouched', () => {
     const dir = tempDir();
     const newer = JSON.stringify({ schemaVersion: CURRENT_SCHEMA + 1, settings: {}, future: true });
