@@ -13,6 +13,7 @@ import { listHandlers } from './lists/handlers';
 import { statusHandlers } from './status/handlers';
 import { noteHandlers } from './notes/handlers';
 import { highlightHandlers } from './highlights/handlers';
+import { settingsHandlers } from './settings/handlers';
 import { z } from 'zod';
 
 export interface CoreOptions {
@@ -33,7 +34,7 @@ function createHandlers(library: Library, store: UserStore, ctx: DataContext, da
       warnings: [...store.warnings, ...library.warnings],
     })),
   };
-  return joinHandlers(app, libraryHandlers(library, ctx), tagHandlers(ctx), listHandlers(ctx), statusHandlers(ctx), noteHandlers(ctx), highlightHandlers(ctx));
+  return joinHandlers(app, libraryHandlers(library, ctx), tagHandlers(ctx), listHandlers(ctx), statusHandlers(ctx), noteHandlers(ctx), highlightHandlers(ctx), settingsHandlers(ctx));
 }
 
 export type Handlers = ReturnType<typeof createHandlers>;

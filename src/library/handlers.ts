@@ -4,6 +4,7 @@ import { id } from '../api/schemas';
 import { highlightsOf } from '../highlights/highlights';
 import { listsOf } from '../lists/lists';
 import type { DataContext } from '../shared/context';
+import { relatedPapers } from '../search/related';
 import { READ_STATES } from '../storage/schema';
 import type { Library } from './library';
 import { userFields } from './user-view';
@@ -36,6 +37,9 @@ export function libraryHandlers(library: Library, ctx: DataContext) {
         highlights: highlightsOf(ctx, id),
       };
     }),
+    'papers.related': handler(z.object({ id, limit: z.number().int().min(1).max(20).optional() }), ({ id, limit }) =>
+      relatedPapers(library.corpus, library.index, library.terms, id, limit),
+    ),
     'digests.list': handler(z.object({}), () => {
       const status = ctx.store.data.status;
       const unread = new Map<string, number>();

@@ -3,6 +3,7 @@ import type { EventBus } from '../api/events';
 import { ApiError } from '../api/contract';
 import { rerankByPhrase } from '../search/phrase';
 import { SearchIndex } from '../search/search-index';
+import { TermStats } from '../search/distinctive';
 import { highlightRanges, snippet, type Range, type Snippet } from '../search/text';
 import { migrate, type UserData } from '../storage/schema';
 import type { StoreWarning } from '../storage/user-store';
@@ -47,6 +48,8 @@ const SAVE_DELAY_MS = 300;
 export class Library {
   readonly corpus: Corpus;
   index: SearchIndex;
+  /** Word statistics of the library, for distinctive terms and related papers. */
+  readonly terms: TermStats;
   readonly #indexFile: string;
   readonly #events: EventBus;
   #saveTimer: NodeJS.Timeout | undefined;
@@ -58,6 +61,7 @@ export class Library {
     this.#events = events;
     this.#userData = userData;
     this.corpus = new Corpus(dataDir);
+    this.terms = new TermStats(this.corpus);
     this.#indexFile = path.join(dataDir, INDEX_FILE);
     const loaded = SearchIndex.load(this.#indexFile, this.#stamp());
     this.index = loaded ?? SearchIndex.build(this.#docs(this.corpus.papers));

@@ -104,4 +104,17 @@ export class SearchIndex {
     });
     return results.map((r) => ({ id: r.id as string, score: r.score, terms: r.terms }));
   }
+
+  /** "More like this": papers sharing the given (already processed) terms, exact matches only. */
+  similar(terms: string[], excludeId: string, limit: number): Hit[] {
+    if (terms.length === 0) return [];
+    const results = this.#mini.search({ queries: terms, combineWith: 'OR' }, {
+      fields: ['title', 'abstract'],
+      boost: { title: 2 },
+      prefix: false,
+      fuzzy: false,
+      filter: (r) => r.id !== excludeId,
+    });
+    return results.slice(0, limit).map((r) => ({ id: r.id as string, score: r.score, terms: r.terms }));
+  }
 }

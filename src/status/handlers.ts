@@ -11,12 +11,5 @@ export function statusHandlers(ctx: DataContext) {
       z.object({ paperIds: ids, state: z.enum(READ_STATES).optional(), starred: z.boolean().optional() }),
       (a) => setStatus(ctx, a.paperIds, { state: a.state, starred: a.starred }),
     ),
-    'settings.get': handler(z.object({}), () => ctx.store.data.settings),
-    'settings.set': handler(z.object({ markReadOnOpen: z.boolean().optional() }), (a) => {
-      ctx.store.update((d) => {
-        if (a.markReadOnOpen !== undefined) d.settings.markReadOnOpen = a.markReadOnOpen;
-      });
-      return ctx.store.data.settings;
-    }),
   };
 }

@@ -68,7 +68,9 @@ export interface UserData {
     sampleImported: boolean;
     /** Opening a paper marks it read. */
     markReadOnOpen: boolean;
-  };
+  } & Partial<Appearance>;
+  /** Where the reader was (view, paper, search, scroll), restored at the next start. */
+  session?: Session;
   tags: Record<string, Tag>;
   /** paper id → tag ids */
   paperTags: Record<string, string[]>;
@@ -83,6 +85,32 @@ export interface UserData {
 }
 
 export const READ_LATER_ID = 'read-later';
+
+export const THEMES = ['system', 'light', 'dark', 'sepia'] as const;
+export const FONTS = ['serif', 'sans'] as const;
+
+/** How the reader likes to read; absent fields take their defaults (src/settings). */
+export interface Appearance {
+  theme: (typeof THEMES)[number];
+  font: (typeof FONTS)[number];
+  fontSize: number;
+  lineHeight: number;
+  /** Width of the reading column, in characters. */
+  readingWidth: number;
+}
+
+export type SessionView =
+  | { kind: 'all' }
+  | { kind: 'starred' }
+  | { kind: 'digest' | 'list' | 'comparison'; id: string }
+  | { kind: 'tags'; ids: string[]; mode: 'and' | 'or' };
+
+export interface Session {
+  view: SessionView;
+  selectedId: string | null;
+  query: string;
+  scrollTop: number;
+}
 
 export class StoreTooNewError extends Error {
   constructor(found: number) {

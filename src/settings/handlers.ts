@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { handler } from '../api/contract';
+import { id } from '../api/schemas';
+import type { DataContext } from '../shared/context';
+import { FONTS, THEMES } from '../storage/schema';
+import { FONT_SIZE, LINE_HEIGHT, READING_WIDTH, readSettings, saveSession, updateSettings } from './settings';
+
+const view = z.union([
+  z.object({ kind: z.enum(['all', 'starred']) }),
+  z.object({ kind: z.enum(['digest', 'list', 'comparison']), id }),
+  z.object({ kind: z.literal('tags'), ids: z.array(id).max(50), mode: z.enum(['and', 'or']) }),
+]);
+
+export function settingsHandlers(ctx: DataContext) {
+  return {
+    'settings.get': handler(z.object({}), () => readSettings(ctx.store.data)),
+    'settings.set': handler(
+      z.object({
+        markReadOnOpen: z.boolean().optional(),
+        theme: z.enum(THEMES).optional(),
+        font: z.enum(FONTS).optional(),
+        fontSize: z.number().min(FONT_SIZE.min).max(FONT_SIZE.max).optional(),
+        lineHeight: z.number().min(LINE_HEIGHT.min).max(LINE_HEIGHT.max).optional(),
+        readingWidth: z.number().int().min(READING_WIDTH.min).max(READING_WIDTH.max).optional(),
+      }),
+      (change) => updateSettings(ctx, change),
+    ),
+    'session.get': handler(z.object({}), () => ctx.store.data.session ?? null),
+    'session.save': handler(
+      z.object({ view, selectedId: id.nullable(), query: z.string().max(500), scrollTop: z.number().min(0).max(1e9) }),
+      (session) => saveSession(ctx, session),
+    ),
+  };
+}
