@@ -14,6 +14,7 @@ import { statusHandlers } from './status/handlers';
 import { noteHandlers } from './notes/handlers';
 import { highlightHandlers } from './highlights/handlers';
 import { settingsHandlers } from './settings/handlers';
+import { exportHandlers } from './export/handlers';
 import { z } from 'zod';
 
 export interface CoreOptions {
@@ -34,7 +35,7 @@ function createHandlers(library: Library, store: UserStore, ctx: DataContext, da
       warnings: [...store.warnings, ...library.warnings],
     })),
   };
-  return joinHandlers(app, libraryHandlers(library, ctx), tagHandlers(ctx), listHandlers(ctx), statusHandlers(ctx), noteHandlers(ctx), highlightHandlers(ctx), settingsHandlers(ctx));
+  return joinHandlers(app, libraryHandlers(library, ctx), tagHandlers(ctx), listHandlers(ctx), statusHandlers(ctx), noteHandlers(ctx), highlightHandlers(ctx), settingsHandlers(ctx), exportHandlers(ctx));
 }
 
 export type Handlers = ReturnType<typeof createHandlers>;

@@ -1,0 +1,79 @@
+import { createHash } from 'node:crypto';
+import { type FrontMatter, mergeFrontMatter, readFrontMatter, renderFrontMatter, splitFrontMatter } from './front-matter';
+
+/**
+ * What the app writes into one Markdown file: front matter keys and a body. In the file, the body
+ * stands between two marker comments; the begin marker carries the file's owner (`paper:<id>`)
+ * and a hash of what the app last wrote (its keys' values and the body). A re-export replaces only
+ * the app's keys and the region between the markers, keeping everything the reader added. When
+ * the reader changed the app's part since, the hash no longer matches and the file is left alone
+ * unless the export was told to overwrite.
+ */
+export interface Managed {
+  owner: string;
+  frontMatter: FrontMatter;
+  body: string;
+}
+
+export type UpdateResult =
+  | { status: 'unchanged' }
+  | { status: 'updated'; text: string }
+  | { status: 'conflict'; reason: string };
+
+const BEGIN = /^<!-- digest-reader:begin owner="([^"\n]+)" hash="([0-9a-f]+)"[^\n]*-->$/m;
+const END = /^<!-- digest-reader:end -->$/m;
+const END_LINE = '<!-- digest-reader:end -->';
+const HINT = 'Digest Reader rewrites this part on re-export; add your own text outside it';
+
+const beginLine = (owner: string, hash: string) => `<!-- digest-reader:begin owner="${owner}" hash="${hash}" (${HINT}) -->`;
+
+/** Keeps a body from ending the region early: a literal marker inside it is made inert (comments never render). */
+const inert = (body: string) => body.replace(/<!-- digest-reader:/g, '<!-- digest-reader\\:');
+
+/** Line endings and the blank lines around the region do not count as edits. */
+const normalise = (text: string) => text.replace(/\r\n?/g, '\n').trim();
+
+function hashOf(keys: string[], values: FrontMatter, body: string): string {
+  const canonical = JSON.stringify([keys.map((k) => [k, values[k] ?? null]), normalise(body)]);
+  return createHash('sha256').update(canonical).digest('hex').slice(0, 16);
+}
+
+function region(m: Managed): string {
+  const body = inert(m.body);
+  return `${beginLine(m.owner, hashOf(Object.keys(m.frontMatter), m.frontMatter, body))}\n\n${body.trim()}\n\n${END_LINE}\n`;
+}
+
+/** A new file holding only the app's part. */
+export function renderManaged(m: Managed): string {
+  return `${renderFrontMatter(m.frontMatter)}\n${region(m)}`;
+}
+
+/** The owner named by a file's begin marker: which paper or index the file belongs to, if any. */
+export function ownerOf(text: string): string | null {
+  return BEGIN.exec(text)?.[1] ?? null;
+}
+
+/** Rewrites the app's part of an existing file, or says why it will not. */
+export function updateManaged(existing: string, m: Managed, overwriteChanged = false): UpdateResult {
+  const text = existing.replace(/\r\n?/g, '\n');
+  const { yaml, body } = splitFrontMatter(text);
+  const begin = BEGIN.exec(body);
+  if (!begin || begin[1] !== m.owner) return { status: 'conflict', reason: 'the file does not carry this paper’s marker' };
+  const start = begin.index;
+  const afterBegin = start + begin[0].length;
+  const end = END.exec(body.slice(afterBegin));
+  const current = yaml === null ? {} : readFrontMatter(yaml);
+
+  if (!overwriteChanged) {
+    if (!end) return { status: 'conflict', reason: 'the end marker of the exported part was removed' };
+    if (current === null) return { status: 'conflict', reason: 'its front matter is no longer valid YAML' };
+    const keys = Object.keys(m.frontMatter);
+    if (hashOf(keys, current, body.slice(afterBegin, afterBegin + end.index)) !== begin[2]) {
+      return { status: 'conflict', reason: 'the exported part was edited after the last export' };
+    }
+  }
+  const before = body.slice(0, start);
+  const after = end ? body.slice(afterBegin + end.index + END_LINE.length).replace(/^\n/, '') : '';
+  const updated = `${mergeFrontMatter(current === null ? null : yaml, m.frontMatter)}${before}${region(m)}${after}`;
+  return updated === text ? { status: 'unchanged' } : { status: 'updated', text: updated };
+}

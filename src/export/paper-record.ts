@@ -1,0 +1,80 @@
+import { highlightsOf } from '../highlights/highlights';
+import type { Paper } from '../library/types';
+import { listsOf } from '../lists/lists';
+import type { DataContext } from '../shared/context';
+import type { ReadState } from '../storage/schema';
+import { statusOf } from '../status/status';
+import { tagsOf } from '../tags/tags';
+import { comparisonsIn, type ComparisonView } from './comparisons';
+
+/** Everything an export says about one paper, gathered once for every format. */
+export interface ExportPaper {
+  id: string;
+  title: string;
+  abstract: string;
+  /** Every digest the paper appeared in, first import first. */
+  digests: { name: string; importedAt: string; position: number }[];
+  tags: string[];
+  lists: string[];
+  status: ReadState;
+  starred: boolean;
+  /** When the paper entered the library: its first digest's import. */
+  createdAt: string;
+  readAt: string | null;
+  note: string | null;
+  /** In the order they stand in the abstract. */
+  highlights: { quote: string; comment: string }[];
+  /** comparison name → attribute → value */
+  attributes: Record<string, Record<string, string>>;
+  /** The arXiv identifier when the paper's text gives one (digests carry no ids of their own). */
+  arxivId: string | null;
+}
+
+/** New-style (2401.12345v2) and old-style (hep-th/9901001) arXiv identifiers, as cited or linked. */
+const ARXIV = /(?:arxiv:\s*|arxiv\.org\/(?:abs|pdf)\/)(\d{4}\.\d{4,5}(?:v\d+)?|[a-z-]+(?:\.[A-Z]{2})?\/\d{7}(?:v\d+)?)/i;
+
+/** A calendar date in the reader's time zone: what vault tools show as a date property. */
+export function localDate(iso: string): string {
+  const d = new Date(iso);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+export function arxivIdIn(text: string): string | null {
+  return ARXIV.exec(text)?.[1] ?? null;
+}
+
+/** Builds records for papers; comparisons are read once for the whole export. */
+export function exportRecords(ctx: DataContext, papers: Paper[]): ExportPaper[] {
+  const data = ctx.store.data;
+  const comparisons = comparisonsIn(data);
+  return papers.map((p) => record(ctx, p, comparisons));
+}
+
+function record(ctx: DataContext, p: Paper, comparisons: ComparisonView[]): ExportPaper {
+  const data = ctx.store.data;
+  const status = statusOf(data, p.id);
+  const digests = p.appearances.map((a) => {
+    const d = ctx.corpus.digest(a.digestId)!;
+    return { name: d.name, importedAt: d.importedAt, position: a.position };
+  });
+  const attributes: ExportPaper['attributes'] = {};
+  for (const c of comparisons) {
+    if (c.paperIds.includes(p.id) && c.attributes[p.id]) attributes[c.name] = c.attributes[p.id];
+  }
+  return {
+    id: p.id,
+    title: p.title,
+    abstract: p.abstract,
+    digests,
+    tags: tagsOf(data, p.id).map((t) => t.name),
+    lists: listsOf(data, p.id).map((l) => l.name),
+    status: status.state,
+    starred: status.starred,
+    createdAt: digests[0].importedAt,
+    readAt: status.readAt ?? null,
+    note: data.notes[p.id]?.text ?? null,
+    highlights: highlightsOf(ctx, p.id).map((h) => ({ quote: h.quote.exact, comment: h.comment })),
+    attributes,
+    arxivId: arxivIdIn(`${p.title}\n${p.abstract}`),
+  };
+}

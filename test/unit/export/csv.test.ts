@@ -1,0 +1,34 @@
+import Papa from 'papaparse';
+import { describe, expect, it } from 'vitest';
+import { csv } from '../../../src/export/csv';
+import { record } from './helpers';
+
+function rows(text: string): Record<string, string>[] {
+  const result = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true });
+  expect(result.errors).toEqual([]);
+  return result.data;
+}
+
+describe('CSV', () => {
+  it('is RFC 4180: CRLF records, fields with commas, quotes and line breaks quoted', () => {
+    const text = csv([record({ title: 'Commas, "quotes" and\nnewlines', note: 'line 1\r\nline 2' })]);
+    expect(text.startsWith('\uFEFFid,title,status,starred,tags,lists,digests,created,read,arxiv,abstract,note\r\n')).toBe(true);
+    expect(text).toContain('"Commas, ""quotes"" and\nnewlines"');
+    expect(text.endsWith('\r\n')).toBe(true);
+  });
+
+  it('parses back to the same values, with status, tags and lists', () => {
+    const papers = [record(), record({ id: 'fedcba9876543210', title: 'Ünïcödé, 🚀 "x"', tags: [], lists: [], status: 'unread', starred: false, readAt: null, note: null, arxivId: '2401.01234' })];
+    const [a, b] = rows(csv(papers));
+    expect(a).toMatchObject({ id: '0123456789abcdef', title: 'Attention Is All You Need', status: 'read', starred: 'yes', tags: 'transformers; to cite', lists: 'Read later', digests: 'Trending papers', note: record().note, arxiv: '' });
+    expect(a.created).toMatch(/^2025-03-0[45]$/);
+    expect(b).toMatchObject({ title: 'Ünïcödé, 🚀 "x"', status: 'unread', starred: 'no', tags: '', lists: '', read: '', note: '', arxiv: '2401.01234' });
+  });
+
+  it('keeps a spreadsheet from running a title as a formula', () => {
+    const [row] = rows(csv([record({ title: '=HYPERLINK("http://evil","x")', abstract: '+1 and more', note: '@SUM(A1)' })]));
+    expect(row.title).toBe(`'=HYPERLINK("http://evil","x")`);
+    expect(row.abstract).toBe("'+1 and more");
+    expect(row.note).toBe("'@SUM(A1)");
+  });
+});

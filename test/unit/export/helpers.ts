@@ -1,0 +1,67 @@
+import { exportHandlers } from '../../../src/export/handlers';
+import type { ExportPaper } from '../../../src/export/paper-record';
+import type { WriteFile } from '../../../src/export/writer';
+import { addHighlight } from '../../../src/highlights/highlights';
+import { addToList, createList } from '../../../src/lists/lists';
+import { saveNote } from '../../../src/notes/notes';
+import { setStatus } from '../../../src/status/status';
+import { tagPapers } from '../../../src/tags/tags';
+import { readerContext } from '../reader/helpers';
+
+/** Titles that have broken exporters: separators, traversal, reserved names and characters, emoji, length, nothing usable. */
+export const BAD_TITLES = [
+  'Input/Output: a survey',
+  'C:\\Windows\\System32 considered harmful',
+  '..',
+  '../../etc/passwd',
+  'Why? Because: *stars* and "quotes" and <angles> | pipes',
+  '🚀 Rocket 👩‍🔬 science 🇫🇷 with emoji',
+  'Transformers are '.repeat(18), // 306 characters
+  '?!?...***',
+  '',
+  'CON',
+  'nul.txt',
+  'A title ending with dots...',
+  '   leading and trailing spaces   ',
+  'Tag #hash ^caret [[wiki]] links',
+  'Right-to-left \u202eoverride\u202c and a tab\there',
+];
+
+/** A paper record with everything set, for the pure writers. */
+export function record(over: Partial<ExportPaper> = {}): ExportPaper {
+  return {
+    id: '0123456789abcdef',
+    title: 'Attention Is All You Need',
+    abstract: 'The dominant sequence transduction models are based on complex recurrent or convolutional neural networks.',
+    digests: [{ name: 'Trending papers', importedAt: '2025-03-04T10:00:00.000Z', position: 3 }],
+    tags: ['transformers', 'to cite'],
+    lists: ['Read later'],
+    status: 'read',
+    starred: true,
+    createdAt: '2025-03-04T10:00:00.000Z',
+    readAt: '2025-03-06T09:30:00.000Z',
+    note: 'Worth rereading.\n\n- the positional encodings\n- multi-head attention',
+    highlights: [
+      { quote: 'sequence transduction models', comment: 'the task' },
+      { quote: 'recurrent or convolutional', comment: '' },
+    ],
+    attributes: {},
+    arxivId: null,
+    ...over,
+  };
+}
+
+/** The sample library with a reading list of three annotated papers (tags, notes, highlights, status). */
+export async function annotatedLibrary(write?: WriteFile) {
+  const lib = await readerContext();
+  const { ctx, ids } = lib;
+  const picked = ids.slice(0, 3);
+  const list = createList(ctx, 'Reasoning: to read');
+  addToList(ctx, list.id, picked);
+  const [tag] = tagPapers(ctx, picked.slice(0, 2), ['efficient reasoning']);
+  saveNote(ctx, picked[0], 'Survey worth citing.\n\n- covers **adaptive** thinking\n- see section 3');
+  addHighlight(ctx, picked[0], 0, 30, 'yellow', 'the subject');
+  addHighlight(ctx, picked[0], 40, 70, 'green');
+  setStatus(ctx, [picked[1]], { state: 'read', starred: true });
+  return { ...lib, picked, listId: list.id, tagId: tag.id, handlers: exportHandlers(ctx, write) };
+}
