@@ -8,6 +8,12 @@ import { ImportDialog } from './components/ImportDialog';
 import { Warnings } from './components/Warnings';
 import { Triage } from './components/Triage';
 import { Toast } from './components/Toast';
+import { CommandPalette } from './components/CommandPalette';
+import { SettingsDialog } from './components/SettingsDialog';
+import { ShortcutsDialog } from './components/ShortcutsDialog';
+import { applyAppearance, followSystemTheme } from './appearance';
+import { shortcutFor } from './shortcuts';
+import { saveSessionOnChange } from './store/session-slice';
 
 const isTyping = (target: EventTarget | null) =>
   target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
@@ -35,26 +41,57 @@ export function App() {
 
   useEffect(() => {
     const off = connectEvents();
-    void useApp.getState().loadLibrary();
-    void useApp.getState().refreshList();
-    return off;
+    const offTheme = followSystemTheme(() => useApp.getState().settings);
+    const offAppearance = useApp.subscribe((s, prev) => s.settings !== prev.settings && applyAppearance(s.settings));
+    let offSession = () => {};
+    applyAppearance(null);
+    void (async () => {
+      await useApp.getState().loadLibrary();
+      await useApp.getState().restoreSession();
+      offSession = saveSessionOnChange(useApp);
+    })();
+    return () => {
+      off();
+      offTheme();
+      offAppearance();
+      offSession();
+    };
   }, []);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
+      const mod = e.ctrlKey || e.metaKey;
+      const s = useApp.getState();
+      if (mod && !e.altKey) {
+        const size = s.settings?.fontSize ?? 18;
+        const chords: Record<string, () => void> = {
+          k: () => s.openOverlay(s.overlay === 'palette' ? null : 'palette'),
+          o: () => s.openImport(true),
+          ',': () => s.openOverlay('settings'),
+          '=': () => void s.setSetting({ fontSize: Math.min(28, size + 1) }),
+          '+': () => void s.setSetting({ fontSize: Math.min(28, size + 1) }),
+          '-': () => void s.setSetting({ fontSize: Math.max(13, size - 1) }),
+          '0': () => void s.setSetting({ fontSize: 18 }),
+        };
+        const chord = chords[e.key.toLowerCase()];
+        if (chord) {
+          e.preventDefault();
+          chord();
+        }
+        return;
+      }
       if (e.altKey && (e.key === 'ArrowUp' || e.key === 'ArrowDown') && !isTyping(e.target)) {
         e.preventDefault();
         moveInCurrentList(e.key === 'ArrowUp' ? -1 : 1);
         return;
       }
-      if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || isTyping(e.target) || document.querySelector('dialog[open]') || useApp.getState().triage) return;
-      const { step, clearSelection } = useApp.getState();
-      if (e.key === 'j') step(1);
-      else if (e.key === 'k') step(-1);
-      else if (e.key === '/') searchRef.current?.focus();
-      else if (e.key === 'Escape') clearSelection();
-      else return;
+      if (e.defaultPrevented || e.altKey || isTyping(e.target) || document.querySelector('dialog[open]') || s.triage) return;
+      // Enter on a focused control (a button, a link, a list row) does that control's job.
+      if (e.key === 'Enter' && e.target instanceof HTMLElement && e.target.closest('button, a, [role=option], summary')) return;
+      const shortcut = shortcutFor(e.key);
+      if (!shortcut) return;
       e.preventDefault();
+      shortcut.run();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
@@ -109,6 +146,9 @@ export function App() {
       </main>
       <ImportDialog />
       <Toast />
+      <CommandPalette />
+      <SettingsDialog />
+      <ShortcutsDialog />
       <datalist id="tag-names">
         {tags.map((t) => (
           <option key={t.id} value={t.name} />

@@ -2,16 +2,33 @@ import type { ReactNode } from 'react';
 
 type Range = [number, number];
 
+/** Digest titles carry LaTeX residue like `S$^4$C`; show super- and subscripts as such. */
+const LATEX_SCRIPT = /\$([\^_])\{?([^${}]{1,12})\}?\$/g;
+
+export function inlineLatex(text: string): ReactNode {
+  if (!text.includes('$')) return text;
+  const parts: ReactNode[] = [];
+  let at = 0;
+  for (const m of text.matchAll(LATEX_SCRIPT)) {
+    if (m.index > at) parts.push(text.slice(at, m.index));
+    parts.push(m[1] === '^' ? <sup key={m.index}>{m[2]}</sup> : <sub key={m.index}>{m[2]}</sub>);
+    at = m.index + m[0].length;
+  }
+  if (at === 0) return text;
+  parts.push(text.slice(at));
+  return parts;
+}
+
 /** Text with the given character ranges wrapped in <mark>: plain React nodes, never HTML. */
 export function Highlighted({ text, ranges }: { text: string; ranges: Range[] }) {
-  if (ranges.length === 0) return <>{text}</>;
+  if (ranges.length === 0) return <>{inlineLatex(text)}</>;
   const parts: ReactNode[] = [];
   let at = 0;
   ranges.forEach(([start, end], i) => {
-    if (start > at) parts.push(text.slice(at, start));
+    if (start > at) parts.push(<span key={`t${i}`}>{inlineLatex(text.slice(at, start))}</span>);
     parts.push(<mark key={i}>{text.slice(start, end)}</mark>);
     at = end;
   });
-  if (at < text.length) parts.push(text.slice(at));
+  if (at < text.length) parts.push(<span key="end">{inlineLatex(text.slice(at))}</span>);
   return <>{parts}</>;
 }

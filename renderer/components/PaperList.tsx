@@ -13,7 +13,16 @@ export function PaperList() {
   const selectedIds = useApp((s) => s.selectedIds);
   const selectRow = useApp((s) => s.selectRow);
   const loadMore = useApp((s) => s.loadMore);
+  const pendingScroll = useApp((s) => s.pendingScroll);
+  const setListScroll = useApp((s) => s.setListScroll);
   const scrollRef = useRef<HTMLDivElement>(null);
+
+  // Back where the reader left off, once the rows are there.
+  useEffect(() => {
+    if (pendingScroll === null || rows.length === 0 || !scrollRef.current) return;
+    scrollRef.current.scrollTop = pendingScroll;
+    useApp.setState({ pendingScroll: null });
+  }, [pendingScroll, rows.length]);
 
   const virtualizer = useVirtualizer({
     count: rows.length,
@@ -30,11 +39,11 @@ export function PaperList() {
 
   useEffect(() => {
     const at = rows.findIndex((r) => r.id === selectedId);
-    if (at >= 0) virtualizer.scrollToIndex(at, { align: 'auto' });
+    if (at >= 0 && useApp.getState().pendingScroll === null) virtualizer.scrollToIndex(at, { align: 'auto' });
   }, [selectedId, rows, virtualizer]);
 
   return (
-    <div className="list-scroll" ref={scrollRef}>
+    <div className="list-scroll" ref={scrollRef} onScroll={(e) => setListScroll(e.currentTarget.scrollTop)}>
       <div role="listbox" aria-label="Papers" aria-multiselectable="true" className="list-inner" style={{ height: virtualizer.getTotalSize() }}>
         {items.map((item) => {
           const row = rows[item.index];
@@ -47,7 +56,14 @@ export function PaperList() {
               selected={row.id === selectedId}
               checked={selectedIds.includes(row.id)}
               style={{ transform: `translateY(${item.start}px)` }}
+              tabIndex={row.id === selectedId || (!selectedId && item.index === 0) ? 0 : -1}
               onClick={(e) => selectRow(row.id, clickMode(e))}
+              onKeyDown={(e) => {
+                if (e.key === 'Enter' || e.key === ' ') {
+                  e.preventDefault();
+                  selectRow(row.id, e.shiftKey ? 'range' : e.ctrlKey || e.metaKey || e.key === ' ' ? 'toggle' : 'open');
+                }
+              }}
             />
           );
         })}

@@ -4,6 +4,7 @@ import { formatDate } from '../format';
 import { Highlighted } from './Highlighted';
 import { Abstract, HighlightList } from './Abstract';
 import { NoteEditor } from './NoteEditor';
+import { RelatedPapers } from './RelatedPapers';
 import type { PaperView, ReadState } from '../store/types';
 
 const STATES: { value: ReadState; label: string }[] = [
@@ -54,7 +55,7 @@ export function Reader() {
         </div>
       </div>
       <article className="reader-body" aria-labelledby="reader-title">
-        <h1 id="reader-title">
+        <h1 id="reader-title" tabIndex={-1}>
           <Highlighted text={paper.title} ranges={paper.titleRanges} />
         </h1>
         <ul className="provenance" aria-label="Appeared in">
@@ -68,6 +69,7 @@ export function Reader() {
         <Abstract paper={paper} />
         <HighlightList paper={paper} />
         <NoteEditor />
+        <RelatedPapers paperId={paper.id} />
       </article>
     </section>
   );

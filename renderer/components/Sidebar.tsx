@@ -19,8 +19,7 @@ export function Sidebar() {
   const setView = useApp((s) => s.setView);
   const paperCount = useApp((s) => s.paperCount);
   const openImport = useApp((s) => s.openImport);
-  const settings = useApp((s) => s.settings);
-  const setSetting = useApp((s) => s.setSetting);
+  const openOverlay = useApp((s) => s.openOverlay);
 
   return (
     <nav className="sidebar" aria-label="Library">
@@ -39,10 +38,17 @@ export function Sidebar() {
       <ListsSection />
       <TagsSection />
       <DigestsSection />
-      <label className="setting">
-        <input type="checkbox" checked={settings?.markReadOnOpen ?? false} onChange={(e) => void setSetting({ markReadOnOpen: e.target.checked })} />
-        Mark papers read when opened
-      </label>
+      <div className="sidebar-foot">
+        <button type="button" className="ghost small" onClick={() => openOverlay('settings')}>
+          Settings
+        </button>
+        <button type="button" className="ghost small" onClick={() => openOverlay('palette')} title="Command palette (Ctrl/⌘ K)">
+          Commands
+        </button>
+        <button type="button" className="ghost small" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)" onClick={() => openOverlay('shortcuts')}>
+          ?
+        </button>
+      </div>
     </nav>
   );
 }

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { useApp } from '../store';
+import { inlineLatex } from './Highlighted';
 
 /** Triage: one unread paper at a time, decided with single keys. */
 export function Triage() {
@@ -60,7 +61,7 @@ export function Triage() {
       ) : (
         <article className="triage-card" aria-labelledby="triage-title">
           <h2 id="triage-title">
-            {paper.title}
+            {inlineLatex(paper.title)}
             {paper.starred && <span className="star-mark" aria-label="Starred"> ★</span>}
           </h2>
           <p className="abstract">{paper.abstract}</p>

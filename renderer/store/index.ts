@@ -8,8 +8,10 @@ import { createOrganiseSlice, type OrganiseSlice } from './organise-slice';
 import { createReaderSlice, type ReaderSlice } from './reader-slice';
 import { createToastSlice, type ToastSlice } from './toast-slice';
 import { createTriageSlice, type TriageSlice } from './triage-slice';
+import { createSessionSlice, type SessionSlice } from './session-slice';
+import { createOverlaySlice, type OverlaySlice } from './overlay-slice';
 
-export type AppState = LibrarySlice & ListSlice & ReaderSlice & ImportSlice & ToastSlice & OrganiseSlice & NoteSlice & TriageSlice;
+export type AppState = LibrarySlice & ListSlice & ReaderSlice & ImportSlice & ToastSlice & OrganiseSlice & NoteSlice & TriageSlice & SessionSlice & OverlaySlice;
 
 /** The renderer's one store, built from a slice per concern. */
 export const useApp = create<AppState>()((...a) => ({
@@ -21,6 +23,8 @@ export const useApp = create<AppState>()((...a) => ({
   ...createOrganiseSlice(...a),
   ...createNoteSlice(...a),
   ...createTriageSlice(...a),
+  ...createSessionSlice(...a),
+  ...createOverlaySlice(...a),
 }));
 
 /** Core events that change what is on screen (also changes made in another window). */

@@ -1,0 +1,17 @@
+import type { StateCreator } from 'zustand';
+import type { AppState } from './index';
+
+export type Overlay = 'palette' | 'settings' | 'shortcuts' | null;
+
+/** Which modal is open (command palette, settings, cheat sheet); one at a time. */
+export interface OverlaySlice {
+  overlay: Overlay;
+  openOverlay(overlay: Overlay): void;
+}
+
+export const createOverlaySlice: StateCreator<AppState, [], [], OverlaySlice> = (set) => ({
+  overlay: null,
+  openOverlay(overlay) {
+    set({ overlay });
+  },
+});

@@ -1,0 +1,60 @@
+import type { StateCreator } from 'zustand';
+import { api } from '../api/client';
+import type { AppState } from './index';
+import type { View } from './types';
+
+/** Where the reader was: restored at start, saved a moment after it changes. */
+export interface SessionSlice {
+  /** The list's scroll position to restore once its rows are there. */
+  pendingScroll: number | null;
+  listScroll: number;
+  restoreSession(): Promise<void>;
+  setListScroll(top: number): void;
+}
+
+export const createSessionSlice: StateCreator<AppState, [], [], SessionSlice> = (set, get) => ({
+  pendingScroll: null,
+  listScroll: 0,
+  async restoreSession() {
+    const session = await api.call('session.get', {}).catch(() => null);
+    if (session) {
+      const view = session.view as View;
+      set({ view, query: session.query, sort: view.kind === 'list' ? 'list' : 'digest', pendingScroll: session.scrollTop, listScroll: session.scrollTop });
+    }
+    await get().refreshList();
+    // A view that no longer exists (a deleted list, say) falls back to all papers.
+    if (get().listError && get().view.kind !== 'all') {
+      set({ view: { kind: 'all' }, listError: null, pendingScroll: null });
+      await get().refreshList();
+    }
+    const id = session?.selectedId;
+    if (id && get().rows.some((r) => r.id === id)) await get().openPaper(id);
+  },
+  setListScroll(top) {
+    set({ listScroll: top });
+  },
+});
+
+/** Saves where the reader is, a moment after it changes; returns the unsubscribe function. */
+export function saveSessionOnChange(store: { getState(): AppState; subscribe(fn: (s: AppState, prev: AppState) => void): () => void }): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let last = '';
+  const save = () => {
+    const { view, selectedId, query, listScroll } = store.getState();
+    const session = { view, selectedId, query, scrollTop: Math.round(listScroll) };
+    const key = JSON.stringify(session);
+    if (key === last) return;
+    last = key;
+    void api.call('session.save', session).catch(() => {});
+  };
+  const off = store.subscribe((s, prev) => {
+    if (s.view !== prev.view || s.selectedId !== prev.selectedId || s.query !== prev.query || s.listScroll !== prev.listScroll) {
+      clearTimeout(timer);
+      timer = setTimeout(save, 800);
+    }
+  });
+  return () => {
+    clearTimeout(timer);
+    off();
+  };
+}
