@@ -1,0 +1,231 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { ParseArgsConfig } from 'node:util';
+import type { Api } from '../api';
+import { UsageError } from './errors';
+import { idOf, scopeOf, SCOPE_HELP } from './names';
+import type { Session } from './session';
+
+export interface Output {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+type Values = Record<string, string | boolean | string[] | undefined>;
+
+export interface Command {
+  summary: string;
+  usage: string;
+  options: NonNullable<ParseArgsConfig['options']>;
+  /** How many positional arguments it takes. */
+  args: [min: number, max: number];
+  /** Whether it may create a library where there is none. */
+  creates?: boolean;
+  /** Returns the exit code: 0, or 1 when part of the work failed. */
+  run(session: Session, values: Values, args: string[], io: Output): Promise<number>;
+}
+
+type PaperRow = Api['papers.query']['result']['items'][number];
+
+const json = (value: unknown) => JSON.stringify(value, null, 2);
+const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
+
+function limitOf(values: Values): number {
+  const raw = values.limit as string | undefined;
+  const n = raw === undefined ? 50 : Number(raw);
+  if (!Number.isInteger(n) || n < 1 || n > 1000) throw new UsageError(`--limit ${raw}: expected a whole number from 1 to 1000`);
+  return n;
+}
+
+/** The filters search and list share: --tag (repeatable, all must match), --list, --digest. */
+async function filters(session: Session, values: Values) {
+  const tags = (values.tag as string[] | undefined) ?? [];
+  return {
+    tagIds: tags.length ? await Promise.all(tags.map((t) => idOf(session, 'tag', t))) : undefined,
+    listId: values.list ? await idOf(session, 'list', values.list as string) : undefined,
+    digestId: values.digest ? await idOf(session, 'digest', values.digest as string) : undefined,
+  };
+}
+
+const filterOptions = {
+  tag: { type: 'string', multiple: true },
+  list: { type: 'string' },
+  digest: { type: 'string' },
+  limit: { type: 'string' },
+  json: { type: 'boolean' },
+} as const;
+
+const filterHelp = `  --tag <name>     only papers with this tag (repeat for several: all must match)
+  --list <name>    only papers in this reading list
+  --digest <name>  only papers from this digest
+  --limit <n>      at most n papers (default 50, up to 1000)
+  --json           print JSON instead of lines`;
+
+/** While the search index is still opening, a search answers `indexing` instead of results: wait for it. */
+async function query(session: Session, arg: Api['papers.query']['arg']) {
+  for (let waited = 0; ; waited += 100) {
+    const page = await session.call('papers.query', arg);
+    if (!('indexing' in page && page.indexing) || waited >= 120_000) return page;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+function printPapers(io: Output, page: { total: number; items: PaperRow[] }, asJson: boolean) {
+  const items = page.items.map((p) => ({ id: p.id, title: p.title, state: p.state, starred: p.starred, tags: p.tags.map((t) => t.name), digests: p.digests.map((d) => d.name) }));
+  if (asJson) return io.out(json({ total: page.total, items }));
+  for (const p of items) io.out(`${p.id}  ${p.title}${p.tags.length ? `  [${p.tags.join(', ')}]` : ''}`);
+  io.err(page.total > items.length ? `${items.length} of ${plural(page.total, 'paper')}` : plural(page.total, 'paper'));
+}
+
+export const COMMANDS: Record<string, Command> = {
+  import: {
+    summary: 'Import digest files into the library',
+    usage: `digest-reader import <file…>
+
+Imports each file as a digest named after the file. A file imported before adds nothing.`,
+    options: {},
+    args: [1, Infinity],
+    creates: true,
+    async run(session, _values, files, io) {
+      let failed = 0;
+      for (const file of files) {
+        let text: string;
+        try {
+          text = fs.readFileSync(file, 'utf8');
+        } catch (error) {
+          io.err(`${file}: cannot read it (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+          failed++;
+          continue;
+        }
+        try {
+          const r = await session.call('digests.import', { name: path.basename(file).replace(/\.[^.]+$/, ''), text, source: 'file' });
+          if (r.alreadyImported) io.out(`${file}: already imported as “${r.alreadyImported.name}”; nothing added`);
+          else io.out(`${file}: imported “${r.digest?.name}”: ${plural(r.added, 'paper')} added, ${r.merged} already in the library, ${plural(r.skipped.length, 'line')} not read`);
+          for (const s of r.skipped.slice(0, 5)) io.err(`  line ${s.line}: ${s.reason}`);
+        } catch (error) {
+          io.err(`${file}: ${(error as Error).message}`);
+          failed++;
+        }
+      }
+      return failed ? 1 : 0;
+    },
+  },
+
+  search: {
+    summary: 'Search titles, abstracts, tags and notes',
+    usage: `digest-reader search <query> [options]
+
+Prints the best matches first, one per line: id, title, tags.
+
+${filterHelp}`,
+    options: filterOptions,
+    args: [1, Infinity],
+    async run(session, values, words, io) {
+      const page = await query(session, { q: words.join(' '), ...(await filters(session, values)), limit: limitOf(values) });
+      printPapers(io, page, Boolean(values.json));
+      return 0;
+    },
+  },
+
+  list: {
+    summary: 'List papers: all of them, or those of a list, tag or digest',
+    usage: `digest-reader list [options]
+
+Prints papers in the library's order, one per line: id, title, tags.
+
+${filterHelp}`,
+    options: filterOptions,
+    args: [0, 0],
+    async run(session, values, _args, io) {
+      const f = await filters(session, values);
+      const page = await query(session, { ...f, sort: f.listId ? 'list' : 'digest', limit: limitOf(values) });
+      printPapers(io, page, Boolean(values.json));
+      return 0;
+    },
+  },
+
+  stats: {
+    summary: 'Count papers, digests, lists and tags',
+    usage: `digest-reader stats [--json]`,
+    options: { json: { type: 'boolean' } },
+    args: [0, 0],
+    async run(session, values, _args, io) {
+      const count = async (arg: Api['papers.query']['arg']) => (await query(session, { ...arg, limit: 1 })).total;
+      const [{ digests, paperCount }, lists, tags, unread, reading, read, starred] = await Promise.all([
+        session.call('digests.list', {}),
+        session.call('lists.list', {}),
+        session.call('tags.list', {}),
+        count({ state: 'unread' }),
+        count({ state: 'reading' }),
+        count({ state: 'read' }),
+        count({ starred: true }),
+      ]);
+      const stats = {
+        library: session.dataDir,
+        papers: { total: paperCount, unread, reading, read, starred },
+        digests: digests.map((d) => ({ name: d.name, papers: d.paperCount, unread: d.unread, importedAt: d.importedAt })),
+        lists: lists.map((l) => ({ name: l.name, papers: l.count })),
+        tags: tags.map((t) => ({ name: t.name, papers: t.count })),
+      };
+      if (values.json) {
+        io.out(json(stats));
+        return 0;
+      }
+      io.out(`Library: ${stats.library}`);
+      io.out(`Papers: ${paperCount} (${unread} unread, ${reading} reading, ${read} read; ${starred} starred)`);
+      io.out(`Digests: ${digests.length}`);
+      for (const d of stats.digests) io.out(`  ${d.name}: ${plural(d.papers, 'paper')}, ${d.unread} unread, imported ${d.importedAt.slice(0, 10)}`);
+      io.out(`Reading lists: ${lists.length}`);
+      for (const l of stats.lists) io.out(`  ${l.name}: ${plural(l.papers, 'paper')}`);
+      io.out(`Tags: ${tags.length}`);
+      for (const t of stats.tags) io.out(`  ${t.name}: ${plural(t.papers, 'paper')}`);
+      return 0;
+    },
+  },
+
+  export: {
+    summary: 'Export papers as Markdown files, BibTeX or CSV',
+    usage: `digest-reader export markdown|bibtex|csv [--scope <scope>] [--out <dir>] [options]
+
+  --scope <scope>        what to export: ${SCOPE_HELP}
+  --out <dir>            the folder to write into (created if missing); required for markdown.
+                         Without it, bibtex and csv are printed.
+  --standard-links       markdown: link papers from index files with [title](file.md), not [[wiki links]]
+  --overwrite-changed    markdown: replace the exported part of files even where it was edited since
+
+Markdown re-exports into the same folder update only what the app wrote (between its marker
+comments, and its front matter keys); files whose exported part was edited are reported and
+left alone, and the exit code is then 1.`,
+    options: {
+      scope: { type: 'string' },
+      out: { type: 'string' },
+      'standard-links': { type: 'boolean' },
+      'overwrite-changed': { type: 'boolean' },
+    },
+    args: [1, 1],
+    async run(session, values, [format], io) {
+      if (format !== 'markdown' && format !== 'bibtex' && format !== 'csv') throw new UsageError(`Unknown export format “${format}”: expected markdown, bibtex or csv.`, 'export');
+      const out = values.out === undefined ? undefined : path.resolve(values.out as string);
+      if (format === 'markdown' && !out) throw new UsageError('A Markdown export needs --out <dir>.', 'export');
+      const scope = await scopeOf(session, values.scope as string | undefined);
+      if (format !== 'markdown') {
+        const r = await session.call(format === 'bibtex' ? 'export.bibtex' : 'export.csv', { scope, outDir: out });
+        if (r.text !== null) io.out(r.text.replace(/\r?\n$/, ''));
+        else io.err(`Wrote ${plural(r.count, 'paper')} to ${r.path}`);
+        return 0;
+      }
+      const r = await session.call('export.markdown', { scope, outDir: out!, wikiLinks: !values['standard-links'], overwriteChanged: Boolean(values['overwrite-changed']) });
+      io.out(`${plural(r.count, 'paper')} into ${r.outDir}: ${r.created.length} created, ${r.updated.length} updated, ${r.unchanged.length} unchanged`);
+      for (const c of r.conflicts) io.err(`Not overwritten: ${c.file}: ${c.reason}`);
+      if (r.conflicts.length) io.err('Keep your edits outside the marked part of a file, or run again with --overwrite-changed to replace them.');
+      if (r.failed) io.err(`Stopped: could not write ${r.failed.file}: ${r.failed.message}. ${plural(r.notWritten.length, 'file')} not written; every file written is complete.`);
+      return r.failed || r.conflicts.length ? 1 : 0;
+    },
+  },
+};
+
+export function assertArgCount(name: string, command: Command, args: string[]): void {
+  const [min, max] = command.args;
+  if (args.length < min) throw new UsageError(`${name}: missing ${min === 1 ? 'an argument' : 'arguments'}.`, name);
+  if (args.length > max) throw new UsageError(`${name}: unexpected argument “${args[max]}”.`, name);
+}

@@ -1,0 +1,33 @@
+import type { ExportScope } from '../export/scope';
+import { sameName } from '../shared/names';
+import { CliError, UsageError } from './errors';
+import type { Session } from './session';
+
+type Named = 'list' | 'tag' | 'digest';
+
+/** Lists, tags and digests by name (as the reader knows them) or by id. */
+export async function idOf(session: Session, kind: Named, nameOrId: string): Promise<string> {
+  const all: { id: string; name: string }[] =
+    kind === 'list' ? await session.call('lists.list', {}) : kind === 'tag' ? await session.call('tags.list', {}) : (await session.call('digests.list', {})).digests;
+  const found = all.find((x) => x.id === nameOrId) ?? all.find((x) => sameName(x.name, nameOrId));
+  if (!found) {
+    const known = all.map((x) => `“${x.name}”`).slice(0, 10).join(', ');
+    throw new CliError(`No ${kind} named “${nameOrId}”.${known ? ` Known: ${known}${all.length > 10 ? ', …' : ''}.` : ''}`);
+  }
+  return found.id;
+}
+
+export const SCOPE_HELP = 'library (default), list:<name>, tag:<name>, digest:<name>, comparison:<id>, paper:<id>, selection:<id>,<id>,…';
+
+/** `--scope` as written on the command line, e.g. `list:To read` or `tag:rl`. */
+export async function scopeOf(session: Session, spec = 'library'): Promise<ExportScope> {
+  const at = spec.indexOf(':');
+  const kind = at < 0 ? spec : spec.slice(0, at);
+  const value = at < 0 ? '' : spec.slice(at + 1).trim();
+  if (kind === 'library' && !value) return { kind: 'library' };
+  if (!value) throw new UsageError(`--scope ${spec}: expected one of ${SCOPE_HELP}`, 'export');
+  if (kind === 'list' || kind === 'tag' || kind === 'digest') return { kind, ids: [await idOf(session, kind, value)] };
+  if (kind === 'paper' || kind === 'comparison') return { kind, ids: [value] };
+  if (kind === 'selection') return { kind, ids: value.split(',').map((s) => s.trim()).filter(Boolean) };
+  throw new UsageError(`--scope ${spec}: expected one of ${SCOPE_HELP}`, 'export');
+}
