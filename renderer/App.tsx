@@ -5,6 +5,7 @@ import { EmptyList, ListHeader, PaperList } from './components/PaperList';
 import { ListOrder } from './components/ListOrder';
 import { Reader } from './components/Reader';
 import { ImportDialog } from './components/ImportDialog';
+import { ExportDialog } from './components/ExportDialog';
 import { Warnings } from './components/Warnings';
 import { Triage } from './components/Triage';
 import { Toast } from './components/Toast';
@@ -145,6 +146,7 @@ export function App() {
         )}
       </main>
       <ImportDialog />
+      <ExportDialog />
       <Toast />
       <CommandPalette />
       <SettingsDialog />

@@ -19,6 +19,7 @@ export function Sidebar() {
   const setView = useApp((s) => s.setView);
   const paperCount = useApp((s) => s.paperCount);
   const openImport = useApp((s) => s.openImport);
+  const openExport = useApp((s) => s.openExport);
   const openOverlay = useApp((s) => s.openOverlay);
 
   return (
@@ -26,6 +27,9 @@ export function Sidebar() {
       <div className="brand">Digest Reader</div>
       <button type="button" className="primary import-button" onClick={() => openImport(true)}>
         Import digest…
+      </button>
+      <button type="button" className="import-button" onClick={() => openExport(true)}>
+        Export…
       </button>
       <ul className="nav-list" aria-label="Views">
         <li>

@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import { api } from '../api/client';
+import { createExportSlice, type ExportSlice } from './export-slice';
 import { createImportSlice, type ImportSlice } from './import-slice';
 import { createLibrarySlice, type LibrarySlice } from './library-slice';
 import { createListSlice, type ListSlice } from './list-slice';
@@ -11,7 +12,7 @@ import { createTriageSlice, type TriageSlice } from './triage-slice';
 import { createSessionSlice, type SessionSlice } from './session-slice';
 import { createOverlaySlice, type OverlaySlice } from './overlay-slice';
 
-export type AppState = LibrarySlice & ListSlice & ReaderSlice & ImportSlice & ToastSlice & OrganiseSlice & NoteSlice & TriageSlice & SessionSlice & OverlaySlice;
+export type AppState = LibrarySlice & ListSlice & ReaderSlice & ImportSlice & ToastSlice & OrganiseSlice & NoteSlice & TriageSlice & SessionSlice & OverlaySlice & ExportSlice;
 
 /** The renderer's one store, built from a slice per concern. */
 export const useApp = create<AppState>()((...a) => ({
@@ -25,6 +26,7 @@ export const useApp = create<AppState>()((...a) => ({
   ...createTriageSlice(...a),
   ...createSessionSlice(...a),
   ...createOverlaySlice(...a),
+  ...createExportSlice(...a),
 }));
 
 /** Core events that change what is on screen (also changes made in another window). */

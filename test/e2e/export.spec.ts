@@ -1,0 +1,113 @@
+import { parse as parseBibtex } from '@retorquere/bibtex-parser';
+import { strFromU8, unzipSync } from 'fflate';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { expect, freshDataDir, openApp, shoot, test, type RunningApp } from './fixtures';
+
+interface Row {
+  id: string;
+  title: string;
+}
+
+/** A reading list of three papers, one with tags, a note and two highlights (one with a comment). */
+async function annotatedList(app: RunningApp) {
+  const { items } = await app.call<{ items: Row[] }>('papers.query', { limit: 3 });
+  const list = await app.call<{ id: string }>('lists.create', { name: 'Vault export' });
+  await app.call('lists.add', { id: list.id, paperIds: items.map((p) => p.id) });
+  await app.call('tags.add', { paperIds: [items[0].id], names: ['survey', 'to cite'] });
+  await app.call('notes.save', { paperId: items[0].id, text: 'Why it matters:\n\n- adaptive thinking\n- **cheaper** inference' });
+  await app.call('highlights.add', { paperId: items[0].id, start: 0, end: 24, color: 'yellow', comment: 'the subject' });
+  await app.call('highlights.add', { paperId: items[0].id, start: 30, end: 60, color: 'green' });
+  return { papers: items, listId: list.id };
+}
+
+const frontMatter = (text: string) => parseYaml(/^---\n([\s\S]*?)\n---\n/.exec(text)![1]) as Record<string, unknown>;
+
+/** Shows the list, opens its first paper if asked, and opens the Export dialog. */
+async function openExport(page: import('@playwright/test').Page, { openFirst = false } = {}) {
+  await page.getByRole('navigation', { name: 'Library' }).getByRole('button', { name: /^Vault export/ }).click();
+  await expect(page.getByRole('status').filter({ hasText: '3 papers' })).toBeVisible();
+  if (openFirst) await page.getByRole('listbox', { name: 'Papers' }).getByRole('option').first().click();
+  await page.getByRole('button', { name: 'Export…' }).click();
+  return page.getByRole('dialog', { name: 'Export' });
+}
+
+test('exports a reading list with notes and highlights as a zip of Markdown files', async ({ page, app }) => {
+  const { papers } = await annotatedList(app);
+  const cspErrors: string[] = [];
+  page.on('console', (m) => m.text().includes('Content Security Policy') && cspErrors.push(m.text()));
+  const errors = await openApp(page, app);
+  const dialog = await openExport(page);
+  await expect(dialog.getByRole('radio', { name: 'Reading list “Vault export”' })).toBeChecked();
+  await expect(dialog.getByRole('radio', { name: 'Markdown' })).toBeChecked();
+  await expect(dialog.getByRole('checkbox', { name: /wiki links/ })).toBeChecked();
+  await shoot(page, 'export-dialog');
+  const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Download .zip' }).click()]);
+  expect(download.suggestedFilename()).toBe('Reading list - Vault export.zip');
+  await expect(dialog.getByRole('status')).toContainText('Downloaded “Reading list - Vault export.zip”: 3 papers in 4 Markdown files.');
+
+  const files = Object.fromEntries(Object.entries(unzipSync(fs.readFileSync((await download.path())!))).map(([name, bytes]) => [name, strFromU8(bytes)]));
+  expect(Object.keys(files)).toHaveLength(4);
+  const index = files['Reading list - Vault export.md'];
+  expect(frontMatter(index)).toMatchObject({ title: 'Reading list - Vault export', kind: 'list', papers: 3 });
+  const linked = [...index.matchAll(/^- \[\[([^\]|]+)/gm)].map((m) => `${m[1]}.md`);
+  expect(linked).toHaveLength(3);
+  linked.forEach((name, i) => expect(frontMatter(files[name])).toMatchObject({ id: papers[i].id, title: papers[i].title, lists: ['Vault export'] }));
+  const annotated = files[linked[0]];
+  expect(frontMatter(annotated)).toMatchObject({ tags: ['survey', 'to cite'], status: 'unread', starred: false });
+  expect(annotated).toContain("## Highlights\n\n- > ");
+  expect(annotated).toMatch(/- > .+\n\n {2}the subject\n- > .+/);
+  expect(annotated).toContain('## Note\n\nWhy it matters:\n\n- adaptive thinking\n- **cheaper** inference');
+  expect(cspErrors).toEqual([]);
+  expect(errors).toEqual([]);
+});
+
+test('downloads BibTeX of the open paper', async ({ page, app }) => {
+  const { papers } = await annotatedList(app);
+  await openApp(page, app);
+  const dialog = await openExport(page, { openFirst: true });
+  await dialog.getByRole('radio', { name: /^This paper/ }).check();
+  await dialog.getByRole('radio', { name: 'BibTeX' }).check();
+  const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Download .bib' }).click()]);
+  const bib = parseBibtex(fs.readFileSync((await download.path())!, 'utf8'), { sentenceCase: false });
+  expect(bib.errors).toEqual([]);
+  expect(bib.entries.map((e) => e.fields.title)).toEqual([papers[0].title]);
+  expect(bib.entries[0].fields.keywords?.toSorted()).toEqual(['survey', 'to cite']);
+});
+
+test('on the desktop, exports into a folder; a re-export keeps edits made there and reports edits to the exported part', async ({ page, app }) => {
+  const { papers } = await annotatedList(app);
+  const vault = path.join(freshDataDir(), 'My vault');
+  // The desktop shell's folder chooser, as the Electron preload offers it.
+  await page.addInitScript((folder) => {
+    window.digestReaderShell = { chooseFolder: async () => folder };
+  }, vault);
+  await openApp(page, app);
+  const dialog = await openExport(page);
+  await dialog.getByRole('button', { name: 'Export into a folder…' }).click();
+  const report = dialog.getByRole('status', { name: 'Export report' });
+  await expect(report).toContainText('3 papers into');
+  await expect(report).toContainText('4 created, 0 updated, 0 unchanged');
+
+  const name = fs.readdirSync(vault).find((f) => fs.readFileSync(path.join(vault, f), 'utf8').includes(`id: ${papers[0].id}`))!;
+  const file = path.join(vault, name);
+  fs.appendFileSync(file, '\n## My thoughts\n\nWritten in my vault, after the export.\n');
+  await app.call('tags.add', { paperIds: [papers[0].id], names: ['reread'] });
+  await dialog.getByRole('button', { name: 'Export into a folder…' }).click();
+  await expect(report).toContainText('0 created, 1 updated, 3 unchanged');
+  const text = fs.readFileSync(file, 'utf8');
+  expect(text).toContain('Written in my vault, after the export.');
+  expect(frontMatter(text).tags).toEqual(['survey', 'to cite', 'reread']);
+
+  fs.writeFileSync(file, text.replace('adaptive thinking', 'adaptive thinking (edited in the vault)'));
+  await dialog.getByRole('button', { name: 'Export into a folder…' }).click();
+  await expect(report).toContainText('These files were edited inside their exported part');
+  await expect(report.getByRole('listitem')).toHaveText([name]);
+  await shoot(page, 'export-folder-conflict');
+  expect(fs.readFileSync(file, 'utf8')).toContain('(edited in the vault)');
+  await report.getByRole('button', { name: 'Overwrite them' }).click();
+  await expect(report).toContainText('0 created, 1 updated, 3 unchanged');
+  expect(fs.readFileSync(file, 'utf8')).not.toContain('(edited in the vault)');
+  expect(fs.readFileSync(file, 'utf8')).toContain('Written in my vault, after the export.');
+});
