@@ -2,7 +2,7 @@
  * The shape of the reader's data, one version at a time. A migration takes version N-1 to N;
  * a store written by a newer app is refused, never overwritten.
  */
-export const CURRENT_SCHEMA = 2;
+export const CURRENT_SCHEMA = 3;
 
 export const TAG_COLORS = ['gray', 'red', 'orange', 'yellow', 'green', 'teal', 'blue', 'purple', 'pink'] as const;
 export type TagColor = (typeof TAG_COLORS)[number];
@@ -82,6 +82,40 @@ export interface UserData {
   notes: Record<string, Note>;
   /** paper id → its highlights, in the order made */
   highlights: Record<string, Highlight[]>;
+  /** Side-by-side comparisons of papers (src/compare), by id. */
+  comparisons: Record<string, Comparison>;
+  /** Names of comparison attributes ever used, offered again in any comparison. */
+  attributeNames: string[];
+}
+
+/** A row the reader defines in a comparison (Method, Dataset, Speed-up…). */
+export interface ComparisonAttribute {
+  id: string;
+  name: string;
+}
+
+/** One paper's value for one attribute: free text, or a quote of its abstract anchored like a highlight. */
+export interface ComparisonCell {
+  value: string;
+  quote?: QuoteSelector;
+  updatedAt: string;
+}
+
+export interface Comparison {
+  id: string;
+  name: string;
+  /** False until the reader names it: the one comparison being put together. */
+  saved: boolean;
+  /** The columns, in order. A paper no longer in the library stays, shown as missing. */
+  paperIds: string[];
+  /** paper id → its title when added, to name a column whose paper went missing */
+  titles: Record<string, string>;
+  /** The attribute rows, in order. */
+  attributes: ComparisonAttribute[];
+  /** paper id → attribute id → cell */
+  values: Record<string, Record<string, ComparisonCell>>;
+  createdAt: string;
+  updatedAt: string;
 }
 
 export const READ_LATER_ID = 'read-later';
@@ -136,6 +170,8 @@ const migrations: Record<number, Migration> = {
     notes: {},
     highlights: {},
   }),
+  // 3: comparisons of papers, and the attribute names they use (additive: everything else is kept).
+  3: (data) => ({ comparisons: {}, attributeNames: [], ...data }),
 };
 
 export function migrate(raw: unknown): UserData {
