@@ -15,6 +15,7 @@ import { noteHandlers } from './notes/handlers';
 import { highlightHandlers } from './highlights/handlers';
 import { settingsHandlers } from './settings/handlers';
 import { exportHandlers } from './export/handlers';
+import { compareHandlers } from './compare/handlers';
 import { z } from 'zod';
 
 export interface CoreOptions {
@@ -35,7 +36,7 @@ function createHandlers(library: Library, store: UserStore, ctx: DataContext, da
       warnings: [...store.warnings, ...library.warnings],
     })),
   };
-  return joinHandlers(app, libraryHandlers(library, ctx), tagHandlers(ctx), listHandlers(ctx), statusHandlers(ctx), noteHandlers(ctx), highlightHandlers(ctx), settingsHandlers(ctx), exportHandlers(ctx));
+  return joinHandlers(app, libraryHandlers(library, ctx), tagHandlers(ctx), listHandlers(ctx), statusHandlers(ctx), noteHandlers(ctx), highlightHandlers(ctx), settingsHandlers(ctx), exportHandlers(ctx), compareHandlers(ctx, library.terms));
 }
 
 export type Handlers = ReturnType<typeof createHandlers>;

@@ -8,7 +8,7 @@ export interface WeightedTerm {
 }
 
 /** Tokens worth weighing: words of three letters or more, not bare numbers. */
-function words(text: string): string[] {
+export function words(text: string): string[] {
   return tokenize(text)
     .map(processTerm)
     .filter((t) => t.length >= 3 && !/^\d+$/.test(t));

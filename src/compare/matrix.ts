@@ -1,0 +1,109 @@
+import { ApiError } from '../api/contract';
+import { anchor } from '../highlights/anchor';
+import { highlightsOf } from '../highlights/highlights';
+import { userFields, type UserFields } from '../library/user-view';
+import type { Paper } from '../library/types';
+import type { TermStats } from '../search/distinctive';
+import { highlightRanges, type Range } from '../search/text';
+import type { DataContext } from '../shared/context';
+import type { Comparison, ComparisonAttribute, HighlightColor } from '../storage/schema';
+import { type Claim, extractClaims } from './claims';
+import { compareTerms, type SharedTerm } from './terms';
+
+export interface MatrixCell {
+  value: string;
+  /** Set when the cell quotes the abstract: where the quote stands now, or null if it is gone. */
+  quote: { range: Range | null } | null;
+}
+
+/** One column: everything the comparison shows of one paper. */
+export interface MatrixColumn extends Partial<UserFields> {
+  paperId: string;
+  /** The paper is no longer in the library: only its title (as added) and its cells remain. */
+  missing: boolean;
+  title: string;
+  appearances: { digestName: string; position: number; importedAt: string }[];
+  claims: Claim[];
+  /** The comparison's shared terms that this paper uses. */
+  sharedTerms: string[];
+  /** Its most distinctive terms that no other compared paper uses. */
+  ownTerms: string[];
+  abstract: string;
+  /** Where the shared terms stand in the abstract. */
+  termRanges: Range[];
+  highlights: { id: string; exact: string; comment: string; color: HighlightColor }[];
+  note: string | null;
+  /** attribute id → cell */
+  cells: Record<string, MatrixCell>;
+}
+
+export interface Matrix {
+  id: string;
+  name: string;
+  saved: boolean;
+  updatedAt: string;
+  attributes: ComparisonAttribute[];
+  sharedTerms: SharedTerm[];
+  columns: MatrixColumn[];
+}
+
+function cellsOf(c: Comparison, paperId: string, abstract: string | null): Record<string, MatrixCell> {
+  const row = c.values[paperId] ?? {};
+  const out: Record<string, MatrixCell> = {};
+  for (const a of c.attributes) {
+    const cell = row[a.id];
+    if (!cell) continue;
+    out[a.id] = { value: cell.value, quote: cell.quote ? { range: abstract === null ? null : anchor(abstract, cell.quote) } : null };
+  }
+  return out;
+}
+
+function missingColumn(c: Comparison, paperId: string): MatrixColumn {
+  return {
+    paperId,
+    missing: true,
+    title: c.titles[paperId] ?? 'Unknown paper',
+    appearances: [],
+    claims: [],
+    sharedTerms: [],
+    ownTerms: [],
+    abstract: '',
+    termRanges: [],
+    highlights: [],
+    note: null,
+    cells: cellsOf(c, paperId, null),
+  };
+}
+
+/** Builds the whole comparison view of the renderer: one column per paper, rows aligned. */
+export function buildMatrix(ctx: DataContext, stats: TermStats, id: string): Matrix {
+  const data = ctx.store.data;
+  const c = data.comparisons[id];
+  if (!c) throw new ApiError('not-found', 'That comparison no longer exists.');
+  const present = c.paperIds.map((p) => ctx.corpus.paper(p)).filter((p): p is Paper => Boolean(p));
+  const terms = compareTerms(stats, present);
+  const columns = c.paperIds.map((paperId): MatrixColumn => {
+    const paper = ctx.corpus.paper(paperId);
+    if (!paper) return missingColumn(c, paperId);
+    const shared = terms.shared.filter((t) => t.paperIds.includes(paperId)).map((t) => t.term);
+    return {
+      paperId,
+      missing: false,
+      title: paper.title,
+      appearances: paper.appearances.map((a) => {
+        const d = ctx.corpus.digest(a.digestId)!;
+        return { digestName: d.name, position: a.position, importedAt: d.importedAt };
+      }),
+      ...userFields(data, paperId),
+      claims: extractClaims(paper.abstract),
+      sharedTerms: shared,
+      ownTerms: terms.own[paperId] ?? [],
+      abstract: paper.abstract,
+      termRanges: highlightRanges(paper.abstract, new Set(shared)),
+      highlights: highlightsOf(ctx, paperId).map((h) => ({ id: h.id, exact: h.quote.exact, comment: h.comment, color: h.color })),
+      note: data.notes[paperId]?.text ?? null,
+      cells: cellsOf(c, paperId, paper.abstract),
+    };
+  });
+  return { id: c.id, name: c.name, saved: c.saved, updatedAt: c.updatedAt, attributes: c.attributes, sharedTerms: terms.shared, columns };
+}
