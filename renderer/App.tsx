@@ -15,6 +15,8 @@ import { ShortcutsDialog } from './components/ShortcutsDialog';
 import { applyAppearance, followSystemTheme } from './appearance';
 import { shortcutFor } from './shortcuts';
 import { saveSessionOnChange } from './store/session-slice';
+import { ComparisonView } from './components/compare/ComparisonView';
+import { PaperPicker } from './components/compare/PaperPicker';
 
 const isTyping = (target: EventTarget | null) =>
   target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
@@ -87,6 +89,8 @@ export function App() {
         return;
       }
       if (e.defaultPrevented || e.altKey || isTyping(e.target) || document.querySelector('dialog[open]') || s.triage) return;
+      // A comparison hides the list and the reader: their single-key shortcuts would act unseen.
+      if (s.view.kind === 'comparison' && e.key !== '?') return;
       // Enter on a focused control (a button, a link, a list row) does that control's job.
       if (e.key === 'Enter' && e.target instanceof HTMLElement && e.target.closest('button, a, [role=option], summary')) return;
       const shortcut = shortcutFor(e.key);
@@ -125,6 +129,8 @@ export function App() {
         <Warnings />
         {triage ? (
           <Triage />
+        ) : view.kind === 'comparison' ? (
+          <ComparisonView id={view.id} />
         ) : (
           <div className="panes">
             <section className="list-pane" aria-label="Paper list">
@@ -146,6 +152,7 @@ export function App() {
         )}
       </main>
       <ImportDialog />
+      <PaperPicker />
       <ExportDialog />
       <Toast />
       <CommandPalette />

@@ -179,7 +179,7 @@ export function ListHeader({ searchRef }: { searchRef: React.RefObject<HTMLInput
   );
 }
 
-/** Actions on a multi-selection: add to a list, tag, mark read, star. */
+/** Actions on a multi-selection: add to a list, tag, mark read, star, compare. */
 function SelectionBar() {
   const selectedIds = useApp((s) => s.selectedIds);
   const lists = useApp((s) => s.lists);
@@ -187,6 +187,7 @@ function SelectionBar() {
   const addToList = useApp((s) => s.addToList);
   const setStatus = useApp((s) => s.setStatus);
   const addTags = useApp((s) => s.addTags);
+  const compare = useApp((s) => s.compare);
   const tagRef = useRef<HTMLInputElement>(null);
   if (selectedIds.length === 0) return null;
   return (
@@ -217,6 +218,9 @@ function SelectionBar() {
       </button>
       <button type="button" className="small" onClick={() => void setStatus(selectedIds, { starred: true })}>
         Star
+      </button>
+      <button type="button" className="small" title="Compare 2 to 6 papers side by side" onClick={() => void compare(selectedIds)}>
+        Compare
       </button>
       <button type="button" className="ghost small" onClick={clearSelection}>
         Clear

@@ -82,6 +82,7 @@ function PaperActions({ paper }: { paper: PaperView }) {
   const removeFromList = useApp((s) => s.removeFromList);
   const addTags = useApp((s) => s.addTags);
   const removeTag = useApp((s) => s.removeTag);
+  const openPicker = useApp((s) => s.openPicker);
   const tagInput = useRef<HTMLInputElement>(null);
   const ids = [paper.id];
 
@@ -106,6 +107,9 @@ function PaperActions({ paper }: { paper: PaperView }) {
             </option>
           ))}
         </select>
+        <button type="button" className="small" onClick={() => openPicker({ mode: 'with', paperId: paper.id, title: paper.title })}>
+          Compare with…
+        </button>
       </div>
       <div className="action-row chips-row">
         <ul className="chips" aria-label="Tags">

@@ -3,6 +3,7 @@ import { useApp } from '../store';
 import { formatDate } from '../format';
 import { InlineEdit, Menu } from './Menu';
 import type { View } from '../store/types';
+import { ComparisonsNav } from './compare/ComparisonsNav';
 
 const TAG_COLORS = ['gray', 'red', 'orange', 'yellow', 'green', 'teal', 'blue', 'purple', 'pink'] as const;
 
@@ -40,6 +41,7 @@ export function Sidebar() {
         </li>
       </ul>
       <ListsSection />
+      <ComparisonsNav />
       <TagsSection />
       <DigestsSection />
       <div className="sidebar-foot">

@@ -11,8 +11,9 @@ import { createToastSlice, type ToastSlice } from './toast-slice';
 import { createTriageSlice, type TriageSlice } from './triage-slice';
 import { createSessionSlice, type SessionSlice } from './session-slice';
 import { createOverlaySlice, type OverlaySlice } from './overlay-slice';
+import { createCompareSlice, type CompareSlice } from './compare-slice';
 
-export type AppState = LibrarySlice & ListSlice & ReaderSlice & ImportSlice & ToastSlice & OrganiseSlice & NoteSlice & TriageSlice & SessionSlice & OverlaySlice & ExportSlice;
+export type AppState = LibrarySlice & ListSlice & ReaderSlice & ImportSlice & ToastSlice & OrganiseSlice & NoteSlice & TriageSlice & SessionSlice & OverlaySlice & ExportSlice & CompareSlice;
 
 /** The renderer's one store, built from a slice per concern. */
 export const useApp = create<AppState>()((...a) => ({
@@ -27,6 +28,7 @@ export const useApp = create<AppState>()((...a) => ({
   ...createSessionSlice(...a),
   ...createOverlaySlice(...a),
   ...createExportSlice(...a),
+  ...createCompareSlice(...a),
 }));
 
 /** Core events that change what is on screen (also changes made in another window). */
@@ -34,6 +36,7 @@ export function connectEvents(): () => void {
   const offs = [
     api.on('import.progress', ({ done, total }) => useApp.setState({ importProgress: { done, total } })),
     api.on('library.changed', () => void useApp.getState().refreshAll()),
+    api.on('library.changed', () => void useApp.getState().refreshComparison()),
   ];
   return () => offs.forEach((off) => off());
 }

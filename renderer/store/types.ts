@@ -12,10 +12,11 @@ export type Settings = Api['settings.get']['result'];
 export type SortOrder = 'digest' | 'date' | 'title' | 'list';
 export type ReadState = 'unread' | 'reading' | 'read';
 
-/** What the list shows: everything, one digest, one reading list, some tags, or starred papers. */
+/** What the list shows: everything, one digest, one reading list, some tags, or starred papers; or a comparison in place of the list. */
 export type View =
   | { kind: 'all' }
   | { kind: 'digest'; id: string }
   | { kind: 'list'; id: string }
   | { kind: 'tags'; ids: string[]; mode: 'and' | 'or' }
-  | { kind: 'starred' };
+  | { kind: 'starred' }
+  | { kind: 'comparison'; id: string };
