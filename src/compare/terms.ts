@@ -60,7 +60,8 @@ const GENERIC = new Set(
   proposes provide provides providing recent recently reduce reduces reduced reducing require requires requiring
   respectively result results second show shows shown significant significantly similar simple single solving specific
   specifically state study superior task tasks third three traditional two unlike various well whole work works
-  available code higher lower better demand response`.split(/\s+/),
+  available code higher lower better demand response best crucial face faces thereby effectiveness generating due usage
+  involve involves art techniques strategies via less quickly easily directly typically largely mainly widely greatly`.split(/\s+/),
 );
 
 /** idf ≥ 1: used by at most about a third (1/e) of the library, else it is the library's common ground. */
