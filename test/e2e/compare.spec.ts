@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Page } from '@playwright/test';
@@ -11,6 +12,13 @@ const table = (page: Page) => page.getByRole('table');
 const FLEXGEN = 'FlexGen: High-Throughput Generative Inference of Large Language Models with a Single GPU';
 const LOOKM = 'LOOK-M: Look-Once Optimization in KV Cache for Efficient Multimodal Long-Context Inference';
 const DYNASOR = 'Efficiently Serving LLM Reasoning Programs with Certaindex';
+
+async function expectAccessible(page: Page, view: string) {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  const report = serious.map((v) => `${view}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+  expect(report, report.join('\n')).toEqual([]);
+}
 
 /** Searches and Ctrl-clicks the first result into the multi-selection. */
 async function pickBySearch(page: Page, query: string, title: string) {
@@ -229,4 +237,37 @@ test('bad input: more than six papers is explained; a missing paper keeps its ce
   } finally {
     await app.stop();
   }
+});
+
+test('Compare with… from the reader, then add a paper from inside the comparison; light and dark are accessible', async ({ page, app }) => {
+  await openApp(page, app);
+  await search(page).fill('FlexGen');
+  await list(page).getByRole('option').first().click();
+  await page.getByRole('region', { name: 'Reader' }).getByRole('button', { name: 'Compare with…' }).click();
+  const picker = page.getByRole('dialog', { name: 'Compare with' });
+  await picker.getByRole('searchbox', { name: 'Find papers' }).fill('LOOK-M KV cache');
+  await picker.getByRole('checkbox', { name: LOOKM }).check();
+  await picker.getByRole('button', { name: 'Compare 2 papers' }).click();
+  await expect(page.getByRole('heading', { name: 'Untitled comparison' })).toBeVisible();
+  await expect(table(page).getByRole('columnheader')).toHaveCount(3);
+
+  await page.getByRole('button', { name: 'Add paper…' }).click();
+  const add = page.getByRole('dialog', { name: 'Add papers to the comparison' });
+  await add.getByRole('searchbox', { name: 'Find papers' }).fill('FlexGen');
+  await expect(add.getByRole('checkbox', { name: FLEXGEN })).toBeDisabled();
+  await add.getByRole('searchbox', { name: 'Find papers' }).fill('Certaindex');
+  await add.getByRole('checkbox', { name: DYNASOR }).check();
+  await add.getByRole('button', { name: 'Add 1 paper' }).click();
+  await expect(table(page).getByRole('columnheader')).toHaveCount(4);
+  await expect(table(page).getByRole('columnheader').nth(3)).toContainText(DYNASOR);
+
+  // Removing a column can be undone, cells and all.
+  await page.getByRole('button', { name: /Remove “LOOK-M.*” from the comparison/ }).click();
+  await expect(table(page).getByRole('columnheader')).toHaveCount(3);
+  await page.getByRole('status').filter({ hasText: 'Removed “LOOK-M' }).getByRole('button', { name: 'Undo' }).click();
+  await expect(table(page).getByRole('columnheader').nth(2)).toContainText(LOOKM);
+
+  await expectAccessible(page, 'comparison (light)');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expectAccessible(page, 'comparison (dark)');
 });
