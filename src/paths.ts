@@ -4,8 +4,16 @@ import { fileURLToPath } from 'node:url';
 
 /** The project root (where resources/ and dist/ live), from this file's place in src/. */
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-export const SAMPLE_DIGEST = path.join(ROOT, 'resources', 'trending-papers.txt');
-export const RENDERER_DIST = path.join(ROOT, 'dist', 'renderer');
+
+/**
+ * Where the app's own files are, given its root: the project when run from source, the asar when
+ * packaged. A packaged app keeps the sample digest outside the asar, in its resources folder.
+ */
+export function appPaths(root: string, resourcesDir = path.join(root, 'resources')) {
+  return { renderer: path.join(root, 'dist', 'renderer'), sample: path.join(resourcesDir, 'trending-papers.txt') };
+}
+
+export const { renderer: RENDERER_DIST, sample: SAMPLE_DIGEST } = appPaths(ROOT);
 
 /** Where the library lives outside Electron: $DIGEST_READER_DATA, else the XDG data folder. */
 export function defaultDataDir(): string {

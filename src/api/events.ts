@@ -1,9 +1,12 @@
 import { EventEmitter } from 'node:events';
+import type { ImportReport } from '../library/importer';
 
 /** Events the core pushes to every window. */
 export interface Events {
   'import.progress': { name: string; done: number; total: number };
   'library.changed': { reason: 'import' | 'data' };
+  /** A digest imported outside the page (desktop menu, a file the OS opened): its report or why it failed. */
+  'import.finished': { name: string; report: ImportReport | null; error: string | null };
 }
 
 export type EventName = keyof Events;
@@ -23,7 +26,7 @@ export class EventBus {
 
   /** Every event, for transports that forward them all. */
   onAny(listener: <E extends EventName>(event: E, payload: Events[E]) => void): () => void {
-    const names: EventName[] = ['import.progress', 'library.changed'];
+    const names: EventName[] = ['import.progress', 'library.changed', 'import.finished'];
     const offs = names.map((name) => this.on(name, (p) => listener(name, p)));
     return () => offs.forEach((off) => off());
   }
