@@ -15,10 +15,11 @@ function electronBinary() {
 
 const binary = process.env.DIGEST_READER_WEB ? null : electronBinary();
 run('npx', ['vite', 'build', '--logLevel', 'warn']);
-if (binary && process.env.DIGEST_READER_ELECTRON_READY) {
-  run('npx', ['electron-vite', 'build']);
-  spawn(binary, ['.'], { stdio: 'inherit' }).on('exit', (code) => process.exit(code ?? 0));
+if (binary) {
+  run(process.execPath, ['scripts/build-electron.mjs']);
+  // Arguments go to the app: a digest file named here is imported (`npm start -- digest.txt`).
+  spawn(binary, ['.', ...process.argv.slice(2)], { stdio: 'inherit' }).on('exit', (code) => process.exit(code ?? 0));
 } else {
-  console.log(binary ? 'Digest Reader: starting in web mode.' : 'Digest Reader: the Electron binary is not available on this machine, so the app runs in web mode in your browser instead.');
+  console.log(process.env.DIGEST_READER_WEB ? 'Digest Reader: starting in web mode.' : 'Digest Reader: the Electron binary is not available on this machine, so the app runs in web mode in your browser instead.');
   spawn(process.execPath, ['--import', 'tsx', 'src/web/main.ts', ...process.argv.slice(2)], { stdio: 'inherit' }).on('exit', (code) => process.exit(code ?? 0));
 }

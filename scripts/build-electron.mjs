@@ -1,0 +1,27 @@
+#!/usr/bin/env node
+// Builds the desktop shell into dist/electron: main.js (ESM, with the core bundled in and the
+// search index's worker beside it) and preload.cjs (CommonJS, as a sandboxed preload must be).
+// The renderer is built separately (`vite build`). Runtime dependencies stay in node_modules.
+import * as fs from 'node:fs';
+import { builtinModules } from 'node:module';
+import { build } from 'vite';
+
+const pkg = JSON.parse(fs.readFileSync('package.json', 'utf8'));
+const runtime = Object.keys(pkg.dependencies);
+const external = (id) => id === 'electron' || id.startsWith('node:') || builtinModules.includes(id) || runtime.some((dep) => id === dep || id.startsWith(`${dep}/`));
+
+const common = { configFile: false, logLevel: 'warn', publicDir: false };
+const node = (input, output) => ({
+  ...common,
+  build: { ssr: true, target: 'node22', outDir: 'dist/electron', emptyOutDir: false, minify: false, rollupOptions: { input, external, output } },
+});
+
+fs.rmSync('dist/electron', { recursive: true, force: true });
+// The core runs its search index in a worker thread, from this file beside main.js.
+const worker = 'src/search/index-worker.ts';
+await build(node(
+  { main: 'electron/main.ts', ...(fs.existsSync(worker) && { 'index-worker': worker }) },
+  // One folder: the core finds its worker next to the file it runs from.
+  { format: 'es', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },
+));
+await build(node({ preload: 'electron/preload.ts' }, { format: 'cjs', entryFileNames: '[name].cjs' }));

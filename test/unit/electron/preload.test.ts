@@ -1,0 +1,25 @@
+import { EventEmitter } from 'node:events';
+import { expect, it, vi } from 'vitest';
+
+const exposed = new Map<string, unknown>();
+const ipcRenderer = Object.assign(new EventEmitter(), { invoke: vi.fn(async () => ({ ok: true, value: 42 })) });
+vi.mock('electron', () => ({ contextBridge: { exposeInMainWorld: (key: string, api: unknown) => exposed.set(key, api) }, ipcRenderer }));
+
+it('exposes exactly the transport — invoke and subscribe — and no way to reach ipcRenderer', async () => {
+  await import('../../../electron/preload');
+  expect([...exposed.keys()]).toEqual(['digestReader']);
+  const transport = exposed.get('digestReader') as { invoke(name: string, arg: unknown): Promise<unknown>; subscribe(listener: (...args: unknown[]) => void): () => void };
+  expect(Object.keys(transport).sort()).toEqual(['invoke', 'subscribe']);
+
+  expect(await transport.invoke('papers.query', { q: 'x' })).toEqual({ ok: true, value: 42 });
+  expect(ipcRenderer.invoke).toHaveBeenCalledWith('api', 'papers.query', { q: 'x' });
+
+  const listener = vi.fn();
+  const off = transport.subscribe(listener);
+  ipcRenderer.emit('event', { sender: ipcRenderer }, 'library.changed', { reason: 'import' });
+  expect(listener).toHaveBeenCalledWith('library.changed', { reason: 'import' }); // not the IPC event object
+  off();
+  ipcRenderer.emit('event', {}, 'library.changed', { reason: 'data' });
+  expect(listener).toHaveBeenCalledTimes(1);
+  expect(ipcRenderer.listenerCount('event')).toBe(0);
+});
