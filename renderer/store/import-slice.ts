@@ -1,4 +1,5 @@
 import type { StateCreator } from 'zustand';
+import type { Events } from '../../src/api';
 import { api } from '../api/client';
 import type { AppState } from './index';
 import type { ImportReport } from './types';
@@ -15,6 +16,8 @@ export interface ImportSlice {
   openImport(open: boolean): void;
   importText(name: string, text: string, source: 'file' | 'paste'): Promise<void>;
   importFile(file: File): Promise<void>;
+  /** Shows the report of an import made outside the page (the desktop menu, a file the OS opened). */
+  showImportResult(result: Events['import.finished']): void;
 }
 
 export const createImportSlice: StateCreator<AppState, [], [], ImportSlice> = (set, get) => ({
@@ -49,5 +52,10 @@ export const createImportSlice: StateCreator<AppState, [], [], ImportSlice> = (s
     }
     const text = await file.text();
     await get().importText(file.name.replace(/\.[^.]+$/, ''), text, 'file');
+  },
+  showImportResult({ report, error }) {
+    // The papers themselves arrive with the 'library.changed' event that the import also sent.
+    set({ importOpen: true, importBusy: false, importProgress: null, importReport: report, importError: error });
+    if (report?.digest) get().setView({ kind: 'digest', id: report.digest.id });
   },
 });

@@ -36,6 +36,7 @@ export function connectEvents(): () => void {
   const offs = [
     api.on('import.progress', ({ done, total }) => useApp.setState({ importProgress: { done, total } })),
     api.on('library.changed', () => void useApp.getState().refreshAll()),
+    api.on('import.finished', (result) => useApp.getState().showImportResult(result)),
     api.on('library.changed', () => void useApp.getState().refreshComparison()),
   ];
   return () => offs.forEach((off) => off());
