@@ -1,10 +1,24 @@
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+import { CSP } from './src/web/security.js';
+
+/**
+ * The built page carries the CSP itself too, so it holds however the page is served (web mode and
+ * app:// also send it as a header). `frame-ancestors` only works as a header and is left out here.
+ */
+function cspMeta(): Plugin {
+  const policy = CSP.split('; ').filter((d) => !d.startsWith('frame-ancestors')).join('; ');
+  return {
+    name: 'digest-reader-csp-meta',
+    apply: 'build',
+    transformIndexHtml: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: policy }, injectTo: 'head-prepend' }],
+  };
+}
 
 export default defineConfig({
   root: 'renderer',
   base: './',
-  plugins: [react()],
+  plugins: [react(), cspMeta()],
   build: {
     outDir: '../dist/renderer',
     emptyOutDir: true,
