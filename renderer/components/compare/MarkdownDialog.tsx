@@ -58,7 +58,7 @@ export function MarkdownDialog({ open, onClose }: { open: boolean; onClose: () =
       </p>
       <label className="field">
         <span>Markdown</span>
-        <textarea ref={field} readOnly rows={14} value={markdown ?? ''} onFocus={(e) => e.currentTarget.select()} />
+        <textarea ref={field} readOnly rows={14} wrap="off" value={markdown ?? ''} onFocus={(e) => e.currentTarget.select()} />
       </label>
       <div className="row-actions">
         <button type="button" className="primary small" disabled={markdown === null} onClick={() => markdown && void copyNow(markdown)}>
