@@ -43,10 +43,13 @@ export function arxivIdIn(text: string): string | null {
   return ARXIV.exec(text)?.[1] ?? null;
 }
 
-/** Builds records for papers; comparisons are read once for the whole export. */
+/**
+ * Builds records for papers; comparisons are read once for the whole export. Only saved
+ * comparisons give attributes: a draft is being put together and would churn the files.
+ */
 export function exportRecords(ctx: DataContext, papers: Paper[]): ExportPaper[] {
   const data = ctx.store.data;
-  const comparisons = comparisonsIn(data);
+  const comparisons = comparisonsIn(data).filter((c) => c.saved);
   return papers.map((p) => record(ctx, p, comparisons));
 }
 

@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../../src/api/dispatch';
+import { addAttribute, createComparison, setCell } from '../../../src/compare/comparisons';
 import { splitFrontMatter } from '../../../src/export/front-matter';
 import { atomicWrite, type WriteFile } from '../../../src/export/writer';
 import { tagPapers } from '../../../src/tags/tags';
@@ -145,11 +146,13 @@ describe('export handlers through the contract', () => {
 
   it('export a comparison, with its attributes in each paper’s front matter', async () => {
     const { handlers, ctx, picked } = await annotatedLibrary();
-    ctx.store.update((d) => {
-      // The shape issue 5 stores comparisons in (read defensively by export).
-      Object.assign(d, { comparisons: { c1: { id: 'c1', name: 'Efficiency', paperIds: picked.slice(0, 2), attributes: [{ id: 'a1', name: 'Speed-up' }], values: { [picked[0]]: { a1: '2.1x' } } } } });
-    });
-    const zip = await handlers['export.zip'].run({ format: 'markdown', scope: { kind: 'comparison', ids: ['c1'] }, wikiLinks: false });
+    const c = createComparison(ctx, picked.slice(0, 2), 'Efficiency');
+    const speedUp = addAttribute(ctx, c.id, 'Speed-up');
+    setCell(ctx, c.id, picked[0], speedUp.id, '2.1x');
+    // A draft (unnamed) comparison is still being put together: its values stay out of the files.
+    const draft = createComparison(ctx, picked.slice(0, 2));
+    setCell(ctx, draft.id, picked[0], addAttribute(ctx, draft.id, 'Dataset').id, 'GSM8K');
+    const zip = await handlers['export.zip'].run({ format: 'markdown', scope: { kind: 'comparison', ids: [c.id] }, wikiLinks: false });
     const files = Object.fromEntries(Object.entries(unzipSync(Buffer.from(zip.base64, 'base64'))).map(([k, v]) => [k, strFromU8(v)]));
     expect(Object.keys(files)).toContain('Comparison - Efficiency.md');
     const annotated = Object.values(files).find((t) => t.includes(`id: ${picked[0]}`))!;
