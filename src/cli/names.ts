@@ -3,12 +3,18 @@ import { sameName } from '../shared/names';
 import { CliError, UsageError } from './errors';
 import type { Session } from './session';
 
-type Named = 'list' | 'tag' | 'digest';
+type Named = 'list' | 'tag' | 'digest' | 'comparison';
 
-/** Lists, tags and digests by name (as the reader knows them) or by id. */
+/** Lists, tags, digests and saved comparisons by name (as the reader knows them) or by id. */
 export async function idOf(session: Session, kind: Named, nameOrId: string): Promise<string> {
   const all: { id: string; name: string }[] =
-    kind === 'list' ? await session.call('lists.list', {}) : kind === 'tag' ? await session.call('tags.list', {}) : (await session.call('digests.list', {})).digests;
+    kind === 'list'
+      ? await session.call('lists.list', {})
+      : kind === 'tag'
+        ? await session.call('tags.list', {})
+        : kind === 'comparison'
+          ? await session.call('compare.list', {})
+          : (await session.call('digests.list', {})).digests;
   const found = all.find((x) => x.id === nameOrId) ?? all.find((x) => sameName(x.name, nameOrId));
   if (!found) {
     const known = all.map((x) => `“${x.name}”`).slice(0, 10).join(', ');
@@ -17,7 +23,7 @@ export async function idOf(session: Session, kind: Named, nameOrId: string): Pro
   return found.id;
 }
 
-export const SCOPE_HELP = 'library (default), list:<name>, tag:<name>, digest:<name>, comparison:<id>, paper:<id>, selection:<id>,<id>,…';
+export const SCOPE_HELP = 'library (default), list:<name>, tag:<name>, digest:<name>, comparison:<name>, paper:<id>, selection:<id>,<id>,…';
 
 /** `--scope` as written on the command line, e.g. `list:To read` or `tag:rl`. */
 export async function scopeOf(session: Session, spec = 'library'): Promise<ExportScope> {
@@ -26,8 +32,8 @@ export async function scopeOf(session: Session, spec = 'library'): Promise<Expor
   const value = at < 0 ? '' : spec.slice(at + 1).trim();
   if (kind === 'library' && !value) return { kind: 'library' };
   if (!value) throw new UsageError(`--scope ${spec}: expected one of ${SCOPE_HELP}`, 'export');
-  if (kind === 'list' || kind === 'tag' || kind === 'digest') return { kind, ids: [await idOf(session, kind, value)] };
-  if (kind === 'paper' || kind === 'comparison') return { kind, ids: [value] };
+  if (kind === 'list' || kind === 'tag' || kind === 'digest' || kind === 'comparison') return { kind, ids: [await idOf(session, kind, value)] };
+  if (kind === 'paper') return { kind, ids: [value] };
   if (kind === 'selection') return { kind, ids: value.split(',').map((s) => s.trim()).filter(Boolean) };
   throw new UsageError(`--scope ${spec}: expected one of ${SCOPE_HELP}`, 'export');
 }

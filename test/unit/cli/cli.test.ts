@@ -43,12 +43,14 @@ beforeAll(async () => {
     listId = (await core.handlers['lists.create'].run({ name: 'To read' })).id;
     await core.handlers['lists.add'].run({ id: listId, paperIds: ids });
     await core.handlers['notes.save'].run({ paperId: ids[0], text: 'A note written in the app.' });
+    await core.handlers['compare.create'].run({ paperIds: ids.slice(0, 2), name: 'Two surveys' });
   } finally {
     await core.close();
   }
-}, 60_000);
+}, 120_000);
 
-describe('digest-reader command line', () => {
+// Each test starts the bin one or more times; on a busy two-core machine that takes seconds apiece.
+describe('digest-reader command line', { timeout: 90_000 }, () => {
   it('imports files, reporting what each added; a second import adds nothing', async () => {
     const dir = tempDir();
     const first = await cli('--data', dir, 'import', SECOND_PATH);
@@ -119,6 +121,13 @@ describe('digest-reader command line', () => {
     expect(conflict.status).toBe(1);
     expect(conflict.stderr).toContain(`Not overwritten: ${noted}: the exported part was edited after the last export`);
     expect(fs.readFileSync(file, 'utf8')).toContain('A note I changed in the vault.');
+  });
+
+  it('exports a comparison by name', async () => {
+    const out = tempDir();
+    const r = await cli('--data', data, 'export', 'markdown', '--scope', 'comparison:two surveys', '--out', out, '--standard-links');
+    expect(r).toMatchObject({ status: 0, stdout: expect.stringContaining('2 papers into') });
+    expect(fs.readFileSync(path.join(out, 'Comparison - Two surveys.md'), 'utf8')).toMatch(/^- \[.+\]\(.+\.md\)$/m);
   });
 
   it('exports BibTeX to standard output and CSV into a folder', async () => {
