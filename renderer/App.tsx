@@ -88,6 +88,11 @@ export function App() {
         moveInCurrentList(e.key === 'ArrowUp' ? -1 : 1);
         return;
       }
+      // Escape leaves a text field, so the single-key shortcuts work again.
+      if (e.key === 'Escape' && isTyping(e.target) && !document.querySelector('dialog[open]')) {
+        (e.target as HTMLElement).blur();
+        return;
+      }
       if (e.defaultPrevented || e.altKey || isTyping(e.target) || document.querySelector('dialog[open]') || s.triage) return;
       // A comparison hides the list and the reader: their single-key shortcuts would act unseen.
       if (s.view.kind === 'comparison' && e.key !== '?') return;

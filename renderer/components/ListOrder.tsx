@@ -1,18 +1,15 @@
-import { DndContext, KeyboardSensor, PointerSensor, closestCenter, useSensor, useSensors, type DragEndEvent } from '@dnd-kit/core';
-import { SortableContext, arrayMove, sortableKeyboardCoordinates, useSortable, verticalListSortingStrategy } from '@dnd-kit/sortable';
+import { DndContext, PointerSensor, closestCenter, useSensor, useSensors, type DragEndEvent } from '@dnd-kit/core';
+import { SortableContext, arrayMove, useSortable, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
 import { useApp } from '../store';
 import type { PaperRow } from '../store/types';
 import { clickMode, PaperRowView } from './PaperRowView';
 
-/**
- * A reading list in its own order: drag a row by its handle, or use the handle with the keyboard
- * (Space, arrows, Space) — or Alt+↑/↓ on the open paper.
- */
+/** A reading list in its own order: drag a row by its grip, or press Alt+↑/↓ on the open paper. */
 export function ListOrder({ listId }: { listId: string }) {
   const rows = useApp((s) => s.rows);
   const moveInList = useApp((s) => s.moveInList);
-  const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 4 } }), useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }));
+  const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 4 } }));
 
   const onDragEnd = ({ active, over }: DragEndEvent) => {
     if (!over || active.id === over.id) return;
@@ -24,7 +21,7 @@ export function ListOrder({ listId }: { listId: string }) {
 
   return (
     <div className="list-scroll">
-      <DndContext sensors={sensors} collisionDetection={closestCenter} onDragEnd={onDragEnd} accessibility={{ screenReaderInstructions: { draggable: 'To reorder, press Space, move with the arrow keys, and press Space again to drop.' } }}>
+      <DndContext sensors={sensors} collisionDetection={closestCenter} onDragEnd={onDragEnd}>
         <SortableContext items={rows.map((r) => r.id)} strategy={verticalListSortingStrategy}>
           <div role="listbox" aria-label="Papers" className="list-static">
             {rows.map((row, i) => (
@@ -41,7 +38,7 @@ function SortableRow({ row, position }: { row: PaperRow; position: number }) {
   const selectedId = useApp((s) => s.selectedId);
   const selectedIds = useApp((s) => s.selectedIds);
   const selectRow = useApp((s) => s.selectRow);
-  const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({ id: row.id });
+  const { listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({ id: row.id });
   return (
     <PaperRowView
       ref={setNodeRef}
@@ -52,9 +49,11 @@ function SortableRow({ row, position }: { row: PaperRow; position: number }) {
       style={{ transform: CSS.Transform.toString(transform), transition }}
       onClick={(e) => selectRow(row.id, clickMode(e))}
       handle={
-        <button type="button" ref={setActivatorNodeRef} className="drag-handle" aria-label={`Move “${row.title}” (position ${position})`} {...attributes} {...listeners} onClick={(e) => e.stopPropagation()}>
+        // A grip for the mouse only: a control inside a list option is not allowed, and the
+        // keyboard reorders with Alt+↑/↓ on the open paper.
+        <span ref={setActivatorNodeRef} className="drag-handle" aria-hidden="true" title={`Drag to move (position ${position})`} {...listeners} onClick={(e) => e.stopPropagation()}>
           ⠿
-        </button>
+        </span>
       }
     />
   );

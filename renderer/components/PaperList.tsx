@@ -152,6 +152,17 @@ export function ListHeader({ searchRef }: { searchRef: React.RefObject<HTMLInput
               setQuery('');
               e.currentTarget.blur();
             }
+            // Enter or ↓ goes from the search to its results: the first one opens.
+            if (e.key === 'Enter' || e.key === 'ArrowDown') {
+              e.preventDefault();
+              const open = e.key === 'Enter';
+              void useApp.getState().listSettled().then(() => {
+                const first = useApp.getState().rows[0];
+                if (!first) return;
+                if (open) useApp.getState().selectRow(first.id, 'open');
+                requestAnimationFrame(() => document.querySelector<HTMLElement>('[role=listbox] [role=option][tabindex="0"]')?.focus());
+              });
+            }
           }}
         />
       </div>

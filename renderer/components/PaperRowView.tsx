@@ -30,15 +30,12 @@ export const PaperRowView = forwardRef<HTMLDivElement, Props>(function PaperRowV
       ref={ref}
       role="option"
       aria-selected={selected || checked}
-      aria-label={row.title}
       className={`paper-row${selected ? ' selected' : ''}${checked ? ' checked' : ''}${row.state === 'unread' ? ' unread' : ''} ${className}`}
       {...rest}
     >
-      {handle}
       <div className="row-body">
         <div className="row-title">
-          {row.state === 'unread' && <span className="unread-dot" title="Unread" aria-label="Unread" />}
-          {row.state === 'reading' && <span className="reading-dot" title="Reading" aria-label="Reading" />}
+          {row.state !== 'read' && <span className={`${row.state}-dot`} title={row.state === 'unread' ? 'Unread' : 'Reading'} aria-hidden="true" />}
           <Highlighted text={row.title} ranges={row.titleRanges} />
           {row.starred && (
             <span className="star-mark" aria-label="Starred" title="Starred">
@@ -56,8 +53,10 @@ export const PaperRowView = forwardRef<HTMLDivElement, Props>(function PaperRowV
           <span aria-hidden="true"> · </span>
           <span>{formatDate(row.importedAt)}</span>
           {row.hasNote && <span className="has-note" title="Has a note"> · note</span>}
+          {row.state !== 'read' && <span className="visually-hidden">, {row.state}</span>}
         </div>
       </div>
+      {handle}
     </div>
   );
 });

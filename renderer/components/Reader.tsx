@@ -46,11 +46,11 @@ export function Reader() {
       <div className="reader-bar">
         <span className="position">{at >= 0 ? `${at + 1} of ${total.toLocaleString()}` : ''}</span>
         <div className="pager">
-          <button type="button" onClick={() => step(-1)} disabled={at <= 0} aria-label="Previous paper" title="Previous paper (k)">
-            ↑ <kbd>k</kbd>
+          <button type="button" onClick={() => step(-1)} disabled={at <= 0} title="Previous paper (k)">
+            <span aria-hidden="true">↑</span> <span className="visually-hidden">Previous paper</span> <kbd>k</kbd>
           </button>
-          <button type="button" onClick={() => step(1)} disabled={at < 0 || at >= total - 1} aria-label="Next paper" title="Next paper (j)">
-            ↓ <kbd>j</kbd>
+          <button type="button" onClick={() => step(1)} disabled={at < 0 || at >= total - 1} title="Next paper (j)">
+            <span aria-hidden="true">↓</span> <span className="visually-hidden">Next paper</span> <kbd>j</kbd>
           </button>
         </div>
       </div>

@@ -48,7 +48,10 @@ export const createLibrarySlice: StateCreator<AppState, [], [], LibrarySlice> = 
     set((s) => ({ warnings: s.warnings.filter((_, i) => i !== index) }));
   },
   async setSetting(change) {
+    // Applied at once (the reader sees the change live), then confirmed by the core.
+    const before = get().settings;
+    if (before) set({ settings: { ...before, ...change } });
     const settings = await get().attempt(() => api.call('settings.set', change));
-    if (settings) set({ settings });
+    set({ settings: settings ?? before });
   },
 });

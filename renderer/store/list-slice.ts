@@ -23,6 +23,9 @@ export interface ListSlice {
   setSort(sort: SortOrder): void;
   setStateFilter(state: ReadState | null): void;
   refreshList(): Promise<void>;
+  refreshNow(): Promise<void>;
+  /** Resolves when the latest refresh has landed (typing fast leaves older ones behind). */
+  listSettled(): Promise<void>;
   loadMore(): Promise<void>;
   /** Click handling for the list: plain click opens, toggle adds/removes, range extends. */
   selectRow(id: string, mode: 'open' | 'toggle' | 'range'): void;
@@ -46,6 +49,7 @@ export function queryFor(s: Pick<ListSlice, 'view' | 'query' | 'sort' | 'stateFi
 
 /** Each request carries a number; an answer to an older request than the latest is dropped. */
 let latest = 0;
+let inflight: Promise<void> = Promise.resolve();
 
 export const createListSlice: StateCreator<AppState, [], [], ListSlice> = (set, get) => ({
   view: { kind: 'all' },
@@ -75,7 +79,18 @@ export const createListSlice: StateCreator<AppState, [], [], ListSlice> = (set, 
     set({ stateFilter });
     void get().refreshList();
   },
-  async refreshList() {
+  refreshList() {
+    inflight = get().refreshNow();
+    return inflight;
+  },
+  async listSettled() {
+    let seen: Promise<void>;
+    do {
+      seen = inflight;
+      await seen;
+    } while (seen !== inflight);
+  },
+  async refreshNow() {
     const ticket = ++latest;
     try {
       const page = await api.call('papers.query', { ...queryFor(get()), offset: 0, limit: PAGE });

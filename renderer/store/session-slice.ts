@@ -28,7 +28,11 @@ export const createSessionSlice: StateCreator<AppState, [], [], SessionSlice> = 
       await get().refreshList();
     }
     const id = session?.selectedId;
-    if (id && get().rows.some((r) => r.id === id)) await get().openPaper(id);
+    if (id) {
+      await get().openPaper(id);
+      // A paper gone since (merged, say) is simply not reopened.
+      if (get().readerError) set({ selectedId: null, paper: null, readerError: null });
+    }
   },
   setListScroll(top) {
     set({ listScroll: top });
