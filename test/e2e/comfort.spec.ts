@@ -1,0 +1,166 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { expect, freshDataDir, openApp, shoot, startApp, test } from './fixtures';
+
+const list = (page: Page) => page.getByRole('listbox', { name: 'Papers' });
+const nav = (page: Page) => page.getByRole('navigation', { name: 'Library' });
+const reader = (page: Page) => page.getByRole('region', { name: 'Reader' });
+
+async function expectAccessible(page: Page, view: string) {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  const report = serious.map((v) => `${view}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+  expect(report, report.join('\n')).toEqual([]);
+}
+
+test('theme and reading text size are switched live and kept across a restart', async ({ page }) => {
+  const dataDir = freshDataDir();
+  let app = await startApp(dataDir);
+  await openApp(page, app);
+  await list(page).getByRole('option').first().click();
+  const html = page.locator('html');
+  await expect(html).toHaveAttribute('data-theme', 'light');
+  await page.keyboard.press('Control+,');
+  const settings = page.getByRole('dialog', { name: 'Settings' });
+  await settings.getByRole('radio', { name: 'Dark' }).check();
+  await expect(html).toHaveAttribute('data-theme', 'dark');
+  await settings.getByRole('radio', { name: 'Sans-serif' }).check();
+  await settings.getByRole('button', { name: 'Close' }).click();
+  const size = () => page.locator('p.abstract').evaluate((el) => getComputedStyle(el).fontSize);
+  expect(await size()).toBe('18px');
+  await page.keyboard.press('Control+=');
+  await page.keyboard.press('Control+=');
+  await expect.poll(size).toBe('20px');
+  await shoot(page, 'reader-dark-large');
+  await app.stop();
+  app = await startApp(dataDir);
+  try {
+    await openApp(page, app);
+    await expect(html).toHaveAttribute('data-theme', 'dark');
+    // Where the reader was: the same paper is open again.
+    await expect(reader(page).getByRole('heading', { level: 1 })).toContainText('Towards Concise');
+    await expect.poll(size).toBe('20px');
+    expect(await page.locator('p.abstract').evaluate((el) => getComputedStyle(el).fontFamily)).toMatch(/^system-ui/);
+    await page.keyboard.press('Control+0');
+    await expect.poll(size).toBe('18px');
+  } finally {
+    await app.stop();
+  }
+});
+
+test('the app restores the last view, search and paper', async ({ page }) => {
+  const dataDir = freshDataDir();
+  let app = await startApp(dataDir);
+  await openApp(page, app);
+  await nav(page).getByRole('button', { name: /Trending papers/ }).click();
+  await page.getByRole('searchbox', { name: 'Search papers' }).fill('kv cache');
+  await expect(page.getByRole('status').filter({ hasText: /results/ })).toBeVisible();
+  await list(page).getByRole('option').nth(1).click();
+  const title = await reader(page).getByRole('heading', { level: 1 }).textContent();
+  await page.waitForTimeout(1200); // the session is saved a moment after it changes
+  await app.stop();
+  app = await startApp(dataDir);
+  try {
+    await openApp(page, app);
+    await expect(page.getByRole('searchbox', { name: 'Search papers' })).toHaveValue('kv cache');
+    await expect(nav(page).getByRole('button', { name: /Trending papers/ })).toHaveAttribute('aria-current', 'page');
+    await expect(reader(page).getByRole('heading', { level: 1 })).toHaveText(title!);
+  } finally {
+    await app.stop();
+  }
+});
+
+test('keyboard only: palette, search, open, tag, add to list, cheat sheet', async ({ page, app }) => {
+  await openApp(page, app);
+  await page.keyboard.press('/');
+  await page.keyboard.type('speculative decoding');
+  await page.keyboard.press('Enter'); // opens the first result and moves to the list
+  await expect(reader(page).getByRole('heading', { level: 1 })).toContainText(/speculative/i);
+  await page.keyboard.press('o');
+  await expect(reader(page).getByRole('heading', { level: 1 })).toBeFocused();
+  await page.keyboard.press('t');
+  await expect(reader(page).getByRole('combobox', { name: 'Add tag' })).toBeFocused();
+  await page.keyboard.type('decoding');
+  await page.keyboard.press('Enter');
+  await expect(reader(page).getByRole('list', { name: 'Tags' })).toContainText('decoding');
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('s');
+  await expect(reader(page).getByRole('button', { name: 'Star', exact: true })).toHaveAttribute('aria-pressed', 'true');
+  // The palette lists every action; run "Add this paper to “Read later”".
+  await page.keyboard.press('Control+k');
+  await page.keyboard.type('add this paper to');
+  await expect(page.getByRole('dialog', { name: 'Command palette' }).getByRole('option', { selected: true })).toContainText('Add this paper to “Read later”');
+  await page.keyboard.press('Enter');
+  await expect(nav(page).getByRole('button', { name: /^Read later/ })).toContainText('1');
+  await page.keyboard.press('Control+k');
+  await page.keyboard.type('toggle theme');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'light'); // system → light (explicit)
+  await page.keyboard.press('?');
+  await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toContainText('Next paper');
+  await shoot(page, 'shortcuts');
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeHidden();
+  // Shortcuts never fire while typing.
+  await page.keyboard.press('/');
+  await page.keyboard.type('jk');
+  await expect(page.getByRole('searchbox', { name: 'Search papers' })).toHaveValue('speculative decodingjk');
+});
+
+test('related papers of Dovetail include another speculative-decoding paper', async ({ page, app }) => {
+  await openApp(page, app);
+  await page.getByRole('searchbox', { name: 'Search papers' }).fill('Dovetail');
+  await list(page).getByRole('option').first().click();
+  const related = reader(page).getByRole('region', { name: 'Related papers' });
+  await expect(related.getByRole('button')).toHaveCount(5);
+  await expect(related).toContainText(/Speculative/);
+  await related.getByRole('button', { name: /Speculative Rejection/ }).click();
+  await expect(reader(page).getByRole('heading', { level: 1 })).toContainText('Fast Best-of-N Decoding via Speculative Rejection');
+});
+
+test('long and LaTeX titles, a one-paper digest and empty views look intentional', async ({ page, app }) => {
+  const long = `A ${'Very '.repeat(55)}Long Title About Attention`;
+  await app.call('digests.import', {
+    name: 'One paper',
+    source: 'paste',
+    text: `${long}\n${'This abstract belongs to a paper whose title is three hundred characters long, to check that the layout holds. '.repeat(4)}\n`,
+  });
+  await openApp(page, app);
+  await nav(page).getByRole('button', { name: /One paper/ }).click();
+  await list(page).getByRole('option').first().click();
+  await expect(reader(page).getByRole('heading', { level: 1 })).toHaveText(long);
+  await shoot(page, 'long-title');
+  await nav(page).getByRole('button', { name: /All papers/ }).click();
+  await page.getByRole('searchbox', { name: 'Search papers' }).fill('Syntactic Semantic Coherence');
+  await list(page).getByRole('option').first().click();
+  await expect(reader(page).getByRole('heading', { level: 1 }).locator('sup')).toHaveText('4');
+  await expect(reader(page).getByRole('heading', { level: 1 })).toContainText('S4C: Speculative Sampling');
+  await page.getByRole('searchbox', { name: 'Search papers' }).fill('');
+  await nav(page).getByRole('button', { name: /^Read later/ }).click();
+  await expect(page.getByText('This list is empty')).toBeVisible();
+  await shoot(page, 'empty-list');
+});
+
+for (const theme of ['light', 'dark'] as const) {
+  test(`no serious accessibility violations on the main views (${theme})`, async ({ page, app }) => {
+    test.setTimeout(180_000); // axe runs five times over the whole page
+    await page.emulateMedia({ colorScheme: theme });
+    await openApp(page, app);
+    await expectAccessible(page, 'library');
+    await list(page).getByRole('option').first().click();
+    await reader(page).getByRole('combobox', { name: 'Add tag' }).fill('axe');
+    await reader(page).getByRole('combobox', { name: 'Add tag' }).press('Enter');
+    await reader(page).getByRole('combobox', { name: 'Add to list' }).selectOption({ label: 'Read later' });
+    await expectAccessible(page, 'reader');
+    await page.getByRole('searchbox', { name: 'Search papers' }).fill('speculative decoding');
+    await expect(list(page).getByRole('option').first()).toContainText(/speculative/i);
+    await expectAccessible(page, 'search results');
+    await page.getByRole('searchbox', { name: 'Search papers' }).fill('');
+    await nav(page).getByRole('button', { name: /^Read later/ }).click();
+    await expect(list(page).getByRole('option')).toHaveCount(1);
+    await expectAccessible(page, 'list');
+    await page.keyboard.press('Control+,');
+    await expectAccessible(page, 'settings');
+    await shoot(page, `settings-${theme}`);
+  });
+}
