@@ -2,16 +2,9 @@ import { useRef, useState } from 'react';
 import { useApp } from '../store';
 import type { PaperView } from '../store/types';
 import { segments } from '../text-segments';
+import { selectionIn } from '../selection';
 
 const COLORS = ['yellow', 'green', 'blue', 'pink'] as const;
-
-/** Offset of (node, offset) in root's text: the length of the text before it. */
-function textOffset(root: Node, node: Node, offset: number): number {
-  const range = document.createRange();
-  range.setStart(root, 0);
-  range.setEnd(node, offset);
-  return range.toString().length;
-}
 
 /** The abstract, with search hits and the reader's highlights; selecting text offers to highlight it. */
 export function Abstract({ paper }: { paper: PaperView }) {
@@ -21,17 +14,12 @@ export function Abstract({ paper }: { paper: PaperView }) {
   const [comment, setComment] = useState('');
 
   const captureSelection = () => {
-    const sel = window.getSelection();
     const root = ref.current;
-    if (!sel || sel.isCollapsed || !root || !root.contains(sel.anchorNode) || !root.contains(sel.focusNode)) return;
-    const r = sel.getRangeAt(0);
-    const start = textOffset(root, r.startContainer, r.startOffset);
-    const end = textOffset(root, r.endContainer, r.endOffset);
-    if (end <= start || !paper.abstract.slice(start, end).trim()) return;
-    const box = r.getBoundingClientRect();
+    const sel = selectionIn(root, paper.abstract);
+    if (!sel || !root) return;
     const frame = root.getBoundingClientRect();
     setComment('');
-    setPending({ start, end, top: box.bottom - frame.top + 6, left: Math.max(0, Math.min(box.left - frame.left, frame.width - 320)) });
+    setPending({ start: sel.start, end: sel.end, top: sel.box.bottom - frame.top + 6, left: Math.max(0, Math.min(sel.box.left - frame.left, frame.width - 320)) });
   };
 
   const save = async (color: (typeof COLORS)[number]) => {

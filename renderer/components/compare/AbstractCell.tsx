@@ -2,16 +2,9 @@ import { useRef, useState } from 'react';
 import { useApp } from '../../store';
 import type { MatrixColumn } from '../../store/compare-slice';
 import { segments } from '../../text-segments';
+import { selectionIn } from '../../selection';
 
 const NONE: never[] = [];
-
-/** Offset of (node, offset) in root's text: the length of the text before it. */
-function textOffset(root: Node, node: Node, offset: number): number {
-  const range = document.createRange();
-  range.setStart(root, 0);
-  range.setEnd(node, offset);
-  return range.toString().length;
-}
 
 /**
  * A paper's abstract with the shared terms marked and the quoted cells underlined. Selecting a
@@ -29,14 +22,10 @@ export function AbstractCell({ col, full }: { col: MatrixColumn; full: boolean }
   });
 
   const capture = () => {
-    const sel = window.getSelection();
     const root = ref.current;
-    if (!sel || sel.isCollapsed || !root || !root.contains(sel.anchorNode) || !root.contains(sel.focusNode)) return;
-    const r = sel.getRangeAt(0);
-    const start = textOffset(root, r.startContainer, r.startOffset);
-    const end = textOffset(root, r.endContainer, r.endOffset);
-    if (end <= start || !col.abstract.slice(start, end).trim()) return;
-    setPending({ start, end, top: r.getBoundingClientRect().bottom - root.getBoundingClientRect().top + 6 });
+    const sel = selectionIn(root, col.abstract);
+    if (!sel || !root) return;
+    setPending({ start: sel.start, end: sel.end, top: sel.box.bottom - root.getBoundingClientRect().top + 6 });
   };
 
   const fill = async (attributeId: string) => {

@@ -1,0 +1,21 @@
+/** Offset of (node, offset) in root's text: the length of the text before it. */
+function textOffset(root: Node, node: Node, offset: number): number {
+  const range = document.createRange();
+  range.setStart(root, 0);
+  range.setEnd(node, offset);
+  return range.toString().length;
+}
+
+/**
+ * The reader's text selection inside `root`, as offsets into `text` (what root shows), with its
+ * screen box; null when nothing, or only space, is selected there.
+ */
+export function selectionIn(root: HTMLElement | null, text: string): { start: number; end: number; box: DOMRect } | null {
+  const sel = window.getSelection();
+  if (!sel || sel.isCollapsed || !root || !root.contains(sel.anchorNode) || !root.contains(sel.focusNode)) return null;
+  const r = sel.getRangeAt(0);
+  const start = textOffset(root, r.startContainer, r.startOffset);
+  const end = textOffset(root, r.endContainer, r.endOffset);
+  if (end <= start || !text.slice(start, end).trim()) return null;
+  return { start, end, box: r.getBoundingClientRect() };
+}
