@@ -1,5 +1,11 @@
+import { STOP_WORDS } from './stop-words';
+
+/** A character of a word, and one between words (in RegExp source, with the `u` flag). */
+export const WORD_CHAR = String.raw`[^\s\p{P}\p{S}]`;
+export const SEPARATOR = String.raw`[\s\p{P}\p{S}]`;
+
 /** One tokenizer for indexing and for highlighting, so what is found is what is marked. */
-const TOKEN = /[^\s\p{P}\p{S}]+/gu;
+const TOKEN = new RegExp(`${WORD_CHAR}+`, 'gu');
 
 export type Range = [start: number, end: number];
 
@@ -7,8 +13,15 @@ export function tokenize(text: string): string[] {
   return text.match(TOKEN) ?? [];
 }
 
+/** How a token is compared: for highlighting, phrases and the index alike. */
 export function processTerm(term: string): string {
   return term.toLowerCase();
+}
+
+/** How a token is indexed: processed, and nothing for a stop word. */
+export function indexTerm(term: string): string | null {
+  const t = processTerm(term);
+  return STOP_WORDS.has(t) ? null : t;
 }
 
 /** Character ranges of the tokens of `text` that are in `terms` (already processed). */

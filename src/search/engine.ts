@@ -1,0 +1,154 @@
+import type { Options } from 'minisearch';
+import { createHash } from 'node:crypto';
+import { PaperIndex, type Found, type Hit, type Scoring, type SearchDoc } from './paper-index';
+import { planQuery, MAX_TERMS } from './query-plan';
+import { SnapshotReader } from './snapshot';
+import { STOP_WORDS } from './stop-words';
+import { indexTerm, processTerm, tokenize } from './text';
+
+export type { Found, Hit, SearchDoc } from './paper-index';
+
+/** Bump when the document shape, the tokenizer or the scoring change: older snapshots are rebuilt. */
+export const INDEX_VERSION = 3;
+
+/** How many ranked papers a search returns; `matched` counts them all. */
+export const RANKED = 500;
+
+const FIELDS = ['title', 'abstract', 'tags', 'notes'];
+/** Title over the reader's own words over the abstract. */
+const SEARCH: Scoring = { fields: FIELDS, boost: { title: 3, tags: 2.2, notes: 1.5 } };
+/** Papers are alike by what they are about: their own text, the title a little more. */
+const SIMILAR: Scoring = { fields: ['title', 'abstract'], boost: { title: 2 } };
+
+export const OPTIONS: Options<SearchDoc> = {
+  idField: 'id',
+  fields: FIELDS,
+  storeFields: [],
+  tokenize,
+  processTerm: indexTerm,
+  searchOptions: {
+    // Queries arrive planned: an unfinished stop word ("of", maybe "offline") must reach the index.
+    processTerm,
+    maxFuzzy: 2,
+    // MiniSearch's defaults, stated because PaperIndex.rank reads them too.
+    weights: { fuzzy: 0.45, prefix: 0.375 },
+    bm25: { k: 1.2, b: 0.7, d: 0.5 },
+  },
+};
+
+/** What a snapshot must have been built with; any difference means a rebuild. */
+const BUILT_WITH = JSON.stringify({ version: INDEX_VERSION, fields: FIELDS, stopWords: [...STOP_WORDS].sort() });
+
+/** A short fingerprint of the reader's text on a paper ('' for none): title and abstract are in its id. */
+export function signature(doc: SearchDoc): string {
+  if (!doc.tags && !doc.notes) return '';
+  return createHash('sha1').update(`${doc.tags ?? ''}\u0000${doc.notes ?? ''}`).digest('base64url').slice(0, 16);
+}
+
+interface Header {
+  builtWith: string;
+  /** paper id → signature, for papers with tags or notes. */
+  signatures: Record<string, string>;
+}
+
+/**
+ * The search index as the library uses it: papers in and out, searches, snapshots. It also
+ * remembers the signature of what it indexed of each paper, so that a snapshot can be brought
+ * up to date instead of rebuilt. Synchronous; it runs in the index worker (index-worker.ts),
+ * and in tests directly.
+ */
+export class SearchEngine {
+  readonly #index: PaperIndex;
+  /** Signatures of the papers with tags or notes, as indexed. */
+  readonly #signatures: Map<string, string>;
+  readonly #ranked: number;
+  /** Papers added or changed since the last snapshot. */
+  unsaved = 0;
+
+  private constructor(index: PaperIndex, signatures: Map<string, string>, ranked: number) {
+    this.#index = index;
+    this.#signatures = signatures;
+    this.#ranked = ranked;
+  }
+
+  /** An empty index; `ranked` is how many hits a search returns. */
+  static create(ranked = RANKED): SearchEngine {
+    return new SearchEngine(new PaperIndex(OPTIONS), new Map(), ranked);
+  }
+
+  /** The engine a snapshot holds, or undefined when it was built otherwise or is damaged. */
+  static restore(snapshot: Buffer): SearchEngine | undefined {
+    try {
+      const header = SnapshotReader.header(snapshot) as Header;
+      if (header.builtWith !== BUILT_WITH) return undefined;
+      return new SearchEngine(PaperIndex.restore(snapshot, OPTIONS), new Map(Object.entries(header.signatures)), RANKED);
+    } catch {
+      return undefined;
+    }
+  }
+
+  snapshot(): Buffer {
+    const header: Header = { builtWith: BUILT_WITH, signatures: Object.fromEntries(this.#signatures) };
+    const data = this.#index.snapshot(header);
+    this.unsaved = 0;
+    return data;
+  }
+
+  get size(): number {
+    return this.#index.documentCount;
+  }
+
+  /** Adds new papers and re-indexes changed ones; an unchanged paper is left as it is. */
+  upsert(docs: SearchDoc[]): number {
+    let changed = 0;
+    for (const doc of docs) {
+      const sig = signature(doc);
+      if (this.#index.has(doc.id)) {
+        if ((this.#signatures.get(doc.id) ?? '') === sig) continue;
+        this.#index.replace(doc);
+      } else this.#index.add(doc);
+      if (sig) this.#signatures.set(doc.id, sig);
+      else this.#signatures.delete(doc.id);
+      changed++;
+    }
+    this.unsaved += changed;
+    return changed;
+  }
+
+  /**
+   * Brings the index in line with the library, given every paper's id and signature: papers the
+   * library no longer has are dropped; the ids returned are those to (re)index.
+   */
+  reconcile(ids: string[], signatures: string[]): string[] {
+    const expected = new Map(ids.map((id, i) => [id, signatures[i]]));
+    const gone = this.#index.ids().filter((id) => !expected.has(id));
+    for (const id of gone) {
+      this.#index.discard(id);
+      this.#signatures.delete(id);
+    }
+    this.unsaved += gone.length;
+    return ids.filter((id) => !this.#index.has(id) || (this.#signatures.get(id) ?? '') !== expected.get(id));
+  }
+
+  /** Clears what replaced papers left behind in the index (MiniSearch does it by itself, later). */
+  vacuum(): Promise<void> {
+    return this.#index.vacuum();
+  }
+
+  /** Ranked papers for what the search box holds; `within` restricts the search to those papers. */
+  search(query: string, within?: ReadonlySet<string>): Found {
+    const terms = planQuery(query);
+    if (terms.length === 0) return { matched: 0, hits: [] };
+    return this.#index.rank(terms, SEARCH, this.#ranked, within);
+  }
+
+  /** "More like this": the papers best matching `terms` (whole words), other than `paperId`. */
+  similar(terms: string[], paperId: string, limit: number): Hit[] {
+    const words = terms.slice(0, MAX_TERMS).map((term) => ({ term: processTerm(term), prefix: false, fuzzy: false as const }));
+    if (words.length === 0) return [];
+    return this.#index
+      .rank(words, SIMILAR, limit + 1)
+      .hits.filter((h) => h.id !== paperId)
+      .slice(0, limit);
+  }
+}

@@ -1,0 +1,127 @@
+import { SnapshotReader, type SnapshotWriter } from './snapshot';
+
+const zigzag = (n: number) => (n >= 0 ? n * 2 : -n * 2 - 1);
+const unzigzag = (n: number) => (n % 2 === 0 ? n / 2 : -(n + 1) / 2);
+
+/**
+ * One term's postings in one field (paper → frequency), as a snapshot holds them: varints,
+ * decoded into the Map only when something needs the Map. Most of a large library's postings
+ * are never read between two starts, and a Map costs about 44 bytes per posting against the
+ * two of the snapshot: decoding them all made a start take seconds and the index its full size.
+ *
+ * MiniSearch adds papers with numbers above any here, which go into the Map itself on top of the
+ * packed ones; anything else it does (looking one up, removing, walking them all) decodes first.
+ * `eachPosting` reads the packed ones in place, for searching and saving.
+ */
+export class PackedPostings extends Map<number, number> {
+  #packed: Buffer | null;
+  readonly #count: number;
+  /** The highest paper number among the packed postings. */
+  readonly #max: number;
+
+  constructor(packed: Buffer, count: number, max: number) {
+    super();
+    this.#packed = packed;
+    this.#count = count;
+    this.#max = max;
+  }
+
+  /** Visits the packed postings, while they are packed; false once they are in the Map. */
+  visitPacked(visit: (shortId: number, tf: number) => void): boolean {
+    if (!this.#packed) return false;
+    const r = SnapshotReader.of(this.#packed);
+    let shortId = 0;
+    for (let i = 0; i < this.#count; i++) {
+      shortId += unzigzag(r.uint());
+      visit(shortId, r.uint());
+    }
+    return true;
+  }
+
+  #unpack(): void {
+    if (!this.#packed) return;
+    const added = [...super.entries()];
+    super.clear();
+    this.visitPacked((shortId, tf) => super.set(shortId, tf));
+    this.#packed = null;
+    for (const [shortId, tf] of added) super.set(shortId, tf);
+  }
+
+  #isNew(shortId: number): boolean {
+    return this.#packed !== null && shortId > this.#max;
+  }
+
+  override get(shortId: number) {
+    if (!this.#isNew(shortId)) this.#unpack();
+    return super.get(shortId);
+  }
+  override has(shortId: number) {
+    if (!this.#isNew(shortId)) this.#unpack();
+    return super.has(shortId);
+  }
+  override set(shortId: number, tf: number) {
+    if (!this.#isNew(shortId)) this.#unpack();
+    return super.set(shortId, tf);
+  }
+  override delete(shortId: number) {
+    this.#unpack();
+    return super.delete(shortId);
+  }
+  override clear() {
+    this.#packed = null;
+    super.clear();
+  }
+  override get size() {
+    return (this.#packed ? this.#count : 0) + super.size;
+  }
+  override entries() {
+    this.#unpack();
+    return super.entries();
+  }
+  override keys() {
+    this.#unpack();
+    return super.keys();
+  }
+  override values() {
+    this.#unpack();
+    return super.values();
+  }
+  override forEach(fn: (tf: number, shortId: number, map: Map<number, number>) => void) {
+    this.#unpack();
+    super.forEach(fn);
+  }
+  override [Symbol.iterator]() {
+    return this.entries();
+  }
+
+  /** Whatever is in the Map itself: all postings once decoded, else those added since. */
+  eachInMap(visit: (shortId: number, tf: number) => void): void {
+    super.forEach((tf, shortId) => visit(shortId, tf));
+  }
+}
+
+/** Every posting, packed or not, without decoding the packed ones into the Map. */
+export function eachPosting(postings: Map<number, number>, visit: (shortId: number, tf: number) => void): void {
+  if (postings instanceof PackedPostings) {
+    postings.visitPacked(visit);
+    postings.eachInMap(visit);
+  } else {
+    postings.forEach((tf, shortId) => visit(shortId, tf));
+  }
+}
+
+/** Writes the postings of papers `live` says are in the index; returns how many. */
+export function writePostings(w: SnapshotWriter, postings: Map<number, number>, live: Uint8Array): { count: number; max: number } {
+  let count = 0;
+  let previous = 0;
+  let max = 0;
+  eachPosting(postings, (shortId, tf) => {
+    if (!live[shortId]) return;
+    w.uint(zigzag(shortId - previous));
+    w.uint(tf);
+    previous = shortId;
+    if (shortId > max) max = shortId;
+    count++;
+  });
+  return { count, max };
+}

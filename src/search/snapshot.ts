@@ -1,0 +1,151 @@
+import { crc32 } from 'node:zlib';
+
+/**
+ * The byte format of the index snapshot: a magic word, a JSON header, then a body of varints
+ * and strings under a CRC-32. The index writes and reads the body (see PaperIndex).
+ *
+ * The body is MiniSearch's own state, read through the members it leaves to subclasses; a
+ * snapshot says which MiniSearch version wrote it, and is not read by another. package.json
+ * pins MiniSearch exactly, and a test checks the two agree.
+ */
+export const MINISEARCH_VERSION = '7.2.0';
+
+const MAGIC = 'DRSX';
+
+export class SnapshotWriter {
+  buf = Buffer.allocUnsafe(1 << 20);
+  pos = 0;
+  readonly #body: number;
+  readonly #bodyLength: number;
+  readonly #checksum: number;
+
+  /** `framed`: a whole snapshot with this header; otherwise a bare buffer (a term's postings). */
+  constructor(header: unknown, framed = true) {
+    this.#body = this.#bodyLength = this.#checksum = 0;
+    if (!framed) return;
+    this.string(MAGIC);
+    this.string(JSON.stringify({ minisearch: MINISEARCH_VERSION, header }));
+    this.#bodyLength = this.placeholder();
+    this.#checksum = this.placeholder();
+    this.#body = this.pos;
+  }
+
+  #room(n: number) {
+    if (this.pos + n <= this.buf.length) return;
+    const bigger = Buffer.allocUnsafe(Math.max(this.buf.length * 2, this.pos + n));
+    this.buf.copy(bigger, 0, 0, this.pos);
+    this.buf = bigger;
+  }
+
+  uint(n: number) {
+    this.#room(8);
+    while (n > 0x7f) {
+      this.buf[this.pos++] = (n & 0x7f) | 0x80;
+      n = Math.floor(n / 128);
+    }
+    this.buf[this.pos++] = n;
+  }
+
+  /** A u32 to fill in later (a count not known yet); returns where it is. */
+  placeholder(): number {
+    this.#room(4);
+    this.pos += 4;
+    return this.pos - 4;
+  }
+
+  patch(at: number, n: number) {
+    this.buf.writeUInt32LE(n, at);
+  }
+
+  float(n: number) {
+    this.#room(8);
+    this.pos = this.buf.writeDoubleLE(n, this.pos);
+  }
+
+  bytes(b: Buffer) {
+    this.#room(b.length);
+    this.pos += b.copy(this.buf, this.pos);
+  }
+
+  string(s: string) {
+    const length = Buffer.byteLength(s);
+    this.uint(length);
+    this.#room(length);
+    this.pos += this.buf.write(s, this.pos, 'utf8');
+  }
+
+  finish(): Buffer {
+    this.patch(this.#bodyLength, this.pos - this.#body);
+    this.patch(this.#checksum, crc32(this.buf.subarray(this.#body, this.pos)));
+    return this.buf.subarray(0, this.pos);
+  }
+}
+
+export class SnapshotReader {
+  pos = 0;
+  private constructor(readonly buf: Buffer) {}
+
+  /** A reader of bytes taken from a snapshot already opened (a term's postings). */
+  static of(bytes: Buffer): SnapshotReader {
+    return new SnapshotReader(bytes);
+  }
+
+  /** The header alone, to decide whether the rest is worth reading. */
+  static header(buf: Buffer): unknown {
+    const r = new SnapshotReader(buf);
+    if (r.string() !== MAGIC) throw new Error('not an index snapshot');
+    return JSON.parse(r.string()).header;
+  }
+
+  /** A reader at the start of the body; throws unless `buf` is whole, undamaged and of this version. */
+  static open(buf: Buffer): SnapshotReader {
+    const r = new SnapshotReader(buf);
+    if (r.string() !== MAGIC) throw new Error('not an index snapshot');
+    const { minisearch } = JSON.parse(r.string());
+    if (minisearch !== MINISEARCH_VERSION) throw new Error(`snapshot written with MiniSearch ${minisearch}`);
+    const bodyLength = r.u32();
+    const checksum = r.u32();
+    if (r.pos + bodyLength !== buf.length || crc32(buf.subarray(r.pos)) !== checksum) throw new Error('snapshot is damaged');
+    return r;
+  }
+
+  uint(): number {
+    const buf = this.buf;
+    let byte = buf[this.pos++];
+    if (byte < 0x80) return byte; // the common case: one byte
+    let n = byte & 0x7f;
+    for (let scale = 128; ; scale *= 128) {
+      byte = buf[this.pos++];
+      if (byte === undefined) throw new Error('snapshot is truncated');
+      n += (byte & 0x7f) * scale;
+      if (byte < 0x80) return n;
+    }
+  }
+
+  u32(): number {
+    const n = this.buf.readUInt32LE(this.pos);
+    this.pos += 4;
+    return n;
+  }
+
+  float(): number {
+    const n = this.buf.readDoubleLE(this.pos);
+    this.pos += 8;
+    return n;
+  }
+
+  /** The next `length` bytes, sharing the snapshot's memory. */
+  bytes(length: number): Buffer {
+    if (!(this.pos + length <= this.buf.length)) throw new Error('snapshot is truncated');
+    this.pos += length;
+    return this.buf.subarray(this.pos - length, this.pos);
+  }
+
+  string(): string {
+    const length = this.uint();
+    if (!(this.pos + length <= this.buf.length)) throw new Error('snapshot is truncated');
+    const s = this.buf.toString('utf8', this.pos, this.pos + length);
+    this.pos += length;
+    return s;
+  }
+}
