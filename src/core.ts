@@ -45,7 +45,7 @@ export interface Core {
   handlers: Handlers;
   events: EventBus;
   dataDir: string;
-  close(): void;
+  close(): Promise<void>;
 }
 
 /**
@@ -68,13 +68,21 @@ export async function openCore({ dataDir, samplePath }: CoreOptions): Promise<Co
         d.settings.sampleImported = true;
       });
     }
+    let closing: Promise<void> | undefined;
     return {
       handlers: createHandlers(library, store, ctx, path.resolve(dataDir)),
       events,
       dataDir,
       close() {
-        library.flush();
-        release();
+        // Once, however often asked: conf's exit hook raises a SIGTERM again after its own.
+        closing ??= (async () => {
+          try {
+            await library.close();
+          } finally {
+            release();
+          }
+        })();
+        return closing;
       },
     };
   } catch (error) {

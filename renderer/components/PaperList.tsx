@@ -128,6 +128,8 @@ function ViewTitle() {
 export function ListHeader({ searchRef }: { searchRef: React.RefObject<HTMLInputElement | null> }) {
   const query = useApp((s) => s.query);
   const total = useApp((s) => s.total);
+  const matched = useApp((s) => s.matched);
+  const indexing = useApp((s) => s.indexing);
   const searched = useApp((s) => s.searched);
   const sort = useApp((s) => s.sort);
   const view = useApp((s) => s.view);
@@ -168,7 +170,7 @@ export function ListHeader({ searchRef }: { searchRef: React.RefObject<HTMLInput
       </div>
       <div className="list-tools">
         <span className="result-count" role="status">
-          {searched ? `${plural(total, 'result')} · best first` : plural(total, 'paper')}
+          {indexing ? preparing(indexing) : searched ? `${plural(matched, 'result')} · ${matched > total ? `best ${total.toLocaleString()} first` : 'best first'}` : plural(total, 'paper')}
         </span>
         <div className="list-controls">
           <select aria-label="Show" value={stateFilter ?? ''} onChange={(e) => setStateFilter((e.target.value || null) as ReadState | null)}>
@@ -240,6 +242,11 @@ function SelectionBar() {
   );
 }
 
+/** The search index is still opening in the core (a large library's first start builds it). */
+function preparing({ done, total }: { done: number; total: number }): string {
+  return total ? `Preparing search: ${done.toLocaleString()} of ${plural(total, 'paper')} indexed` : 'Preparing search';
+}
+
 /** What an empty list means, and what to do about it. */
 export function EmptyList() {
   const query = useApp((s) => s.query);
@@ -250,7 +257,16 @@ export function EmptyList() {
   const setQuery = useApp((s) => s.setQuery);
   const setStateFilter = useApp((s) => s.setStateFilter);
   const openImport = useApp((s) => s.openImport);
+  const indexing = useApp((s) => s.indexing);
 
+  if (query.trim() && indexing) {
+    return (
+      <div className="empty" role="status">
+        <h2>Preparing search…</h2>
+        <p>{preparing(indexing)}. Your results appear as soon as it is ready.</p>
+      </div>
+    );
+  }
   if (query.trim()) {
     return (
       <div className="empty" role="status">

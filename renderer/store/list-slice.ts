@@ -4,7 +4,9 @@ import { api } from '../api/client';
 import type { AppState } from './index';
 import type { PaperRow, ReadState, SortOrder, View } from './types';
 
-const PAGE = 200;
+/** Rows per request: the first screenful and some; more are fetched as the list scrolls. */
+const PAGE = 50;
+const INDEXING_POLL_MS = 250;
 
 export interface ListSlice {
   view: View;
@@ -13,7 +15,11 @@ export interface ListSlice {
   stateFilter: ReadState | null;
   rows: PaperRow[];
   total: number;
+  /** Papers matching the search: more than `total` when only the best are ranked. */
+  matched: number;
   searched: boolean;
+  /** Set while the core's search index opens: a search is asked again until it answers (see fetchList). */
+  indexing: { done: number; total: number } | null;
   listError: string | null;
   loadingMore: boolean;
   /** The multi-selection (Ctrl/Cmd-click, Shift-click); the open paper is `selectedId`. */
@@ -50,6 +56,52 @@ export function queryFor(s: Pick<ListSlice, 'view' | 'query' | 'sort' | 'stateFi
 /** Each request carries a number; an answer to an older request than the latest is dropped. */
 let latest = 0;
 let inflight: Promise<void> = Promise.resolve();
+/** The query in flight while typing, and whether keys were typed since it was sent. */
+let typing: Promise<void> | null = null;
+let typedSince = false;
+
+/**
+ * While typing, one query in flight at a time: the keys typed meanwhile become one query, sent
+ * when it lands, so a slow answer never leaves a queue of stale ones behind it in the core.
+ */
+function refreshWhileTyping(get: () => AppState) {
+  if (typing) {
+    typedSince = true;
+    return;
+  }
+  typing = get()
+    .refreshList()
+    .finally(() => {
+      typing = null;
+      if (typedSince) {
+        typedSince = false;
+        refreshWhileTyping(get);
+      }
+    });
+}
+
+type Set = Parameters<StateCreator<AppState, [], [], ListSlice>>[0];
+
+/** Asks for the first page of what the list shows; an answer overtaken by a newer request is dropped. */
+async function fetchList(set: Set, get: () => AppState) {
+  const ticket = ++latest;
+  try {
+    for (;;) {
+      const page = await api.call('papers.query', { ...queryFor(get()), offset: 0, limit: PAGE });
+      if (ticket !== latest) return;
+      set({ rows: page.items, total: page.total, matched: page.matched, searched: page.searched, indexing: page.indexing, listError: null });
+      if (!page.indexing) break;
+      // The core's search index is still opening: show how far it is, and ask again until it
+      // answers, so that what waits for this list (Enter on the search box) gets the results.
+      await new Promise((resolve) => setTimeout(resolve, INDEXING_POLL_MS));
+      if (ticket !== latest) return;
+    }
+    const { selectedId } = get();
+    if (selectedId) void get().openPaper(selectedId);
+  } catch (error) {
+    if (ticket === latest) set({ rows: [], total: 0, matched: 0, listError: (error as Error).message });
+  }
+}
 
 export const createListSlice: StateCreator<AppState, [], [], ListSlice> = (set, get) => ({
   view: { kind: 'all' },
@@ -58,13 +110,15 @@ export const createListSlice: StateCreator<AppState, [], [], ListSlice> = (set, 
   stateFilter: null,
   rows: [],
   total: 0,
+  matched: 0,
   searched: false,
+  indexing: null,
   listError: null,
   loadingMore: false,
   selectedIds: [],
   setQuery(query) {
     set({ query });
-    void get().refreshList();
+    refreshWhileTyping(get);
   },
   setView(view) {
     const sort = view.kind === 'list' ? 'list' : get().sort === 'list' ? 'digest' : get().sort;
@@ -90,17 +144,8 @@ export const createListSlice: StateCreator<AppState, [], [], ListSlice> = (set, 
       await seen;
     } while (seen !== inflight);
   },
-  async refreshNow() {
-    const ticket = ++latest;
-    try {
-      const page = await api.call('papers.query', { ...queryFor(get()), offset: 0, limit: PAGE });
-      if (ticket !== latest) return;
-      set({ rows: page.items, total: page.total, searched: page.searched, listError: null });
-      const { selectedId } = get();
-      if (selectedId) void get().openPaper(selectedId);
-    } catch (error) {
-      if (ticket === latest) set({ rows: [], total: 0, listError: (error as Error).message });
-    }
+  refreshNow() {
+    return fetchList(set, get);
   },
   async loadMore() {
     const { rows, total, loadingMore } = get();

@@ -4,7 +4,8 @@ import type { ImportReport } from '../library/importer';
 /** Events the core pushes to every window. */
 export interface Events {
   'import.progress': { name: string; done: number; total: number };
-  'library.changed': { reason: 'import' | 'data' };
+  /** 'index': the search index became ready; searches made before it now have results. */
+  'library.changed': { reason: 'import' | 'data' | 'index' };
   /** A digest imported outside the page (desktop menu, a file the OS opened): its report or why it failed. */
   'import.finished': { name: string; report: ImportReport | null; error: string | null };
 }

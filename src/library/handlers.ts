@@ -27,10 +27,11 @@ export function libraryHandlers(library: Library, ctx: DataContext) {
   return {
     'papers.query': handler(query, (arg) => library.query(arg)),
     /** Everything the reader pane shows of one paper, the reader's own data included. */
-    'papers.get': handler(z.object({ id, q: z.string().max(500).optional() }), ({ id, q }) => {
+    'papers.get': handler(z.object({ id, q: z.string().max(500).optional() }), async ({ id, q }) => {
+      const view = await library.get(id, q);
       const data = ctx.store.data;
       return {
-        ...library.get(id, q),
+        ...view,
         ...userFields(data, id),
         lists: listsOf(data, id),
         note: data.notes[id] ?? null,

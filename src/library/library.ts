@@ -1,3 +1,4 @@
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { EventBus } from '../api/events';
 import { ApiError } from '../api/contract';
@@ -32,6 +33,17 @@ export interface PaperRow extends UserFields {
   importedAt: string;
 }
 
+/** A page of the list. A search ranks at most `RANKED` papers; `matched` says how many match. */
+export interface PaperPage {
+  /** Rows that can be paged through. */
+  total: number;
+  matched: number;
+  items: PaperRow[];
+  searched: boolean;
+  /** While the index is being loaded or built, a search answers this instead of results. */
+  indexing: { done: number; total: number } | null;
+}
+
 export interface PaperView {
   id: string;
   title: string;
@@ -41,18 +53,21 @@ export interface PaperView {
   appearances: { digestId: string; digestName: string; position: number; importedAt: string }[];
 }
 
-const INDEX_FILE = 'search-index.json';
-const SAVE_DELAY_MS = 300;
+const INDEX_FILE = 'search-index.bin';
+/** Where versions before the index worker kept the index (as JSON); removed on sight. */
+const OLD_INDEX_FILE = 'search-index.json';
+const TITLE_ORDER = new Intl.Collator(undefined, { sensitivity: 'base' });
 
 /** Papers and digests: the corpus, its search index, and the queries the renderer asks. */
 export class Library {
   readonly corpus: Corpus;
-  index: SearchIndex;
+  readonly index: SearchIndex;
+  /** Resolves when search works: the saved index is loaded and brought up to date, or built. */
+  readonly ready: Promise<void>;
   /** Word statistics of the library, for distinctive terms and related papers. */
   readonly terms: TermStats;
-  readonly #indexFile: string;
   readonly #events: EventBus;
-  #saveTimer: NodeJS.Timeout | undefined;
+  #indexError: Error | undefined;
   #sorted = new Map<SortOrder, Paper[]>();
   readonly #userData: () => Readonly<UserData>;
 
@@ -60,17 +75,29 @@ export class Library {
   constructor(dataDir: string, events: EventBus, userData: () => Readonly<UserData> = () => EMPTY_USER_DATA) {
     this.#events = events;
     this.#userData = userData;
+    // The index worker loads the saved index while this thread reads the corpus; the list can be
+    // shown from the corpus alone, and search works once `ready` resolves.
+    this.index = new SearchIndex(path.join(dataDir, INDEX_FILE));
+    fs.rmSync(path.join(dataDir, OLD_INDEX_FILE), { force: true });
     this.corpus = new Corpus(dataDir);
     this.terms = new TermStats(this.corpus);
-    this.#indexFile = path.join(dataDir, INDEX_FILE);
-    const loaded = SearchIndex.load(this.#indexFile, this.#stamp());
-    this.index = loaded ?? SearchIndex.build(this.#docs(this.corpus.papers));
-    if (!loaded) this.index.save(this.#indexFile, this.#stamp());
-  }
-
-  /** The index's stamp: which digests it holds and which revision of the reader's data. */
-  #stamp(): string {
-    return `${this.corpus.stamp}|${this.#userData().revision ?? 0}`;
+    this.ready = this.index
+      .open({
+        ids: () => Array.from(this.corpus.papers, (p) => p.id),
+        doc: (id) => {
+          const p = this.corpus.paper(id);
+          return p && searchDoc(p, this.#userData());
+        },
+      })
+      .then(
+        () => {
+          if (this.index.ready) this.#events.emit('library.changed', { reason: 'index' });
+        },
+        (error: Error) => {
+          this.#indexError = error;
+          console.error(`[digest-reader] the search index could not be opened: ${error.message}`);
+        },
+      );
   }
 
   *#docs(papers: Iterable<Paper>) {
@@ -85,7 +112,6 @@ export class Library {
       const p = this.corpus.paper(id);
       if (p) this.index.update(searchDoc(p, data));
     }
-    this.#scheduleSave();
   }
 
   get warnings(): StoreWarning[] {
@@ -98,8 +124,7 @@ export class Library {
     );
     if (report.digest) {
       this.index.add([...this.#docs(newPapers)]);
-      this.#sorted.clear();
-      this.#scheduleSave();
+      this.#insertSorted(newPapers);
       this.#events.emit('library.changed', { reason: 'import' });
     }
     return report;
@@ -109,7 +134,7 @@ export class Library {
     return this.corpus.digests;
   }
 
-  query({ q = '', digestId = null, sort = 'digest', offset = 0, limit = 100, ...filter }: PaperQuery): { total: number; items: PaperRow[]; searched: boolean } {
+  async query({ q = '', digestId = null, sort = 'digest', offset = 0, limit = 100, ...filter }: PaperQuery): Promise<PaperPage> {
     const data = this.#userData();
     if (digestId && !this.corpus.digest(digestId)) throw new ApiError('not-found', 'That digest is no longer in the library.');
     if (filter.listId && !data.lists[filter.listId]) throw new ApiError('not-found', 'That reading list no longer exists.');
@@ -117,10 +142,20 @@ export class Library {
     const byDigest = digestId ? (p: Paper) => p.appearances.some((a) => a.digestId === digestId) : undefined;
     const inDigest = byUser && byDigest ? (p: Paper) => byDigest(p) && byUser(p) : (byUser ?? byDigest);
     if (q.trim()) {
-      const found = this.index.search(q, inDigest ? (id) => inDigest(this.corpus.paper(id)!) : undefined);
-      const hits = rerankByPhrase(found, q, (id) => this.corpus.paper(id)!);
+      if (!this.#searchable()) return { total: 0, matched: 0, items: [], searched: true, indexing: { ...this.index.progress } };
+      // The filter's papers go to the index once, and again only when the filter or the data change.
+      const within = inDigest && {
+        key: JSON.stringify([digestId, filter, data.revision ?? 0, this.corpus.digests.length]),
+        ids: () => Array.from(this.corpus.papers).filter(inDigest).map((p) => p.id),
+      };
+      const found = await this.index.search(q, within);
+      const hits = rerankByPhrase(
+        found.hits.filter((h) => this.corpus.paper(h.id)),
+        q,
+        (id) => this.corpus.paper(id)!,
+      );
       const items = hits.slice(offset, offset + limit).map((h) => this.#row(this.corpus.paper(h.id)!, new Set(h.terms), digestId));
-      return { total: hits.length, items, searched: true };
+      return { total: hits.length, matched: found.matched, items, searched: true, indexing: null };
     }
     let papers: Paper[];
     if (filter.listId && sort === 'list') {
@@ -131,13 +166,18 @@ export class Library {
       if (inDigest) papers = papers.filter(inDigest);
       if (digestId && sort === 'digest') papers = papers.toSorted((a, b) => positionIn(a, digestId) - positionIn(b, digestId));
     }
-    return { total: papers.length, items: papers.slice(offset, offset + limit).map((p) => this.#row(p, new Set(), digestId)), searched: false };
+    const items = papers.slice(offset, offset + limit).map((p) => this.#row(p, new Set(), digestId));
+    return { total: papers.length, matched: papers.length, items, searched: false, indexing: null };
   }
 
-  get(id: string, q = ''): PaperView {
+  async get(id: string, q = ''): Promise<PaperView> {
     const paper = this.corpus.paper(id);
     if (!paper) throw new ApiError('not-found', 'That paper is no longer in the library.');
-    const terms = new Set(q.trim() ? (this.index.search(q, (other) => other === id)[0]?.terms ?? []) : []);
+    let terms = new Set<string>();
+    if (q.trim() && this.#searchable()) {
+      const found = await this.index.search(q, { key: `paper:${id}`, ids: () => [id] });
+      terms = new Set(found.hits[0]?.terms);
+    }
     return {
       id: paper.id,
       title: paper.title,
@@ -151,34 +191,43 @@ export class Library {
     };
   }
 
-  /** Writes the index now (at shutdown) instead of waiting for the debounce. */
-  flush(): void {
-    if (this.#saveTimer) {
-      clearTimeout(this.#saveTimer);
-      this.#saveTimer = undefined;
-      this.index.save(this.#indexFile, this.#stamp());
-    }
+  /** Saves the index if it changed since it was loaded, and stops its worker. */
+  async close(): Promise<void> {
+    await this.index.close();
   }
 
-  #scheduleSave() {
-    clearTimeout(this.#saveTimer);
-    this.#saveTimer = setTimeout(() => {
-      this.#saveTimer = undefined;
-      this.index.save(this.#indexFile, this.#stamp());
-    }, SAVE_DELAY_MS);
+  /** False while the index opens; throws if it could not. */
+  #searchable(): boolean {
+    if (this.#indexError) throw new ApiError('search-unavailable', `Search is unavailable: ${this.#indexError.message}`);
+    return this.index.ready;
+  }
+
+  /** How a sort order compares papers; undefined for insertion order, which is first-appearance order. */
+  #order(sort: SortOrder): ((a: Paper, b: Paper) => number) | undefined {
+    const first = (p: Paper) => this.corpus.digest(p.appearances[0].digestId)!.importedAt;
+    if (sort === 'title') return (a, b) => TITLE_ORDER.compare(a.title, b.title);
+    if (sort === 'date') return (a, b) => (first(a) === first(b) ? a.appearances[0].position - b.appearances[0].position : first(a) < first(b) ? 1 : -1);
+    return undefined;
   }
 
   #sortedPapers(sort: SortOrder): Paper[] {
     let list = this.#sorted.get(sort);
     if (!list) {
-      const all = [...this.corpus.papers];
-      const first = (p: Paper) => this.corpus.digest(p.appearances[0].digestId)!.importedAt;
-      if (sort === 'title') list = all.sort((a, b) => a.title.localeCompare(b.title, undefined, { sensitivity: 'base' }));
-      else if (sort === 'date') list = all.sort((a, b) => first(b).localeCompare(first(a)) || a.appearances[0].position - b.appearances[0].position);
-      else list = all; // insertion order is first-appearance order
+      list = [...this.corpus.papers];
+      const order = this.#order(sort);
+      if (order) list.sort(order);
       this.#sorted.set(sort, list);
     }
     return list;
+  }
+
+  /** Puts newly imported papers into the sorted lists already made: sorting 100,000 again takes seconds. */
+  #insertSorted(papers: Paper[]) {
+    for (const [sort, list] of this.#sorted) {
+      const order = this.#order(sort);
+      if (!order) list.push(...papers); // first-appearance order: new papers come last
+      else for (const p of papers) list.splice(insertionPoint(list, p, order), 0, p);
+    }
   }
 
   #row(p: Paper, terms: Set<string>, digestId: string | null): PaperRow {
@@ -190,6 +239,18 @@ export class Library {
 }
 
 const EMPTY_USER_DATA = migrate({});
+
+/** Where `item` goes in the sorted `list`: after its equals, by binary search. */
+function insertionPoint<T>(list: T[], item: T, order: (a: T, b: T) => number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (order(list[mid], item) <= 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
 
 function positionIn(p: Paper, digestId: string): number {
   return p.appearances.find((a) => a.digestId === digestId)?.position ?? 0;

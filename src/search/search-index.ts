@@ -1,120 +1,170 @@
-import MiniSearch, { type SearchResult } from 'minisearch';
-import * as fs from 'node:fs';
-import { readJson, writeFileAtomic } from '../storage/files';
-import { processTerm, tokenize } from './text';
+import * as path from 'node:path';
+import { setImmediate as breathe } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { signature, type Found, type Hit, type SearchDoc } from './engine';
+import type { IndexAnswers, IndexReply, IndexRequest } from './index-protocol';
 
-/** Bump when the options or document shape change: a persisted index of another version is rebuilt. */
-export const INDEX_VERSION = 2;
+export { INDEX_VERSION, type Found, type Hit, type SearchDoc } from './engine';
 
-/** What is indexed of a paper: its text, and the reader's tags and notes on it. */
-export interface SearchDoc {
-  id: string;
-  title: string;
-  abstract: string;
-  tags?: string;
-  notes?: string;
+/** The library's papers as the index sees them. */
+export interface DocSource {
+  ids(): string[];
+  doc(id: string): SearchDoc | undefined;
 }
 
-const OPTIONS = {
-  idField: 'id',
-  fields: ['title', 'abstract', 'tags', 'notes'],
-  storeFields: [] as string[],
-  tokenize,
-  processTerm,
-};
-
-export interface Hit {
-  id: string;
-  score: number;
-  /** Indexed terms the paper matched, for highlighting. */
-  terms: string[];
+/** A filter for `search`: its ids are computed and sent only when the key changes. */
+export interface Within {
+  key: string;
+  ids(): Iterable<string>;
 }
 
-interface Persisted {
-  version: number;
-  stamp: string;
-  index: unknown;
+type Op = IndexRequest['op'];
+type Args<O extends Op> = Omit<Extract<IndexRequest, { op: O }>, 'seq' | 'op'>;
+
+/** Papers sent to the worker per message while indexing: a fraction of a second of its work. */
+const CHUNK = 500;
+/** Signatures computed per turn of the event loop while opening. */
+const SIGNATURE_CHUNK = 10_000;
+
+function startWorker(): Worker {
+  const here = fileURLToPath(import.meta.url);
+  const entry = new URL(`./index-worker${path.extname(here)}`, import.meta.url);
+  if (!here.endsWith('.ts')) return new Worker(entry);
+  // Run from source (tsx, Vitest): the worker registers tsx's loader before importing its entry.
+  return new Worker(`import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(entry.href)}); });`, { eval: true });
 }
 
 /**
- * Query planning for search as you type: every word counts, the last one may be unfinished
- * (prefix from two characters), and only longer words tolerate typos.
+ * The core's handle on the search index, which lives in a worker thread (index-worker.ts).
+ * Searches are asynchronous; changes (`add`, `update`) are sent and applied in order, so a
+ * search made after a change sees it.
  */
-const SEARCH = {
-  boost: { title: 3, tags: 2.2, notes: 1.5 },
-  prefix: (term: string, i: number, terms: string[]) => i === terms.length - 1 && term.length >= 2,
-  fuzzy: (term: string) => (term.length >= 5 ? 0.2 : false),
-  maxFuzzy: 2,
-  combineWith: 'OR' as const,
-};
-
 export class SearchIndex {
-  #mini: MiniSearch<SearchDoc>;
-  /** How this index came to be, for status and tests: loaded from disk or built. */
-  source: 'loaded' | 'built' = 'built';
+  /** How this index came to be: loaded from its snapshot (and brought up to date) or built. */
+  source: 'loading' | 'loaded' | 'built' = 'loading';
+  /** Papers in the index, as last reported by the worker. */
+  size = 0;
+  /** While opening: papers indexed out of the library's. */
+  progress = { done: 0, total: 0 };
+  ready = false;
+  readonly #worker: Worker;
+  readonly #pending = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();
+  readonly #loaded: Promise<IndexAnswers['load']>;
+  #seq = 0;
+  #withinKey: string | undefined;
+  #failure: Error | undefined;
+  #closed = false;
+  #closing: Promise<void> | undefined;
 
-  private constructor(mini: MiniSearch<SearchDoc>) {
-    this.#mini = mini;
+  /** Starts the worker, which loads the snapshot in `file` (if any) while the core loads the library. */
+  constructor(file: string) {
+    this.#worker = startWorker();
+    this.#worker.unref();
+    this.#worker.on('message', (reply: IndexReply) => {
+      const call = this.#pending.get(reply.seq);
+      this.#pending.delete(reply.seq);
+      if (this.#pending.size === 0) this.#worker.unref();
+      if (reply.ok) call?.resolve(reply.value);
+      else call?.reject(new Error(reply.error));
+    });
+    this.#worker.on('error', (error) => this.#fail(error));
+    this.#worker.on('exit', () => this.#fail(new Error('The search index stopped.')));
+    this.#loaded = this.#call('load', { file });
   }
 
-  static build(docs: Iterable<SearchDoc>): SearchIndex {
-    const mini = new MiniSearch<SearchDoc>(OPTIONS);
-    mini.addAll([...docs]);
-    return new SearchIndex(mini);
-  }
-
-  /** Loads a persisted index if it matches this version and the corpus stamp; otherwise undefined. */
-  static load(file: string, stamp: string): SearchIndex | undefined {
-    if (!fs.existsSync(file)) return undefined;
+  /**
+   * Brings the index in line with the library's papers and resolves when it can search: only
+   * what the snapshot lacks, or has stale, is indexed — in chunks, so requests keep flowing.
+   */
+  async open(source: DocSource): Promise<void> {
     try {
-      const data = readJson<Persisted>(file);
-      if (data.version !== INDEX_VERSION || data.stamp !== stamp) return undefined;
-      const index = new SearchIndex(MiniSearch.loadJS(data.index as never, OPTIONS));
-      index.source = 'loaded';
-      return index;
-    } catch {
-      return undefined;
+      const { loaded } = await this.#loaded;
+      const ids = source.ids();
+      const signatures: string[] = [];
+      for (let i = 0; i < ids.length; i += SIGNATURE_CHUNK) {
+        for (const id of ids.slice(i, i + SIGNATURE_CHUNK)) signatures.push(signature(source.doc(id)!));
+        await breathe();
+      }
+      const { needed } = await this.#call('reconcile', { ids, signatures });
+      this.progress = { done: ids.length - needed.length, total: ids.length };
+      for (let i = 0; i < needed.length && !this.#closed; i += CHUNK) {
+        const docs = needed.slice(i, i + CHUNK).flatMap((id) => source.doc(id) ?? []);
+        this.size = (await this.#call('upsert', { docs })).size;
+        this.progress.done += docs.length;
+      }
+      this.size = (await this.#call('ping', {})).size;
+      this.source = loaded ? 'loaded' : 'built';
+      this.ready = true;
+    } catch (error) {
+      if (!this.#closed) throw error; // closed while opening: not a failure
     }
   }
 
-  save(file: string, stamp: string): void {
-    const data: Persisted = { version: INDEX_VERSION, stamp, index: this.#mini.toJSON() };
-    writeFileAtomic(file, JSON.stringify(data));
-  }
-
+  /** Indexes new papers, or re-indexes changed ones (the reader's tags or notes). */
   add(docs: SearchDoc[]): void {
-    this.#mini.addAll(docs);
+    if (this.#closed) return; // the next start brings the index up to date
+    this.#call('upsert', { docs }).then(
+      ({ size }) => (this.size = size),
+      (error: Error) => {
+        if (!this.#closed) console.error(`[digest-reader] indexing failed: ${error.message}`);
+      },
+    );
   }
 
-  /** Re-indexes one paper whose tags or notes changed. */
+  /** Re-indexes one paper; cheap at any library size. */
   update(doc: SearchDoc): void {
-    if (this.#mini.has(doc.id)) this.#mini.replace(doc);
-    else this.#mini.add(doc);
+    this.add([doc]);
   }
 
-  get size(): number {
-    return this.#mini.documentCount;
+  search(query: string, within?: Within): Promise<Found> {
+    let filter: Args<'search'>['within'];
+    if (within) {
+      filter = within.key === this.#withinKey ? { key: within.key } : { key: within.key, ids: [...within.ids()] };
+      this.#withinKey = within.key;
+    }
+    return this.#call('search', { query, within: filter });
   }
 
-  search(query: string, filter?: (id: string) => boolean): Hit[] {
-    if (tokenize(query).length === 0) return [];
-    const results: SearchResult[] = this.#mini.search(query, {
-      ...SEARCH,
-      filter: filter ? (r) => filter(r.id as string) : undefined,
+  /** Papers like `paperId`, from its distinctive `terms` (see related.ts). */
+  similar(terms: string[], paperId: string, limit: number): Promise<Hit[]> {
+    return this.#call('similar', { terms, paperId, limit });
+  }
+
+  /** Resolves once every change sent so far is applied. */
+  async settled(): Promise<void> {
+    this.size = (await this.#call('ping', {})).size;
+  }
+
+  /**
+   * Saves the index if it changed, and stops the worker. While it is still opening (a large
+   * library's first build), no more papers are sent and what is indexed so far is saved: quitting
+   * never waits for a build, and the next start goes on from there.
+   */
+  close(): Promise<void> {
+    // Asked twice (a signal can arrive twice), both wait for the one closing.
+    this.#closing ??= (async () => {
+      this.#closed = true;
+      if (this.#failure) return;
+      await this.#call('close', {});
+      await this.#worker.terminate();
+    })();
+    return this.#closing;
+  }
+
+  #call<O extends Op>(op: O, args: Args<O>): Promise<IndexAnswers[O]> {
+    if (this.#failure) return Promise.reject(this.#failure);
+    const seq = ++this.#seq;
+    if (this.#pending.size === 0) this.#worker.ref(); // an awaited answer keeps the process alive
+    return new Promise((resolve, reject) => {
+      this.#pending.set(seq, { resolve: resolve as (value: unknown) => void, reject });
+      this.#worker.postMessage({ seq, op, ...args } as IndexRequest);
     });
-    return results.map((r) => ({ id: r.id as string, score: r.score, terms: r.terms }));
   }
 
-  /** "More like this": papers sharing the given (already processed) terms, exact matches only. */
-  similar(terms: string[], excludeId: string, limit: number): Hit[] {
-    if (terms.length === 0) return [];
-    const results = this.#mini.search({ queries: terms, combineWith: 'OR' }, {
-      fields: ['title', 'abstract'],
-      boost: { title: 2 },
-      prefix: false,
-      fuzzy: false,
-      filter: (r) => r.id !== excludeId,
-    });
-    return results.slice(0, limit).map((r) => ({ id: r.id as string, score: r.score, terms: r.terms }));
+  #fail(error: Error) {
+    this.#failure ??= error;
+    for (const call of this.#pending.values()) call.reject(this.#failure);
+    this.#pending.clear();
   }
 }

@@ -28,7 +28,7 @@ async function main() {
 
   const stop = async () => {
     await web.close();
-    core.close();
+    await core.close();
     process.exit(0);
   };
   process.on('SIGINT', stop);

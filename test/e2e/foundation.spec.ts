@@ -132,8 +132,10 @@ test('restart: the data and the index are still there, and the index is loaded, 
   await app.stop();
   app = await startApp(dataDir);
   try {
-    const status = await app.call<{ paperCount: number; index: { source: string } }>('app.status');
-    expect(status).toMatchObject({ paperCount: 122, index: { source: 'loaded' } });
+    // The list is served at once; the index opens beside it ('loading'), from its snapshot.
+    const status = () => app.call<{ paperCount: number; index: { source: string; size: number } }>('app.status');
+    await expect.poll(async () => (await status()).index.source).not.toBe('loading');
+    expect(await status()).toMatchObject({ paperCount: 122, index: { source: 'loaded', size: 122 } });
     await openApp(page, app);
     await expect(page.getByRole('navigation', { name: 'Library' }).getByRole('button', { name: /Second/ })).toContainText('5');
     await page.getByRole('searchbox', { name: 'Search papers' }).fill('graph tokenizer');

@@ -9,6 +9,7 @@ async function withSample() {
   const dir = tempDir();
   const library = new Library(dir, new EventBus());
   await library.import({ name: 'Sample', text: SAMPLE, source: 'file' });
+  await library.ready;
   return { dir, library };
 }
 
@@ -26,8 +27,8 @@ describe('importing digests', () => {
     const report = await library.import({ name: 'Second', text: SECOND, source: 'paste' });
     expect(report).toMatchObject({ added: 3, merged: 2, skipped: [] });
     expect(library.corpus.paperCount).toBe(122);
-    const focus = library.query({ q: 'FocusLLM' }).items[0];
-    const view = library.get(focus.id);
+    const focus = (await library.query({ q: 'FocusLLM' })).items[0];
+    const view = await library.get(focus.id);
     expect(view.appearances.map((a) => [a.digestName, a.position])).toEqual([['Sample', 4], ['Second', 2]]);
   });
 
@@ -57,23 +58,36 @@ describe('listing and reading', () => {
   it('sorts by digest order, newest first and title, and filters by digest', async () => {
     const { library } = await withSample();
     const second = await library.import({ name: 'Second', text: SECOND, source: 'paste' });
-    const byDigest = library.query({ limit: 1000 }).items.map((r) => r.title);
+    const byDigest = (await library.query({ limit: 1000 })).items.map((r) => r.title);
     expect(byDigest[0]).toMatch(/^Towards Concise/);
     expect(byDigest.at(-1)).toMatch(/^Comment: On the Evaluation/);
-    const newest = library.query({ sort: 'date', limit: 1 }).items[0];
+    const newest = (await library.query({ sort: 'date', limit: 1 })).items[0];
     expect(newest.title).toMatch(/^Sparse Attention Sinks/);
-    const titles = library.query({ sort: 'title', limit: 1000 }).items.map((r) => r.title.toLowerCase());
+    const titles = (await library.query({ sort: 'title', limit: 1000 })).items.map((r) => r.title.toLowerCase());
     expect(titles).toEqual([...titles].sort((a, b) => a.localeCompare(b)));
-    const only = library.query({ digestId: second.digest!.id });
+    const only = await library.query({ digestId: second.digest!.id });
     expect(only.total).toBe(5);
     expect(only.items.map((r) => r.digests[0].name)).toEqual(Array(5).fill('Second'));
     expect(only.items[1].title).toMatch(/^FocusLLM/);
   });
 
+  it('keeps each sort order right when an import adds papers to it', async () => {
+    const { dir, library } = await withSample();
+    const orders = ['digest', 'date', 'title'] as const;
+    for (const sort of orders) await library.query({ sort, limit: 1 }); // each order is made now
+    await library.import({ name: 'Second', text: SECOND, source: 'paste' });
+    const fresh = new Library(dir, new EventBus());
+    for (const sort of orders) {
+      const ids = async (l: Library) => (await l.query({ sort, limit: 1000 })).items.map((r) => r.id);
+      expect(await ids(library)).toEqual(await ids(fresh));
+    }
+    expect((await library.query({ sort: 'date', limit: 3 })).items.map((r) => r.digests[0].name)).toEqual(['Second', 'Second', 'Second']);
+  });
+
   it('pages through a long list', async () => {
     const { library } = await withSample();
-    const a = library.query({ offset: 0, limit: 50 });
-    const b = library.query({ offset: 50, limit: 100 });
+    const a = await library.query({ offset: 0, limit: 50 });
+    const b = await library.query({ offset: 50, limit: 100 });
     expect(a.total).toBe(119);
     expect(b.items).toHaveLength(69);
     expect(new Set([...a.items, ...b.items].map((r) => r.id)).size).toBe(119);
@@ -81,7 +95,7 @@ describe('listing and reading', () => {
 
   it('refuses an unknown paper or digest with a clear message', async () => {
     const { library } = await withSample();
-    expect(() => library.get('0000000000000000')).toThrow(/no longer in the library/);
-    expect(() => library.query({ digestId: 'nope' })).toThrow(/no longer in the library/);
+    await expect(library.get('0000000000000000')).rejects.toThrow(/no longer in the library/);
+    await expect(library.query({ digestId: 'nope' })).rejects.toThrow(/no longer in the library/);
   });
 });

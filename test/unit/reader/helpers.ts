@@ -10,6 +10,7 @@ export async function readerContext(dir = tempDir()) {
   const store = new UserStore(dir);
   const library = new Library(dir, events, () => store.data);
   if (library.corpus.paperCount === 0) await library.import({ name: 'Sample', text: SAMPLE, source: 'file' });
+  await library.ready;
   const ctx: DataContext = { store, corpus: library.corpus, events, reindex: (ids) => library.reindex(ids), now: () => new Date().toISOString() };
   const ids = [...library.corpus.papers].map((p) => p.id);
   return { dir, store, library, ctx, ids };

@@ -61,9 +61,9 @@ describe('tags', () => {
     expect(tags.map((t) => [t.name, t.count])).toEqual([['inference', 2], ['to-read', 2]]);
     expect(tags[0].color).not.toBe(tags[1].color);
     untagPapers(ctx, [ids[0]], tags[1].id);
-    expect(library.query({ tagIds: [tags[0].id, tags[1].id], tagMode: 'and' }).items.map((r) => r.id)).toEqual([ids[1]]);
-    expect(library.query({ tagIds: [tags[0].id, tags[1].id], tagMode: 'or' }).total).toBe(2);
-    const row = library.query({ tagIds: [tags[0].id] }).items.find((r) => r.id === ids[1])!;
+    expect((await library.query({ tagIds: [tags[0].id, tags[1].id], tagMode: 'and' })).items.map((r) => r.id)).toEqual([ids[1]]);
+    expect((await library.query({ tagIds: [tags[0].id, tags[1].id], tagMode: 'or' })).total).toBe(2);
+    const row = (await library.query({ tagIds: [tags[0].id] })).items.find((r) => r.id === ids[1])!;
     expect(row.tags.map((t) => t.name)).toEqual(['inference', 'to-read']);
   });
 
@@ -94,6 +94,6 @@ describe('tags', () => {
     const { ctx, ids, library } = await readerContext();
     expect(() => tagPapers(ctx, [ids[7]], [' \t '])).toThrow(/cannot be empty/);
     tagPapers(ctx, [ids[7]], ['zanzibarian']);
-    expect(library.query({ q: 'zanzibarian' }).items.map((r) => r.id)).toEqual([ids[7]]);
+    expect((await library.query({ q: 'zanzibarian' })).items.map((r) => r.id)).toEqual([ids[7]]);
   });
 });

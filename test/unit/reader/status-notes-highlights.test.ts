@@ -14,8 +14,8 @@ describe('read status', () => {
     setStatus(ctx, [ids[0], ids[1]], { state: 'read' });
     setStatus(ctx, [ids[1]], { starred: true });
     expect(ctx.store.data.status[ids[0]].readAt).toBeTruthy();
-    expect(library.query({ state: 'unread' }).total).toBe(117);
-    expect(library.query({ starred: true }).items.map((r) => [r.id, r.state, r.starred])).toEqual([[ids[1], 'read', true]]);
+    expect((await library.query({ state: 'unread' })).total).toBe(117);
+    expect((await library.query({ starred: true })).items.map((r) => [r.id, r.state, r.starred])).toEqual([[ids[1], 'read', true]]);
     setStatus(ctx, [ids[1]], { state: 'reading', starred: undefined }); // an absent field changes nothing
     expect(ctx.store.data.status[ids[1]]).toMatchObject({ state: 'reading', starred: true });
     setStatus(ctx, [ids[0]], { state: 'unread' });
@@ -27,23 +27,25 @@ describe('notes', () => {
   it('saves Markdown notes, finds papers by a word only in their note, and survives restart', async () => {
     const { ctx, ids, dir, library } = await readerContext();
     saveNote(ctx, ids[9], '# My take\n\nThe **quokkasaurus** trick is neat. [link](https://example.org)');
-    expect(library.query({ q: 'quokkasaurus' }).items.map((r) => r.id)).toEqual([ids[9]]);
-    library.flush();
+    expect((await library.query({ q: 'quokkasaurus' })).items.map((r) => r.id)).toEqual([ids[9]]);
+    await library.close();
     const store = new UserStore(dir);
     expect(store.data.notes[ids[9]].text).toContain('quokkasaurus');
     const reopened = new Library(dir, new EventBus(), () => store.data);
+    await reopened.ready;
     expect(reopened.index.source).toBe('loaded');
-    expect(reopened.query({ q: 'quokkasaurus' }).items.map((r) => r.id)).toEqual([ids[9]]);
+    expect((await reopened.query({ q: 'quokkasaurus' })).items.map((r) => r.id)).toEqual([ids[9]]);
   });
 
-  it('rebuilds the index when it lags behind the reader’s data (a crash before it was saved)', async () => {
+  it('catches up when the index lags behind the reader’s data (a crash before it was saved)', async () => {
     const { ctx, ids, dir, library } = await readerContext();
-    library.flush();
-    saveNote(ctx, ids[2], 'wombatology'); // the index save is still pending: "crash" now
+    await library.close();
+    saveNote(ctx, ids[2], 'wombatology'); // the index never hears of it: as if it crashed first
     const store = new UserStore(dir);
     const reopened = new Library(dir, new EventBus(), () => store.data);
-    expect(reopened.index.source).toBe('built');
-    expect(reopened.query({ q: 'wombatology' }).total).toBe(1);
+    await reopened.ready;
+    expect(reopened.index.source).toBe('loaded');
+    expect((await reopened.query({ q: 'wombatology' })).total).toBe(1);
   });
 
   it('handles a 1 MB note and removes an emptied one', async () => {
@@ -70,7 +72,7 @@ describe('highlights', () => {
     restoreHighlight(ctx, gone);
     expect(highlightsOf(ctx, ids[0])).toHaveLength(2);
     expect(() => addHighlight(ctx, ids[0], 10, 5, 'yellow')).toThrow(/not inside the abstract/);
-    expect(library.query({ q: 'edited' }).items[0].id).toBe(ids[0]);
+    expect((await library.query({ q: 'edited' })).items[0].id).toBe(ids[0]);
   });
 });
 

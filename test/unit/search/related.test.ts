@@ -15,7 +15,7 @@ describe('related papers', () => {
   it('relates Dovetail to another speculative-decoding paper, with the shared terms', async () => {
     const { library, byTitle } = await sample();
     const dovetail = byTitle('Dovetail');
-    const related = relatedPapers(library.corpus, library.index, library.terms, dovetail.id);
+    const related = await relatedPapers(library.corpus, library.index, library.terms, dovetail.id);
     expect(related.length).toBeGreaterThan(0);
     expect(related.length).toBeLessThanOrEqual(5);
     expect(related.map((r) => r.id)).not.toContain(dovetail.id);
@@ -34,6 +34,6 @@ describe('related papers', () => {
 
   it('gives nothing for an unknown paper', async () => {
     const { library } = await sample();
-    expect(relatedPapers(library.corpus, library.index, library.terms, 'ffffffffffffffff')).toEqual([]);
+    expect(await relatedPapers(library.corpus, library.index, library.terms, 'ffffffffffffffff')).toEqual([]);
   });
 });

@@ -3,18 +3,24 @@ import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EventBus } from '../../../src/api/events';
 import { Library } from '../../../src/library/library';
-import { INDEX_VERSION } from '../../../src/search/search-index';
 import { highlightRanges, snippet } from '../../../src/search/text';
-import { SAMPLE, tempDir } from '../../helpers';
+import { SAMPLE, SECOND, tempDir } from '../../helpers';
 
+/** A library holding the sample, closed (its index saved) and opened again unless `keepOpen`. */
 async function sampleLibrary(dir = tempDir()) {
   const library = new Library(dir, new EventBus());
   await library.import({ name: 'Sample', text: SAMPLE, source: 'file' });
-  library.flush();
+  await library.ready;
   return { dir, library };
 }
 
-const first = (library: Library, q: string) => library.query({ q, limit: 3 }).items.map((r) => r.title);
+async function reopen(dir: string) {
+  const library = new Library(dir, new EventBus());
+  await library.ready;
+  return library;
+}
+
+const first = async (library: Library, q: string) => (await library.query({ q, limit: 3 })).items.map((r) => r.title);
 
 describe('search quality on the sample', () => {
   it.each([
@@ -25,53 +31,100 @@ describe('search quality on the sample', () => {
     ['FocusLLM', /^FocusLLM/],
   ])('"%s" puts a paper with it in the title first', async (q, expected) => {
     const { library } = await sampleLibrary();
-    expect(first(library, q)[0]).toMatch(expected);
+    expect((await first(library, q))[0]).toMatch(expected);
   });
 
   it('matches prefixes of the word being typed and tolerates a typo', async () => {
     const { library } = await sampleLibrary();
-    expect(first(library, 'specul')[0]).toMatch(/speculative/i);
-    expect(first(library, 'speculativ decodng')).toContainEqual(expect.stringMatching(/speculative decoding/i));
+    expect((await first(library, 'specul'))[0]).toMatch(/speculative/i);
+    expect(await first(library, 'speculativ decodng')).toContainEqual(expect.stringMatching(/speculative decoding/i));
   });
 
   it('returns the matched terms as highlight ranges in title and snippet', async () => {
     const { library } = await sampleLibrary();
-    const row = library.query({ q: 'speculative decoding' }).items[0];
+    const row = (await library.query({ q: 'speculative decoding' })).items[0];
     const marked = row.titleRanges.map(([s, e]) => row.title.slice(s, e).toLowerCase());
     expect(marked).toEqual(expect.arrayContaining(['speculative', 'decoding']));
-    const withWord = library.query({ q: 'speculative decoding' }).items.find((r) => r.snippet.ranges.length > 0)!;
-    const view = library.get(withWord.id, 'speculative decoding');
+    const withWord = (await library.query({ q: 'speculative decoding' })).items.find((r) => r.snippet.ranges.length > 0)!;
+    const view = await library.get(withWord.id, 'speculative decoding');
     expect(view.abstractRanges.length).toBeGreaterThan(0);
     for (const [s, e] of view.abstractRanges) expect(view.abstract.slice(s, e).toLowerCase()).toMatch(/^(speculative|decoding)$/);
   });
 
   it('finds nothing for words no paper has', async () => {
     const { library } = await sampleLibrary();
-    expect(library.query({ q: 'xylophone zebra' }).total).toBe(0);
-    expect(library.query({ q: '  ' }).searched).toBe(false);
+    expect((await library.query({ q: 'xylophone zebra' })).total).toBe(0);
+    expect((await library.query({ q: '  ' })).searched).toBe(false);
+  });
+
+  it('answers "the index is loading" to a search made before it is ready, and shows the list meanwhile', async () => {
+    const { dir } = await sampleLibrary();
+    const library = new Library(dir, new EventBus());
+    const early = await library.query({ q: 'speculative' });
+    expect(early).toMatchObject({ searched: true, items: [], indexing: { done: expect.any(Number), total: expect.any(Number) } });
+    expect((await library.query({ limit: 5 })).items).toHaveLength(5);
+    await library.ready;
+    expect((await library.query({ q: 'speculative' })).items.length).toBeGreaterThan(0);
+  });
+
+  it('searches within a digest', async () => {
+    const { library } = await sampleLibrary();
+    const second = await library.import({ name: 'Second', text: SECOND, source: 'file' });
+    const inSecond = await library.query({ q: 'decoding', digestId: second.digest!.id });
+    expect(inSecond.items.map((r) => r.title)).toContainEqual(expect.stringMatching(/^FocusLLM/));
+    expect(inSecond.items.every((r) => r.digests.some((d) => d.id === second.digest!.id))).toBe(true);
+    expect((await library.query({ q: 'decoding' })).matched).toBeGreaterThan(inSecond.matched);
   });
 });
 
 describe('the persisted index', () => {
-  it('is loaded on restart, not rebuilt', async () => {
-    const { dir } = await sampleLibrary();
-    const again = new Library(dir, new EventBus());
-    expect(again.index.source).toBe('loaded');
-    expect(first(again, 'speculative decoding')[0]).toMatch(/speculative decoding/i);
+  const file = (dir: string) => path.join(dir, 'search-index.bin');
+
+  it('is saved at close and loaded on restart, not rebuilt', async () => {
+    const { dir, library } = await sampleLibrary();
+    await library.close();
+    expect(fs.existsSync(file(dir))).toBe(true);
+    const again = await reopen(dir);
+    expect(again.index).toMatchObject({ source: 'loaded', size: 119 });
+    expect((await first(again, 'speculative decoding'))[0]).toMatch(/speculative decoding/i);
   });
 
   it.each([
-    ['missing', (file: string) => fs.rmSync(file)],
-    ['unreadable', (file: string) => fs.writeFileSync(file, '{"version": 1, "st')],
-    ['of another version', (file: string) => fs.writeFileSync(file, JSON.stringify({ ...JSON.parse(fs.readFileSync(file, 'utf8')), version: INDEX_VERSION + 1 }))],
-    ['stale (corpus changed)', (file: string) => fs.writeFileSync(file, JSON.stringify({ ...JSON.parse(fs.readFileSync(file, 'utf8')), stamp: 'other' }))],
+    ['missing', (f: string) => fs.rmSync(f)],
+    ['damaged', (f: string) => fs.writeFileSync(f, fs.readFileSync(f).map((byte, i) => (i === 200 ? byte ^ 0xff : byte)))],
+    ['cut short', (f: string) => fs.writeFileSync(f, fs.readFileSync(f).subarray(0, 300))],
+    ['not an index', (f: string) => fs.writeFileSync(f, '{"version": 1, "st')],
   ])('is rebuilt when %s', async (_, damage) => {
-    const { dir } = await sampleLibrary();
-    damage(path.join(dir, 'search-index.json'));
-    const again = new Library(dir, new EventBus());
-    expect(again.index.source).toBe('built');
-    expect(again.index.size).toBe(119);
-    expect(new Library(dir, new EventBus()).index.source).toBe('loaded');
+    const { dir, library } = await sampleLibrary();
+    await library.close();
+    damage(file(dir));
+    const again = await reopen(dir);
+    expect(again.index).toMatchObject({ source: 'built', size: 119 });
+    await again.close();
+    expect((await reopen(dir)).index.source).toBe('loaded');
+  });
+
+  it('catches up with papers imported after it was saved, without a rebuild', async () => {
+    const { dir, library } = await sampleLibrary();
+    await library.close();
+    const withSecond = await reopen(dir);
+    await withSecond.import({ name: 'Second', text: SECOND, source: 'file' });
+    await withSecond.index.settled(); // a crash now: the index was not saved with the new papers
+    const again = await reopen(dir);
+    expect(again.index).toMatchObject({ source: 'loaded', size: 122 });
+    expect((await first(again, 'graph tokenizer'))[0]).toMatch(/^Graph Tokenizers/);
+  });
+
+  it('drops papers the library no longer has', async () => {
+    const { dir, library } = await sampleLibrary();
+    await library.import({ name: 'Second', text: SECOND, source: 'file' });
+    await library.close();
+    const digests = path.join(dir, 'digests');
+    const second = fs.readdirSync(digests).find((f) => fs.readFileSync(path.join(digests, f), 'utf8').includes('"Second"'))!;
+    fs.rmSync(path.join(digests, second));
+    const again = await reopen(dir);
+    expect(again.index).toMatchObject({ source: 'loaded', size: 119 });
+    expect((await again.query({ q: 'graph tokenizer' })).items.map((r) => r.title)).not.toContainEqual(expect.stringMatching(/^Graph Tokenizers/));
   });
 });
 

@@ -18,7 +18,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await web.close();
-  core.close();
+  await core.close();
 });
 
 const call = (name: string, body: unknown, headers: Record<string, string> = { Authorization: `Bearer ${web.token}` }) =>

@@ -1,0 +1,27 @@
+import type { Found, Hit, SearchDoc } from './engine';
+
+/**
+ * Requests to the index worker and what each answers. `within` restricts a search to some
+ * papers; the ids travel once per filter (`key`), later searches with the same filter name it.
+ */
+export type IndexRequest = { seq: number } & (
+  | { op: 'load'; file: string }
+  | { op: 'reconcile'; ids: string[]; signatures: string[] }
+  | { op: 'upsert'; docs: SearchDoc[] }
+  | { op: 'search'; query: string; within?: { key: string; ids?: string[] } }
+  | { op: 'similar'; terms: string[]; paperId: string; limit: number }
+  | { op: 'ping' }
+  | { op: 'close' }
+);
+
+export interface IndexAnswers {
+  load: { loaded: boolean };
+  reconcile: { needed: string[] };
+  upsert: { size: number };
+  search: Found;
+  similar: Hit[];
+  ping: { size: number };
+  close: Record<string, never>;
+}
+
+export type IndexReply = { seq: number } & ({ ok: true; value: unknown } | { ok: false; error: string });
