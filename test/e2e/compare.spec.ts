@@ -245,7 +245,7 @@ test('bad input: more than six papers is explained; a missing paper keeps its ce
 test('Compare with… from the reader, then add a paper from inside the comparison; light and dark are accessible', async ({ page, app }) => {
   await openApp(page, app);
   await search(page).fill('FlexGen');
-  await list(page).getByRole('option').first().click();
+  await list(page).getByRole('option', { name: /^FlexGen/ }).click();
   await page.getByRole('region', { name: 'Reader' }).getByRole('button', { name: 'Compare with…' }).click();
   const picker = page.getByRole('dialog', { name: 'Compare with' });
   await picker.getByRole('searchbox', { name: 'Find papers' }).fill('LOOK-M KV cache');
