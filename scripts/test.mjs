@@ -45,6 +45,8 @@ suite('unit tests (vitest)', 'npx', ['vitest', 'run', '--reporter=default', '--r
   failed: r.numFailedTests + (r.numTotalTestSuites > 0 && r.testResults.some((t) => t.status === 'failed' && t.assertionResults.length === 0) ? 1 : 0),
 }));
 check('build the renderer', 'npx', ['vite', 'build', '--logLevel', 'warn']);
+// The bench runs (its figures are not judged here: timings on a shared machine are no test).
+check('bench, quick', 'npx', ['tsx', 'scripts/bench.ts', '--quick']);
 check('build the desktop shell', process.execPath, ['scripts/build-electron.mjs']);
 check('security scan (Electronegativity: no HIGH or MEDIUM finding)', process.execPath, ['scripts/security/electronegativity.cjs']);
 check('desktop package layout (electron-builder --linux dir, stub Electron)', process.execPath, ['scripts/check-package.mjs']);
