@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, freshDataDir, openApp, shoot, startApp, test } from './fixtures';
+import { expect, freshDataDir, openApp, openBySearch, shoot, startApp, test } from './fixtures';
 
 const list = (page: Page) => page.getByRole('listbox', { name: 'Papers' });
 const nav = (page: Page) => page.getByRole('navigation', { name: 'Library' });
@@ -109,8 +109,7 @@ test('keyboard only: palette, search, open, tag, add to list, cheat sheet', asyn
 
 test('related papers of Dovetail include another speculative-decoding paper', async ({ page, app }) => {
   await openApp(page, app);
-  await page.getByRole('searchbox', { name: 'Search papers' }).fill('Dovetail');
-  await list(page).getByRole('option').first().click();
+  await openBySearch(page, 'Dovetail', /^Dovetail/);
   const related = reader(page).getByRole('region', { name: 'Related papers' });
   await expect(related.getByRole('button')).toHaveCount(5);
   await expect(related).toContainText(/Speculative/);
@@ -131,8 +130,7 @@ test('long and LaTeX titles, a one-paper digest and empty views look intentional
   await expect(reader(page).getByRole('heading', { level: 1 })).toHaveText(long);
   await shoot(page, 'long-title');
   await nav(page).getByRole('button', { name: /All papers/ }).click();
-  await page.getByRole('searchbox', { name: 'Search papers' }).fill('Syntactic Semantic Coherence');
-  await list(page).getByRole('option').first().click();
+  await openBySearch(page, 'Syntactic Semantic Coherence', /Speculative Sampling with Syntactic/);
   await expect(reader(page).getByRole('heading', { level: 1 }).locator('sup')).toHaveText('4');
   await expect(reader(page).getByRole('heading', { level: 1 })).toContainText('S4C: Speculative Sampling');
   await page.getByRole('searchbox', { name: 'Search papers' }).fill('');

@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, freshDataDir, openApp, ROOT, shoot, startApp, test } from './fixtures';
+import { expect, freshDataDir, openApp, openBySearch, ROOT, shoot, startApp, test } from './fixtures';
 
 const list = (page: Page) => page.getByRole('listbox', { name: 'Papers' });
 const search = (page: Page) => page.getByRole('searchbox', { name: 'Search papers' });
@@ -244,8 +244,7 @@ test('bad input: more than six papers is explained; a missing paper keeps its ce
 
 test('Compare with… from the reader, then add a paper from inside the comparison; light and dark are accessible', async ({ page, app }) => {
   await openApp(page, app);
-  await search(page).fill('FlexGen');
-  await list(page).getByRole('option', { name: /^FlexGen/ }).click();
+  await openBySearch(page, 'FlexGen', /^FlexGen/);
   await page.getByRole('region', { name: 'Reader' }).getByRole('button', { name: 'Compare with…' }).click();
   const picker = page.getByRole('dialog', { name: 'Compare with' });
   await picker.getByRole('searchbox', { name: 'Find papers' }).fill('LOOK-M KV cache');

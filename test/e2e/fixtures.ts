@@ -84,3 +84,12 @@ export async function openApp(page: Page, app: RunningApp) {
 }
 
 export { expect };
+
+/**
+ * Searches and opens the paper whose row is named `title`. Clicking "the first row" right after typing
+ * races the search: the unfiltered list is still showing until the results land.
+ */
+export async function openBySearch(page: Page, query: string, title: RegExp) {
+  await page.getByRole('searchbox', { name: 'Search papers' }).fill(query);
+  await page.getByRole('listbox', { name: 'Papers' }).getByRole('option', { name: title }).first().click();
+}

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { expect, freshDataDir, openApp, ROOT, shoot, startApp, test } from './fixtures';
+import { expect, freshDataDir, openApp, openBySearch, ROOT, shoot, startApp, test } from './fixtures';
 
 const SECOND = path.join(ROOT, 'test', 'fixtures', 'second-digest.txt');
 const list = (page: import('@playwright/test').Page) => page.getByRole('listbox', { name: 'Papers' });
@@ -116,8 +116,7 @@ test('markup in a digest is shown as text and runs nothing', async ({ page, app 
     text: '<script>alert(1)</script> Title <img src=x onerror=alert(2)>\nAn abstract with <img src=x onerror="alert(3)"> and a <a href="javascript:alert(4)">link</a> and <iframe src="javascript:alert(5)"></iframe> inside it, long enough to be an abstract.\n',
   });
   await openApp(page, app);
-  await page.getByRole('searchbox', { name: 'Search papers' }).fill('abstract iframe');
-  await list(page).getByRole('option').first().click();
+  await openBySearch(page, 'abstract iframe', /^<script>alert\(1\)/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('<script>alert(1)</script> Title <img src=x onerror=alert(2)>');
   await expect(page.locator('.abstract')).toContainText('<a href="javascript:alert(4)">link</a>');
   await expect(page.locator('main img, main script, main iframe, main a[href^="javascript"]')).toHaveCount(0);
