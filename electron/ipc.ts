@@ -1,6 +1,7 @@
-import { ipcMain, type BrowserWindow } from 'electron';
+import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import { dispatch } from '../src/api/dispatch';
 import type { Envelope } from '../src/api/contract';
+import type { FolderGrants } from '../src/api/folder-grants';
 import type { Core } from '../src/core';
 import { isOwnSender } from './policy';
 
@@ -8,12 +9,16 @@ const refused: Envelope = { ok: false, error: { code: 'refused', message: 'Only 
 
 /**
  * The contract over IPC: calls come in on 'api' and go through the same validating `dispatch` as
- * web mode; the core's events go out on 'event'. Messages from any other sender are dropped.
+ * web mode; the core's events go out on 'event'. 'choose-folder' is the shell's one extra: a folder
+ * dialog whose answer becomes the only place exports may be written. Other senders are dropped.
  */
-export function connectIpc(core: Core, ownWindow: () => BrowserWindow | undefined): void {
-  ipcMain.handle('api', (e, name: unknown, arg: unknown) => {
-    const sender = { webContentsId: e.sender.id, frameUrl: e.senderFrame?.url, isTopFrame: e.senderFrame?.parent === null };
-    return isOwnSender(sender, ownWindow()?.webContents.id) ? dispatch(core.handlers, name, arg) : refused;
+export function connectIpc(core: Core, ownWindow: () => BrowserWindow | undefined, grants: FolderGrants, chooseFolder: () => Promise<string | null>): void {
+  const own = (e: IpcMainInvokeEvent) =>
+    isOwnSender({ webContentsId: e.sender.id, frameUrl: e.senderFrame?.url, isTopFrame: e.senderFrame?.parent === null }, ownWindow()?.webContents.id);
+  ipcMain.handle('api', (e, name: unknown, arg: unknown) => (own(e) ? (grants.refusal(arg) ?? dispatch(core.handlers, name, arg)) : refused));
+  ipcMain.handle('choose-folder', async (e) => {
+    const dir = own(e) ? await chooseFolder() : null;
+    return dir && grants.grant(dir);
   });
   core.events.onAny((event, payload) => {
     const win = ownWindow();

@@ -1,6 +1,7 @@
 import { app, dialog, type BrowserWindow } from 'electron';
 import Store from 'electron-store';
 import * as path from 'node:path';
+import { FolderGrants } from '../src/api/folder-grants';
 import { openCore, type Core } from '../src/core';
 import { DIGEST_EXTENSION, digestPathsInArgv, importDigestFile } from '../src/desktop/open-file';
 import { appPaths } from '../src/paths';
@@ -45,7 +46,11 @@ async function main() {
   core = await openCore({ dataDir: app.getPath('userData'), samplePath: paths.sample });
   denyPermissions();
   serveRenderer(paths.renderer);
-  connectIpc(core, () => win);
+  const chooseFolder = async () => {
+    const picked = await dialog.showOpenDialog(win!, { title: 'Export into folder', properties: ['openDirectory', 'createDirectory'] });
+    return picked.canceled ? null : (picked.filePaths[0] ?? null);
+  };
+  connectIpc(core, () => win, new FolderGrants(), chooseFolder);
 
   const importFile = async (file: string) => {
     if (!(await importDigestFile(core!, file)).ok) return;
@@ -59,6 +64,7 @@ async function main() {
       const picked = await dialog.showOpenDialog(win!, { title: 'Import digest', properties: ['openFile', 'multiSelections'], filters });
       for (const file of picked.canceled ? [] : picked.filePaths) await importFile(file);
     },
+    exportPapers: () => win?.webContents.send('shell', 'export'), // the page's Export dialog
     openRecent: (file) => void importFile(file),
     clearRecent() {
       store.set('recent', []);

@@ -3,6 +3,7 @@ import { Menu, type MenuItemConstructorOptions } from 'electron';
 
 export interface MenuActions {
   importDigest(): void;
+  exportPapers(): void;
   openRecent(file: string): void;
   clearRecent(): void;
 }
@@ -17,8 +18,7 @@ export function menuTemplate(actions: MenuActions, recent: readonly string[], is
     submenu: [
       { label: 'Import Digest…', accelerator: 'CmdOrCtrl+O', click: () => actions.importDigest() },
       { label: 'Recent Digests', submenu: recentItems },
-      // Export happens in the page's dialog; this item stays disabled until the page can be asked to open it.
-      { label: 'Export…', accelerator: 'CmdOrCtrl+E', enabled: false },
+      { label: 'Export…', accelerator: 'CmdOrCtrl+E', click: () => actions.exportPapers() },
       { type: 'separator' },
       isMac ? { role: 'close' } : { role: 'quit' },
     ],

@@ -13,6 +13,7 @@ import { CommandPalette } from './components/CommandPalette';
 import { SettingsDialog } from './components/SettingsDialog';
 import { ShortcutsDialog } from './components/ShortcutsDialog';
 import { applyAppearance, followSystemTheme } from './appearance';
+import { connectWebShell, shell } from './api/shell';
 import { shortcutFor } from './shortcuts';
 import { saveSessionOnChange } from './store/session-slice';
 import { ComparisonView } from './components/compare/ComparisonView';
@@ -47,6 +48,9 @@ export function App() {
     const offTheme = followSystemTheme(() => useApp.getState().settings);
     const offAppearance = useApp.subscribe((s, prev) => s.settings !== prev.settings && applyAppearance(s.settings));
     let offSession = () => {};
+    // The desktop menu's File → Export… opens the same dialog as the sidebar's button.
+    const offShell = shell()?.onCommand?.((command) => command === 'export' && useApp.getState().openExport(true)) ?? (() => {});
+    void connectWebShell();
     applyAppearance(null);
     void (async () => {
       await useApp.getState().loadLibrary();
@@ -58,6 +62,7 @@ export function App() {
       offTheme();
       offAppearance();
       offSession();
+      offShell();
     };
   }, []);
 

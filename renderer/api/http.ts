@@ -18,6 +18,18 @@ const unauthorized: Envelope = {
   error: { code: 'unauthorized', message: 'This page is not connected to your library. Open the link that `npm start` printed (it carries the access token).' },
 };
 
+/** The folders the server lets this page export into (`--export-dir`); none when it cannot tell. */
+export async function webExportFolders(): Promise<string[]> {
+  const token = sessionStorage.getItem(TOKEN_KEY);
+  if (!token) return [];
+  try {
+    const res = await fetch('/api/export-folders', { headers: { Authorization: `Bearer ${token}` } });
+    return res.ok ? ((await res.json()) as { folders: string[] }).folders : [];
+  } catch {
+    return [];
+  }
+}
+
 export function httpTransport(): Transport {
   const token = takeToken();
   const headers = { Authorization: `Bearer ${token ?? ''}` };

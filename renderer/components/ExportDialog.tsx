@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { shell } from '../api/shell';
 import { useApp } from '../store';
 import { type ExportFormat, scopeChoices } from '../store/export-slice';
@@ -9,6 +9,9 @@ const FORMATS: [ExportFormat, string, string][] = [
   ['bibtex', 'BibTeX', 'a .bib file of references'],
   ['csv', 'CSV', 'a spreadsheet of papers with their status, tags and lists'],
 ];
+
+/** The last part of a folder path, on any platform. */
+const folderName = (dir: string) => dir.split(/[\\/]/).filter(Boolean).pop() ?? dir;
 
 /** Export papers as Markdown, BibTeX or CSV: downloaded in web mode, or into a folder on the desktop. */
 export function ExportDialog() {
@@ -34,13 +37,15 @@ function ExportForm() {
   const lists = useApp((s) => s.lists);
   const tags = useApp((s) => s.tags);
   const digests = useApp((s) => s.digests);
-  // The choices are taken when the dialog opens: what the reader was looking at.
-  const [choices] = useState(() => scopeChoices({ paper, selectedIds, view, lists, tags, digests }));
+  // What the reader is looking at; a paper still loading when the dialog opened joins when it arrives.
+  const choices = useMemo(() => scopeChoices({ paper, selectedIds, view, lists, tags, digests }), [paper, selectedIds, view, lists, tags, digests]);
   const [scopeKey, setScopeKey] = useState(choices[0].key);
   const [format, setFormat] = useState<ExportFormat>('markdown');
   const [wikiLinks, setWikiLinks] = useState(true);
-  const scope = choices.find((c) => c.key === scopeKey)!.scope;
-  const desktop = Boolean(shell());
+  const chosen = choices.find((c) => c.key === scopeKey) ?? choices[0];
+  const scope = chosen.scope;
+  const folders = shell();
+  const toFolder = Boolean(folders) && format === 'markdown';
 
   return (
     <form
@@ -60,7 +65,7 @@ function ExportForm() {
         <legend>Papers</legend>
         {choices.map((c) => (
           <label key={c.key} className="radio">
-            <input type="radio" name="export-scope" checked={scopeKey === c.key} onChange={() => setScopeKey(c.key)} />
+            <input type="radio" name="export-scope" checked={chosen.key === c.key} onChange={() => setScopeKey(c.key)} />
             {c.label}
           </label>
         ))}
@@ -81,12 +86,12 @@ function ExportForm() {
         )}
       </fieldset>
       <div className="empty-actions">
-        {desktop && format === 'markdown' && (
+        {toFolder && (
           <button type="button" className="primary" disabled={busy} onClick={() => void exportToFolder({ scope, wikiLinks, overwriteChanged: false })}>
-            Export into a folder…
+            {folders?.fixedFolder ? `Export into “${folderName(folders.fixedFolder)}”` : 'Export into a folder…'}
           </button>
         )}
-        <button type="submit" className={desktop && format === 'markdown' ? undefined : 'primary'} disabled={busy}>
+        <button type="submit" className={toFolder ? undefined : 'primary'} disabled={busy}>
           {format === 'markdown' ? 'Download .zip' : `Download .${format === 'bibtex' ? 'bib' : 'csv'}`}
         </button>
       </div>

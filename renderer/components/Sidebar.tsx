@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { useApp } from '../store';
 import { formatDate } from '../format';
-import { InlineEdit, Menu } from './Menu';
+import { InlineEdit } from './Menu';
+import { EditableNavRow, NavButton } from './NavRow';
 import type { View } from '../store/types';
 import { ComparisonsNav } from './compare/ComparisonsNav';
 
@@ -59,23 +60,6 @@ export function Sidebar() {
   );
 }
 
-function NavButton({ current, onClick, name, sub, count, countLabel, dot }: { current: boolean; onClick: (e: React.MouseEvent) => void; name: string; sub?: string; count?: number; countLabel?: string; dot?: string }) {
-  return (
-    <button type="button" className="nav-item" aria-current={current ? 'page' : undefined} onClick={onClick} title={name}>
-      {dot && <span className={`tag-dot tag-${dot}`} aria-hidden="true" />}
-      <span className="nav-name">
-        <span className="nav-label">{name}</span>
-        {sub && <span className="nav-sub">{sub}</span>}
-      </span>
-      {count !== undefined && (
-        <span className="count" aria-label={countLabel ?? `${count} papers`}>
-          {count.toLocaleString()}
-        </span>
-      )}
-    </button>
-  );
-}
-
 function ListsSection() {
   const lists = useApp((s) => s.lists);
   const view = useApp((s) => s.view);
@@ -98,23 +82,23 @@ function ListsSection() {
       </div>
       <ul className="nav-list" aria-labelledby="lists-heading">
         {lists.map((l) => (
-          <li key={l.id} className="nav-row">
-            {renaming === l.id ? (
-              <InlineEdit initial={l.name} label="List name" onSave={(name) => renameList(l.id, name)} onCancel={() => setRenaming(null)} />
-            ) : (
-              <>
-                <NavButton current={isCurrent(view, 'list', l.id)} onClick={() => setView({ kind: 'list', id: l.id })} name={l.name} count={l.count} />
-                {!l.builtIn && (
-                  <Menu label={`Actions for list ${l.name}`} className="ghost icon row-menu" items={[
+          <EditableNavRow
+            key={l.id}
+            nav={{ current: isCurrent(view, 'list', l.id), onClick: () => setView({ kind: 'list', id: l.id }), name: l.name, count: l.count }}
+            editing={renaming === l.id}
+            editLabel="List name"
+            onRename={(name) => renameList(l.id, name)}
+            onEditEnd={() => setRenaming(null)}
+            menuLabel={`Actions for list ${l.name}`}
+            menu={
+              l.builtIn
+                ? undefined
+                : [
                     { label: 'Rename…', onSelect: () => setRenaming(l.id) },
                     { label: 'Delete list', danger: true, onSelect: () => void deleteList(l.id) },
-                  ]}>
-                    ⋯
-                  </Menu>
-                )}
-              </>
-            )}
-          </li>
+                  ]
+            }
+          />
         ))}
         {creating && (
           <li>
@@ -161,22 +145,20 @@ function TagsSection() {
       ) : (
         <ul className="nav-list" aria-labelledby="tags-heading">
           {tags.map((t) => (
-            <li key={t.id} className="nav-row">
-              {renaming === t.id ? (
-                <InlineEdit initial={t.name} label="Tag name" onSave={(name) => renameTag(t.id, name)} onCancel={() => setRenaming(null)} />
-              ) : (
-                <>
-                  <NavButton current={isCurrent(view, 'tags', t.id)} onClick={(e) => pick(t.id, e.ctrlKey || e.metaKey)} name={t.name} count={t.count} dot={t.color} />
-                  <Menu label={`Actions for tag ${t.name}`} className="ghost icon row-menu" items={[
-                    { label: 'Rename or merge…', onSelect: () => setRenaming(t.id) },
-                    ...TAG_COLORS.filter((c) => c !== t.color).map((c) => ({ label: `Colour: ${c}`, onSelect: () => void setTagColor(t.id, c) })),
-                    { label: 'Delete tag', danger: true, onSelect: () => void deleteTag(t.id) },
-                  ]}>
-                    ⋯
-                  </Menu>
-                </>
-              )}
-            </li>
+            <EditableNavRow
+              key={t.id}
+              nav={{ current: isCurrent(view, 'tags', t.id), onClick: (e) => pick(t.id, e.ctrlKey || e.metaKey), name: t.name, count: t.count, dot: t.color }}
+              editing={renaming === t.id}
+              editLabel="Tag name"
+              onRename={(name) => renameTag(t.id, name)}
+              onEditEnd={() => setRenaming(null)}
+              menuLabel={`Actions for tag ${t.name}`}
+              menu={[
+                { label: 'Rename or merge…', onSelect: () => setRenaming(t.id) },
+                ...TAG_COLORS.filter((c) => c !== t.color).map((c) => ({ label: `Colour: ${c}`, onSelect: () => void setTagColor(t.id, c) })),
+                { label: 'Delete tag', danger: true, onSelect: () => void deleteTag(t.id) },
+              ]}
+            />
           ))}
         </ul>
       )}

@@ -53,10 +53,14 @@ export function Triage() {
         </button>
       </header>
       <progress className="triage-progress" aria-label="Triage progress" max={queue.length || 1} value={Math.min(index, queue.length)} />
-      {done || !paper ? (
+      {done ? (
         <div className="empty">
           <h2>All caught up</h2>
           <p>Every unread paper of this digest has been seen. Press <kbd>u</kbd> to undo the last decision.</p>
+        </div>
+      ) : !paper ? (
+        <div className="empty" aria-busy="true">
+          <p>Opening the next paper…</p>
         </div>
       ) : (
         <article className="triage-card" aria-labelledby="triage-title">

@@ -1,17 +1,19 @@
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import { parseArgs } from 'node:util';
+import { FolderGrants } from '../api/folder-grants';
 import { openCore } from '../core';
 import { defaultDataDir, RENDERER_DIST, SAMPLE_DIGEST } from '../paths';
 import { startWebServer } from './server';
 
-/** Web mode: `tsx src/web/main.ts [--data DIR] [--port N] [--no-open]`. */
+/** Web mode: `tsx src/web/main.ts [--data DIR] [--port N] [--no-open] [--export-dir DIR…]`. */
 async function main() {
   const { values } = parseArgs({
     options: {
       data: { type: 'string' },
       port: { type: 'string', default: process.env.PORT ?? '0' },
       'no-open': { type: 'boolean', default: false },
+      'export-dir': { type: 'string', multiple: true, default: [] },
     },
   });
   if (!fs.existsSync(`${RENDERER_DIST}/index.html`)) {
@@ -20,10 +22,12 @@ async function main() {
   }
   const dataDir = values.data ?? defaultDataDir();
   const core = await openCore({ dataDir, samplePath: SAMPLE_DIGEST });
-  const web = await startWebServer({ core, staticDir: RENDERER_DIST, port: Number(values.port) });
+  const grants = new FolderGrants(values['export-dir']);
+  const web = await startWebServer({ core, staticDir: RENDERER_DIST, port: Number(values.port), grants });
   const link = `${web.url}#token=${web.token}`;
   console.log(`Digest Reader is running in web mode at ${link}`);
   console.log(`Library: ${dataDir}`);
+  for (const dir of grants.list()) console.log(`Markdown exports may be written into ${dir}`);
   if (!values['no-open'] && !process.env.CI && !process.env.DIGEST_READER_NO_OPEN) openBrowser(link);
 
   const stop = async () => {

@@ -4,6 +4,7 @@ import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import { dispatch } from '../api/dispatch';
+import { FolderGrants } from '../api/folder-grants';
 import type { Core } from '../core';
 import { hostAllowed, resolveInside, SECURITY_HEADERS, tokensMatch } from './security';
 
@@ -31,13 +32,15 @@ export interface WebOptions {
   staticDir: string;
   port?: number;
   token?: string;
+  /** Folders the page may export into (`--export-dir`); none by default, so exports are downloads. */
+  grants?: FolderGrants;
 }
 
 /**
  * Web mode: the built renderer and the contract over HTTP, on 127.0.0.1 only. Every API request
  * must carry the per-run token, which the page gets from the URL printed at start.
  */
-export async function startWebServer({ core, staticDir, port = 0, token = randomBytes(24).toString('base64url') }: WebOptions): Promise<WebServer> {
+export async function startWebServer({ core, staticDir, port = 0, token = randomBytes(24).toString('base64url'), grants = new FolderGrants() }: WebOptions): Promise<WebServer> {
   const root = path.resolve(staticDir);
   const streams = new Set<http.ServerResponse>();
   const offEvents = core.events.onAny((event, payload) => {
@@ -56,8 +59,9 @@ export async function startWebServer({ core, staticDir, port = 0, token = random
       const bearer = req.headers.authorization?.replace(/^Bearer /, '');
       if (!tokensMatch(bearer, token)) return send(res, 401, 'Missing or wrong token: open the link printed by `npm start`.');
       if (url.pathname === '/api/events' && req.method === 'GET') return openStream(res, streams);
+      if (url.pathname === '/api/export-folders' && req.method === 'GET') return sendJson(res, { folders: grants.list() });
       const match = /^\/api\/call\/([\w.]+)$/.exec(url.pathname);
-      if (match && req.method === 'POST') return void handleCall(core, match[1], req, res);
+      if (match && req.method === 'POST') return void handleCall(core, grants, match[1], req, res);
       return send(res, 404, 'Not found');
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed');
@@ -87,6 +91,10 @@ function send(res: http.ServerResponse, status: number, message: string) {
   res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8' }).end(message);
 }
 
+function sendJson(res: http.ServerResponse, value: unknown) {
+  res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' }).end(JSON.stringify(value));
+}
+
 function openStream(res: http.ServerResponse, streams: Set<http.ServerResponse>) {
   res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
   res.write(': connected\n\n');
@@ -94,7 +102,7 @@ function openStream(res: http.ServerResponse, streams: Set<http.ServerResponse>)
   res.on('close', () => streams.delete(res));
 }
 
-async function handleCall(core: Core, name: string, req: http.IncomingMessage, res: http.ServerResponse) {
+async function handleCall(core: Core, grants: FolderGrants, name: string, req: http.IncomingMessage, res: http.ServerResponse) {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
@@ -113,9 +121,7 @@ async function handleCall(core: Core, name: string, req: http.IncomingMessage, r
   } catch {
     return send(res, 400, 'The request body is not JSON');
   }
-  const envelope = await dispatch(core.handlers, name, arg);
-  res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
-  res.end(JSON.stringify(envelope));
+  sendJson(res, grants.refusal(arg) ?? (await dispatch(core.handlers, name, arg)));
 }
 
 function serveStatic(root: string, pathname: string, res: http.ServerResponse) {

@@ -3,7 +3,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { expect, freshDataDir, openApp, shoot, test, type RunningApp } from './fixtures';
+import { expect, freshDataDir, openApp, shoot, startApp, test, type RunningApp } from './fixtures';
 
 interface Row {
   id: string;
@@ -28,7 +28,12 @@ const frontMatter = (text: string) => parseYaml(/^---\n([\s\S]*?)\n---\n/.exec(t
 async function openExport(page: import('@playwright/test').Page, { openFirst = false } = {}) {
   await page.getByRole('navigation', { name: 'Library' }).getByRole('button', { name: /^Vault export/ }).click();
   await expect(page.getByRole('status').filter({ hasText: '3 papers' })).toBeVisible();
-  if (openFirst) await page.getByRole('listbox', { name: 'Papers' }).getByRole('option').first().click();
+  if (openFirst) {
+    const row = page.getByRole('listbox', { name: 'Papers' }).getByRole('option').first();
+    const title = await row.locator('.row-title').innerText();
+    await row.click();
+    await expect(page.getByRole('region', { name: 'Reader' }).getByRole('heading', { level: 1 })).toHaveText(title);
+  }
   await page.getByRole('button', { name: 'Export…' }).click();
   return page.getByRole('dialog', { name: 'Export' });
 }
@@ -43,6 +48,8 @@ test('exports a reading list with notes and highlights as a zip of Markdown file
   await expect(dialog.getByRole('radio', { name: 'Markdown' })).toBeChecked();
   await expect(dialog.getByRole('checkbox', { name: /wiki links/ })).toBeChecked();
   await shoot(page, 'export-dialog');
+  // Web mode without --export-dir may write nowhere: Markdown is downloaded.
+  await expect(dialog.getByRole('button', { name: /^Export into/ })).toHaveCount(0);
   const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Download .zip' }).click()]);
   expect(download.suggestedFilename()).toBe('Reading list - Vault export.zip');
   await expect(dialog.getByRole('status')).toContainText('Downloaded “Reading list - Vault export.zip”: 3 papers in 4 Markdown files.');
@@ -76,9 +83,19 @@ test('downloads BibTeX of the open paper', async ({ page, app }) => {
   expect(bib.entries[0].fields.keywords?.toSorted()).toEqual(['survey', 'to cite']);
 });
 
-test('on the desktop, exports into a folder; a re-export keeps edits made there and reports edits to the exported part', async ({ page, app }) => {
-  const { papers } = await annotatedList(app);
+test('on the desktop, exports into a folder; a re-export keeps edits made there and reports edits to the exported part', async ({ page }) => {
   const vault = path.join(freshDataDir(), 'My vault');
+  // The core writes only into a folder the person chose: the shell's dialog grants it (here, the flag).
+  const app = await startApp(freshDataDir(), ['--export-dir', vault]);
+  try {
+    await exportIntoFolderTwice(page, app, vault);
+  } finally {
+    await app.stop();
+  }
+});
+
+async function exportIntoFolderTwice(page: import('@playwright/test').Page, app: RunningApp, vault: string) {
+  const { papers } = await annotatedList(app);
   // The desktop shell's folder chooser, as the Electron preload offers it.
   await page.addInitScript((folder) => {
     window.digestReaderShell = { chooseFolder: async () => folder };
@@ -110,4 +127,38 @@ test('on the desktop, exports into a folder; a re-export keeps edits made there 
   await expect(report).toContainText('0 created, 1 updated, 3 unchanged');
   expect(fs.readFileSync(file, 'utf8')).not.toContain('(edited in the vault)');
   expect(fs.readFileSync(file, 'utf8')).toContain('Written in my vault, after the export.');
+}
+
+test('in web mode, Markdown goes into the folder given with --export-dir, and a page cannot name another', async ({ page }) => {
+  const vault = path.join(freshDataDir(), 'My vault');
+  const elsewhere = path.join(freshDataDir(), 'Elsewhere');
+  const app = await startApp(freshDataDir(), ['--export-dir', vault]);
+  try {
+    await annotatedList(app);
+    await openApp(page, app);
+    const dialog = await openExport(page);
+    await dialog.getByRole('button', { name: 'Export into “My vault”' }).click();
+    await expect(dialog.getByRole('status', { name: 'Export report' })).toContainText(`3 papers into ${vault}: 4 created`);
+    expect(fs.readdirSync(vault)).toHaveLength(4);
+
+    const scope = { kind: 'library' };
+    await expect(app.call('export.markdown', { scope, outDir: elsewhere })).rejects.toThrow('Digest Reader writes only into a folder you chose for it');
+    await expect(app.call('export.csv', { scope, outDir: elsewhere })).rejects.toThrow('a folder you chose');
+    expect(fs.existsSync(elsewhere)).toBe(false);
+  } finally {
+    await app.stop();
+  }
+});
+
+test('a folder the shell did not grant is refused with a message, and nothing is written', async ({ page, app }) => {
+  await annotatedList(app);
+  const elsewhere = path.join(freshDataDir(), 'Not chosen');
+  await page.addInitScript((folder) => {
+    window.digestReaderShell = { chooseFolder: async () => folder };
+  }, elsewhere);
+  await openApp(page, app);
+  const dialog = await openExport(page);
+  await dialog.getByRole('button', { name: 'Export into a folder…' }).click();
+  await expect(dialog.getByRole('alert')).toHaveText('Digest Reader writes only into a folder you chose for it. Choose the folder again.');
+  expect(fs.existsSync(elsewhere)).toBe(false);
 });

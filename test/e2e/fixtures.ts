@@ -17,10 +17,10 @@ export interface RunningApp {
 }
 
 /** Starts the real web-mode server (a child process) on a data folder, as `npm start` does. */
-export async function startApp(dataDir: string, env: Record<string, string> = {}): Promise<RunningApp> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/web/main.ts', '--data', dataDir, '--no-open', '--port', '0'], {
+export async function startApp(dataDir: string, args: string[] = []): Promise<RunningApp> {
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/web/main.ts', '--data', dataDir, '--no-open', '--port', '0', ...args], {
     cwd: ROOT,
-    env: { ...process.env, DIGEST_READER_NO_OPEN: '1', ...env },
+    env: { ...process.env, DIGEST_READER_NO_OPEN: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useApp } from '../../store';
-import { InlineEdit, Menu } from '../Menu';
+import { EditableNavRow } from '../NavRow';
 
 /** The sidebar's saved comparisons: open, rename, delete (with undo). */
 export function ComparisonsNav() {
@@ -26,35 +26,25 @@ export function ComparisonsNav() {
       ) : (
         <ul className="nav-list" aria-labelledby="comparisons-heading">
           {comparisons.map((c) => (
-            <li key={c.id} className="nav-row">
-              {renaming === c.id ? (
-                <InlineEdit initial={c.name} label="Comparison name" onSave={(name) => renameComparison(c.id, name)} onCancel={() => setRenaming(null)} />
-              ) : (
-                <>
-                  <button
-                    type="button"
-                    className="nav-item"
-                    aria-current={view.kind === 'comparison' && view.id === c.id ? 'page' : undefined}
-                    title={c.name}
-                    onClick={() => openComparison(c.id)}
-                  >
-                    <span className="nav-name">
-                      <span className="nav-label">{c.name}</span>
-                      {c.missing > 0 && <span className="nav-sub">{c.missing} missing</span>}
-                    </span>
-                    <span className="count" aria-label={`${c.paperCount} papers`}>
-                      {c.paperCount}
-                    </span>
-                  </button>
-                  <Menu label={`Actions for comparison ${c.name}`} className="ghost icon row-menu" items={[
-                    { label: 'Rename…', onSelect: () => setRenaming(c.id) },
-                    { label: 'Delete comparison', danger: true, onSelect: () => void deleteComparison(c.id) },
-                  ]}>
-                    ⋯
-                  </Menu>
-                </>
-              )}
-            </li>
+            <EditableNavRow
+              key={c.id}
+              nav={{
+                current: view.kind === 'comparison' && view.id === c.id,
+                onClick: () => openComparison(c.id),
+                name: c.name,
+                sub: c.missing > 0 ? `${c.missing} missing` : undefined,
+                count: c.paperCount,
+              }}
+              editing={renaming === c.id}
+              editLabel="Comparison name"
+              onRename={(name) => renameComparison(c.id, name)}
+              onEditEnd={() => setRenaming(null)}
+              menuLabel={`Actions for comparison ${c.name}`}
+              menu={[
+                { label: 'Rename…', onSelect: () => setRenaming(c.id) },
+                { label: 'Delete comparison', danger: true, onSelect: () => void deleteComparison(c.id) },
+              ]}
+            />
           ))}
         </ul>
       )}

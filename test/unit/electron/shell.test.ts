@@ -156,10 +156,42 @@ describe('opening digest files', () => {
     expect(sentEvents('import.finished')[2]).toMatchObject({ name: 'vanished', report: null, error: expect.stringMatching(/does not exist/) });
   });
 
-  it('has the usual menus, and Export… waiting for its feature', () => {
+  it("has the usual menus; File → Export… opens the page's Export dialog", () => {
     const roles = (electron.Menu.template as MenuItemConstructorOptions[]).map((m) => m.role ?? m.label);
     expect(roles).toEqual(expect.arrayContaining(['&File', 'editMenu', 'viewMenu', 'windowMenu', 'help']));
-    expect(fileMenu().find((m) => m.label === 'Export…')).toMatchObject({ enabled: false });
+    const item = fileMenu().find((m) => m.label === 'Export…')!;
+    expect(item).toMatchObject({ accelerator: 'CmdOrCtrl+E' });
+    item.click!(undefined as never, undefined, undefined as never);
+    expect(win.webContents.send).toHaveBeenLastCalledWith('shell', 'export');
+  });
+});
+
+describe('exporting into a folder', () => {
+  const chooseFolder = (sender: { id: number } = win.webContents) =>
+    ipcMain.handlers.get('choose-folder')!({ sender, senderFrame: { url: win.url, parent: null } } as never) as Promise<string | null>;
+  const vault = path.join(tempDir('dr-vaults-'), 'My vault');
+  const scope = { kind: 'paper', ids: [] as string[] };
+
+  it('writes only into the folder the reader picked in the dialog', async () => {
+    scope.ids = [((await api('papers.query', { limit: 1 })).value as unknown as { items: { id: string }[] }).items[0].id];
+    expect((await api('export.markdown', { scope, outDir: vault })).error?.code).toBe('folder-not-chosen');
+    expect(fs.existsSync(vault)).toBe(false);
+
+    electron.dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [vault] });
+    expect(await chooseFolder()).toBe(vault);
+    expect(electron.dialog.showOpenDialog.mock.lastCall![1]).toMatchObject({ properties: ['openDirectory', 'createDirectory'] });
+    const res = await api('export.markdown', { scope, outDir: `${vault}${path.sep}.` }); // the same folder, spelled otherwise
+    expect(res).toMatchObject({ ok: true, value: { count: 1 } });
+    expect(fs.readdirSync(vault)).toHaveLength(1);
+    expect((await api('export.bibtex', { scope, outDir: path.dirname(vault) })).error?.code).toBe('folder-not-chosen');
+  });
+
+  it('grants nothing when the dialog is cancelled or asked by another window', async () => {
+    electron.dialog.showOpenDialog.mockResolvedValueOnce({ canceled: true, filePaths: [] });
+    expect(await chooseFolder()).toBeNull();
+    const calls = electron.dialog.showOpenDialog.mock.calls.length;
+    expect(await chooseFolder({ id: 999 })).toBeNull();
+    expect(electron.dialog.showOpenDialog.mock.calls.length).toBe(calls); // no dialog for a stranger
   });
 });
 

@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCore, type Core } from '../../../src/core';
 import { hostAllowed, resolveInside, tokensMatch } from '../../../src/web/security';
+import { FolderGrants } from '../../../src/api/folder-grants';
 import { startWebServer, type WebServer } from '../../../src/web/server';
 import { SAMPLE_PATH, tempDir } from '../../helpers';
 
@@ -81,6 +82,35 @@ describe('web mode transport', () => {
     while (!seen.includes('library.changed')) seen += (await reader.read()).value;
     expect(seen).toContain('import.progress');
     controller.abort();
+  });
+});
+
+describe('exports into folders', () => {
+  const dirs = tempDir('dr-export-dirs-');
+  const vault = path.join(dirs, 'vault');
+  const scope = { kind: 'library' };
+
+  it('are refused unless the server was started with that folder, and the page can ask which one', async () => {
+    expect(await (await call('export.markdown', { scope, outDir: vault })).json()).toMatchObject({ ok: false, error: { code: 'folder-not-chosen' } });
+    expect(await (await call('export.csv', { scope, outDir: vault })).json()).toMatchObject({ ok: false, error: { code: 'folder-not-chosen' } });
+    expect(fs.existsSync(vault)).toBe(false);
+    const folders = await fetch(`${web.url}api/export-folders`, { headers: { Authorization: `Bearer ${web.token}` } });
+    expect(await folders.json()).toEqual({ folders: [] });
+    expect((await fetch(`${web.url}api/export-folders`)).status).toBe(401);
+
+    const granted = await startWebServer({ core, staticDir, grants: new FolderGrants([vault]) });
+    try {
+      const headers = { Authorization: `Bearer ${granted.token}`, 'Content-Type': 'application/json' };
+      const post = (name: string, body: unknown) => fetch(`${granted.url}api/call/${name}`, { method: 'POST', headers, body: JSON.stringify(body) }).then((r) => r.json());
+      expect(await (await fetch(`${granted.url}api/export-folders`, { headers })).json()).toEqual({ folders: [vault] });
+      expect(await post('export.csv', { scope, outDir: vault })).toMatchObject({ ok: true, value: { fileName: 'Library.csv', path: path.join(vault, 'Library.csv') } });
+      expect(await post('export.csv', { scope, outDir: dirs })).toMatchObject({ ok: false, error: { code: 'folder-not-chosen' } });
+      expect(await post('export.csv', { scope, outDir: path.join(vault, '..', '..') })).toMatchObject({ ok: false, error: { code: 'folder-not-chosen' } });
+      expect(await post('export.csv', { scope, outDir: 42 })).toMatchObject({ ok: false, error: { code: 'folder-not-chosen' } });
+      expect(fs.readdirSync(vault)).toEqual(['Library.csv']);
+    } finally {
+      await granted.close();
+    }
   });
 });
 
