@@ -22,7 +22,7 @@ export function createWindow(preload: string, state: WindowState, save: (state: 
     minHeight: 420,
     show: false,
     webPreferences: {
-      preload, // eng-disable PRELOAD_JS_CHECK: it exposes only the two-function transport, never ipcRenderer
+      preload, // eng-disable PRELOAD_JS_CHECK: it exposes only the transport and the folder chooser, never ipcRenderer
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
