@@ -29,6 +29,7 @@ interface SizeFigures {
   scan: TypingFigures & { ratioP50: number; ratioP95: number };
   import: { ms: number; searchableMs: number; blockedMs: number };
   noteSave: { ms: number; searchableMs: number };
+  related: { ms: number; blockedMs: number };
   memory: { rssMB: number; heapMB: number; afterBuildMB: number };
 }
 
@@ -67,6 +68,8 @@ if (values.json) {
     ['  longest main-thread block (ms)', (r) => r.import.blockedMs],
     ['save a note (ms)', (r) => r.noteSave.ms],
     ['  until search finds it (ms)', (r) => r.noteSave.searchableMs],
+    ['related papers, first time (ms)', (r) => r.related.ms],
+    ['  longest main-thread block (ms)', (r) => r.related.blockedMs],
     ['resident memory, after the session (MB)', (r) => r.memory.rssMB],
     ['resident memory, right after a build (MB)', (r) => r.memory.afterBuildMB],
     ['heap, main thread (MB)', (r) => r.memory.heapMB],

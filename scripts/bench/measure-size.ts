@@ -115,6 +115,14 @@ async function main() {
     await untilFound(core, 'wombatology', (row) => row.id === paperId);
     const noteSearchableMs = ms(noteStart);
 
+    // Related papers of a paper, the first time (document frequencies counted for its words).
+    let relatedMs = 0;
+    const relatedBlockedMs = await maxBlock(async () => {
+      const start = performance.now();
+      await core.handlers['papers.related'].run({ id: paperId });
+      relatedMs = ms(start);
+    });
+
     const memory = { rssMB: await residentMB(), heapMB: Math.round(process.memoryUsage().heapUsed / 1e6), afterBuildMB: builtMemory };
     await core.close();
 
@@ -133,6 +141,7 @@ async function main() {
         scan: { ...scanTyping, ratioP50: ratio(typing.p50, scanTyping.p50), ratioP95: ratio(typing.p95, scanTyping.p95) },
         import: { ms: importMs, searchableMs: importSearchableMs, blockedMs: importBlockedMs },
         noteSave: { ms: noteSaveMs, searchableMs: noteSearchableMs },
+        related: { ms: relatedMs, blockedMs: relatedBlockedMs },
         memory,
       }),
     );

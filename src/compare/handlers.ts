@@ -69,6 +69,6 @@ export function compareHandlers(ctx: DataContext, stats: TermStats) {
     'compare.setCell': handler(z.object({ id, paperId: id, attributeId: id, value: z.string() }), (a) => setCell(ctx, a.id, a.paperId, a.attributeId, a.value)),
     'compare.quoteCell': handler(z.object({ id, paperId: id, attributeId: id, start: offset, end: offset }), (a) => quoteCell(ctx, a.id, a.paperId, a.attributeId, a.start, a.end)),
     'compare.attributeNames': handler(z.object({}), () => attributeNames(ctx)),
-    'compare.markdown': handler(z.object({ id }), (a) => ({ markdown: comparisonMarkdown(buildMatrix(ctx, stats, a.id)) })),
+    'compare.markdown': handler(z.object({ id }), async (a) => ({ markdown: comparisonMarkdown(await buildMatrix(ctx, stats, a.id)) })),
   };
 }

@@ -76,12 +76,12 @@ function missingColumn(c: Comparison, paperId: string): MatrixColumn {
 }
 
 /** Builds the whole comparison view of the renderer: one column per paper, rows aligned. */
-export function buildMatrix(ctx: DataContext, stats: TermStats, id: string): Matrix {
+export async function buildMatrix(ctx: DataContext, stats: TermStats, id: string): Promise<Matrix> {
   const data = ctx.store.data;
   const c = data.comparisons[id];
   if (!c) throw new ApiError('not-found', 'That comparison no longer exists.');
   const present = c.paperIds.map((p) => ctx.corpus.paper(p)).filter((p): p is Paper => Boolean(p));
-  const terms = compareTerms(stats, present);
+  const terms = await compareTerms(stats, present);
   const columns = c.paperIds.map((paperId): MatrixColumn => {
     const paper = ctx.corpus.paper(paperId);
     if (!paper) return missingColumn(c, paperId);

@@ -20,7 +20,7 @@ const URL = /(?:https?:\/\/|www\.)\S+|\{\{[^}]*\}\}/g;
 
 /**
  * TF-IDF weights of a paper's terms against the library: frequent in the paper (title words
- * count double), rare in the library. Generic words are left out, and so are tokens that start
+ * count double), rare in the library (`stats` prepared for the paper). Generic words are left out, and so are tokens that start
  * with a digit (175b, 16gb): those are figures, which the claims show.
  */
 export function termWeights(stats: TermStats, paper: Pick<Paper, 'title' | 'abstract'>): Map<string, number> {
@@ -75,7 +75,8 @@ const byWeight = (a: { term: string; weight: number }, b: { term: string; weight
  * each, so "model" or "llm" do not crowd out "cache" or "batch". Document frequencies come
  * from `stats`, computed once per library state and again after an import.
  */
-export function compareTerms(stats: TermStats, papers: Paper[], limits = { shared: 12, own: 8 }): TermComparison {
+export async function compareTerms(stats: TermStats, papers: Paper[], limits = { shared: 12, own: 8 }): Promise<TermComparison> {
+  await stats.prepare(papers);
   const weights = papers.map((p) => termWeights(stats, p));
   const users = new Map<string, number[]>();
   weights.forEach((w, i) => {

@@ -80,7 +80,6 @@ export class Library {
     this.index = new SearchIndex(path.join(dataDir, INDEX_FILE));
     fs.rmSync(path.join(dataDir, OLD_INDEX_FILE), { force: true });
     this.corpus = new Corpus(dataDir);
-    this.terms = new TermStats(this.corpus);
     this.ready = this.index
       .open({
         ids: () => Array.from(this.corpus.papers, (p) => p.id),
@@ -98,6 +97,10 @@ export class Library {
           console.error(`[digest-reader] the search index could not be opened: ${error.message}`);
         },
       );
+    this.terms = new TermStats(this.corpus, async (terms) => {
+      await this.ready;
+      return this.index.frequencies(terms);
+    });
   }
 
   *#docs(papers: Iterable<Paper>) {

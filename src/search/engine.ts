@@ -142,6 +142,11 @@ export class SearchEngine {
     return this.#index.rank(terms, SEARCH, this.#ranked, within);
   }
 
+  /** How many papers there are, and how many use each of `terms` in their own text: for TF-IDF. */
+  frequencies(terms: string[]): { documents: number; df: number[] } {
+    return { documents: this.size, df: this.#index.documentFrequencies(terms.map(processTerm), SIMILAR.fields) };
+  }
+
   /** "More like this": the papers best matching `terms` (whole words), other than `paperId`. */
   similar(terms: string[], paperId: string, limit: number): Hit[] {
     const words = terms.slice(0, MAX_TERMS).map((term) => ({ term: processTerm(term), prefix: false, fuzzy: false as const }));

@@ -10,6 +10,7 @@ export type IndexRequest = { seq: number } & (
   | { op: 'upsert'; docs: SearchDoc[] }
   | { op: 'search'; query: string; within?: { key: string; ids?: string[] } }
   | { op: 'similar'; terms: string[]; paperId: string; limit: number }
+  | { op: 'frequencies'; terms: string[] }
   | { op: 'ping' }
   | { op: 'close' }
 );
@@ -20,6 +21,7 @@ export interface IndexAnswers {
   upsert: { size: number };
   search: Found;
   similar: Hit[];
+  frequencies: { documents: number; df: number[] };
   ping: { size: number };
   close: Record<string, never>;
 }

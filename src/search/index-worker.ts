@@ -60,6 +60,8 @@ function handle(req: IndexRequest): unknown {
     }
     case 'similar':
       return engine.similar(req.terms, req.paperId, req.limit);
+    case 'frequencies':
+      return engine.frequencies(req.terms);
     case 'ping':
       return { size: engine.size };
     case 'close':

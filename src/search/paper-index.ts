@@ -101,6 +101,27 @@ export class PaperIndex extends MiniSearch<SearchDoc> {
     this.#lengths.forEach((a, f) => (a[shortId] = lengths[f] ?? 0));
   }
 
+  /** For each of `terms` (processed), how many papers in the index hold it in any of `fields`. */
+  documentFrequencies(terms: string[], fields: string[]): number[] {
+    const ids = fields.map((name) => this._fieldIds[name]);
+    const seen = new Uint32Array(this.#live.length); // the term's number, once a paper is counted for it
+    return terms.map((term, i) => {
+      const data = this._index.get(term);
+      let df = 0;
+      for (const id of ids) {
+        const postings = data?.get(id);
+        if (postings)
+          eachPosting(postings, (shortId) => {
+            if (this.#live[shortId] && seen[shortId] !== i + 1) {
+              seen[shortId] = i + 1;
+              df++;
+            }
+          });
+      }
+      return df;
+    });
+  }
+
   /**
    * The papers matching any of `terms` in `scoring.fields` (and in `within`, if given): how many,
    * and the `limit` best with the terms each matched.

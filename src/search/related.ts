@@ -13,7 +13,7 @@ export interface RelatedPaper {
 export async function relatedPapers(corpus: Corpus, index: SearchIndex, stats: TermStats, paperId: string, limit = 5): Promise<RelatedPaper[]> {
   const paper = corpus.paper(paperId);
   if (!paper) return [];
-  const terms = stats.distinctive(paper, 12).map((t) => t.term);
+  const terms = (await stats.distinctive(paper, 12)).map((t) => t.term);
   return (await index.similar(terms, paperId, limit * 3))
     .map((hit) => ({ hit, shared: terms.filter((t) => hit.terms.includes(t)) }))
     // Two shared terms at least, so one common word does not make papers "related".

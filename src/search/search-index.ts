@@ -131,6 +131,11 @@ export class SearchIndex {
     return this.#call('similar', { terms, paperId, limit });
   }
 
+  /** The number of papers, and each term's document frequency (title and abstract), for TF-IDF. */
+  frequencies(terms: string[]): Promise<IndexAnswers['frequencies']> {
+    return this.#call('frequencies', { terms });
+  }
+
   /** Resolves once every change sent so far is applied. */
   async settled(): Promise<void> {
     this.size = (await this.#call('ping', {})).size;

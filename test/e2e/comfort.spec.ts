@@ -55,8 +55,10 @@ test('the app restores the last view, search and paper', async ({ page }) => {
   await nav(page).getByRole('button', { name: /Trending papers/ }).click();
   await page.getByRole('searchbox', { name: 'Search papers' }).fill('kv cache');
   await expect(page.getByRole('status').filter({ hasText: /results/ })).toBeVisible();
-  await list(page).getByRole('option').nth(1).click();
-  const title = await reader(page).getByRole('heading', { level: 1 }).textContent();
+  const row = list(page).getByRole('option').nth(1);
+  const title = await row.locator('.row-title').innerText();
+  await row.click();
+  await expect(reader(page).getByRole('heading', { level: 1 })).toHaveText(title);
   await page.waitForTimeout(1200); // the session is saved a moment after it changes
   await app.stop();
   app = await startApp(dataDir);
@@ -64,7 +66,7 @@ test('the app restores the last view, search and paper', async ({ page }) => {
     await openApp(page, app);
     await expect(page.getByRole('searchbox', { name: 'Search papers' })).toHaveValue('kv cache');
     await expect(nav(page).getByRole('button', { name: /Trending papers/ })).toHaveAttribute('aria-current', 'page');
-    await expect(reader(page).getByRole('heading', { level: 1 })).toHaveText(title!);
+    await expect(reader(page).getByRole('heading', { level: 1 })).toHaveText(title);
   } finally {
     await app.stop();
   }

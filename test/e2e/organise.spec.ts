@@ -91,6 +91,7 @@ test('organise and annotate as a reader would, then find it all after a restart'
 
   // A note with a heading and a link; a highlighted sentence with a comment.
   await list(page).getByRole('option', { name: /^FocusLLM/ }).click();
+  await expect(reader(page).getByRole('heading', { level: 1 })).toContainText('FocusLLM'); // not CCoE's note, still showing
   await reader(page).getByRole('textbox', { name: 'Note' }).fill('## Why it matters\n\nParallel chunks, see [the code](https://github.com/example/focusllm). Keyword: quasiperiodic.');
   await expect(reader(page).getByRole('status', { name: 'Note status' })).toHaveText('Saved');
   await expect(reader(page).getByLabel('Note preview').getByRole('heading', { name: 'Why it matters' })).toBeVisible();

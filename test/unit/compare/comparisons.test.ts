@@ -117,14 +117,14 @@ describe('comparisons', () => {
     const start = lookm.abstract.indexOf('1.5x faster decoding');
     const cell = quoteCell(ctx, c.id, lookm.id, a.id, start, start + '1.5x faster decoding'.length);
     expect(cell).toMatchObject({ value: '1.5x faster decoding', quote: { exact: '1.5x faster decoding', start } });
-    expect(matrix(c.id).columns[1].cells[a.id]).toEqual({ value: '1.5x faster decoding', quote: { range: [start, start + 20] } });
+    expect((await matrix(c.id)).columns[1].cells[a.id]).toEqual({ value: '1.5x faster decoding', quote: { range: [start, start + 20] } });
     expect(() => quoteCell(ctx, c.id, lookm.id, a.id, 5, 5)).toThrow(/not inside the abstract/);
     expect(() => quoteCell(ctx, c.id, lookm.id, a.id, 0, lookm.abstract.length + 1)).toThrow(/not inside the abstract/);
     // Typing over a quoted cell makes it free text; clearing it removes it.
     setCell(ctx, c.id, lookm.id, a.id, 'about 1.5x');
-    expect(matrix(c.id).columns[1].cells[a.id]).toEqual({ value: 'about 1.5x', quote: null });
+    expect((await matrix(c.id)).columns[1].cells[a.id]).toEqual({ value: 'about 1.5x', quote: null });
     setCell(ctx, c.id, lookm.id, a.id, '  ');
-    expect(matrix(c.id).columns[1].cells[a.id]).toBeUndefined();
+    expect((await matrix(c.id)).columns[1].cells[a.id]).toBeUndefined();
   });
 
   it('builds the matrix: provenance, status and tags, claims, shared and own terms, highlights and notes', async () => {
@@ -134,7 +134,7 @@ describe('comparisons', () => {
     const at = lookm.abstract.indexOf('KV cache');
     addHighlight(ctx, lookm.id, at, at + 8, 'green', 'the core idea');
     const c = createComparison(ctx, [flexgen.id, lookm.id, dynasor.id], 'Matrix');
-    const m = matrix(c.id);
+    const m = await matrix(c.id);
     expect(m.columns.map((col) => col.title)).toEqual([flexgen.title, lookm.title, dynasor.title]);
     expect(m.columns[0]).toMatchObject({ missing: false, state: 'unread', starred: false, tags: [expect.objectContaining({ name: 'offloading' })] });
     expect(m.columns[0].appearances).toEqual([expect.objectContaining({ digestName: 'Sample', position: flexgen.appearances[0].position })]);
@@ -159,7 +159,7 @@ describe('comparisons', () => {
     setCell(first.ctx, c.id, graph.id, a.id, 'graph tokenizer');
     fs.rmSync(path.join(dir, 'digests', `${report.digest!.id}.json`));
     const again = await readerContext(dir);
-    const m = buildMatrix(again.ctx, again.library.terms, c.id);
+    const m = await buildMatrix(again.ctx, again.library.terms, c.id);
     expect(m.columns[1]).toMatchObject({ missing: true, title: 'Graph Tokenizers for Molecular Property Prediction', claims: [], cells: { [a.id]: { value: 'graph tokenizer', quote: null } } });
     expect(listComparisons(again.ctx)[0]).toMatchObject({ paperCount: 2, missing: 1 });
     expect(comparisonMarkdown(m)).toContain('Missing paper: Graph Tokenizers for Molecular Property Prediction');
@@ -172,7 +172,7 @@ describe('Markdown export', () => {
     const c = createComparison(ctx, [flexgen.id, lookm.id, maas.id], 'Inference speed');
     const a = addAttribute(ctx, c.id, 'Speed-up');
     setCell(ctx, c.id, flexgen.id, a.id, '1 token/s | batch 144');
-    const md = comparisonMarkdown(matrix(c.id));
+    const md = comparisonMarkdown(await matrix(c.id));
     const lines = md.trim().split('\n');
     expect(lines[0]).toBe('## Inference speed');
     expect(lines[2]).toBe(`| | ${flexgen.title} | LOOK-M: Look-Once Optimization in KV Cache for Efficient Multimodal Long-Context Inference | ${maas.title} |`);

@@ -18,7 +18,7 @@ describe('shared and own terms, by TF-IDF against the library', () => {
   it('FlexGen, LOOK-M and Dynasor share cache, batch, latency and memory; generic and library-wide words are left out', async () => {
     const { library, paper } = await sample();
     const papers = [paper('FlexGen'), paper('LOOK-M'), paper('Efficiently Serving LLM Reasoning')];
-    const { shared, own } = compareTerms(library.terms, papers);
+    const { shared, own } = await compareTerms(library.terms, papers);
     const terms = shared.map((t) => t.term);
     expect(terms.slice(0, 4)).toEqual(['cache', 'batch', 'size', 'latency']);
     expect(terms).toContain('memory');
@@ -40,7 +40,7 @@ describe('shared and own terms, by TF-IDF against the library', () => {
   it('highlights the shared terms in every abstract that has them', async () => {
     const { library, paper } = await sample();
     const papers = [paper('FlexGen'), paper('LOOK-M')];
-    const terms = new Set(compareTerms(library.terms, papers).shared.map((t) => t.term));
+    const terms = new Set((await compareTerms(library.terms, papers)).shared.map((t) => t.term));
     for (const p of papers) {
       const marked = highlightRanges(p.abstract, terms).map(([s, e]) => p.abstract.slice(s, e).toLowerCase());
       expect(marked).toContain('cache');
@@ -49,15 +49,19 @@ describe('shared and own terms, by TF-IDF against the library', () => {
 
   it('papers with nothing distinctive in common share no terms', async () => {
     const { library, paper } = await sample();
-    const { shared } = compareTerms(library.terms, [paper('Tree Cross Attention'), paper('LLaSA')]);
+    const { shared } = await compareTerms(library.terms, [paper('Tree Cross Attention'), paper('LLaSA')]);
     expect(shared).toEqual([]);
   });
 
   it('document frequencies follow an import: a new digest makes its words less distinctive', async () => {
     const { library, paper } = await sample();
+    const word = [{ title: 'tokenizer', abstract: '' }];
+    await library.terms.prepare(word);
     const before = library.terms.idf('tokenizer');
     await library.import({ name: 'Second', text: SECOND, source: 'file' });
+    await library.terms.prepare(word); // the corpus changed: counted again, by the index
     expect(library.terms.idf('tokenizer')).toBeLessThan(before);
-    expect(compareTerms(library.terms, [paper('FlexGen'), paper('LOOK-M')]).shared.length).toBeGreaterThan(0);
+    expect(() => library.terms.idf('unprepared')).toThrow(/not prepared/);
+    expect((await compareTerms(library.terms, [paper('FlexGen'), paper('LOOK-M')])).shared.length).toBeGreaterThan(0);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EventBus } from '../../../src/api/events';
 import { Library } from '../../../src/library/library';
+import { words } from '../../../src/search/distinctive';
 import { relatedPapers } from '../../../src/search/related';
 import { SAMPLE, tempDir } from '../../helpers';
 
@@ -26,10 +27,21 @@ describe('related papers', () => {
 
   it('finds distinctive terms that are the paper’s own, not common words', async () => {
     const { library, byTitle } = await sample();
-    const terms = library.terms.distinctive(byTitle('FocusLLM')).map((t) => t.term);
+    const terms = (await library.terms.distinctive(byTitle('FocusLLM'))).map((t) => t.term);
     expect(terms).toEqual(expect.arrayContaining(['long', 'context', 'chunks']));
     expect(terms).not.toContain('the');
     expect(terms).not.toContain('and');
+  });
+
+  it('counts document frequencies in the index worker exactly as a scan of titles and abstracts would', async () => {
+    const { library } = await sample();
+    await library.ready;
+    const terms = ['cache', 'speculative', 'decoding', 'model', 'tokenizer', 'quasiperiodic', 'the'];
+    const scanned = terms.map((t) => [...library.corpus.papers].filter((p) => words(`${p.title} ${p.abstract}`).includes(t)).length);
+    const counted = await library.index.frequencies(terms);
+    expect(counted).toEqual({ documents: 119, df: scanned });
+    expect(scanned[0]).toBeGreaterThan(5); // a real word, in many papers
+    expect(counted.df.at(-1)).toBe(0); // a stop word is not indexed, and not weighed
   });
 
   it('gives nothing for an unknown paper', async () => {
