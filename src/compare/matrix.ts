@@ -23,7 +23,8 @@ export interface MatrixColumn extends Partial<UserFields> {
   missing: boolean;
   title: string;
   appearances: { digestName: string; position: number; importedAt: string }[];
-  claims: Claim[];
+  /** Its key claims, with where the shared terms stand in each. */
+  claims: (Claim & { termRanges: Range[] })[];
   /** The comparison's shared terms that this paper uses. */
   sharedTerms: string[];
   /** Its most distinctive terms that no other compared paper uses. */
@@ -95,7 +96,7 @@ export async function buildMatrix(ctx: DataContext, stats: TermStats, id: string
         return { digestName: d.name, position: a.position, importedAt: d.importedAt };
       }),
       ...userFields(data, paperId),
-      claims: extractClaims(paper.abstract),
+      claims: extractClaims(paper.abstract).map((c) => ({ ...c, termRanges: highlightRanges(c.text, new Set(shared)) })),
       sharedTerms: shared,
       ownTerms: terms.own[paperId] ?? [],
       abstract: paper.abstract,

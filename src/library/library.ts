@@ -75,11 +75,13 @@ export class Library {
   constructor(dataDir: string, events: EventBus, userData: () => Readonly<UserData> = () => EMPTY_USER_DATA) {
     this.#events = events;
     this.#userData = userData;
-    // The index worker loads the saved index while this thread reads the corpus; the list can be
-    // shown from the corpus alone, and search works once `ready` resolves.
-    this.index = new SearchIndex(path.join(dataDir, INDEX_FILE));
+    // The corpus first, then the index worker: the list is shown from the corpus alone, and search
+    // works once `ready` resolves. Started side by side, the two threads' allocations and garbage
+    // collection slowed each other: at 100,000 papers the first list took 1.3–1.5 s, against 0.9
+    // this way, for 0.2–0.5 s more until search works (2.2 s).
     fs.rmSync(path.join(dataDir, OLD_INDEX_FILE), { force: true });
     this.corpus = new Corpus(dataDir);
+    this.index = new SearchIndex(path.join(dataDir, INDEX_FILE));
     this.ready = this.index
       .open({
         ids: () => Array.from(this.corpus.papers, (p) => p.id),

@@ -57,7 +57,7 @@ export class SearchIndex {
   #closed = false;
   #closing: Promise<void> | undefined;
 
-  /** Starts the worker, which loads the snapshot in `file` (if any) while the core loads the library. */
+  /** Starts the worker, which loads the snapshot in `file` (if any); `open` waits for it. */
   constructor(file: string) {
     this.#worker = startWorker();
     this.#worker.unref();

@@ -89,6 +89,10 @@ test('compare three papers found by search: claims, an attribute row filled by t
     await expect(claims.getByRole('cell').nth(0).locator('.cmp-figure')).toContainText(['1 token/s', '144']);
     await expect(claims.getByRole('cell').nth(1).locator('.cmp-figure')).toHaveText(['80%', '1.5x']);
     await expect(claims.getByRole('cell').nth(2).locator('.cmp-figure')).toHaveText(['50%', '3.3x', '4.7x']);
+    // The shared terms are marked inside the claims too, as in the abstracts.
+    await expect(claims.getByRole('cell').nth(1).locator('mark.cmp-term').first()).toBeVisible();
+    const sharedRow = (await table(page).getByRole('row', { name: /Shared terms/ }).innerText()).toLowerCase();
+    for (const marked of await claims.locator('mark.cmp-term').allInnerTexts()) expect(sharedRow).toContain(marked.toLowerCase());
     await expect(table(page).getByRole('row', { name: /Shared terms/ }).getByRole('cell').nth(0)).toContainText('cache');
 
     // Reorder: Dynasor to the front and back again.

@@ -94,12 +94,16 @@ test('on the desktop, exports into a folder; a re-export keeps edits made there 
   }
 });
 
+/** The desktop shell's folder chooser, as the Electron preload offers it, answering `folder`. */
+async function stubFolderChooser(page: import('@playwright/test').Page, folder: string) {
+  await page.addInitScript((dir) => {
+    window.digestReaderShell = { chooseFolder: async () => dir };
+  }, folder);
+}
+
 async function exportIntoFolderTwice(page: import('@playwright/test').Page, app: RunningApp, vault: string) {
   const { papers } = await annotatedList(app);
-  // The desktop shell's folder chooser, as the Electron preload offers it.
-  await page.addInitScript((folder) => {
-    window.digestReaderShell = { chooseFolder: async () => folder };
-  }, vault);
+  await stubFolderChooser(page, vault);
   await openApp(page, app);
   const dialog = await openExport(page);
   await dialog.getByRole('button', { name: 'Export into a folder…' }).click();
@@ -153,9 +157,7 @@ test('in web mode, Markdown goes into the folder given with --export-dir, and a 
 test('a folder the shell did not grant is refused with a message, and nothing is written', async ({ page, app }) => {
   await annotatedList(app);
   const elsewhere = path.join(freshDataDir(), 'Not chosen');
-  await page.addInitScript((folder) => {
-    window.digestReaderShell = { chooseFolder: async () => folder };
-  }, elsewhere);
+  await stubFolderChooser(page, elsewhere);
   await openApp(page, app);
   const dialog = await openExport(page);
   await dialog.getByRole('button', { name: 'Export into a folder…' }).click();

@@ -6,22 +6,29 @@ import { inlineLatex } from '../Highlighted';
 import { InlineEdit, Menu } from '../Menu';
 import { AbstractCell } from './AbstractCell';
 import { AttributeCell } from './AttributeCell';
+import { segments } from '../../text-segments';
 
-type Range = [number, number];
 /** One empty array for selectors: a new `[]` each time would make every store update re-render forever. */
 const NONE: never[] = [];
 const CLAIMS_SHOWN = 4;
 const STATE_LABEL = { unread: 'Unread', reading: 'Reading', read: 'Read' } as const;
 
-/** Text with ranges in bold: the figures of a claim. Plain React nodes, never HTML. */
-function Emphasised({ text, ranges }: { text: string; ranges: Range[] }) {
+/** `text[from, to)` with the shared terms that fall in it marked. */
+function withTerms(text: string, from: number, to: number, terms: [number, number][]): ReactNode[] {
+  const inside = terms.filter(([s, e]) => s < to && e > from).map(([s, e]): [number, number] => [Math.max(s, from) - from, Math.min(e, to) - from]);
+  return segments(text.slice(from, to), inside, []).map((seg) => (seg.search ? <mark key={from + seg.start} className="cmp-term">{seg.text}</mark> : seg.text));
+}
+
+/** A claim: each figure in bold, the shared terms marked as in the abstract. Plain React nodes, never HTML. */
+function ClaimText({ claim }: { claim: MatrixColumn['claims'][number] }) {
   const parts: ReactNode[] = [];
   let at = 0;
-  for (const [start, end] of ranges) {
-    parts.push(text.slice(at, start), <strong key={start} className="cmp-figure">{text.slice(start, end)}</strong>);
+  for (const [start, end] of claim.figures) {
+    parts.push(...withTerms(claim.text, at, start, claim.termRanges));
+    parts.push(<strong key={`f${start}`} className="cmp-figure">{withTerms(claim.text, start, end, claim.termRanges)}</strong>);
     at = end;
   }
-  parts.push(text.slice(at));
+  parts.push(...withTerms(claim.text, at, claim.text.length, claim.termRanges));
   return <>{parts}</>;
 }
 
@@ -35,7 +42,7 @@ function Claims({ claims }: { claims: MatrixColumn['claims'] }) {
       <ul className="cmp-claims" aria-label="Key claims">
         {shown.map((c, i) => (
           <li key={i}>
-            <Emphasised text={c.text} ranges={c.figures} />
+            <ClaimText claim={c} />
           </li>
         ))}
       </ul>

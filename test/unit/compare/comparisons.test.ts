@@ -145,6 +145,10 @@ describe('comparisons', () => {
     expect(m.columns[2].sharedTerms).not.toContain('cache');
     const ranges = m.columns[1].termRanges.map(([s, e]) => lookm.abstract.slice(s, e).toLowerCase());
     expect(ranges).toContain('cache');
+    // The same terms are marked inside the claims, and only the column's shared terms.
+    const inClaims = m.columns[1].claims.flatMap((cl) => cl.termRanges.map(([s, e]) => cl.text.slice(s, e).toLowerCase()));
+    expect(inClaims).toContain('cache');
+    expect(inClaims.every((t) => m.columns[1].sharedTerms.includes(t))).toBe(true);
     expect(m.columns[0].ownTerms[0]).toBe('flexgen');
   });
 
