@@ -143,6 +143,7 @@ test('in web mode, Markdown goes into the folder given with --export-dir, and a 
     const dialog = await openExport(page);
     await dialog.getByRole('button', { name: 'Export into “My vault”' }).click();
     await expect(dialog.getByRole('status', { name: 'Export report' })).toContainText(`3 papers into ${vault}: 4 created`);
+    await shoot(page, 'export-web-folder');
     expect(fs.readdirSync(vault)).toHaveLength(4);
 
     const scope = { kind: 'library' };
