@@ -13,7 +13,7 @@ const FORMATS: [ExportFormat, string, string][] = [
 /** The last part of a folder path, on any platform. */
 const folderName = (dir: string) => dir.split(/[\\/]/).filter(Boolean).pop() ?? dir;
 
-/** Export papers as Markdown, BibTeX or CSV: downloaded in web mode, or into a folder on the desktop. */
+/** Export papers as Markdown, BibTeX or CSV: downloaded, or Markdown into a folder the shell offers. */
 export function ExportDialog() {
   const open = useApp((s) => s.exportOpen);
   const openExport = useApp((s) => s.openExport);
@@ -39,7 +39,8 @@ function ExportForm() {
   const digests = useApp((s) => s.digests);
   // What the reader is looking at; a paper still loading when the dialog opened joins when it arrives.
   const choices = useMemo(() => scopeChoices({ paper, selectedIds, view, lists, tags, digests }), [paper, selectedIds, view, lists, tags, digests]);
-  const [scopeKey, setScopeKey] = useState(choices[0].key);
+  // The first choice until the reader picks one: a paper that arrives late becomes the default.
+  const [scopeKey, setScopeKey] = useState<string | null>(null);
   const [format, setFormat] = useState<ExportFormat>('markdown');
   const [wikiLinks, setWikiLinks] = useState(true);
   const chosen = choices.find((c) => c.key === scopeKey) ?? choices[0];

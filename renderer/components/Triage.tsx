@@ -59,8 +59,8 @@ export function Triage() {
           <p>Every unread paper of this digest has been seen. Press <kbd>u</kbd> to undo the last decision.</p>
         </div>
       ) : !paper ? (
-        <div className="empty" aria-busy="true">
-          <p>Opening the next paper…</p>
+        <div className="empty" aria-busy={triage.loading}>
+          <p>{triage.loading ? 'Opening the next paper…' : <>This paper could not be opened. Press <kbd>x</kbd> to skip it.</>}</p>
         </div>
       ) : (
         <article className="triage-card" aria-labelledby="triage-title">

@@ -25,7 +25,7 @@ export interface ExportSlice {
   folderReport: (Api['export.markdown']['result'] & { again: Api['export.markdown']['arg'] }) | null;
   openExport(open: boolean): void;
   runExport(format: ExportFormat, scope: ExportScope, wikiLinks: boolean): Promise<void>;
-  /** Markdown into a folder the reader chooses (desktop only); `again` re-runs a report's export. */
+  /** Markdown into the folder the shell gives (see api/shell.ts); `again` re-runs a report's export. */
   exportToFolder(arg: Omit<Api['export.markdown']['arg'], 'outDir'> & { outDir?: string }): Promise<void>;
 }
 

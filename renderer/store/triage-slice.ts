@@ -12,7 +12,16 @@ interface Step {
 
 /** Triage: walk a digest's unread papers one by one, deciding each with a single key. */
 export interface TriageSlice {
-  triage: { digestId: string; name: string; queue: string[]; index: number; paper: PaperView | null; history: Step[] } | null;
+  triage: {
+    digestId: string;
+    name: string;
+    queue: string[];
+    index: number;
+    /** The paper at `index`; null while it loads, or if it could not be loaded. */
+    paper: PaperView | null;
+    loading: boolean;
+    history: Step[];
+  } | null;
   startTriage(digestId: string): Promise<void>;
   stopTriage(): void;
   triageRead(): Promise<void>;
@@ -34,12 +43,15 @@ export const createTriageSlice: StateCreator<AppState, [], [], TriageSlice> = (s
     const t = get().triage;
     if (!t) return;
     const id = t.queue[index];
+    set({ triage: { ...t, index, paper: null, loading: Boolean(id) } });
     const paper = id ? await get().attempt(() => api.call('papers.get', { id })) : null;
-    set({ triage: { ...get().triage!, index, paper: paper ?? null } });
+    if (get().triage) set({ triage: { ...get().triage!, index, paper: paper ?? null, loading: false } });
   };
   const record = async (change: { state?: ReadState; starred?: boolean }, advance: boolean) => {
     const t = get().triage;
-    if (!t?.paper) return;
+    if (!t || t.loading) return;
+    // A paper that could not be opened can only be skipped.
+    if (!t.paper) return void (advance && !Object.keys(change).length && (await load(t.index + 1)));
     const { id, state, starred } = t.paper;
     if (Object.keys(change).length) await get().attempt(() => api.call('status.set', { paperIds: [id], ...change }));
     set({ triage: { ...t, history: [...t.history, { id, before: { state, starred }, advanced: advance }] } });
@@ -52,7 +64,7 @@ export const createTriageSlice: StateCreator<AppState, [], [], TriageSlice> = (s
       const digest = get().digests.find((d) => d.id === digestId);
       const page = await get().attempt(() => api.call('papers.query', { digestId, state: 'unread', sort: 'digest', limit: 1000 }));
       if (!page) return;
-      set({ triage: { digestId, name: digest?.name ?? 'Digest', queue: page.items.map((r) => r.id), index: 0, paper: null, history: [] } });
+      set({ triage: { digestId, name: digest?.name ?? 'Digest', queue: page.items.map((r) => r.id), index: 0, paper: null, loading: true, history: [] } });
       await load(0);
     },
     stopTriage() {

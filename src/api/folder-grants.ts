@@ -25,13 +25,18 @@ export class FolderGrants {
     return [...this.#dirs];
   }
 
-  /** Why a call may not run, or undefined when it names no folder or one that was chosen. */
-  refusal(arg: unknown): Envelope | undefined {
+  /**
+   * Why a call may not run, or undefined when it names no folder, or is a Markdown export into one
+   * that was chosen. BibTeX and CSV are downloaded from a page: written into a folder, they would
+   * replace a file of the same name there, which Markdown's managed regions never do.
+   */
+  refusal(name: string, arg: unknown): Envelope | undefined {
     const dir = (arg as { outDir?: unknown } | null)?.outDir;
-    if (dir === undefined || (typeof dir === 'string' && this.#dirs.has(path.resolve(dir)))) return undefined;
+    if (dir === undefined) return undefined;
+    if (name === 'export.markdown' && typeof dir === 'string' && this.#dirs.has(path.resolve(dir))) return undefined;
     return {
       ok: false,
-      error: { code: 'folder-not-chosen', message: 'Digest Reader writes only into a folder you chose for it. Choose the folder again.' },
+      error: { code: 'folder-not-chosen', message: 'Digest Reader writes only Markdown, and only into a folder you chose for it. Choose the folder again.' },
     };
   }
 }

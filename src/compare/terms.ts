@@ -1,5 +1,5 @@
 import type { Paper } from '../library/types';
-import { type TermStats, words } from '../search/distinctive';
+import { type Counts, paperWords, type TermStats } from '../search/distinctive';
 
 /** A distinctive term that two or more of the compared papers use. */
 export interface SharedTerm {
@@ -15,22 +15,20 @@ export interface TermComparison {
   own: Record<string, string[]>;
 }
 
-/** Links are not wording: "github", "https" and a repository's name say nothing of the paper. */
-const URL = /(?:https?:\/\/|www\.)\S+|\{\{[^}]*\}\}/g;
-
 /**
- * TF-IDF weights of a paper's terms against the library: frequent in the paper (title words
- * count double), rare in the library (`stats` prepared for the paper). Generic words are left out, and so are tokens that start
- * with a digit (175b, 16gb): those are figures, which the claims show.
+ * TF-IDF weights of a paper's terms against the library (`counts` covering the paper): frequent
+ * in the paper (title words count double), rare in the library. Generic words are left out, and
+ * so are tokens that start with a digit (175b, 16gb): those are figures, which the claims show.
  */
-export function termWeights(stats: TermStats, paper: Pick<Paper, 'title' | 'abstract'>): Map<string, number> {
+export function termWeights(counts: Counts, paper: Pick<Paper, 'title' | 'abstract'>): Map<string, number> {
+  const { title, abstract } = paperWords(paper);
   const tf = new Map<string, number>();
-  for (const t of words(paper.title)) tf.set(t, (tf.get(t) ?? 0) + 2);
-  for (const t of words(paper.abstract.replace(URL, ' '))) tf.set(t, (tf.get(t) ?? 0) + 1);
+  for (const t of title) tf.set(t, (tf.get(t) ?? 0) + 2);
+  for (const t of abstract) tf.set(t, (tf.get(t) ?? 0) + 1);
   const weights = new Map<string, number>();
   for (const [term, n] of tf) {
     if (/^\d/.test(term) || GENERIC.has(term)) continue;
-    const w = (1 + Math.log(n)) * stats.idf(term);
+    const w = (1 + Math.log(n)) * counts.idf(term);
     if (w > 0) weights.set(term, w);
   }
   return weights;
@@ -76,14 +74,14 @@ const byWeight = (a: { term: string; weight: number }, b: { term: string; weight
  * from `stats`, computed once per library state and again after an import.
  */
 export async function compareTerms(stats: TermStats, papers: Paper[], limits = { shared: 12, own: 8 }): Promise<TermComparison> {
-  await stats.prepare(papers);
-  const weights = papers.map((p) => termWeights(stats, p));
+  const counts = await stats.counts(papers);
+  const weights = papers.map((p) => termWeights(counts, p));
   const users = new Map<string, number[]>();
   weights.forEach((w, i) => {
     for (const term of w.keys()) users.set(term, [...(users.get(term) ?? []), i]);
   });
   const shared = [...users]
-    .filter(([term, at]) => at.length >= 2 && stats.idf(term) >= MIN_SHARED_IDF)
+    .filter(([term, at]) => at.length >= 2 && counts.idf(term) >= MIN_SHARED_IDF)
     .map(([term, at]) => ({ term, paperIds: at.map((i) => papers[i].id), weight: at.reduce((sum, i) => sum + weights[i].get(term)!, 0) }))
     .sort(byWeight)
     .slice(0, limits.shared);

@@ -4,7 +4,7 @@ import type { EventBus } from '../api/events';
 import { ApiError } from '../api/contract';
 import { rerankByPhrase } from '../search/phrase';
 import { SearchIndex } from '../search/search-index';
-import { TermStats } from '../search/distinctive';
+import { scanFrequencies, TermStats } from '../search/distinctive';
 import { highlightRanges, snippet, type Range, type Snippet } from '../search/text';
 import { migrate, type UserData } from '../storage/schema';
 import type { StoreWarning } from '../storage/user-store';
@@ -77,8 +77,8 @@ export class Library {
     this.#userData = userData;
     // The corpus first, then the index worker: the list is shown from the corpus alone, and search
     // works once `ready` resolves. Started side by side, the two threads' allocations and garbage
-    // collection slowed each other: at 100,000 papers the first list took 1.3–1.5 s, against 0.9
-    // this way, for 0.2–0.5 s more until search works (2.2 s).
+    // collection slowed each other: at 100,000 papers the first list took 1.1–1.5 s, against
+    // 0.8–0.9 s this way, for a little longer until search works (2.1 s; see BENCHMARKS.md).
     fs.rmSync(path.join(dataDir, OLD_INDEX_FILE), { force: true });
     this.corpus = new Corpus(dataDir);
     this.index = new SearchIndex(path.join(dataDir, INDEX_FILE));
@@ -99,10 +99,10 @@ export class Library {
           console.error(`[digest-reader] the search index could not be opened: ${error.message}`);
         },
       );
-    this.terms = new TermStats(this.corpus, async (terms) => {
-      await this.ready;
-      return this.index.frequencies(terms);
-    });
+    // The index counts document frequencies at once; until it can (a first build), or if it
+    // failed, they are counted from the corpus, slowly but without holding up the thread.
+    const scan = scanFrequencies(() => this.corpus.papers);
+    this.terms = new TermStats(this.corpus, (terms) => (this.index.ready ? this.index.frequencies(terms) : scan(terms)));
   }
 
   *#docs(papers: Iterable<Paper>) {

@@ -6,14 +6,14 @@ import { openCore } from '../core';
 import { defaultDataDir, RENDERER_DIST, SAMPLE_DIGEST } from '../paths';
 import { startWebServer } from './server';
 
-/** Web mode: `tsx src/web/main.ts [--data DIR] [--port N] [--no-open] [--export-dir DIR…]`. */
+/** Web mode: `tsx src/web/main.ts [--data DIR] [--port N] [--no-open] [--export-dir DIR]`. */
 async function main() {
   const { values } = parseArgs({
     options: {
       data: { type: 'string' },
       port: { type: 'string', default: process.env.PORT ?? '0' },
       'no-open': { type: 'boolean', default: false },
-      'export-dir': { type: 'string', multiple: true, default: [] },
+      'export-dir': { type: 'string' },
     },
   });
   if (!fs.existsSync(`${RENDERER_DIST}/index.html`)) {
@@ -22,7 +22,7 @@ async function main() {
   }
   const dataDir = values.data ?? defaultDataDir();
   const core = await openCore({ dataDir, samplePath: SAMPLE_DIGEST });
-  const grants = new FolderGrants(values['export-dir']);
+  const grants = new FolderGrants(values['export-dir'] ? [values['export-dir']] : []);
   const web = await startWebServer({ core, staticDir: RENDERER_DIST, port: Number(values.port), grants });
   const link = `${web.url}#token=${web.token}`;
   console.log(`Digest Reader is running in web mode at ${link}`);

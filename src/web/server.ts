@@ -121,7 +121,7 @@ async function handleCall(core: Core, grants: FolderGrants, name: string, req: h
   } catch {
     return send(res, 400, 'The request body is not JSON');
   }
-  sendJson(res, grants.refusal(arg) ?? (await dispatch(core.handlers, name, arg)));
+  sendJson(res, grants.refusal(name, arg) ?? (await dispatch(core.handlers, name, arg)));
 }
 
 function serveStatic(root: string, pathname: string, res: http.ServerResponse) {

@@ -83,7 +83,7 @@ test('downloads BibTeX of the open paper', async ({ page, app }) => {
   expect(bib.entries[0].fields.keywords?.toSorted()).toEqual(['survey', 'to cite']);
 });
 
-test('on the desktop, exports into a folder; a re-export keeps edits made there and reports edits to the exported part', async ({ page }) => {
+test('with a folder chooser (as on the desktop), exports into a folder; a re-export keeps edits made there and reports edits to the exported part', async ({ page }) => {
   const vault = path.join(freshDataDir(), 'My vault');
   // The core writes only into a folder the person chose: the shell's dialog grants it (here, the flag).
   const app = await startApp(freshDataDir(), ['--export-dir', vault]);
@@ -147,8 +147,8 @@ test('in web mode, Markdown goes into the folder given with --export-dir, and a 
     expect(fs.readdirSync(vault)).toHaveLength(4);
 
     const scope = { kind: 'library' };
-    await expect(app.call('export.markdown', { scope, outDir: elsewhere })).rejects.toThrow('Digest Reader writes only into a folder you chose for it');
-    await expect(app.call('export.csv', { scope, outDir: elsewhere })).rejects.toThrow('a folder you chose');
+    await expect(app.call('export.markdown', { scope, outDir: elsewhere })).rejects.toThrow('Digest Reader writes only Markdown, and only into a folder you chose for it');
+    await expect(app.call('export.csv', { scope, outDir: vault })).rejects.toThrow('writes only Markdown'); // a .csv would replace one there
     expect(fs.existsSync(elsewhere)).toBe(false);
   } finally {
     await app.stop();
@@ -162,6 +162,6 @@ test('a folder the shell did not grant is refused with a message, and nothing is
   await openApp(page, app);
   const dialog = await openExport(page);
   await dialog.getByRole('button', { name: 'Export into a folder…' }).click();
-  await expect(dialog.getByRole('alert')).toHaveText('Digest Reader writes only into a folder you chose for it. Choose the folder again.');
+  await expect(dialog.getByRole('alert')).toHaveText('Digest Reader writes only Markdown, and only into a folder you chose for it. Choose the folder again.');
   expect(fs.existsSync(elsewhere)).toBe(false);
 });

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { EventBus } from '../../../src/api/events';
 import { compareTerms, termWeights } from '../../../src/compare/terms';
+import type { Corpus } from '../../../src/library/corpus';
+import { Library } from '../../../src/library/library';
+import { paperWords, scanFrequencies, TermStats } from '../../../src/search/distinctive';
 import { highlightRanges } from '../../../src/search/text';
 import { SECOND } from '../../helpers';
 import { readerContext } from '../reader/helpers';
@@ -25,9 +29,10 @@ describe('shared and own terms, by TF-IDF against the library', () => {
     // "inference" and "models" are in most of this library; "reduces" and "single" say nothing.
     for (const common of ['inference', 'models', 'language', 'large', 'reduces', 'single', 'the']) expect(terms).not.toContain(common);
     // Each shared term is used by the papers it names, and by at least two.
+    const counts = await library.terms.counts(papers);
     for (const t of shared) {
       expect(t.paperIds.length).toBeGreaterThanOrEqual(2);
-      for (const id of t.paperIds) expect(termWeights(library.terms, papers.find((p) => p.id === id)!).has(t.term)).toBe(true);
+      for (const id of t.paperIds) expect(termWeights(counts, papers.find((p) => p.id === id)!).has(t.term)).toBe(true);
     }
     expect(shared.find((t) => t.term === 'cache')!.paperIds).toEqual([papers[0].id, papers[1].id]);
     // Own terms: the paper's name first, and nothing another compared paper uses.
@@ -56,12 +61,50 @@ describe('shared and own terms, by TF-IDF against the library', () => {
   it('document frequencies follow an import: a new digest makes its words less distinctive', async () => {
     const { library, paper } = await sample();
     const word = [{ title: 'tokenizer', abstract: '' }];
-    await library.terms.prepare(word);
-    const before = library.terms.idf('tokenizer');
+    const before = (await library.terms.counts(word)).idf('tokenizer');
     await library.import({ name: 'Second', text: SECOND, source: 'file' });
-    await library.terms.prepare(word); // the corpus changed: counted again, by the index
-    expect(library.terms.idf('tokenizer')).toBeLessThan(before);
-    expect(() => library.terms.idf('unprepared')).toThrow(/not prepared/);
+    expect((await library.terms.counts(word)).idf('tokenizer')).toBeLessThan(before); // counted again, by the index
     expect((await compareTerms(library.terms, [paper('FlexGen'), paper('LOOK-M')])).shared.length).toBeGreaterThan(0);
+  });
+});
+
+describe('document frequencies', () => {
+  it('are counted from the corpus, without the index, to the same figures while the index opens', async () => {
+    const { dir, paper, library: built } = await sample();
+    const papers = [paper('FlexGen'), paper('LOOK-M')];
+    const terms = [...new Set(papers.flatMap((p) => Object.values(paperWords(p)).flat()))];
+    const indexed = await built.index.frequencies(terms);
+    expect(await scanFrequencies(() => built.corpus.papers)(terms)).toEqual(indexed);
+    await built.close();
+
+    const reopened = new Library(dir, new EventBus());
+    expect(reopened.index.ready).toBe(false); // still loading its snapshot
+    const { df } = await reopened.terms.counts(papers);
+    expect(terms.map(df)).toEqual(indexed.df);
+    await reopened.close();
+  });
+
+  it('are not kept when the corpus changed while they were counted', async () => {
+    const corpus = { stamp: 'before', paperCount: 10 };
+    let asked = 0;
+    let release = () => {};
+    const stats = new TermStats(corpus as unknown as Corpus, async (terms) => {
+      asked++;
+      if (asked === 1) await new Promise<void>((r) => (release = r));
+      return { documents: 10, df: terms.map(() => asked) };
+    });
+    const paper = [{ title: 'cache', abstract: '' }];
+    const pending = stats.counts(paper);
+    corpus.stamp = 'after an import';
+    release();
+    expect((await pending).df('cache')).toBe(1); // its own answer
+    expect((await stats.counts(paper)).df('cache')).toBe(2); // counted again for the new corpus
+    expect((await stats.counts(paper)).df('cache')).toBe(2); // and kept
+    expect(asked).toBe(2);
+  });
+
+  it('weigh the words of a paper outside its links, even glued to one', () => {
+    const words = paperWords({ title: 'Graph Tokenizers', abstract: 'Code in our repositoryhttps://github.com/a/b and at www.example.org/x today.' });
+    expect(words).toEqual({ title: ['graph', 'tokenizers'], abstract: ['code', 'repository', 'today'] });
   });
 });

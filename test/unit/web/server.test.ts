@@ -103,11 +103,19 @@ describe('exports into folders', () => {
       const headers = { Authorization: `Bearer ${granted.token}`, 'Content-Type': 'application/json' };
       const post = (name: string, body: unknown) => fetch(`${granted.url}api/call/${name}`, { method: 'POST', headers, body: JSON.stringify(body) }).then((r) => r.json());
       expect(await (await fetch(`${granted.url}api/export-folders`, { headers })).json()).toEqual({ folders: [vault] });
-      expect(await post('export.csv', { scope, outDir: vault })).toMatchObject({ ok: true, value: { fileName: 'Library.csv', path: path.join(vault, 'Library.csv') } });
-      expect(await post('export.csv', { scope, outDir: dirs })).toMatchObject({ ok: false, error: { code: 'folder-not-chosen' } });
-      expect(await post('export.csv', { scope, outDir: path.join(vault, '..', '..') })).toMatchObject({ ok: false, error: { code: 'folder-not-chosen' } });
-      expect(await post('export.csv', { scope, outDir: 42 })).toMatchObject({ ok: false, error: { code: 'folder-not-chosen' } });
-      expect(fs.readdirSync(vault)).toEqual(['Library.csv']);
+      const paper = { kind: 'paper', ids: [(await post('papers.query', { limit: 1 })).value.items[0].id] };
+      expect(await post('export.markdown', { scope: paper, outDir: vault })).toMatchObject({ ok: true, value: { count: 1 } });
+      expect(fs.readdirSync(vault)).toHaveLength(1);
+      // Only Markdown: a .bib or .csv would replace a file of that name in the folder.
+      fs.writeFileSync(path.join(vault, 'Library.csv'), 'the reader’s own spreadsheet');
+      expect(await post('export.csv', { scope, outDir: vault })).toMatchObject({ ok: false, error: { code: 'folder-not-chosen' } });
+      expect(await post('export.bibtex', { scope, outDir: vault })).toMatchObject({ ok: false, error: { code: 'folder-not-chosen' } });
+      expect(fs.readFileSync(path.join(vault, 'Library.csv'), 'utf8')).toBe('the reader’s own spreadsheet');
+      // Nor anywhere else, however it is spelled.
+      expect(await post('export.markdown', { scope: paper, outDir: dirs })).toMatchObject({ ok: false, error: { code: 'folder-not-chosen' } });
+      expect(await post('export.markdown', { scope: paper, outDir: path.join(vault, '..', '..') })).toMatchObject({ ok: false, error: { code: 'folder-not-chosen' } });
+      expect(await post('export.markdown', { scope: paper, outDir: 42 })).toMatchObject({ ok: false, error: { code: 'folder-not-chosen' } });
+      expect(await post('export.markdown', { scope: paper, outDir: `${vault}${path.sep}` })).toMatchObject({ ok: true });
     } finally {
       await granted.close();
     }
