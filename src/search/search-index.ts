@@ -27,12 +27,18 @@ const CHUNK = 500;
 /** Signatures computed per turn of the event loop while opening. */
 const SIGNATURE_CHUNK = 10_000;
 
-function startWorker(): Worker {
+/** What the worker is started with (index-worker.ts reads it). */
+export interface WorkerOptions {
+  /** Papers indexed between two packings of the index while it is built; tests set it low. */
+  packEvery?: number;
+}
+
+function startWorker(workerData: WorkerOptions): Worker {
   const here = fileURLToPath(import.meta.url);
   const entry = new URL(`./index-worker${path.extname(here)}`, import.meta.url);
-  if (!here.endsWith('.ts')) return new Worker(entry);
+  if (!here.endsWith('.ts')) return new Worker(entry, { workerData });
   // Run from source (tsx, Vitest): the worker registers tsx's loader before importing its entry.
-  return new Worker(`import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(entry.href)}); });`, { eval: true });
+  return new Worker(`import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(entry.href)}); });`, { eval: true, workerData });
 }
 
 /**
@@ -58,8 +64,8 @@ export class SearchIndex {
   #closing: Promise<void> | undefined;
 
   /** Starts the worker, which loads the snapshot in `file` (if any); `open` waits for it. */
-  constructor(file: string) {
-    this.#worker = startWorker();
+  constructor(file: string, options: WorkerOptions = {}) {
+    this.#worker = startWorker(options);
     this.#worker.unref();
     this.#worker.on('message', (reply: IndexReply) => {
       const call = this.#pending.get(reply.seq);

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EventBus } from '../../../src/api/events';
 import { Library } from '../../../src/library/library';
+import { SearchIndex } from '../../../src/search/search-index';
 import { highlightRanges, snippet } from '../../../src/search/text';
 import { SAMPLE, SECOND, tempDir } from '../../helpers';
 
@@ -113,6 +114,29 @@ describe('the persisted index', () => {
     const again = await reopen(dir);
     expect(again.index).toMatchObject({ source: 'loaded', size: 122 });
     expect((await first(again, 'graph tokenizer'))[0]).toMatch(/^Graph Tokenizers/);
+  });
+
+  it('is packed and saved while a large library is built, and answers as if it were not', async () => {
+    const { library } = await sampleLibrary();
+    const papers = () => [...library.corpus.papers];
+    const dir = tempDir();
+    const packed = new SearchIndex(file(dir), { packEvery: 50 }); // the sample's 119 papers come in one message
+    await packed.open({ ids: () => papers().map((p) => p.id), doc: (id) => library.corpus.paper(id) && { id, title: library.corpus.paper(id)!.title, abstract: library.corpus.paper(id)!.abstract } });
+    expect(fs.existsSync(file(dir))).toBe(true); // saved during the build, before any close
+    const second = new Library(tempDir(), new EventBus());
+    await second.import({ name: 'Second', text: SECOND, source: 'file' });
+    packed.add([...second.corpus.papers].map((p) => ({ id: p.id, title: p.title, abstract: p.abstract }))); // on top of packed postings
+    await library.import({ name: 'Second', text: SECOND, source: 'file' });
+    // The same papers in the same order, the same matched words, the same scores (to rounding:
+    // a restored index walks its words in another order, so sums are added in another order).
+    const same = (found: Awaited<ReturnType<SearchIndex['search']>>) => found.hits.map((h) => ({ id: h.id, score: h.score.toFixed(9), terms: h.terms.toSorted() }));
+    for (const q of ['speculative decoding', 'kv cach', 'mixture of experts', 'graph tokenizer', 'atention']) {
+      const expected = same(await library.index.search(q));
+      expect(expected.length, q).toBeGreaterThan(0);
+      expect(same(await packed.search(q)), q).toEqual(expected);
+    }
+    await packed.close();
+    await second.close();
   });
 
   it('drops papers the library no longer has', async () => {
