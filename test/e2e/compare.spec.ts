@@ -21,6 +21,17 @@ async function expectAccessible(page: Page, view: string) {
   expect(report, report.join('\n')).toEqual([]);
 }
 
+/** Drags the column headed `from` by its grip onto the column headed `to`, with the mouse. */
+async function dragColumn(page: Page, from: string, to: string) {
+  const head = (title: string) => table(page).getByRole('columnheader').filter({ hasText: title });
+  const a = (await head(from).locator('.drag-handle').boundingBox())!;
+  const b = (await head(to).boundingBox())!;
+  await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
+  await page.mouse.down();
+  for (let i = 1; i <= 12; i++) await page.mouse.move(a.x + a.width / 2 + (b.x + b.width / 2 - a.x - a.width / 2) * (i / 12), a.y + a.height / 2);
+  await page.mouse.up();
+}
+
 /** Searches and Ctrl-clicks the first result into the multi-selection. */
 async function pickBySearch(page: Page, query: string, title: string) {
   await search(page).fill(query);
@@ -100,6 +111,13 @@ test('compare three papers found by search: claims, an attribute row filled by t
     await expect(heads.nth(2)).toContainText(DYNASOR);
     await page.getByRole('button', { name: /Move “Efficiently Serving.*” right/ }).click();
     await expect(heads.nth(3)).toContainText(DYNASOR);
+    // And by dragging a column's grip onto another column.
+    await dragColumn(page, LOOKM, FLEXGEN);
+    await expect(heads.nth(1)).toContainText(LOOKM);
+    await expect(heads.nth(2)).toContainText(FLEXGEN);
+    await dragColumn(page, FLEXGEN, LOOKM);
+    await expect(heads.nth(1)).toContainText(FLEXGEN);
+    await expect(heads.nth(2)).toContainText(LOOKM);
 
     // An attribute row, one cell typed, one filled from a span of the abstract.
     await page.getByRole('combobox', { name: 'New attribute row' }).fill('Speed-up');

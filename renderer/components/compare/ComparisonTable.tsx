@@ -1,3 +1,6 @@
+import { DndContext, PointerSensor, closestCenter, useSensor, useSensors, type DragEndEvent } from '@dnd-kit/core';
+import { SortableContext, arrayMove, horizontalListSortingStrategy, useSortable } from '@dnd-kit/sortable';
+import { CSS } from '@dnd-kit/utilities';
 import { useState, type ReactNode } from 'react';
 import { formatDate } from '../../format';
 import { useApp } from '../../store';
@@ -92,18 +95,33 @@ const Chips = ({ terms, label, className = '' }: { terms: string[]; label: strin
  */
 export function ComparisonTable({ matrix }: { matrix: Matrix }) {
   const [fullAbstracts, setFullAbstracts] = useState(false);
+  const moveColumn = useApp((s) => s.moveColumn);
+  const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 4 } }));
   const n = matrix.columns.length;
+  const ids = matrix.columns.map((c) => c.paperId);
+
+  // A column dropped on another takes its place; shown at once, saved behind.
+  const onDragEnd = ({ active, over }: DragEndEvent) => {
+    if (!over || active.id === over.id) return;
+    const to = ids.indexOf(String(over.id));
+    useApp.setState({ matrix: { ...matrix, columns: arrayMove(matrix.columns, ids.indexOf(String(active.id)), to) } });
+    void moveColumn(String(active.id), to);
+  };
+
   return (
     <div className="cmp-scroll" tabIndex={0} role="region" aria-label="Comparison table, scrolls sideways">
+      <DndContext sensors={sensors} collisionDetection={closestCenter} onDragEnd={onDragEnd}>
       <table className="cmp-table" aria-labelledby="comparison-title">
         <thead>
           <tr>
             <th scope="col" className="cmp-corner">
               <span className="visually-hidden">Row</span>
             </th>
-            {matrix.columns.map((col, i) => (
-              <ColumnHead key={col.paperId} col={col} index={i} count={n} />
-            ))}
+            <SortableContext items={ids} strategy={horizontalListSortingStrategy}>
+              {matrix.columns.map((col, i) => (
+                <ColumnHead key={col.paperId} col={col} index={i} count={n} />
+              ))}
+            </SortableContext>
           </tr>
         </thead>
         <tbody>
@@ -190,6 +208,7 @@ export function ComparisonTable({ matrix }: { matrix: Matrix }) {
           </Row>
         </tbody>
       </table>
+      </DndContext>
     </div>
   );
 }
@@ -198,9 +217,19 @@ function ColumnHead({ col, index, count }: { col: MatrixColumn; index: number; c
   const moveColumn = useApp((s) => s.moveColumn);
   const removeColumn = useApp((s) => s.removeColumn);
   const name = col.title.length > 60 ? `${col.title.slice(0, 57)}…` : col.title;
+  const { listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({ id: col.paperId });
   return (
-    <th scope="col" className={`cmp-col${col.missing ? ' cmp-missing' : ''}`}>
+    <th
+      scope="col"
+      ref={setNodeRef}
+      className={`cmp-col${col.missing ? ' cmp-missing' : ''}${isDragging ? ' dragging' : ''}`}
+      style={{ transform: CSS.Translate.toString(transform), transition }}
+    >
       <div className="cmp-col-head">
+        {/* A grip for the mouse; from the keyboard the ← → buttons move the column. */}
+        <span ref={setActivatorNodeRef} className="drag-handle" aria-hidden="true" title="Drag to move this column" {...listeners}>
+          ⠿
+        </span>
         <span className="cmp-col-title">
           {col.missing && <span className="cmp-missing-badge">Missing</span>}
           {inlineLatex(col.title)}
