@@ -29,6 +29,8 @@ export function PaperList() {
     getScrollElement: () => scrollRef.current,
     estimateSize: () => 110,
     overscan: 8,
+    // Heights are remembered per paper, not per position: after a search a row keeps its own.
+    getItemKey: (index) => rows[index].id,
   });
   const items = virtualizer.getVirtualItems();
   const last = items.at(-1)?.index ?? 0;
@@ -146,7 +148,7 @@ export function ListHeader({ searchRef }: { searchRef: React.RefObject<HTMLInput
           ref={searchRef}
           type="search"
           aria-label="Search papers"
-          placeholder="Search titles, abstracts, tags and notes  ( / )"
+          placeholder="Search papers, tags, notes  ( / )"
           value={query}
           onChange={(e) => setQuery(e.target.value)}
           onKeyDown={(e) => {

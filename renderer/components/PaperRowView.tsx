@@ -8,8 +8,8 @@ export function TagChips({ tags }: { tags: PaperRow['tags'] }) {
   return (
     <span className="chips">
       {tags.map((t) => (
-        <span key={t.id} className={`chip tag-${t.color}`}>
-          {t.name}
+        <span key={t.id} className={`chip tag-${t.color}`} title={t.name}>
+          <span className="chip-label">{t.name}</span>
         </span>
       ))}
     </span>

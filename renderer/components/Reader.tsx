@@ -1,4 +1,4 @@
-import { useRef } from 'react';
+import { useLayoutEffect, useRef } from 'react';
 import { useApp } from '../store';
 import { formatDate } from '../format';
 import { Highlighted } from './Highlighted';
@@ -20,6 +20,11 @@ export function Reader() {
   const rows = useApp((s) => s.rows);
   const total = useApp((s) => s.total);
   const step = useApp((s) => s.step);
+  const scroller = useRef<HTMLElement>(null);
+  // Another paper starts at its title, not where the last one was scrolled to.
+  useLayoutEffect(() => {
+    if (scroller.current) scroller.current.scrollTop = 0;
+  }, [paper?.id]);
 
   if (error) {
     return (
@@ -42,7 +47,7 @@ export function Reader() {
   }
   const at = rows.findIndex((r) => r.id === paper.id);
   return (
-    <section className="reader" aria-label="Reader">
+    <section className="reader" aria-label="Reader" ref={scroller}>
       <div className="reader-bar">
         <span className="position">{at >= 0 ? `${at + 1} of ${total.toLocaleString()}` : ''}</span>
         <div className="pager">
@@ -114,8 +119,8 @@ function PaperActions({ paper }: { paper: PaperView }) {
       <div className="action-row chips-row">
         <ul className="chips" aria-label="Tags">
           {paper.tags.map((t) => (
-            <li key={t.id} className={`chip tag-${t.color}`}>
-              {t.name}
+            <li key={t.id} className={`chip tag-${t.color}`} title={t.name}>
+              <span className="chip-label">{t.name}</span>
               <button type="button" className="chip-x" aria-label={`Remove tag ${t.name}`} onClick={() => void removeTag(ids, t.id)}>
                 ×
               </button>
@@ -140,8 +145,8 @@ function PaperActions({ paper }: { paper: PaperView }) {
           <span className="label">In</span>
           <ul className="chips" aria-label="Lists">
             {paper.lists.map((l) => (
-              <li key={l.id} className="chip list-chip">
-                {l.name}
+              <li key={l.id} className="chip list-chip" title={l.name}>
+                <span className="chip-label">{l.name}</span>
                 <button type="button" className="chip-x" aria-label={`Remove from list ${l.name}`} onClick={() => void removeFromList(l.id, ids)}>
                   ×
                 </button>

@@ -30,6 +30,14 @@ test('j and k step through the list; the reader follows', async ({ page, app }) 
   await page.keyboard.press('k');
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Towards Concise');
   await expect(list(page).getByRole('option', { selected: true })).toContainText('Towards Concise');
+  // The next paper opens at its title, wherever the last one was scrolled to.
+  const reader = page.getByRole('region', { name: 'Reader' });
+  const scrolled = () => reader.evaluate((e) => e.scrollTop);
+  await reader.evaluate((e) => (e.scrollTop = 400));
+  expect(await scrolled()).toBeGreaterThan(100);
+  await page.keyboard.press('j');
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Efficient Multi-Agent System Training');
+  await expect.poll(scrolled).toBe(0);
 });
 
 test('search as you type ranks a title match first and highlights the terms', async ({ page, app }) => {
@@ -50,6 +58,23 @@ test('search as you type ranks a title match first and highlights the terms', as
   await shoot(page, 'search-empty');
   await page.getByRole('button', { name: 'Clear search' }).click();
   await expect(page.getByRole('status').filter({ hasText: '119 papers' })).toBeVisible();
+});
+
+test('rows never overlap when a search changes the list', async ({ page, app }) => {
+  await openApp(page, app);
+  // Rows are of different heights; the list is virtualised and must not keep one row's height for another.
+  const overlaps = () =>
+    list(page)
+      .getByRole('option')
+      .evaluateAll((rows) => {
+        const boxes = rows.map((r) => ({ top: r.getBoundingClientRect().top, bottom: r.getBoundingClientRect().bottom, title: r.querySelector('.row-title')?.textContent })).sort((a, b) => a.top - b.top);
+        return boxes.slice(1).flatMap((b, i) => (b.top < boxes[i].bottom - 1 ? [`${b.title} overlaps ${boxes[i].title}`] : []));
+      });
+  for (const [q, status] of [['speculative decoding', /results/], ['', /119 papers/], ['inference', /results/], ['speculative', /results/], ['speculative decoding', /results/]] as const) {
+    await page.getByRole('searchbox', { name: 'Search papers' }).fill(q);
+    await expect(page.getByRole('status').filter({ hasText: status })).toBeVisible();
+    await expect.poll(overlaps, { message: `after searching “${q}”` }).toEqual([]);
+  }
 });
 
 test('import through the file chooser, re-import adds nothing, paste works', async ({ page, app }) => {

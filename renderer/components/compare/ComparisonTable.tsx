@@ -148,8 +148,8 @@ export function ComparisonTable({ matrix }: { matrix: Matrix }) {
                 {col.tags && col.tags.length > 0 && (
                   <ul className="chips" aria-label="Tags">
                     {col.tags.map((t) => (
-                      <li key={t.id} className={`chip tag-${t.color}`}>
-                        {t.name}
+                      <li key={t.id} className={`chip tag-${t.color}`} title={t.name}>
+                        <span className="chip-label">{t.name}</span>
                       </li>
                     ))}
                   </ul>
@@ -289,7 +289,7 @@ function NewAttributeRow({ colSpan }: { colSpan: number }) {
             if (await addAttribute(value)) setValue('');
           }}
         >
-          <input aria-label="New attribute row" placeholder="+ Add a row (Method, Dataset…)" list="attribute-names" value={value} onChange={(e) => setValue(e.target.value)} />
+          <input aria-label="New attribute row" placeholder="+ Add a row…" title="Add a row: Method, Dataset, Speed-up…" list="attribute-names" value={value} onChange={(e) => setValue(e.target.value)} />
           <datalist id="attribute-names">
             {names.filter((n) => !used.includes(n.toLowerCase())).map((n) => (
               <option key={n} value={n} />
