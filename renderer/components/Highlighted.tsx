@@ -2,16 +2,21 @@ import type { ReactNode } from 'react';
 
 type Range = [number, number];
 
-/** Digest titles carry LaTeX residue like `S$^4$C`; show super- and subscripts as such. */
-const LATEX_SCRIPT = /\$([\^_])\{?([^${}]{1,12})\}?\$/g;
+/**
+ * Digest titles carry LaTeX residue: super- and subscripts like `S$^4$C`, and font commands like
+ * `$\scriptsize\mathtt{F}$Laws` (a pun on "flaws"). Show the first as such, the second as its
+ * letters in that face; size commands are dropped.
+ */
+const LATEX = /\$(?:([\^_])\{?([^${}]{1,12})\}?|(?:\\[a-z]+\s*)*\\(?:math|text)(tt|rm|bf|it|sf)\{([^${}]{1,24})\})\$/g;
 
 export function inlineLatex(text: string): ReactNode {
   if (!text.includes('$')) return text;
   const parts: ReactNode[] = [];
   let at = 0;
-  for (const m of text.matchAll(LATEX_SCRIPT)) {
+  for (const m of text.matchAll(LATEX)) {
     if (m.index > at) parts.push(text.slice(at, m.index));
-    parts.push(m[1] === '^' ? <sup key={m.index}>{m[2]}</sup> : <sub key={m.index}>{m[2]}</sub>);
+    if (m[3]) parts.push(<span key={m.index} className={`latex-${m[3]}`}>{m[4]}</span>);
+    else parts.push(m[1] === '^' ? <sup key={m.index}>{m[2]}</sup> : <sub key={m.index}>{m[2]}</sub>);
     at = m.index + m[0].length;
   }
   if (at === 0) return text;

@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import { useApp } from '../store';
 import { plural } from '../format';
 import type { ReadState, SortOrder } from '../store/types';
@@ -15,22 +15,27 @@ export function PaperList() {
   const loadMore = useApp((s) => s.loadMore);
   const pendingScroll = useApp((s) => s.pendingScroll);
   const setListScroll = useApp((s) => s.setListScroll);
+  const rowsFor = useApp((s) => s.rowsFor);
   const scrollRef = useRef<HTMLDivElement>(null);
+  const shownFor = useRef(rowsFor);
 
   // Back where the reader left off, once the rows are there.
   useEffect(() => {
     if (pendingScroll === null || rows.length === 0 || !scrollRef.current) return;
     scrollRef.current.scrollTop = pendingScroll;
+    shownFor.current = useApp.getState().rowsFor;
     useApp.setState({ pendingScroll: null });
   }, [pendingScroll, rows.length]);
 
+  // Heights are remembered per paper, not per position: after a search a row keeps its own. One
+  // function per list of rows: a new one each render would have the virtualiser measure again.
+  const getItemKey = useCallback((index: number) => rows[index]?.id ?? index, [rows]);
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => 110,
     overscan: 8,
-    // Heights are remembered per paper, not per position: after a search a row keeps its own.
-    getItemKey: (index) => rows[index].id,
+    getItemKey,
   });
   const items = virtualizer.getVirtualItems();
   const last = items.at(-1)?.index ?? 0;
@@ -39,10 +44,18 @@ export function PaperList() {
     if (rows.length < total && last >= rows.length - 20) void loadMore();
   }, [last, rows.length, total, loadMore]);
 
+  // A new search (or view, sort, filter) shows its best rows from the top; a reload of the same
+  // list, and j/k, keep the open paper in view.
   useEffect(() => {
+    if (useApp.getState().pendingScroll !== null) return;
+    if (shownFor.current !== rowsFor) {
+      shownFor.current = rowsFor;
+      virtualizer.scrollToOffset(0);
+      return;
+    }
     const at = rows.findIndex((r) => r.id === selectedId);
-    if (at >= 0 && useApp.getState().pendingScroll === null) virtualizer.scrollToIndex(at, { align: 'auto' });
-  }, [selectedId, rows, virtualizer]);
+    if (at >= 0) virtualizer.scrollToIndex(at, { align: 'auto' });
+  }, [selectedId, rows, rowsFor, virtualizer]);
 
   return (
     <div className="list-scroll" ref={scrollRef} onScroll={(e) => setListScroll(e.currentTarget.scrollTop)}>

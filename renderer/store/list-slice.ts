@@ -14,6 +14,8 @@ export interface ListSlice {
   sort: SortOrder;
   stateFilter: ReadState | null;
   rows: PaperRow[];
+  /** What the rows answer (view, search, sort and filters, as asked), to tell a new list from a reload. */
+  rowsFor: string;
   total: number;
   /** Papers matching the search: more than `total` when only the best are ranked. */
   matched: number;
@@ -87,9 +89,10 @@ async function fetchList(set: Set, get: () => AppState) {
   const ticket = ++latest;
   try {
     for (;;) {
-      const page = await api.call('papers.query', { ...queryFor(get()), offset: 0, limit: PAGE });
+      const asked = queryFor(get());
+      const page = await api.call('papers.query', { ...asked, offset: 0, limit: PAGE });
       if (ticket !== latest) return;
-      set({ rows: page.items, total: page.total, matched: page.matched, searched: page.searched, indexing: page.indexing, listError: null });
+      set({ rows: page.items, rowsFor: JSON.stringify(asked), total: page.total, matched: page.matched, searched: page.searched, indexing: page.indexing, listError: null });
       if (!page.indexing) break;
       // The core's search index is still opening: show how far it is, and ask again until it
       // answers, so that what waits for this list (Enter on the search box) gets the results.
@@ -109,6 +112,7 @@ export const createListSlice: StateCreator<AppState, [], [], ListSlice> = (set, 
   sort: 'digest',
   stateFilter: null,
   rows: [],
+  rowsFor: '',
   total: 0,
   matched: 0,
   searched: false,

@@ -135,6 +135,9 @@ test('long and LaTeX titles, a one-paper digest and empty views look intentional
   await openBySearch(page, 'Syntactic Semantic Coherence', /Speculative Sampling with Syntactic/);
   await expect(reader(page).getByRole('heading', { level: 1 }).locator('sup')).toHaveText('4');
   await expect(reader(page).getByRole('heading', { level: 1 })).toContainText('S4C: Speculative Sampling');
+  await openBySearch(page, 'Inference Scaling Laws resampling imperfect verifiers', /^Inference Scaling/);
+  await expect(reader(page).getByRole('heading', { level: 1 })).toHaveText('Inference Scaling FLaws: The Limits of LLM Resampling with Imperfect Verifiers');
+  await expect(reader(page).getByRole('heading', { level: 1 }).locator('.latex-tt')).toHaveText('F');
   await page.getByRole('searchbox', { name: 'Search papers' }).fill('');
   await nav(page).getByRole('button', { name: /^Read later/ }).click();
   await expect(page.getByText('This list is empty')).toBeVisible();
