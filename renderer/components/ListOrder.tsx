@@ -1,6 +1,7 @@
-import { DndContext, PointerSensor, closestCenter, useSensor, useSensors, type DragEndEvent } from '@dnd-kit/core';
+import { DndContext, closestCenter, type DragEndEvent } from '@dnd-kit/core';
 import { SortableContext, arrayMove, useSortable, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
+import { useGripSensors } from './drag';
 import { useApp } from '../store';
 import type { PaperRow } from '../store/types';
 import { clickMode, PaperRowView } from './PaperRowView';
@@ -9,7 +10,7 @@ import { clickMode, PaperRowView } from './PaperRowView';
 export function ListOrder({ listId }: { listId: string }) {
   const rows = useApp((s) => s.rows);
   const moveInList = useApp((s) => s.moveInList);
-  const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 4 } }));
+  const sensors = useGripSensors();
 
   const onDragEnd = ({ active, over }: DragEndEvent) => {
     if (!over || active.id === over.id) return;

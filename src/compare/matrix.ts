@@ -87,6 +87,7 @@ export async function buildMatrix(ctx: DataContext, stats: TermStats, id: string
     const paper = ctx.corpus.paper(paperId);
     if (!paper) return missingColumn(c, paperId);
     const shared = terms.shared.filter((t) => t.paperIds.includes(paperId)).map((t) => t.term);
+    const sharedSet = new Set(shared);
     return {
       paperId,
       missing: false,
@@ -96,11 +97,11 @@ export async function buildMatrix(ctx: DataContext, stats: TermStats, id: string
         return { digestName: d.name, position: a.position, importedAt: d.importedAt };
       }),
       ...userFields(data, paperId),
-      claims: extractClaims(paper.abstract).map((c) => ({ ...c, termRanges: highlightRanges(c.text, new Set(shared)) })),
+      claims: extractClaims(paper.abstract).map((c) => ({ ...c, termRanges: highlightRanges(c.text, sharedSet) })),
       sharedTerms: shared,
       ownTerms: terms.own[paperId] ?? [],
       abstract: paper.abstract,
-      termRanges: highlightRanges(paper.abstract, new Set(shared)),
+      termRanges: highlightRanges(paper.abstract, sharedSet),
       highlights: highlightsOf(ctx, paperId).map((h) => ({ id: h.id, exact: h.quote.exact, comment: h.comment, color: h.color })),
       note: data.notes[paperId]?.text ?? null,
       cells: cellsOf(c, paperId, paper.abstract),

@@ -1,5 +1,5 @@
 import type { Paper } from '../library/types';
-import { type Counts, paperWords, type TermStats } from '../search/distinctive';
+import { type Counts, termFrequencies, type TermStats } from '../search/distinctive';
 
 /** A distinctive term that two or more of the compared papers use. */
 export interface SharedTerm {
@@ -21,12 +21,8 @@ export interface TermComparison {
  * so are tokens that start with a digit (175b, 16gb): those are figures, which the claims show.
  */
 export function termWeights(counts: Counts, paper: Pick<Paper, 'title' | 'abstract'>): Map<string, number> {
-  const { title, abstract } = paperWords(paper);
-  const tf = new Map<string, number>();
-  for (const t of title) tf.set(t, (tf.get(t) ?? 0) + 2);
-  for (const t of abstract) tf.set(t, (tf.get(t) ?? 0) + 1);
   const weights = new Map<string, number>();
-  for (const [term, n] of tf) {
+  for (const [term, n] of termFrequencies(paper)) {
     if (/^\d/.test(term) || GENERIC.has(term)) continue;
     const w = (1 + Math.log(n)) * counts.idf(term);
     if (w > 0) weights.set(term, w);

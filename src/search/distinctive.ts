@@ -25,6 +25,15 @@ export function paperWords(paper: Text): { title: string[]; abstract: string[] }
   return { title: words(paper.title), abstract: words(paper.abstract.replace(LINK, ' ')) };
 }
 
+/** How often each weighed word stands in a paper, a title's words counting double. */
+export function termFrequencies(paper: Text): Map<string, number> {
+  const { title, abstract } = paperWords(paper);
+  const tf = new Map<string, number>();
+  for (const t of title) tf.set(t, (tf.get(t) ?? 0) + 2);
+  for (const t of abstract) tf.set(t, (tf.get(t) ?? 0) + 1);
+  return tf;
+}
+
 /** How many papers there are, and how many use each term. */
 export type Frequencies = (terms: string[]) => Promise<{ documents: number; df: number[] }>;
 
@@ -96,11 +105,7 @@ export class TermStats {
   /** The paper's most distinctive terms: frequent in it (title words count double), rare elsewhere. */
   async distinctive(paper: Paper, limit = 12): Promise<WeightedTerm[]> {
     const { df, idf } = await this.counts([paper]);
-    const { title, abstract } = paperWords(paper);
-    const tf = new Map<string, number>();
-    for (const t of title) tf.set(t, (tf.get(t) ?? 0) + 2);
-    for (const t of abstract) tf.set(t, (tf.get(t) ?? 0) + 1);
-    return [...tf]
+    return [...termFrequencies(paper)]
       .map(([term, n]) => ({ term, weight: (1 + Math.log(n)) * idf(term) }))
       .filter((w) => df(w.term) > 1 || this.#corpus.paperCount < 3) // a word no other paper has relates nothing
       .sort((a, b) => b.weight - a.weight || a.term.localeCompare(b.term))

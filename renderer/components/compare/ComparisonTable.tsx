@@ -1,6 +1,7 @@
-import { DndContext, PointerSensor, closestCenter, useSensor, useSensors, type DragEndEvent } from '@dnd-kit/core';
+import { DndContext, closestCenter, type DragEndEvent } from '@dnd-kit/core';
 import { SortableContext, arrayMove, horizontalListSortingStrategy, useSortable } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
+import { useGripSensors } from '../drag';
 import { useState, type ReactNode } from 'react';
 import { formatDate } from '../../format';
 import { useApp } from '../../store';
@@ -96,7 +97,7 @@ const Chips = ({ terms, label, className = '' }: { terms: string[]; label: strin
 export function ComparisonTable({ matrix }: { matrix: Matrix }) {
   const [fullAbstracts, setFullAbstracts] = useState(false);
   const moveColumn = useApp((s) => s.moveColumn);
-  const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 4 } }));
+  const sensors = useGripSensors();
   const n = matrix.columns.length;
   const ids = matrix.columns.map((c) => c.paperId);
 
