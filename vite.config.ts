@@ -7,7 +7,9 @@ import { CSP } from './src/web/security.js';
  * app:// also send it as a header). `frame-ancestors` only works as a header and is left out here.
  */
 function cspMeta(): Plugin {
-  const policy = CSP.split('; ').filter((d) => !d.startsWith('frame-ancestors')).join('; ');
+  const policy = CSP.split('; ')
+    .filter((d) => !d.startsWith('frame-ancestors'))
+    .join('; ');
   return {
     name: 'digest-reader-csp-meta',
     apply: 'build',

@@ -60,7 +60,10 @@ async function main() {
   };
   const actions: MenuActions = {
     async importDigest() {
-      const filters = [{ name: 'Digests', extensions: [DIGEST_EXTENSION.slice(1)] }, { name: 'All files', extensions: ['*'] }];
+      const filters = [
+        { name: 'Digests', extensions: [DIGEST_EXTENSION.slice(1)] },
+        { name: 'All files', extensions: ['*'] },
+      ];
       const picked = await dialog.showOpenDialog(win!, { title: 'Import digest', properties: ['openFile', 'multiSelections'], filters });
       for (const file of picked.canceled ? [] : picked.filePaths) await importFile(file);
     },

@@ -11,7 +11,11 @@ export interface MenuActions {
 /** The application menu: the platform's usual roles, plus File for digests. */
 export function menuTemplate(actions: MenuActions, recent: readonly string[], isMac: boolean): MenuItemConstructorOptions[] {
   const recentItems: MenuItemConstructorOptions[] = recent.length
-    ? [...recent.map((file) => ({ label: path.basename(file), toolTip: file, click: () => actions.openRecent(file) })), { type: 'separator' }, { label: 'Clear Recent', click: () => actions.clearRecent() }]
+    ? [
+        ...recent.map((file) => ({ label: path.basename(file), toolTip: file, click: () => actions.openRecent(file) })),
+        { type: 'separator' },
+        { label: 'Clear Recent', click: () => actions.clearRecent() },
+      ]
     : [{ label: 'No Recent Digests', enabled: false }];
   const file: MenuItemConstructorOptions = {
     label: '&File',
@@ -23,7 +27,14 @@ export function menuTemplate(actions: MenuActions, recent: readonly string[], is
       isMac ? { role: 'close' } : { role: 'quit' },
     ],
   };
-  return [...(isMac ? [{ role: 'appMenu' } as const] : []), file, { role: 'editMenu' }, { role: 'viewMenu' }, { role: 'windowMenu' }, { role: 'help', submenu: [{ role: 'about' }] }];
+  return [
+    ...(isMac ? [{ role: 'appMenu' } as const] : []),
+    file,
+    { role: 'editMenu' },
+    { role: 'viewMenu' },
+    { role: 'windowMenu' },
+    { role: 'help', submenu: [{ role: 'about' }] },
+  ];
 }
 
 export function setMenu(actions: MenuActions, recent: readonly string[]): void {

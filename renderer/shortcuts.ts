@@ -18,19 +18,31 @@ export const SHORTCUTS: Shortcut[] = [
   { keys: ['j'], label: 'Next paper', run: () => state().step(1) },
   { keys: ['k'], label: 'Previous paper', run: () => state().step(-1) },
   { keys: ['o', 'Enter'], label: 'Open: move focus to the paper', run: () => focus('#reader-title') },
-  { keys: ['Escape'], label: 'Back: to the list, clear the selection', run: () => {
-    state().clearSelection();
-    focus('.paper-row.selected') ?? focus('[aria-label="Papers"]');
-  } },
+  {
+    keys: ['Escape'],
+    label: 'Back: to the list, clear the selection',
+    run: () => {
+      state().clearSelection();
+      focus('.paper-row.selected') ?? focus('[aria-label="Papers"]');
+    },
+  },
   { keys: ['/'], label: 'Search', run: () => focus('input[aria-label="Search papers"]') },
-  { keys: ['s'], label: 'Star or unstar the paper', run: () => {
-    const p = paper();
-    if (p) void state().setStatus([p.id], { starred: !p.starred });
-  } },
-  { keys: ['r'], label: 'Mark the paper read (again: unread)', run: () => {
-    const p = paper();
-    if (p) void state().setStatus([p.id], { state: p.state === 'read' ? 'unread' : 'read' });
-  } },
+  {
+    keys: ['s'],
+    label: 'Star or unstar the paper',
+    run: () => {
+      const p = paper();
+      if (p) void state().setStatus([p.id], { starred: !p.starred });
+    },
+  },
+  {
+    keys: ['r'],
+    label: 'Mark the paper read (again: unread)',
+    run: () => {
+      const p = paper();
+      if (p) void state().setStatus([p.id], { state: p.state === 'read' ? 'unread' : 'read' });
+    },
+  },
   { keys: ['t'], label: 'Tag the paper', run: () => focus('input[aria-label="Add tag"]') },
   { keys: ['l'], label: 'Add the paper to a list', run: () => focus('.paper-actions select[aria-label="Add to list"]') },
   { keys: ['n'], label: 'Write in the note', run: () => focus('textarea[aria-label="Note"]') },

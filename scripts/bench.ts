@@ -59,9 +59,15 @@ if (values.json) {
     ['saved index on disk (MB)', (r) => r.load.indexMB],
     [`typing: keystrokes`, (r) => r.typing.n],
     ['typing p50 / p95 (ms)', (r) => `${r.typing.p50} / ${r.typing.p95}`],
-    ...LENGTH_BUCKETS.map((b): [string, (r: SizeFigures) => string] => [`  ${b} chars: p50 / p95 (ms)`, (r) => `${r.typing.byLength[b].p50} / ${r.typing.byLength[b].p95}`]),
+    ...LENGTH_BUCKETS.map((b): [string, (r: SizeFigures) => string] => [
+      `  ${b} chars: p50 / p95 (ms)`,
+      (r) => `${r.typing.byLength[b].p50} / ${r.typing.byLength[b].p95}`,
+    ]),
     ['linear scan p50 / p95 (ms)', (r) => `${r.scan.p50} / ${r.scan.p95}`],
-    ...LENGTH_BUCKETS.map((b): [string, (r: SizeFigures) => string] => [`  ${b} chars: p50 / p95 (ms)`, (r) => `${r.scan.byLength[b].p50} / ${r.scan.byLength[b].p95}`]),
+    ...LENGTH_BUCKETS.map((b): [string, (r: SizeFigures) => string] => [
+      `  ${b} chars: p50 / p95 (ms)`,
+      (r) => `${r.scan.byLength[b].p50} / ${r.scan.byLength[b].p95}`,
+    ]),
     ['index ÷ scan, p50 / p95', (r) => `${r.scan.ratioP50} / ${r.scan.ratioP95}`],
     ['import 100 papers (ms)', (r) => r.import.ms],
     ['  until search finds them (ms)', (r) => r.import.searchableMs],

@@ -8,7 +8,8 @@ import { build } from 'vite';
 
 const pkg = JSON.parse(fs.readFileSync('package.json', 'utf8'));
 const runtime = Object.keys(pkg.dependencies);
-const external = (id) => id === 'electron' || id.startsWith('node:') || builtinModules.includes(id) || runtime.some((dep) => id === dep || id.startsWith(`${dep}/`));
+const external = (id) =>
+  id === 'electron' || id.startsWith('node:') || builtinModules.includes(id) || runtime.some((dep) => id === dep || id.startsWith(`${dep}/`));
 
 const common = { configFile: false, logLevel: 'warn', publicDir: false };
 const node = (input, output) => ({
@@ -19,9 +20,11 @@ const node = (input, output) => ({
 fs.rmSync('dist/electron', { recursive: true, force: true });
 // The core runs its search index in a worker thread, from this file beside main.js.
 const worker = 'src/search/index-worker.ts';
-await build(node(
-  { main: 'electron/main.ts', ...(fs.existsSync(worker) && { 'index-worker': worker }) },
-  // One folder: the core finds its worker next to the file it runs from.
-  { format: 'es', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },
-));
+await build(
+  node(
+    { main: 'electron/main.ts', ...(fs.existsSync(worker) && { 'index-worker': worker }) },
+    // One folder: the core finds its worker next to the file it runs from.
+    { format: 'es', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },
+  ),
+);
 await build(node({ preload: 'electron/preload.ts' }, { format: 'cjs', entryFileNames: '[name].cjs' }));

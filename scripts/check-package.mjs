@@ -18,17 +18,25 @@ const EXPECTED_WIRE = '01001100';
 
 fs.rmSync(TMP, { recursive: true, force: true });
 fs.mkdirSync(path.join(STUB, 'resources'), { recursive: true });
-fs.writeFileSync(path.join(STUB, 'electron'), Buffer.concat([Buffer.from('#!/bin/sh\n# stub\n'), Buffer.from(SENTINEL), Buffer.from([1, DEFAULT_WIRE.length]), Buffer.from(DEFAULT_WIRE)]), { mode: 0o755 });
+fs.writeFileSync(
+  path.join(STUB, 'electron'),
+  Buffer.concat([Buffer.from('#!/bin/sh\n# stub\n'), Buffer.from(SENTINEL), Buffer.from([1, DEFAULT_WIRE.length]), Buffer.from(DEFAULT_WIRE)]),
+  { mode: 0o755 },
+);
 fs.writeFileSync(path.join(STUB, 'version'), JSON.parse(fs.readFileSync('node_modules/electron/package.json', 'utf8')).version);
 
-const pack = spawnSync('npx', ['electron-builder', '--linux', 'dir', '--publish', 'never', `-c.electronDist=${STUB}`, `-c.directories.output=${OUT}`], { stdio: 'inherit', env: { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '1' } });
+const pack = spawnSync('npx', ['electron-builder', '--linux', 'dir', '--publish', 'never', `-c.electronDist=${STUB}`, `-c.directories.output=${OUT}`], {
+  stdio: 'inherit',
+  env: { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '1' },
+});
 if (pack.status !== 0) fail('electron-builder failed');
 
 /** The file paths inside an asar archive, from its JSON header (a pickled size, then the JSON). */
 function asarFiles(file) {
   const buf = fs.readFileSync(file);
   const header = JSON.parse(buf.subarray(16, 16 + buf.readUInt32LE(12)).toString('utf8'));
-  const walk = (node, prefix) => Object.entries(node.files ?? {}).flatMap(([name, child]) => (child.files ? walk(child, `${prefix}${name}/`) : [`${prefix}${name}`]));
+  const walk = (node, prefix) =>
+    Object.entries(node.files ?? {}).flatMap(([name, child]) => (child.files ? walk(child, `${prefix}${name}/`) : [`${prefix}${name}`]));
   return walk(header, '');
 }
 
@@ -42,9 +50,16 @@ const worker = fs.existsSync('src/search/index-worker.ts') ? ['dist/electron/ind
 for (const f of ['package.json', 'dist/electron/main.js', 'dist/electron/preload.cjs', ...worker, 'dist/renderer/index.html']) {
   expect(files.includes(f), `${f} is not in the asar`);
 }
-for (const dep of ['electron-store', 'conf', 'minisearch', 'zod']) expect(files.some((f) => f.startsWith(`node_modules/${dep}/`)), `runtime dependency ${dep} is not in the asar`);
+for (const dep of ['electron-store', 'conf', 'minisearch', 'zod'])
+  expect(
+    files.some((f) => f.startsWith(`node_modules/${dep}/`)),
+    `runtime dependency ${dep} is not in the asar`,
+  );
 const topLevel = new Set(files.map((f) => f.split('/')[0]));
-expect([...topLevel].every((t) => ['dist', 'node_modules', 'package.json'].includes(t)), `unexpected files at the asar's root: ${[...topLevel].join(', ')}`);
+expect(
+  [...topLevel].every((t) => ['dist', 'node_modules', 'package.json'].includes(t)),
+  `unexpected files at the asar's root: ${[...topLevel].join(', ')}`,
+);
 const ours = files.filter((f) => !f.startsWith('node_modules/'));
 const stray = ours.filter((f) => f !== 'package.json' && (!/^dist\/(electron|renderer)\//.test(f) || /\.(tsx?|map)$|(^|\/)tests?\//.test(f)));
 expect(stray.length === 0, `source or test files in the asar: ${stray.join(', ')}`);
@@ -55,7 +70,10 @@ expect(fs.existsSync(path.join(app, 'resources', 'trending-papers.txt')), 'the s
 // A sandboxed preload can require nothing but electron, and only as CommonJS.
 const preload = fs.readFileSync('dist/electron/preload.cjs', 'utf8');
 const required = [...preload.matchAll(/require\((['"])(.+?)\1\)/g)].map((m) => m[2]);
-expect(required.join() === 'electron' && !/^\s*(import|export)\s/m.test(preload), `preload.cjs must be CommonJS requiring only electron; it requires ${required.join(', ')}`);
+expect(
+  required.join() === 'electron' && !/^\s*(import|export)\s/m.test(preload),
+  `preload.cjs must be CommonJS requiring only electron; it requires ${required.join(', ')}`,
+);
 
 const binary = fs.readFileSync(path.join(app, 'digest-reader'));
 const at = binary.indexOf(SENTINEL) + SENTINEL.length;

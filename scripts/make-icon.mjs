@@ -30,7 +30,15 @@ function fill(x0, y0, x1, y1, radius, [r, g, b]) {
 fill(64, 64, 960, 960, 180, [37, 84, 199]); // the tile
 fill(232, 176, 792, 848, 36, [255, 255, 255]); // the page
 fill(304, 256, 720, 320, 14, [37, 84, 199]); // the title
-for (const [y, end] of [[384, 720], [440, 720], [496, 640], [584, 720], [640, 720], [696, 600]]) fill(304, y, end, y + 28, 14, [150, 165, 190]);
+for (const [y, end] of [
+  [384, 720],
+  [440, 720],
+  [496, 640],
+  [584, 720],
+  [640, 720],
+  [696, 600],
+])
+  fill(304, y, end, y + 28, 14, [150, 165, 190]);
 
 function chunk(type, data) {
   const body = Buffer.concat([Buffer.from(type), data]);
@@ -56,6 +64,11 @@ header.writeUInt32BE(SIZE, 4);
 header.set([8, 6, 0, 0, 0], 8); // 8-bit RGBA
 const rows = Buffer.alloc(SIZE * (SIZE * 4 + 1));
 for (let y = 0; y < SIZE; y++) px.copy(rows, y * (SIZE * 4 + 1) + 1, y * SIZE * 4, (y + 1) * SIZE * 4);
-const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(rows, { level: 9 })), chunk('IEND', Buffer.alloc(0))]);
+const png = Buffer.concat([
+  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+  chunk('IHDR', header),
+  chunk('IDAT', deflateSync(rows, { level: 9 })),
+  chunk('IEND', Buffer.alloc(0)),
+]);
 fs.writeFileSync(new URL('../resources/icon.png', import.meta.url), png);
 console.log(`resources/icon.png: ${png.length} bytes`);

@@ -20,6 +20,10 @@ if (binary) {
   // Arguments go to the app: a digest file named here is imported (`npm start -- digest.txt`).
   spawn(binary, ['.', ...process.argv.slice(2)], { stdio: 'inherit' }).on('exit', (code) => process.exit(code ?? 0));
 } else {
-  console.log(process.env.DIGEST_READER_WEB ? 'Digest Reader: starting in web mode.' : 'Digest Reader: the Electron binary is not available on this machine, so the app runs in web mode in your browser instead.');
+  console.log(
+    process.env.DIGEST_READER_WEB
+      ? 'Digest Reader: starting in web mode.'
+      : 'Digest Reader: the Electron binary is not available on this machine, so the app runs in web mode in your browser instead.',
+  );
   spawn(process.execPath, ['--import', 'tsx', 'src/web/main.ts', ...process.argv.slice(2)], { stdio: 'inherit' }).on('exit', (code) => process.exit(code ?? 0));
 }

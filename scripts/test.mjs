@@ -39,11 +39,17 @@ function suite(label, cmd, args, report, count) {
   if (counts.failed) failures.push(label);
 }
 
-check('typecheck', 'npx', ['tsc', '-p', 'tsconfig.json']);
-suite('unit tests (vitest)', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=.tmp/vitest.json'], '.tmp/vitest.json', (r) => ({
-  passed: r.numPassedTests,
-  failed: r.numFailedTests + (r.numTotalTestSuites > 0 && r.testResults.some((t) => t.status === 'failed' && t.assertionResults.length === 0) ? 1 : 0),
-}));
+check('typecheck', process.execPath, ['node_modules/typescript-native/bin/tsc', '-p', 'tsconfig.json']);
+suite(
+  'unit tests (vitest)',
+  'npx',
+  ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=.tmp/vitest.json'],
+  '.tmp/vitest.json',
+  (r) => ({
+    passed: r.numPassedTests,
+    failed: r.numFailedTests + (r.numTotalTestSuites > 0 && r.testResults.some((t) => t.status === 'failed' && t.assertionResults.length === 0) ? 1 : 0),
+  }),
+);
 check('build the renderer', 'npx', ['vite', 'build', '--logLevel', 'warn']);
 // The bench runs (its figures are not judged here: timings on a shared machine are no test).
 check('bench, quick', 'npx', ['tsx', 'scripts/bench.ts', '--quick']);

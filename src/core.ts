@@ -36,7 +36,18 @@ function createHandlers(library: Library, store: UserStore, ctx: DataContext, da
       warnings: [...store.warnings, ...library.warnings],
     })),
   };
-  return joinHandlers(app, libraryHandlers(library, ctx), tagHandlers(ctx), listHandlers(ctx), statusHandlers(ctx), noteHandlers(ctx), highlightHandlers(ctx), settingsHandlers(ctx), exportHandlers(ctx), compareHandlers(ctx, library.terms));
+  return joinHandlers(
+    app,
+    libraryHandlers(library, ctx),
+    tagHandlers(ctx),
+    listHandlers(ctx),
+    statusHandlers(ctx),
+    noteHandlers(ctx),
+    highlightHandlers(ctx),
+    settingsHandlers(ctx),
+    exportHandlers(ctx),
+    compareHandlers(ctx, library.terms),
+  );
 }
 
 export type Handlers = ReturnType<typeof createHandlers>;

@@ -4,7 +4,10 @@ import type { Transport } from './transport';
 
 /** A failed call, with the core's code and a message meant for the reader. */
 export class ApiCallError extends Error {
-  constructor(readonly code: string, message: string) {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
     super(message);
     this.name = 'ApiCallError';
   }

@@ -19,7 +19,12 @@ export function Abstract({ paper }: { paper: PaperView }) {
     if (!sel || !root) return;
     const frame = root.getBoundingClientRect();
     setComment('');
-    setPending({ start: sel.start, end: sel.end, top: sel.box.bottom - frame.top + 6, left: Math.max(0, Math.min(sel.box.left - frame.left, frame.width - 320)) });
+    setPending({
+      start: sel.start,
+      end: sel.end,
+      top: sel.box.bottom - frame.top + 6,
+      left: Math.max(0, Math.min(sel.box.left - frame.left, frame.width - 320)),
+    });
   };
 
   const save = async (color: (typeof COLORS)[number]) => {
@@ -45,10 +50,17 @@ export function Abstract({ paper }: { paper: PaperView }) {
       </p>
       {pending && (
         <div className="hl-popover" role="dialog" aria-label="Highlight selection" style={{ top: pending.top, left: pending.left }}>
-          <input aria-label="Highlight comment" placeholder="Comment (optional)" value={comment} autoFocus onChange={(e) => setComment(e.target.value)} onKeyDown={(e) => {
-            if (e.key === 'Enter') void save('yellow');
-            if (e.key === 'Escape') setPending(null);
-          }} />
+          <input
+            aria-label="Highlight comment"
+            placeholder="Comment (optional)"
+            value={comment}
+            autoFocus
+            onChange={(e) => setComment(e.target.value)}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter') void save('yellow');
+              if (e.key === 'Escape') setPending(null);
+            }}
+          />
           <div className="hl-colors">
             {COLORS.map((c) => (
               <button key={c} type="button" className={`swatch hl-${c}`} aria-label={`Highlight ${c}`} title={`Highlight ${c}`} onClick={() => void save(c)} />
@@ -97,22 +109,46 @@ export function HighlightList({ paper }: { paper: PaperView }) {
               >
                 <textarea aria-label="Edit comment" value={draft} autoFocus rows={2} onChange={(e) => setDraft(e.target.value)} />
                 <div className="row-actions">
-                  <button type="submit" className="small primary">Save</button>
-                  <button type="button" className="small ghost" onClick={() => setEditing(null)}>Cancel</button>
+                  <button type="submit" className="small primary">
+                    Save
+                  </button>
+                  <button type="button" className="small ghost" onClick={() => setEditing(null)}>
+                    Cancel
+                  </button>
                 </div>
               </form>
             ) : (
               h.comment && <p className="hl-comment">{h.comment}</p>
             )}
             <div className="row-actions">
-              {h.range && <button type="button" className="small ghost" onClick={() => jump(h.id)}>Jump to</button>}
-              <button type="button" className="small ghost" onClick={() => { setDraft(h.comment); setEditing(h.id); }}>
+              {h.range && (
+                <button type="button" className="small ghost" onClick={() => jump(h.id)}>
+                  Jump to
+                </button>
+              )}
+              <button
+                type="button"
+                className="small ghost"
+                onClick={() => {
+                  setDraft(h.comment);
+                  setEditing(h.id);
+                }}
+              >
                 {h.comment ? 'Edit comment' : 'Add comment'}
               </button>
               {COLORS.filter((c) => c !== h.color).map((c) => (
-                <button key={c} type="button" className={`swatch small-swatch hl-${c}`} aria-label={`Make ${c}`} title={`Make ${c}`} onClick={() => void updateHighlight(h.id, { color: c })} />
+                <button
+                  key={c}
+                  type="button"
+                  className={`swatch small-swatch hl-${c}`}
+                  aria-label={`Make ${c}`}
+                  title={`Make ${c}`}
+                  onClick={() => void updateHighlight(h.id, { color: c })}
+                />
               ))}
-              <button type="button" className="small ghost danger" onClick={() => void deleteHighlight(h.id)}>Delete</button>
+              <button type="button" className="small ghost danger" onClick={() => void deleteHighlight(h.id)}>
+                Delete
+              </button>
             </div>
           </li>
         ))}

@@ -16,7 +16,13 @@ function useActions(): Action[] {
   const s = useApp();
   const actions: Action[] = [
     { id: 'import', group: 'Library', label: 'Import digest…', hint: 'Ctrl O', run: () => s.openImport(true) },
-    { id: 'search', group: 'Library', label: 'Search papers', hint: '/', run: () => document.querySelector<HTMLElement>('input[aria-label="Search papers"]')?.focus() },
+    {
+      id: 'search',
+      group: 'Library',
+      label: 'Search papers',
+      hint: '/',
+      run: () => document.querySelector<HTMLElement>('input[aria-label="Search papers"]')?.focus(),
+    },
     { id: 'new-list', group: 'Library', label: 'New reading list…', run: () => document.querySelector<HTMLElement>('button[aria-label="New list"]')?.click() },
     { id: 'settings', group: 'App', label: 'Settings…', hint: 'Ctrl ,', run: () => s.openOverlay('settings') },
     { id: 'shortcuts', group: 'App', label: 'Keyboard shortcuts', hint: '?', run: () => s.openOverlay('shortcuts') },
@@ -35,7 +41,9 @@ function useActions(): Action[] {
     ...s.lists.map((l) => ({ id: `go-list-${l.id}`, group: 'Go to', label: `List: ${l.name}`, run: () => s.setView({ kind: 'list', id: l.id }) })),
     ...s.tags.map((t) => ({ id: `go-tag-${t.id}`, group: 'Go to', label: `Tag: ${t.name}`, run: () => s.setView({ kind: 'tags', ids: [t.id], mode: 'and' }) })),
     ...s.digests.map((d) => ({ id: `go-digest-${d.id}`, group: 'Go to', label: `Digest: ${d.name}`, run: () => s.setView({ kind: 'digest', id: d.id }) })),
-    ...s.digests.filter((d) => d.unread > 0).map((d) => ({ id: `triage-${d.id}`, group: 'Go to', label: `Triage: ${d.name} (${d.unread} unread)`, run: () => void s.startTriage(d.id) })),
+    ...s.digests
+      .filter((d) => d.unread > 0)
+      .map((d) => ({ id: `triage-${d.id}`, group: 'Go to', label: `Triage: ${d.name} (${d.unread} unread)`, run: () => void s.startTriage(d.id) })),
   ];
   const target = s.selectedIds.length ? s.selectedIds : s.paper ? [s.paper.id] : [];
   if (target.length) {
@@ -45,7 +53,13 @@ function useActions(): Action[] {
       { id: 'reading', group: 'Paper', label: `Mark ${what} reading`, run: () => void s.setStatus(target, { state: 'reading' }) },
       { id: 'unread', group: 'Paper', label: `Mark ${what} unread`, run: () => void s.setStatus(target, { state: 'unread' }) },
       { id: 'star', group: 'Paper', label: `Star ${what}`, hint: 's', run: () => void s.setStatus(target, { starred: true }) },
-      { id: 'tag', group: 'Paper', label: `Tag ${what}…`, hint: 't', run: () => document.querySelector<HTMLElement>(target.length > 1 ? 'input[aria-label="Tag selection"]' : 'input[aria-label="Add tag"]')?.focus() },
+      {
+        id: 'tag',
+        group: 'Paper',
+        label: `Tag ${what}…`,
+        hint: 't',
+        run: () => document.querySelector<HTMLElement>(target.length > 1 ? 'input[aria-label="Tag selection"]' : 'input[aria-label="Add tag"]')?.focus(),
+      },
       ...s.lists.map((l) => ({ id: `add-${l.id}`, group: 'Paper', label: `Add ${what} to “${l.name}”`, run: () => void s.addToList(l.id, target) })),
       ...s.tags.map((t) => ({ id: `tag-${t.id}`, group: 'Paper', label: `Tag ${what} “${t.name}”`, run: () => void s.addTags(target, [t.name]) })),
     );

@@ -121,7 +121,8 @@ function FolderReport() {
   return (
     <div className="report" role="status" aria-label="Export report">
       <p>
-        <strong>{report.count === 1 ? '1 paper' : `${report.count} papers`}</strong> into {report.outDir}: {report.created.length} created, {report.updated.length} updated, {report.unchanged.length} unchanged.
+        <strong>{report.count === 1 ? '1 paper' : `${report.count} papers`}</strong> into {report.outDir}: {report.created.length} created,{' '}
+        {report.updated.length} updated, {report.unchanged.length} unchanged.
       </p>
       {report.failed && (
         <p className="error" role="alert">

@@ -15,7 +15,12 @@ export function inlineLatex(text: string): ReactNode {
   let at = 0;
   for (const m of text.matchAll(LATEX)) {
     if (m.index > at) parts.push(text.slice(at, m.index));
-    if (m[3]) parts.push(<span key={m.index} className={`latex-${m[3]}`}>{m[4]}</span>);
+    if (m[3])
+      parts.push(
+        <span key={m.index} className={`latex-${m[3]}`}>
+          {m[4]}
+        </span>,
+      );
     else parts.push(m[1] === '^' ? <sup key={m.index}>{m[2]}</sup> : <sub key={m.index}>{m[2]}</sub>);
     at = m.index + m[0].length;
   }

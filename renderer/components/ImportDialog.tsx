@@ -74,7 +74,12 @@ export function ImportDialog() {
           </label>
           <label className="field">
             <span>Digest text</span>
-            <textarea value={pasted} onChange={(e) => setPasted(e.target.value)} rows={8} placeholder="Paste the digest here: a title line, then its abstract line, for each paper." />
+            <textarea
+              value={pasted}
+              onChange={(e) => setPasted(e.target.value)}
+              rows={8}
+              placeholder="Paste the digest here: a title line, then its abstract line, for each paper."
+            />
           </label>
           <button type="submit" className="primary" disabled={busy || pasted.trim() === ''}>
             Import pasted text

@@ -52,7 +52,14 @@ function SortableRow({ row, position }: { row: PaperRow; position: number }) {
       handle={
         // A grip for the mouse only: a control inside a list option is not allowed, and the
         // keyboard reorders with Alt+↑/↓ on the open paper.
-        <span ref={setActivatorNodeRef} className="drag-handle" aria-hidden="true" title={`Drag to move (position ${position})`} {...listeners} onClick={(e) => e.stopPropagation()}>
+        <span
+          ref={setActivatorNodeRef}
+          className="drag-handle"
+          aria-hidden="true"
+          title={`Drag to move (position ${position})`}
+          {...listeners}
+          onClick={(e) => e.stopPropagation()}
+        >
           ⠿
         </span>
       }

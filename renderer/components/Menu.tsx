@@ -39,7 +39,16 @@ export function Menu({ label, items, children, className = 'ghost' }: { label: s
 
   return (
     <div className="menu" ref={ref} onKeyDown={onKeyDown}>
-      <button type="button" className={className} aria-label={label} title={label} aria-haspopup="menu" aria-expanded={open} aria-controls={open ? id : undefined} onClick={() => setOpen(!open)}>
+      <button
+        type="button"
+        className={className}
+        aria-label={label}
+        title={label}
+        aria-haspopup="menu"
+        aria-expanded={open}
+        aria-controls={open ? id : undefined}
+        onClick={() => setOpen(!open)}
+      >
         {children}
       </button>
       {open && (
@@ -67,7 +76,17 @@ export function Menu({ label, items, children, className = 'ghost' }: { label: s
 }
 
 /** An input that replaces a label while renaming: Enter saves, Escape cancels. */
-export function InlineEdit({ initial, label, onSave, onCancel }: { initial: string; label: string; onSave: (value: string) => Promise<boolean> | void; onCancel: () => void }) {
+export function InlineEdit({
+  initial,
+  label,
+  onSave,
+  onCancel,
+}: {
+  initial: string;
+  label: string;
+  onSave: (value: string) => Promise<boolean> | void;
+  onCancel: () => void;
+}) {
   const [value, setValue] = useState(initial);
   return (
     <input

@@ -1,7 +1,19 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 
 /** A native modal dialog (focus trapped, Escape closes), open while `open` is true. */
-export function Modal({ open, onClose, label, className = '', children }: { open: boolean; onClose: () => void; label: string; className?: string; children: ReactNode }) {
+export function Modal({
+  open,
+  onClose,
+  label,
+  className = '',
+  children,
+}: {
+  open: boolean;
+  onClose: () => void;
+  label: string;
+  className?: string;
+  children: ReactNode;
+}) {
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const dialog = ref.current;

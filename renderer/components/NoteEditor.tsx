@@ -50,7 +50,13 @@ export function NoteEditor() {
         </p>
       )}
       <div className="note-panes">
-        <textarea aria-label="Note" placeholder="Write a note in Markdown…" value={text} onChange={(e) => editNote(e.target.value)} onBlur={() => void flushNote()} />
+        <textarea
+          aria-label="Note"
+          placeholder="Write a note in Markdown…"
+          value={text}
+          onChange={(e) => editNote(e.target.value)}
+          onBlur={() => void flushNote()}
+        />
         <div className="note-preview markdown" aria-label="Note preview">
           {text.trim() ? <MarkdownView text={text} /> : <p className="placeholder">The preview appears here.</p>}
         </div>

@@ -115,7 +115,11 @@ function ViewTitle() {
   }
   if (view.kind === 'list') {
     const l = lists.find((x) => x.id === view.id);
-    return <div className="view-title"><h2 title={l?.name}>{l?.name ?? "List"}</h2></div>;
+    return (
+      <div className="view-title">
+        <h2 title={l?.name}>{l?.name ?? 'List'}</h2>
+      </div>
+    );
   }
   if (view.kind === 'tags') {
     const names = view.ids.map((id) => tags.find((t) => t.id === id)?.name).filter(Boolean);
@@ -136,7 +140,11 @@ function ViewTitle() {
       </div>
     );
   }
-  return <div className="view-title"><h2>{view.kind === 'starred' ? 'Starred' : 'All papers'}</h2></div>;
+  return (
+    <div className="view-title">
+      <h2>{view.kind === 'starred' ? 'Starred' : 'All papers'}</h2>
+    </div>
+  );
 }
 
 /** The search box, counts, filter and sort order above the list. */
@@ -173,19 +181,26 @@ export function ListHeader({ searchRef }: { searchRef: React.RefObject<HTMLInput
             if (e.key === 'Enter' || e.key === 'ArrowDown') {
               e.preventDefault();
               const open = e.key === 'Enter';
-              void useApp.getState().listSettled().then(() => {
-                const first = useApp.getState().rows[0];
-                if (!first) return;
-                if (open) useApp.getState().selectRow(first.id, 'open');
-                requestAnimationFrame(() => document.querySelector<HTMLElement>('[role=listbox] [role=option][tabindex="0"]')?.focus());
-              });
+              void useApp
+                .getState()
+                .listSettled()
+                .then(() => {
+                  const first = useApp.getState().rows[0];
+                  if (!first) return;
+                  if (open) useApp.getState().selectRow(first.id, 'open');
+                  requestAnimationFrame(() => document.querySelector<HTMLElement>('[role=listbox] [role=option][tabindex="0"]')?.focus());
+                });
             }
           }}
         />
       </div>
       <div className="list-tools">
         <span className="result-count" role="status">
-          {indexing ? preparing(indexing) : searched ? `${plural(matched, 'result')} · ${matched > total ? `best ${total.toLocaleString()} first` : 'best first'}` : plural(total, 'paper')}
+          {indexing
+            ? preparing(indexing)
+            : searched
+              ? `${plural(matched, 'result')} · ${matched > total ? `best ${total.toLocaleString()} first` : 'best first'}`
+              : plural(total, 'paper')}
         </span>
         <div className="list-controls">
           <select aria-label="Show" value={stateFilter ?? ''} onChange={(e) => setStateFilter((e.target.value || null) as ReadState | null)}>

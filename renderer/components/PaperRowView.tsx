@@ -52,7 +52,12 @@ export const PaperRowView = forwardRef<HTMLDivElement, Props>(function PaperRowV
           {row.digests.length > 1 && <span className="also"> +{row.digests.length - 1}</span>}
           <span aria-hidden="true"> · </span>
           <span>{formatDate(row.importedAt)}</span>
-          {row.hasNote && <span className="has-note" title="Has a note"> · note</span>}
+          {row.hasNote && (
+            <span className="has-note" title="Has a note">
+              {' '}
+              · note
+            </span>
+          )}
           {row.state !== 'read' && <span className="visually-hidden">, {row.state}</span>}
         </div>
       </div>

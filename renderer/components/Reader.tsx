@@ -101,7 +101,14 @@ function PaperActions({ paper }: { paper: PaperView }) {
             </button>
           ))}
         </div>
-        <button type="button" className={`star${paper.starred ? ' on' : ''}`} aria-pressed={paper.starred} aria-label="Star" title="Star" onClick={() => void setStatus(ids, { starred: !paper.starred })}>
+        <button
+          type="button"
+          className={`star${paper.starred ? ' on' : ''}`}
+          aria-pressed={paper.starred}
+          aria-label="Star"
+          title="Star"
+          onClick={() => void setStatus(ids, { starred: !paper.starred })}
+        >
           {paper.starred ? '★' : '☆'}
         </button>
         <select aria-label="Add to list" value="" onChange={(e) => e.target.value && void addToList(e.target.value, ids)}>

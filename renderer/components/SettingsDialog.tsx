@@ -45,17 +45,41 @@ export function SettingsDialog() {
           </label>
           <label className="slider">
             <span>Size</span>
-            <input type="range" min={13} max={28} step={1} value={settings.fontSize} onChange={(e) => void set({ fontSize: Number(e.target.value) })} aria-label="Font size" />
+            <input
+              type="range"
+              min={13}
+              max={28}
+              step={1}
+              value={settings.fontSize}
+              onChange={(e) => void set({ fontSize: Number(e.target.value) })}
+              aria-label="Font size"
+            />
             <output>{settings.fontSize}px</output>
           </label>
           <label className="slider">
             <span>Line height</span>
-            <input type="range" min={1.3} max={2.1} step={0.05} value={settings.lineHeight} onChange={(e) => void set({ lineHeight: Number(e.target.value) })} aria-label="Line height" />
+            <input
+              type="range"
+              min={1.3}
+              max={2.1}
+              step={0.05}
+              value={settings.lineHeight}
+              onChange={(e) => void set({ lineHeight: Number(e.target.value) })}
+              aria-label="Line height"
+            />
             <output>{settings.lineHeight.toFixed(2)}</output>
           </label>
           <label className="slider">
             <span>Width</span>
-            <input type="range" min={45} max={100} step={1} value={settings.readingWidth} onChange={(e) => void set({ readingWidth: Number(e.target.value) })} aria-label="Reading width" />
+            <input
+              type="range"
+              min={45}
+              max={100}
+              step={1}
+              value={settings.readingWidth}
+              onChange={(e) => void set({ readingWidth: Number(e.target.value) })}
+              aria-label="Reading width"
+            />
             <output>{settings.readingWidth} ch</output>
           </label>
         </fieldset>

@@ -20,18 +20,26 @@ export function ShortcutsDialog() {
         <tbody>
           {SHORTCUTS.map((s) => (
             <tr key={s.label}>
-              <td>{s.keys.map((k) => <kbd key={k}>{show(k)}</kbd>)}</td>
+              <td>
+                {s.keys.map((k) => (
+                  <kbd key={k}>{show(k)}</kbd>
+                ))}
+              </td>
               <td>{s.label}</td>
             </tr>
           ))}
           {CHORDS.map((c) => (
             <tr key={c.label}>
-              <td><kbd>{c.keys}</kbd></td>
+              <td>
+                <kbd>{c.keys}</kbd>
+              </td>
               <td>{c.label}</td>
             </tr>
           ))}
           <tr>
-            <td><kbd>r</kbd> <kbd>s</kbd> <kbd>l</kbd> <kbd>t</kbd> <kbd>x</kbd> <kbd>u</kbd></td>
+            <td>
+              <kbd>r</kbd> <kbd>s</kbd> <kbd>l</kbd> <kbd>t</kbd> <kbd>x</kbd> <kbd>u</kbd>
+            </td>
             <td>In triage: read, star, list, tag, skip, undo</td>
           </tr>
         </tbody>

@@ -56,24 +56,44 @@ export function Triage() {
       {done ? (
         <div className="empty">
           <h2>All caught up</h2>
-          <p>Every unread paper of this digest has been seen. Press <kbd>u</kbd> to undo the last decision.</p>
+          <p>
+            Every unread paper of this digest has been seen. Press <kbd>u</kbd> to undo the last decision.
+          </p>
         </div>
       ) : !paper ? (
         <div className="empty" aria-busy={triage.loading}>
-          <p>{triage.loading ? 'Opening the next paper…' : <>This paper could not be opened. Press <kbd>x</kbd> to skip it.</>}</p>
+          <p>
+            {triage.loading ? (
+              'Opening the next paper…'
+            ) : (
+              <>
+                This paper could not be opened. Press <kbd>x</kbd> to skip it.
+              </>
+            )}
+          </p>
         </div>
       ) : (
         <article className="triage-card" aria-labelledby="triage-title">
           <h2 id="triage-title">
             {inlineLatex(paper.title)}
-            {paper.starred && <span className="star-mark" aria-label="Starred"> ★</span>}
+            {paper.starred && (
+              <span className="star-mark" aria-label="Starred">
+                {' '}
+                ★
+              </span>
+            )}
           </h2>
           <p className="abstract">{paper.abstract}</p>
           <div className="triage-tools">
-            <select id="triage-list" aria-label="Add to list" value="" onChange={(e) => {
-              if (e.target.value) void addToList(e.target.value, [paper.id]);
-              e.target.blur();
-            }}>
+            <select
+              id="triage-list"
+              aria-label="Add to list"
+              value=""
+              onChange={(e) => {
+                if (e.target.value) void addToList(e.target.value, [paper.id]);
+                e.target.blur();
+              }}
+            >
               <option value="">Add to list… (l)</option>
               {lists.map((l) => (
                 <option key={l.id} value={l.id}>
@@ -81,26 +101,41 @@ export function Triage() {
                 </option>
               ))}
             </select>
-            <form className="inline-form" onSubmit={(e) => {
-              e.preventDefault();
-              const input = e.currentTarget.elements.namedItem('tag') as HTMLInputElement;
-              void addTags([paper.id], input.value.split(',')).then(() => {
-                input.value = '';
-                input.blur();
-              });
-            }}>
+            <form
+              className="inline-form"
+              onSubmit={(e) => {
+                e.preventDefault();
+                const input = e.currentTarget.elements.namedItem('tag') as HTMLInputElement;
+                void addTags([paper.id], input.value.split(',')).then(() => {
+                  input.value = '';
+                  input.blur();
+                });
+              }}
+            >
               <input id="triage-tag" name="tag" aria-label="Tag" placeholder="Tag… (t)" list="tag-names" />
             </form>
           </div>
         </article>
       )}
       <footer className="triage-keys" aria-label="Triage keys">
-        <span><kbd>r</kbd> read</span>
-        <span><kbd>s</kbd> star</span>
-        <span><kbd>l</kbd> add to list</span>
-        <span><kbd>t</kbd> tag</span>
-        <span><kbd>x</kbd> skip</span>
-        <span><kbd>u</kbd> undo</span>
+        <span>
+          <kbd>r</kbd> read
+        </span>
+        <span>
+          <kbd>s</kbd> star
+        </span>
+        <span>
+          <kbd>l</kbd> add to list
+        </span>
+        <span>
+          <kbd>t</kbd> tag
+        </span>
+        <span>
+          <kbd>x</kbd> skip
+        </span>
+        <span>
+          <kbd>u</kbd> undo
+        </span>
       </footer>
     </section>
   );

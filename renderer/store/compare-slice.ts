@@ -103,7 +103,12 @@ export const createCompareSlice: StateCreator<AppState, [], [], CompareSlice> = 
     },
     async refreshComparison() {
       const id = openId();
-      await Promise.all([get().loadComparisons().catch(() => {}), id ? get().loadMatrix(id) : null]);
+      await Promise.all([
+        get()
+          .loadComparisons()
+          .catch(() => {}),
+        id ? get().loadMatrix(id) : null,
+      ]);
     },
     openPicker(picker) {
       set({ picker });

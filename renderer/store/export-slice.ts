@@ -43,7 +43,8 @@ export function scopeChoices(s: Pick<AppState, 'paper' | 'selectedIds' | 'view' 
     const name = s.tags.find((t) => t.id === view.ids[0])?.name ?? 'this tag';
     choices.push({ key: 'view', label: `Tag “${name}”`, scope: { kind: 'tag', ids: view.ids } });
   }
-  if (s.selectedIds.length) choices.push({ key: 'selection', label: `The ${s.selectedIds.length} selected papers`, scope: { kind: 'selection', ids: s.selectedIds } });
+  if (s.selectedIds.length)
+    choices.push({ key: 'selection', label: `The ${s.selectedIds.length} selected papers`, scope: { kind: 'selection', ids: s.selectedIds } });
   if (s.paper) choices.push({ key: 'paper', label: `This paper: “${s.paper.title}”`, scope: { kind: 'paper', ids: [s.paper.id] } });
   choices.push({ key: 'library', label: 'The whole library', scope: { kind: 'library' } });
   return choices;
@@ -79,7 +80,11 @@ export const createExportSlice: StateCreator<AppState, [], [], ExportSlice> = (s
       // Markdown is many files: a zip. BibTeX and CSV are one file each: downloaded as they are.
       if (format === 'markdown') {
         const zip = await api.call('export.zip', { format, scope, wikiLinks });
-        saveDownload(zip.fileName, Uint8Array.from(atob(zip.base64), (c) => c.charCodeAt(0)), MIME.markdown);
+        saveDownload(
+          zip.fileName,
+          Uint8Array.from(atob(zip.base64), (c) => c.charCodeAt(0)),
+          MIME.markdown,
+        );
         set({ exportDone: `Downloaded “${zip.fileName}”: ${zip.count === 1 ? '1 paper' : `${zip.count} papers`} in ${zip.files.length} Markdown files.` });
       } else {
         const r = await api.call(format === 'bibtex' ? 'export.bibtex' : 'export.csv', { scope });

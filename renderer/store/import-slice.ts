@@ -47,7 +47,11 @@ export const createImportSlice: StateCreator<AppState, [], [], ImportSlice> = (s
   async importFile(file) {
     if (file.size > MAX_IMPORT_BYTES) {
       const mb = (file.size / 1024 / 1024).toFixed(1);
-      set({ importOpen: true, importReport: null, importError: `“${file.name}” is ${mb} MB; digests up to ${MAX_IMPORT_BYTES / 1024 / 1024} MB can be imported. Split it into smaller files.` });
+      set({
+        importOpen: true,
+        importReport: null,
+        importError: `“${file.name}” is ${mb} MB; digests up to ${MAX_IMPORT_BYTES / 1024 / 1024} MB can be imported. Split it into smaller files.`,
+      });
       return;
     }
     const text = await file.text();

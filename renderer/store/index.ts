@@ -13,7 +13,18 @@ import { createSessionSlice, type SessionSlice } from './session-slice';
 import { createOverlaySlice, type OverlaySlice } from './overlay-slice';
 import { createCompareSlice, type CompareSlice } from './compare-slice';
 
-export type AppState = LibrarySlice & ListSlice & ReaderSlice & ImportSlice & ToastSlice & OrganiseSlice & NoteSlice & TriageSlice & SessionSlice & OverlaySlice & ExportSlice & CompareSlice;
+export type AppState = LibrarySlice &
+  ListSlice &
+  ReaderSlice &
+  ImportSlice &
+  ToastSlice &
+  OrganiseSlice &
+  NoteSlice &
+  TriageSlice &
+  SessionSlice &
+  OverlaySlice &
+  ExportSlice &
+  CompareSlice;
 
 /** The renderer's one store, built from a slice per concern. */
 export const useApp = create<AppState>()((...a) => ({

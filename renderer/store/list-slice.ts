@@ -92,7 +92,15 @@ async function fetchList(set: Set, get: () => AppState) {
       const asked = queryFor(get());
       const page = await api.call('papers.query', { ...asked, offset: 0, limit: PAGE });
       if (ticket !== latest) return;
-      set({ rows: page.items, rowsFor: JSON.stringify(asked), total: page.total, matched: page.matched, searched: page.searched, indexing: page.indexing, listError: null });
+      set({
+        rows: page.items,
+        rowsFor: JSON.stringify(asked),
+        total: page.total,
+        matched: page.matched,
+        searched: page.searched,
+        indexing: page.indexing,
+        listError: null,
+      });
       if (!page.indexing) break;
       // The core's search index is still opening: show how far it is, and ask again until it
       // answers, so that what waits for this list (Enter on the search box) gets the results.

@@ -91,7 +91,11 @@ export const createOrganiseSlice: StateCreator<AppState, [], [], OrganiseSlice> 
       const result = await get().attempt(() => api.call('lists.add', { id: listId, paperIds }));
       if (!result) return;
       const n = paperIds.length;
-      get().notify(result.added === 0 ? `Already in “${listName(listId)}”.` : `Added ${result.added === 1 && n === 1 ? 'the paper' : `${result.added} papers`} to “${listName(listId)}”.`);
+      get().notify(
+        result.added === 0
+          ? `Already in “${listName(listId)}”.`
+          : `Added ${result.added === 1 && n === 1 ? 'the paper' : `${result.added} papers`} to “${listName(listId)}”.`,
+      );
       await get().refreshAll();
     },
     async removeFromList(listId, paperIds) {

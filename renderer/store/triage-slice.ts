@@ -77,14 +77,15 @@ export const createTriageSlice: StateCreator<AppState, [], [], TriageSlice> = (s
     triageRead: () => serial(() => record({ state: 'read' }, true)),
     triageStar: () => serial(() => record({ starred: !get().triage?.paper?.starred }, false)),
     triageSkip: () => serial(() => record({}, true)),
-    triageUndo: () => serial(async () => {
-      const t = get().triage;
-      const last = t?.history.at(-1);
-      if (!t || !last) return;
-      await get().attempt(() => api.call('status.set', { paperIds: [last.id], ...last.before }));
-      set({ triage: { ...t, history: t.history.slice(0, -1) } });
-      await load(last.advanced ? t.index - 1 : t.index);
-      void get().loadLibrary();
-    }),
+    triageUndo: () =>
+      serial(async () => {
+        const t = get().triage;
+        const last = t?.history.at(-1);
+        if (!t || !last) return;
+        await get().attempt(() => api.call('status.set', { paperIds: [last.id], ...last.before }));
+        set({ triage: { ...t, history: t.history.slice(0, -1) } });
+        await load(last.advanced ? t.index - 1 : t.index);
+        void get().loadLibrary();
+      }),
   };
 };

@@ -58,7 +58,20 @@ function sampleVocabulary(): Vocabulary {
   return vocabulary;
 }
 
-const QUALIFIERS = ['', ' at Scale', ' Revisited', ' in Practice', ' for Everyone', ' with Less Data', ' Made Simple', ' under Constraints', ' Beyond English', ' on a Budget', ' without Labels', ' in the Wild'];
+const QUALIFIERS = [
+  '',
+  ' at Scale',
+  ' Revisited',
+  ' in Practice',
+  ' for Everyone',
+  ' with Less Data',
+  ' Made Simple',
+  ' under Constraints',
+  ' Beyond English',
+  ' on a Budget',
+  ' without Labels',
+  ' in the Wild',
+];
 
 /** Makes `count` papers with unique titles; the same seed gives the same papers. */
 export function syntheticPapers(count: number, seed = 1): { title: string; abstract: string }[] {

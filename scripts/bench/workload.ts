@@ -85,7 +85,8 @@ export function linearScan(papers: Paper[]) {
     for (let i = 0; i < haystacks.length; i++) {
       if (!words.every((w) => haystacks[i].includes(w))) continue;
       total++;
-      if (rows.length < limit) rows.push({ id: papers[i].id, titleRanges: highlightRanges(papers[i].title, terms), snippet: snippet(papers[i].abstract, terms) });
+      if (rows.length < limit)
+        rows.push({ id: papers[i].id, titleRanges: highlightRanges(papers[i].title, terms), snippet: snippet(papers[i].abstract, terms) });
     }
     return { total, rows };
   };

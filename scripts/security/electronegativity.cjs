@@ -25,9 +25,20 @@ async function main() {
   await require(path.join(own, 'dist/locales/i18n.js'))(); // sets the global `__` its checks use
   const run = require(path.join(own, 'dist/runner.js'));
   const { issues, errors } = await run({ input: path.resolve(input), isRelative: true, parserPlugins: [] }, false);
-  const rows = issues.map((i) => ({ id: i.id, severity: i.severity.name, confidence: i.confidence.name, file: path.relative(path.resolve(input), i.file), at: `${i.location.line}:${i.location.column}`, sample: i.sample, description: i.description }));
+  const rows = issues.map((i) => ({
+    id: i.id,
+    severity: i.severity.name,
+    confidence: i.confidence.name,
+    file: path.relative(path.resolve(input), i.file),
+    at: `${i.location.line}:${i.location.column}`,
+    sample: i.sample,
+    description: i.description,
+  }));
   fs.mkdirSync(path.dirname(report), { recursive: true });
-  fs.writeFileSync(report, ['issue,severity,confidence,filename,location,sample,description', ...rows.map((r) => Object.values(r).map(csv).join(','))].join('\n') + '\n');
+  fs.writeFileSync(
+    report,
+    ['issue,severity,confidence,filename,location,sample,description', ...rows.map((r) => Object.values(r).map(csv).join(','))].join('\n') + '\n',
+  );
 
   // A file it cannot parse is a file it did not check; the bundles in dist/electron are made from
   // electron/ and src/, which it does parse (its parser predates private class fields).

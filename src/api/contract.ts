@@ -28,7 +28,10 @@ export function joinHandlers<T extends HandlerMap[]>(...parts: T): UnionToInters
 
 /** An error the reader can be shown: a stable code and a plain message. */
 export class ApiError extends Error {
-  constructor(readonly code: string, message: string) {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
     super(message);
     this.name = 'ApiError';
   }

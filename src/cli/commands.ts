@@ -71,7 +71,14 @@ async function query(session: Session, arg: Api['papers.query']['arg']) {
 }
 
 function printPapers(io: Output, page: { total: number; items: PaperRow[] }, asJson: boolean) {
-  const items = page.items.map((p) => ({ id: p.id, title: p.title, state: p.state, starred: p.starred, tags: p.tags.map((t) => t.name), digests: p.digests.map((d) => d.name) }));
+  const items = page.items.map((p) => ({
+    id: p.id,
+    title: p.title,
+    state: p.state,
+    starred: p.starred,
+    tags: p.tags.map((t) => t.name),
+    digests: p.digests.map((d) => d.name),
+  }));
   if (asJson) return io.out(json({ total: page.total, items }));
   for (const p of items) io.out(`${p.id}  ${p.title}${p.tags.length ? `  [${p.tags.join(', ')}]` : ''}`);
   io.err(page.total > items.length ? `${items.length} of ${plural(page.total, 'paper')}` : plural(page.total, 'paper'));
@@ -100,7 +107,10 @@ Imports each file as a digest named after the file. A file imported before adds 
         try {
           const r = await session.call('digests.import', { name: path.basename(file).replace(/\.[^.]+$/, ''), text, source: 'file' });
           if (r.alreadyImported) io.out(`${file}: already imported as “${r.alreadyImported.name}”; nothing added`);
-          else io.out(`${file}: imported “${r.digest?.name}”: ${plural(r.added, 'paper')} added, ${r.merged} already in the library, ${plural(r.skipped.length, 'line')} not read`);
+          else
+            io.out(
+              `${file}: imported “${r.digest?.name}”: ${plural(r.added, 'paper')} added, ${r.merged} already in the library, ${plural(r.skipped.length, 'line')} not read`,
+            );
           for (const s of r.skipped.slice(0, 5)) io.err(`  line ${s.line}: ${s.reason}`);
         } catch (error) {
           io.err(`${file}: ${(error as Error).message}`);
@@ -204,7 +214,8 @@ left alone, and the exit code is then 1.`,
     },
     args: [1, 1],
     async run(session, values, [format], io) {
-      if (format !== 'markdown' && format !== 'bibtex' && format !== 'csv') throw new UsageError(`Unknown export format “${format}”: expected markdown, bibtex or csv.`, 'export');
+      if (format !== 'markdown' && format !== 'bibtex' && format !== 'csv')
+        throw new UsageError(`Unknown export format “${format}”: expected markdown, bibtex or csv.`, 'export');
       const out = values.out === undefined ? undefined : path.resolve(values.out as string);
       if (format === 'markdown' && !out) throw new UsageError('A Markdown export needs --out <dir>.', 'export');
       const scope = await scopeOf(session, values.scope as string | undefined);
@@ -214,11 +225,19 @@ left alone, and the exit code is then 1.`,
         else io.err(`Wrote ${plural(r.count, 'paper')} to ${r.path}`);
         return 0;
       }
-      const r = await session.call('export.markdown', { scope, outDir: out!, wikiLinks: !values['standard-links'], overwriteChanged: Boolean(values['overwrite-changed']) });
+      const r = await session.call('export.markdown', {
+        scope,
+        outDir: out!,
+        wikiLinks: !values['standard-links'],
+        overwriteChanged: Boolean(values['overwrite-changed']),
+      });
       io.out(`${plural(r.count, 'paper')} into ${r.outDir}: ${r.created.length} created, ${r.updated.length} updated, ${r.unchanged.length} unchanged`);
       for (const c of r.conflicts) io.err(`Not overwritten: ${c.file}: ${c.reason}`);
       if (r.conflicts.length) io.err('Keep your edits outside the marked part of a file, or run again with --overwrite-changed to replace them.');
-      if (r.failed) io.err(`Stopped: could not write ${r.failed.file}: ${r.failed.message}. ${plural(r.notWritten.length, 'file')} not written; every file written is complete.`);
+      if (r.failed)
+        io.err(
+          `Stopped: could not write ${r.failed.file}: ${r.failed.message}. ${plural(r.notWritten.length, 'file')} not written; every file written is complete.`,
+        );
       return r.failed || r.conflicts.length ? 1 : 0;
     },
   },

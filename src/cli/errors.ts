@@ -3,7 +3,10 @@ export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
 
 /** The command line was wrong: say what, and where the help is. */
 export class UsageError extends Error {
-  constructor(message: string, readonly command?: string) {
+  constructor(
+    message: string,
+    readonly command?: string,
+  ) {
     super(message);
     this.name = 'UsageError';
   }

@@ -17,7 +17,10 @@ export async function idOf(session: Session, kind: Named, nameOrId: string): Pro
           : (await session.call('digests.list', {})).digests;
   const found = all.find((x) => x.id === nameOrId) ?? all.find((x) => sameName(x.name, nameOrId));
   if (!found) {
-    const known = all.map((x) => `“${x.name}”`).slice(0, 10).join(', ');
+    const known = all
+      .map((x) => `“${x.name}”`)
+      .slice(0, 10)
+      .join(', ');
     throw new CliError(`No ${kind} named “${nameOrId}”.${known ? ` Known: ${known}${all.length > 10 ? ', …' : ''}.` : ''}`);
   }
   return found.id;
@@ -34,6 +37,13 @@ export async function scopeOf(session: Session, spec = 'library'): Promise<Expor
   if (!value) throw new UsageError(`--scope ${spec}: expected one of ${SCOPE_HELP}`, 'export');
   if (kind === 'list' || kind === 'tag' || kind === 'digest' || kind === 'comparison') return { kind, ids: [await idOf(session, kind, value)] };
   if (kind === 'paper') return { kind, ids: [value] };
-  if (kind === 'selection') return { kind, ids: value.split(',').map((s) => s.trim()).filter(Boolean) };
+  if (kind === 'selection')
+    return {
+      kind,
+      ids: value
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    };
   throw new UsageError(`--scope ${spec}: expected one of ${SCOPE_HELP}`, 'export');
 }

@@ -64,7 +64,13 @@ function change(ctx: DataContext, id: string, edit: (c: Comparison, d: UserData)
 export function listComparisons(ctx: DataContext): ComparisonSummary[] {
   return Object.values(ctx.store.data.comparisons)
     .filter((c) => c.saved)
-    .map((c) => ({ id: c.id, name: c.name, paperCount: c.paperIds.length, missing: c.paperIds.filter((p) => !ctx.corpus.paper(p)).length, updatedAt: c.updatedAt }))
+    .map((c) => ({
+      id: c.id,
+      name: c.name,
+      paperCount: c.paperIds.length,
+      missing: c.paperIds.filter((p) => !ctx.corpus.paper(p)).length,
+      updatedAt: c.updatedAt,
+    }))
     .sort((a, b) => a.name.localeCompare(b.name));
 }
 
@@ -133,7 +139,10 @@ export function addPapers(ctx: DataContext, id: string, paperIds: string[]): voi
   change(ctx, id, (c) => {
     const fresh = [...new Set(paperIds)].filter((p) => !c.paperIds.includes(p));
     if (c.paperIds.length + fresh.length > MAX_PAPERS) {
-      throw new ApiError('too-many-papers', `${LIMIT_MESSAGE}: this one has ${c.paperIds.length}, so ${Math.max(0, MAX_PAPERS - c.paperIds.length)} more at most.`);
+      throw new ApiError(
+        'too-many-papers',
+        `${LIMIT_MESSAGE}: this one has ${c.paperIds.length}, so ${Math.max(0, MAX_PAPERS - c.paperIds.length)} more at most.`,
+      );
     }
     for (const p of fresh) c.titles[p] = ctx.corpus.paper(p)!.title;
     c.paperIds.push(...fresh);
@@ -149,7 +158,8 @@ export function removePaper(ctx: DataContext, id: string, paperId: string): { po
   change(ctx, id, (c) => {
     position = c.paperIds.indexOf(paperId);
     if (position < 0) throw new ApiError('not-found', 'That paper is not in the comparison.');
-    if (c.paperIds.length <= MIN_PAPERS) throw new ApiError('too-few-papers', `${LIMIT_MESSAGE}: this one cannot lose another column. Delete the comparison instead.`);
+    if (c.paperIds.length <= MIN_PAPERS)
+      throw new ApiError('too-few-papers', `${LIMIT_MESSAGE}: this one cannot lose another column. Delete the comparison instead.`);
     c.paperIds.splice(position, 1);
   });
   return { position };
@@ -195,7 +205,8 @@ export function renameAttribute(ctx: DataContext, id: string, attributeId: strin
   const clean = cleanName(name, 'attribute');
   change(ctx, id, (c, d) => {
     const a = requireAttribute(c, attributeId);
-    if (c.attributes.some((x) => x.id !== attributeId && sameName(x.name, clean))) throw new ApiError('duplicate-name', `This comparison already has a row “${clean}”.`);
+    if (c.attributes.some((x) => x.id !== attributeId && sameName(x.name, clean)))
+      throw new ApiError('duplicate-name', `This comparison already has a row “${clean}”.`);
     a.name = clean;
     rememberName(d, clean);
   });

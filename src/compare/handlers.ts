@@ -67,7 +67,9 @@ export function compareHandlers(ctx: DataContext, stats: TermStats) {
     'compare.restoreAttribute': handler(z.object({ id, attribute, position: offset, cells: z.record(id, cell) }), (a) => restoreAttribute(ctx, a.id, a)),
     'compare.moveAttribute': handler(z.object({ id, attributeId: id, to: offset }), (a) => moveAttribute(ctx, a.id, a.attributeId, a.to)),
     'compare.setCell': handler(z.object({ id, paperId: id, attributeId: id, value: z.string() }), (a) => setCell(ctx, a.id, a.paperId, a.attributeId, a.value)),
-    'compare.quoteCell': handler(z.object({ id, paperId: id, attributeId: id, start: offset, end: offset }), (a) => quoteCell(ctx, a.id, a.paperId, a.attributeId, a.start, a.end)),
+    'compare.quoteCell': handler(z.object({ id, paperId: id, attributeId: id, start: offset, end: offset }), (a) =>
+      quoteCell(ctx, a.id, a.paperId, a.attributeId, a.start, a.end),
+    ),
     'compare.attributeNames': handler(z.object({}), () => attributeNames(ctx)),
     'compare.markdown': handler(z.object({ id }), async (a) => ({ markdown: comparisonMarkdown(await buildMatrix(ctx, stats, a.id)) })),
   };

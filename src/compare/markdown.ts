@@ -28,7 +28,11 @@ const header = (col: MatrixColumn) => (col.missing ? `Missing paper: ${escapeCel
 
 function status(col: MatrixColumn): string {
   if (col.missing) return '';
-  const parts = [col.state ?? 'unread', ...(col.starred ? ['starred'] : []), ...(col.tags?.length ? [`tags: ${col.tags.map((t) => escapeCell(t.name)).join(', ')}`] : [])];
+  const parts = [
+    col.state ?? 'unread',
+    ...(col.starred ? ['starred'] : []),
+    ...(col.tags?.length ? [`tags: ${col.tags.map((t) => escapeCell(t.name)).join(', ')}`] : []),
+  ];
   return parts.join(', ');
 }
 

@@ -57,7 +57,9 @@ async function readDigest(file: string): Promise<string> {
   if (!stat.isFile()) throw new Error(`“${file}” is not a file.`);
   // The parser refuses big texts too, but checking the size first spares reading them.
   if (stat.size > MAX_DIGEST_BYTES) {
-    throw new Error(`“${path.basename(file)}” is ${(stat.size / 1024 / 1024).toFixed(1)} MB; digests up to ${MAX_DIGEST_BYTES / 1024 / 1024} MB can be imported. Split it into smaller files.`);
+    throw new Error(
+      `“${path.basename(file)}” is ${(stat.size / 1024 / 1024).toFixed(1)} MB; digests up to ${MAX_DIGEST_BYTES / 1024 / 1024} MB can be imported. Split it into smaller files.`,
+    );
   }
   return fs.readFile(file, 'utf8');
 }

@@ -30,7 +30,10 @@ function describeOther(text: string): string {
 export function parseDigest(input: string, byteLength = Buffer.byteLength(input)): ParsedDigest {
   if (byteLength > MAX_DIGEST_BYTES) {
     const mb = (byteLength / 1024 / 1024).toFixed(1);
-    throw new DigestError('too-large', `This file is ${mb} MB; digests up to ${MAX_DIGEST_BYTES / 1024 / 1024} MB can be imported. Split it into smaller files.`);
+    throw new DigestError(
+      'too-large',
+      `This file is ${mb} MB; digests up to ${MAX_DIGEST_BYTES / 1024 / 1024} MB can be imported. Split it into smaller files.`,
+    );
   }
   const text = normaliseText(input);
   if (text.trim() === '') throw new DigestError('empty', 'The digest is empty: there is no text to import.');
@@ -43,7 +46,10 @@ export function parseDigest(input: string, byteLength = Buffer.byteLength(input)
   }
   const parsed = best?.format.parse(lines);
   if (!parsed || parsed.entries.length === 0) {
-    throw new DigestError('unrecognised', `This is not a digest Digest Reader can read. ${describeOther(text)}; expected paper titles, each followed by its abstract on the next line.`);
+    throw new DigestError(
+      'unrecognised',
+      `This is not a digest Digest Reader can read. ${describeOther(text)}; expected paper titles, each followed by its abstract on the next line.`,
+    );
   }
   return parsed;
 }

@@ -12,7 +12,21 @@ const MAX_BYTES = 120;
 const RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?$/i;
 
 /** What each unsafe character becomes: Windows forbids <>:"/\|?*, Obsidian links break on #^[]|. */
-const REPLACE: Record<string, string> = { ':': ' - ', '/': '-', '\\': '-', '|': '-', '"': "'", '<': '', '>': '', '*': '', '?': '', '#': '', '^': '', '[': '(', ']': ')' };
+const REPLACE: Record<string, string> = {
+  ':': ' - ',
+  '/': '-',
+  '\\': '-',
+  '|': '-',
+  '"': "'",
+  '<': '',
+  '>': '',
+  '*': '',
+  '?': '',
+  '#': '',
+  '^': '',
+  '[': '(',
+  ']': ')',
+};
 
 /** Control characters and bidirectional overrides (which can disguise a name); emoji joiners stay. */
 const INVISIBLE = /[\p{Cc}\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu;

@@ -15,10 +15,7 @@ export interface Managed {
   body: string;
 }
 
-export type UpdateResult =
-  | { status: 'unchanged' }
-  | { status: 'updated'; text: string }
-  | { status: 'conflict'; reason: string };
+export type UpdateResult = { status: 'unchanged' } | { status: 'updated'; text: string } | { status: 'conflict'; reason: string };
 
 const BEGIN = /^<!-- digest-reader:begin owner="([^"\n]+)" hash="([0-9a-f]+)"[^\n]*-->$/m;
 const END = /^<!-- digest-reader:end -->$/m;

@@ -60,7 +60,12 @@ export function readFolder(dir: string): FolderState {
  * it); new names avoid every name in the folder and are claimed in id order, so they do not depend
  * on the order of the scope.
  */
-export function planMarkdown(scope: ResolvedScope, records: ExportPaper[], options: MarkdownOptions, folder: FolderState = { names: [], owners: new Map() }): PlannedFile[] {
+export function planMarkdown(
+  scope: ResolvedScope,
+  records: ExportPaper[],
+  options: MarkdownOptions,
+  folder: FolderState = { names: [], owners: new Map() },
+): PlannedFile[] {
   const namer = new FileNamer(folder.names);
   const nameFor = (owner: string, title: string, id: string) => folder.owners.get(owner) ?? namer.claim(title, id, 'md', `Paper ${id.slice(0, 8)}`);
   const c = scope.collection;
@@ -87,7 +92,13 @@ export function renderPlanned(files: PlannedFile[]): { name: string; text: strin
  * written before the index, each file atomically; on a failed write the export stops and reports
  * what it wrote and what it did not.
  */
-export function writeMarkdown(outDir: string, scope: ResolvedScope, records: ExportPaper[], options: MarkdownOptions, write: WriteFile = atomicWrite): MarkdownReport {
+export function writeMarkdown(
+  outDir: string,
+  scope: ResolvedScope,
+  records: ExportPaper[],
+  options: MarkdownOptions,
+  write: WriteFile = atomicWrite,
+): MarkdownReport {
   const dir = prepareOutDir(outDir);
   const folder = readFolder(dir);
   const planned = planMarkdown(scope, records, options, folder);

@@ -87,7 +87,10 @@ export interface LinkTarget {
 export function link(target: LinkTarget, wikiLinks: boolean): string {
   if (wikiLinks) {
     const name = target.file.replace(/\.md$/, '');
-    const alias = target.title.replace(/[[\]|]/g, '').replace(/\s+/g, ' ').trim();
+    const alias = target.title
+      .replace(/[[\]|]/g, '')
+      .replace(/\s+/g, ' ')
+      .trim();
     return alias && alias !== name ? `[[${name}|${alias}]]` : `[[${name}]]`;
   }
   return `[${escapeText(target.title)}](${encodeURIComponent(target.file).replace(/[()]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)})`;

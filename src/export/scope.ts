@@ -69,7 +69,8 @@ export function resolveScope(ctx: DataContext, scope: ExportScope): ResolvedScop
   else if (scope.kind === 'paper' || scope.kind === 'selection') {
     const ids = scope.kind === 'paper' ? [oneId(scope)] : (scope.ids ?? []);
     const papers = papersOf(ctx, ids);
-    if (papers.length < ids.length) throw new ApiError('not-found', `${ids.length - papers.length === 1 ? 'A paper is' : `${ids.length - papers.length} papers are`} not in the library.`);
+    if (papers.length < ids.length)
+      throw new ApiError('not-found', `${ids.length - papers.length === 1 ? 'A paper is' : `${ids.length - papers.length} papers are`} not in the library.`);
     resolved = { papers, collection: null, name: scope.kind === 'paper' && papers[0] ? papers[0].title : `Selection of ${papers.length}` };
   } else {
     const cid = oneId(scope);
@@ -77,6 +78,10 @@ export function resolveScope(ctx: DataContext, scope: ExportScope): ResolvedScop
     const collection: Collection = { kind: scope.kind, id: cid, name };
     resolved = { papers, collection, name: collectionTitle(collection) };
   }
-  if (resolved.papers.length === 0) throw new ApiError('nothing-to-export', `Nothing to export: ${resolved.collection ? `“${resolved.collection.name}” has no papers` : 'no papers were chosen'}.`);
+  if (resolved.papers.length === 0)
+    throw new ApiError(
+      'nothing-to-export',
+      `Nothing to export: ${resolved.collection ? `“${resolved.collection.name}” has no papers` : 'no papers were chosen'}.`,
+    );
   return resolved;
 }

@@ -43,7 +43,9 @@ function bestMatch(text: string, exact: string, prefix: string, suffix: string, 
   let best = -1;
   let bestScore = -Infinity;
   for (let at = text.indexOf(exact); at >= 0; at = text.indexOf(exact, at + 1)) {
-    const context = commonSuffix(text.slice(Math.max(0, at - prefix.length), at), prefix) + commonPrefix(text.slice(at + exact.length, at + exact.length + suffix.length), suffix);
+    const context =
+      commonSuffix(text.slice(Math.max(0, at - prefix.length), at), prefix) +
+      commonPrefix(text.slice(at + exact.length, at + exact.length + suffix.length), suffix);
     const score = context * 1000 - Math.abs(at - near);
     if (score > bestScore) {
       bestScore = score;

@@ -24,7 +24,9 @@ export function highlightHandlers(ctx: DataContext) {
     'highlights.add': handler(z.object({ paperId: id, start: offset, end: offset, color, comment: z.string().optional() }), (a) =>
       addHighlight(ctx, a.paperId, a.start, a.end, a.color, a.comment),
     ),
-    'highlights.update': handler(z.object({ id, color: color.optional(), comment: z.string().optional() }), (a) => updateHighlight(ctx, a.id, { color: a.color, comment: a.comment })),
+    'highlights.update': handler(z.object({ id, color: color.optional(), comment: z.string().optional() }), (a) =>
+      updateHighlight(ctx, a.id, { color: a.color, comment: a.comment }),
+    ),
     'highlights.delete': handler(z.object({ id }), (a) => deleteHighlight(ctx, a.id)),
     'highlights.restore': handler(z.object({ highlight: highlightSchema }), (a) => restoreHighlight(ctx, a.highlight)),
   };

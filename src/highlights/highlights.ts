@@ -21,7 +21,9 @@ function find(ctx: DataContext, id: string): Highlight {
 export function highlightsOf(ctx: DataContext, paperId: string): PlacedHighlight[] {
   const paper = ctx.corpus.paper(paperId);
   const list = ctx.store.data.highlights[paperId] ?? [];
-  return list.map((h) => ({ ...h, range: paper ? anchor(paper.abstract, h.quote) : null })).sort((a, b) => (a.range?.[0] ?? Infinity) - (b.range?.[0] ?? Infinity));
+  return list
+    .map((h) => ({ ...h, range: paper ? anchor(paper.abstract, h.quote) : null }))
+    .sort((a, b) => (a.range?.[0] ?? Infinity) - (b.range?.[0] ?? Infinity));
 }
 
 /** Highlights abstract[start, end) of a paper. */

@@ -29,7 +29,10 @@ export class Corpus {
         loaded.push(data);
       } catch {
         const aside = moveAside(file);
-        this.warnings.push({ code: 'digest-corrupt', message: `An imported digest file could not be read and was kept aside as ${path.basename(aside)}; its papers are missing until it is restored.` });
+        this.warnings.push({
+          code: 'digest-corrupt',
+          message: `An imported digest file could not be read and was kept aside as ${path.basename(aside)}; its papers are missing until it is restored.`,
+        });
       }
     }
     loaded.sort((a, b) => a.digest.importedAt.localeCompare(b.digest.importedAt) || a.digest.id.localeCompare(b.digest.id));
@@ -62,7 +65,10 @@ export class Corpus {
 
   /** A stamp of what the corpus holds, so a persisted index can tell whether it is stale. */
   get stamp(): string {
-    return this.digests.map((d) => d.id).sort().join(',');
+    return this.digests
+      .map((d) => d.id)
+      .sort()
+      .join(',');
   }
 
   /** Writes the digest (atomically) and only then adds it; a failed write changes nothing. */

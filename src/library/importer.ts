@@ -42,7 +42,14 @@ export async function importDigest(corpus: Corpus, req: ImportRequest, progress:
     if (parsed.entries.length > CHUNK) await breathe();
   }
   const { digest, newPapers } = corpus.addDigest(
-    { name: req.name.trim() || 'Untitled digest', importedAt: new Date().toISOString(), format: parsed.format, source: req.source, contentHash: hash, paperCount: entries.length },
+    {
+      name: req.name.trim() || 'Untitled digest',
+      importedAt: new Date().toISOString(),
+      format: parsed.format,
+      source: req.source,
+      contentHash: hash,
+      paperCount: entries.length,
+    },
     entries,
   );
   return { report: { digest, alreadyImported: null, added: newPapers.length, merged: entries.length - newPapers.length, skipped: parsed.skipped }, newPapers };

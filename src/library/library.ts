@@ -124,9 +124,7 @@ export class Library {
   }
 
   async import(req: ImportRequest): Promise<ImportReport> {
-    const { report, newPapers } = await importDigest(this.corpus, req, (done, total) =>
-      this.#events.emit('import.progress', { name: req.name, done, total }),
-    );
+    const { report, newPapers } = await importDigest(this.corpus, req, (done, total) => this.#events.emit('import.progress', { name: req.name, done, total }));
     if (report.digest) {
       this.index.add([...this.#docs(newPapers)]);
       this.#insertSorted(newPapers);
@@ -151,7 +149,10 @@ export class Library {
       // The filter's papers go to the index once, and again only when the filter or the data change.
       const within = inDigest && {
         key: JSON.stringify([digestId, filter, data.revision ?? 0, this.corpus.digests.length]),
-        ids: () => Array.from(this.corpus.papers).filter(inDigest).map((p) => p.id),
+        ids: () =>
+          Array.from(this.corpus.papers)
+            .filter(inDigest)
+            .map((p) => p.id),
       };
       const found = await this.index.search(q, within);
       const hits = rerankByPhrase(
@@ -230,7 +231,8 @@ export class Library {
   #insertSorted(papers: Paper[]) {
     for (const [sort, list] of this.#sorted) {
       const order = this.#order(sort);
-      if (!order) list.push(...papers); // first-appearance order: new papers come last
+      if (!order)
+        list.push(...papers); // first-appearance order: new papers come last
       else for (const p of papers) list.splice(insertionPoint(list, p, order), 0, p);
     }
   }
@@ -239,7 +241,15 @@ export class Library {
     const first = this.corpus.digest(p.appearances[0].digestId)!;
     const digests = p.appearances.map((a) => ({ id: a.digestId, name: this.corpus.digest(a.digestId)!.name }));
     if (digestId) digests.sort((a, b) => Number(b.id === digestId) - Number(a.id === digestId));
-    return { id: p.id, title: p.title, titleRanges: highlightRanges(p.title, terms), snippet: snippet(p.abstract, terms), digests, importedAt: first.importedAt, ...userFields(this.#userData(), p.id) };
+    return {
+      id: p.id,
+      title: p.title,
+      titleRanges: highlightRanges(p.title, terms),
+      snippet: snippet(p.abstract, terms),
+      digests,
+      importedAt: first.importedAt,
+      ...userFields(this.#userData(), p.id),
+    };
   }
 }
 

@@ -50,7 +50,9 @@ export function searchDoc(p: Paper, data: UserData): SearchDoc {
     id: p.id,
     title: p.title,
     abstract: p.abstract,
-    tags: tagsOf(data, p.id).map((t) => t.name).join(' '),
+    tags: tagsOf(data, p.id)
+      .map((t) => t.name)
+      .join(' '),
     notes: [data.notes[p.id]?.text ?? '', ...comments].join('\n'),
   };
 }

@@ -123,5 +123,8 @@ export function moveInList(ctx: DataContext, id: string, paperId: string, to: nu
 }
 
 export function listsOf(data: UserData, paperId: string): { id: string; name: string }[] {
-  return data.listOrder.map((id) => data.lists[id]).filter((l) => l?.paperIds.includes(paperId)).map((l) => ({ id: l.id, name: l.name }));
+  return data.listOrder
+    .map((id) => data.lists[id])
+    .filter((l) => l?.paperIds.includes(paperId))
+    .map((l) => ({ id: l.id, name: l.name }));
 }

@@ -42,7 +42,10 @@ const BUILT_WITH = JSON.stringify({ version: INDEX_VERSION, fields: FIELDS, stop
 /** A short fingerprint of the reader's text on a paper ('' for none): title and abstract are in its id. */
 export function signature(doc: SearchDoc): string {
   if (!doc.tags && !doc.notes) return '';
-  return createHash('sha1').update(`${doc.tags ?? ''}\u0000${doc.notes ?? ''}`).digest('base64url').slice(0, 16);
+  return createHash('sha1')
+    .update(`${doc.tags ?? ''}\u0000${doc.notes ?? ''}`)
+    .digest('base64url')
+    .slice(0, 16);
 }
 
 interface Header {

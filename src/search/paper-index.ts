@@ -343,7 +343,7 @@ class TopScores {
     if (ids.length < this.size) {
       ids.push(shortId);
       scores.push(score);
-      for (let i = ids.length - 1; i > 0; ) {
+      for (let i = ids.length - 1; i > 0;) {
         const parent = (i - 1) >> 1;
         if (scores[parent] <= scores[i]) break;
         this.#swap(i, parent);
@@ -352,7 +352,7 @@ class TopScores {
     } else if (this.size > 0 && score > scores[0]) {
       ids[0] = shortId;
       scores[0] = score;
-      for (let i = 0; ; ) {
+      for (let i = 0; ;) {
         const l = 2 * i + 1;
         const r = l + 1;
         let least = i;
@@ -387,4 +387,3 @@ function popcount(n: number): number {
   for (; n; n &= n - 1) count++;
   return count;
 }
-

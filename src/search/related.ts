@@ -14,10 +14,12 @@ export async function relatedPapers(corpus: Corpus, index: SearchIndex, stats: T
   const paper = corpus.paper(paperId);
   if (!paper) return [];
   const terms = (await stats.distinctive(paper, 12)).map((t) => t.term);
-  return (await index.similar(terms, paperId, limit * 3))
-    .map((hit) => ({ hit, shared: terms.filter((t) => hit.terms.includes(t)) }))
-    // Two shared terms at least, so one common word does not make papers "related".
-    .filter(({ shared }) => shared.length >= 2)
-    .slice(0, limit)
-    .map(({ hit, shared }) => ({ id: hit.id, title: corpus.paper(hit.id)!.title, sharedTerms: shared }));
+  return (
+    (await index.similar(terms, paperId, limit * 3))
+      .map((hit) => ({ hit, shared: terms.filter((t) => hit.terms.includes(t)) }))
+      // Two shared terms at least, so one common word does not make papers "related".
+      .filter(({ shared }) => shared.length >= 2)
+      .slice(0, limit)
+      .map(({ hit, shared }) => ({ id: hit.id, title: corpus.paper(hit.id)!.title, sharedTerms: shared }))
+  );
 }

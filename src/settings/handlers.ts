@@ -26,9 +26,8 @@ export function settingsHandlers(ctx: DataContext) {
       (change) => updateSettings(ctx, change),
     ),
     'session.get': handler(z.object({}), () => ctx.store.data.session ?? null),
-    'session.save': handler(
-      z.object({ view, selectedId: id.nullable(), query: z.string().max(500), scrollTop: z.number().min(0).max(1e9) }),
-      (session) => saveSession(ctx, session),
+    'session.save': handler(z.object({ view, selectedId: id.nullable(), query: z.string().max(500), scrollTop: z.number().min(0).max(1e9) }), (session) =>
+      saveSession(ctx, session),
     ),
   };
 }

@@ -7,9 +7,8 @@ import { setStatus } from './status';
 
 export function statusHandlers(ctx: DataContext) {
   return {
-    'status.set': handler(
-      z.object({ paperIds: ids, state: z.enum(READ_STATES).optional(), starred: z.boolean().optional() }),
-      (a) => setStatus(ctx, a.paperIds, { state: a.state, starred: a.starred }),
+    'status.set': handler(z.object({ paperIds: ids, state: z.enum(READ_STATES).optional(), starred: z.boolean().optional() }), (a) =>
+      setStatus(ctx, a.paperIds, { state: a.state, starred: a.starred }),
     ),
   };
 }

@@ -134,10 +134,7 @@ export interface Appearance {
 }
 
 export type SessionView =
-  | { kind: 'all' }
-  | { kind: 'starred' }
-  | { kind: 'digest' | 'list' | 'comparison'; id: string }
-  | { kind: 'tags'; ids: string[]; mode: 'and' | 'or' };
+  { kind: 'all' } | { kind: 'starred' } | { kind: 'digest' | 'list' | 'comparison'; id: string } | { kind: 'tags'; ids: string[]; mode: 'and' | 'or' };
 
 export interface Session {
   view: SessionView;
@@ -148,7 +145,9 @@ export interface Session {
 
 export class StoreTooNewError extends Error {
   constructor(found: number) {
-    super(`Your data was written by a newer version of Digest Reader (data version ${found}; this app reads up to ${CURRENT_SCHEMA}). Update the app; your data was left untouched.`);
+    super(
+      `Your data was written by a newer version of Digest Reader (data version ${found}; this app reads up to ${CURRENT_SCHEMA}). Update the app; your data was left untouched.`,
+    );
     this.name = 'StoreTooNewError';
   }
 }

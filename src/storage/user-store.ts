@@ -23,7 +23,10 @@ export class UserStore {
   readonly #backupDir: string;
   #data: UserData;
 
-  constructor(readonly dir: string, now = () => new Date()) {
+  constructor(
+    readonly dir: string,
+    now = () => new Date(),
+  ) {
     this.#backupDir = path.join(dir, 'backups');
     const file = path.join(dir, `${NAME}.json`);
     if (fs.existsSync(file)) this.#recoverIfUnreadable(file, now());
@@ -62,15 +65,25 @@ export class UserStore {
     const backup = this.#latestGoodBackup();
     if (backup) {
       fs.copyFileSync(backup, file);
-      this.warnings.push({ code: 'store-restored', message: `Your data file was damaged. It was kept as ${path.basename(aside)} and your data was restored from the backup of ${backupTime(backup)}.` });
+      this.warnings.push({
+        code: 'store-restored',
+        message: `Your data file was damaged. It was kept as ${path.basename(aside)} and your data was restored from the backup of ${backupTime(backup)}.`,
+      });
     } else {
-      this.warnings.push({ code: 'store-corrupt', message: `Your data file was damaged and no backup was found. It was kept as ${aside}; the app started with empty settings.` });
+      this.warnings.push({
+        code: 'store-corrupt',
+        message: `Your data file was damaged and no backup was found. It was kept as ${aside}; the app started with empty settings.`,
+      });
     }
   }
 
   #backups(): string[] {
     if (!fs.existsSync(this.#backupDir)) return [];
-    return fs.readdirSync(this.#backupDir).filter((f) => f.startsWith(`${NAME}-`) && f.endsWith('.json')).sort().map((f) => path.join(this.#backupDir, f));
+    return fs
+      .readdirSync(this.#backupDir)
+      .filter((f) => f.startsWith(`${NAME}-`) && f.endsWith('.json'))
+      .sort()
+      .map((f) => path.join(this.#backupDir, f));
   }
 
   #latestGoodBackup(): string | undefined {

@@ -40,7 +40,13 @@ export interface WebOptions {
  * Web mode: the built renderer and the contract over HTTP, on 127.0.0.1 only. Every API request
  * must carry the per-run token, which the page gets from the URL printed at start.
  */
-export async function startWebServer({ core, staticDir, port = 0, token = randomBytes(24).toString('base64url'), grants = new FolderGrants() }: WebOptions): Promise<WebServer> {
+export async function startWebServer({
+  core,
+  staticDir,
+  port = 0,
+  token = randomBytes(24).toString('base64url'),
+  grants = new FolderGrants(),
+}: WebOptions): Promise<WebServer> {
   const root = path.resolve(staticDir);
   const streams = new Set<http.ServerResponse>();
   const offEvents = core.events.onAny((event, payload) => {
@@ -132,7 +138,11 @@ function serveStatic(root: string, pathname: string, res: http.ServerResponse) {
   fs.stat(file, (err, stat) => {
     if (err || !stat.isFile()) return send(res, 404, 'Not found');
     const type = TYPES[path.extname(file)] ?? 'application/octet-stream';
-    res.writeHead(200, { 'Content-Type': type, 'Content-Length': stat.size, 'Cache-Control': file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache' });
+    res.writeHead(200, {
+      'Content-Type': type,
+      'Content-Length': stat.size,
+      'Cache-Control': file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
+    });
     fs.createReadStream(file).pipe(res);
   });
 }

@@ -9,7 +9,13 @@ const reader = (page: Page) => page.getByRole('region', { name: 'Reader' });
 async function expectAccessible(page: Page, view: string) {
   const { violations } = await new AxeBuilder({ page }).analyze();
   const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  const report = serious.map((v) => `${view}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+  const report = serious.map(
+    (v) =>
+      `${view}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes
+        .slice(0, 3)
+        .map((n) => n.target.join(' '))
+        .join(' | ')}`,
+  );
   expect(report, report.join('\n')).toEqual([]);
 }
 
@@ -52,7 +58,9 @@ test('the app restores the last view, search and paper', async ({ page }) => {
   const dataDir = freshDataDir();
   let app = await startApp(dataDir);
   await openApp(page, app);
-  await nav(page).getByRole('button', { name: /Trending papers/ }).click();
+  await nav(page)
+    .getByRole('button', { name: /Trending papers/ })
+    .click();
   await page.getByRole('searchbox', { name: 'Search papers' }).fill('kv cache');
   await expect(page.getByRole('status').filter({ hasText: /results/ })).toBeVisible();
   const row = list(page).getByRole('option').nth(1);
@@ -127,11 +135,15 @@ test('long and LaTeX titles, a one-paper digest and empty views look intentional
     text: `${long}\n${'This abstract belongs to a paper whose title is three hundred characters long, to check that the layout holds. '.repeat(4)}\n`,
   });
   await openApp(page, app);
-  await nav(page).getByRole('button', { name: /One paper/ }).click();
+  await nav(page)
+    .getByRole('button', { name: /One paper/ })
+    .click();
   await list(page).getByRole('option').first().click();
   await expect(reader(page).getByRole('heading', { level: 1 })).toHaveText(long);
   await shoot(page, 'long-title');
-  await nav(page).getByRole('button', { name: /All papers/ }).click();
+  await nav(page)
+    .getByRole('button', { name: /All papers/ })
+    .click();
   await openBySearch(page, 'Syntactic Semantic Coherence', /Speculative Sampling with Syntactic/);
   await expect(reader(page).getByRole('heading', { level: 1 }).locator('sup')).toHaveText('4');
   await expect(reader(page).getByRole('heading', { level: 1 })).toContainText('S4C: Speculative Sampling');
@@ -139,7 +151,9 @@ test('long and LaTeX titles, a one-paper digest and empty views look intentional
   await expect(reader(page).getByRole('heading', { level: 1 })).toHaveText('Inference Scaling FLaws: The Limits of LLM Resampling with Imperfect Verifiers');
   await expect(reader(page).getByRole('heading', { level: 1 }).locator('.latex-tt')).toHaveText('F');
   await page.getByRole('searchbox', { name: 'Search papers' }).fill('');
-  await nav(page).getByRole('button', { name: /^Read later/ }).click();
+  await nav(page)
+    .getByRole('button', { name: /^Read later/ })
+    .click();
   await expect(page.getByText('This list is empty')).toBeVisible();
   await shoot(page, 'empty-list');
 });
@@ -159,7 +173,9 @@ for (const theme of ['light', 'dark'] as const) {
     await expect(list(page).getByRole('option').first()).toContainText(/speculative/i);
     await expectAccessible(page, 'search results');
     await page.getByRole('searchbox', { name: 'Search papers' }).fill('');
-    await nav(page).getByRole('button', { name: /^Read later/ }).click();
+    await nav(page)
+      .getByRole('button', { name: /^Read later/ })
+      .click();
     await expect(list(page).getByRole('option')).toHaveCount(1);
     await expectAccessible(page, 'list');
     await page.keyboard.press('Control+,');

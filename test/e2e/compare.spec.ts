@@ -17,7 +17,13 @@ const DYNASOR = 'Efficiently Serving LLM Reasoning Programs with Certaindex';
 async function expectAccessible(page: Page, view: string) {
   const { violations } = await new AxeBuilder({ page }).include('.comparison').analyze();
   const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  const report = serious.map((v) => `${view}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+  const report = serious.map(
+    (v) =>
+      `${view}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes
+        .slice(0, 3)
+        .map((n) => n.target.join(' '))
+        .join(' | ')}`,
+  );
   expect(report, report.join('\n')).toEqual([]);
 }
 
@@ -68,7 +74,10 @@ async function selectInAbstract(page: Page, column: number, text: string) {
   await abstract.dispatchEvent('mouseup');
 }
 
-test('compare three papers found by search: claims, an attribute row filled by typing and by quoting, saved, reopened after a restart, exported as Markdown', async ({ page, context }) => {
+test('compare three papers found by search: claims, an attribute row filled by typing and by quoting, saved, reopened after a restart, exported as Markdown', async ({
+  page,
+  context,
+}) => {
   test.setTimeout(150_000); // two servers, a restart and four screenshots: over a minute on a busy machine
   const dataDir = freshDataDir();
   let app = await startApp(dataDir);
@@ -102,9 +111,18 @@ test('compare three papers found by search: claims, an attribute row filled by t
     await expect(claims.getByRole('cell').nth(2).locator('.cmp-figure')).toHaveText(['50%', '3.3x', '4.7x']);
     // The shared terms are marked inside the claims too, as in the abstracts.
     await expect(claims.getByRole('cell').nth(1).locator('mark.cmp-term').first()).toBeVisible();
-    const sharedRow = (await table(page).getByRole('row', { name: /Shared terms/ }).innerText()).toLowerCase();
+    const sharedRow = (
+      await table(page)
+        .getByRole('row', { name: /Shared terms/ })
+        .innerText()
+    ).toLowerCase();
     for (const marked of await claims.locator('mark.cmp-term').allInnerTexts()) expect(sharedRow).toContain(marked.toLowerCase());
-    await expect(table(page).getByRole('row', { name: /Shared terms/ }).getByRole('cell').nth(0)).toContainText('cache');
+    await expect(
+      table(page)
+        .getByRole('row', { name: /Shared terms/ })
+        .getByRole('cell')
+        .nth(0),
+    ).toContainText('cache');
 
     // Reorder: Dynasor to the front and back again.
     await page.getByRole('button', { name: /Move “Efficiently Serving.*” left/ }).click();
@@ -163,7 +181,9 @@ test('compare three papers found by search: claims, an attribute row filled by t
     app = await startApp(dataDir);
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(app.url).origin });
     await page.goto(app.url);
-    await nav(page).getByRole('button', { name: /^Inference speed/ }).click();
+    await nav(page)
+      .getByRole('button', { name: /^Inference speed/ })
+      .click();
     await expect(page.getByRole('heading', { name: 'Inference speed' })).toBeVisible();
     await expect(page.getByRole('textbox', { name: `Speed-up of “${FLEXGEN}”` })).toHaveValue('1 token/s at batch 144 (OPT-175B, one GPU)');
     await expect(page.getByRole('textbox', { name: `Speed-up of “${LOOKM}”` })).toHaveValue('up to 1.5x faster decoding');
@@ -207,7 +227,10 @@ test('bad input: more than six papers is explained; a missing paper keeps its ce
     // Seven papers selected with Shift-click: the action explains the limit.
     await openApp(page, app);
     await list(page).getByRole('option').nth(0).click();
-    await list(page).getByRole('option').nth(6).click({ modifiers: ['Shift'] });
+    await list(page)
+      .getByRole('option')
+      .nth(6)
+      .click({ modifiers: ['Shift'] });
     const bar = page.getByRole('toolbar', { name: 'Selection' });
     await expect(bar).toContainText('7 selected');
     await bar.getByRole('button', { name: 'Compare' }).click();
@@ -217,15 +240,32 @@ test('bad input: more than six papers is explained; a missing paper keeps its ce
     // A comparison of six, one paper with a very long abstract, one from a digest that will go missing.
     const long = `A Very Long Abstract About Speculative Sampling Without End\n${'We measure speculative sampling across many settings and report a 2.5x speed-up on long prompts. '.repeat(40)}\n`;
     await app.call('digests.import', { name: 'Long one', source: 'paste', text: long });
-    await app.call('digests.import', { name: 'Second', source: 'file', text: fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'second-digest.txt'), 'utf8') });
+    await app.call('digests.import', {
+      name: 'Second',
+      source: 'file',
+      text: fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'second-digest.txt'), 'utf8'),
+    });
     const all = (await app.call<{ items: { id: string; title: string }[] }>('papers.query', { limit: 1000 })).items;
     const find = (start: string) => all.find((p) => p.title.startsWith(start))!.id;
-    const ids = [find('FlexGen'), find('A Very Long Abstract'), find('Graph Tokenizers'), find('LOOK-M'), find('Efficiently Serving LLM Reasoning'), find('FocusLLM')];
+    const ids = [
+      find('FlexGen'),
+      find('A Very Long Abstract'),
+      find('Graph Tokenizers'),
+      find('LOOK-M'),
+      find('Efficiently Serving LLM Reasoning'),
+      find('FocusLLM'),
+    ];
     const { id } = await app.call<{ id: string }>('compare.create', { paperIds: ids, name: 'Stress' });
     const graph = ids[2];
     for (const name of ['Method', 'Dataset', 'Speed-up', 'Hardware', 'Memory', 'Batch size', 'Baselines', 'Code']) {
       const a = await app.call<{ id: string }>('compare.addAttribute', { id, name });
-      for (const paperId of ids) await app.call('compare.setCell', { id, paperId, attributeId: a.id, value: `${name} for this paper: ${'a rather long free-text value '.repeat(name === 'Method' ? 6 : 1)}` });
+      for (const paperId of ids)
+        await app.call('compare.setCell', {
+          id,
+          paperId,
+          attributeId: a.id,
+          value: `${name} for this paper: ${'a rather long free-text value '.repeat(name === 'Method' ? 6 : 1)}`,
+        });
     }
     await app.stop();
     const digests = path.join(dataDir, 'digests');
@@ -233,14 +273,20 @@ test('bad input: more than six papers is explained; a missing paper keeps its ce
     fs.rmSync(path.join(digests, second));
     app = await startApp(dataDir);
     await page.goto(app.url);
-    await nav(page).getByRole('button', { name: /^Stress/ }).click();
+    await nav(page)
+      .getByRole('button', { name: /^Stress/ })
+      .click();
 
     await expect(table(page).getByRole('columnheader')).toHaveCount(7);
     const missing = table(page).getByRole('columnheader').nth(3);
     await expect(missing).toContainText('Missing');
     await expect(missing).toContainText('Graph Tokenizers for Molecular Property Prediction');
     await expect(page.getByRole('textbox', { name: 'Method of “Graph Tokenizers for Molecular Property Prediction”' })).toHaveValue(/^Method for this paper/);
-    expect(await app.call<{ columns: { paperId: string; missing: boolean }[] }>('compare.get', { id }).then((m) => m.columns.find((c) => c.paperId === graph)!.missing)).toBe(true);
+    expect(
+      await app
+        .call<{ columns: { paperId: string; missing: boolean }[] }>('compare.get', { id })
+        .then((m) => m.columns.find((c) => c.paperId === graph)!.missing),
+    ).toBe(true);
     await page.getByRole('button', { name: 'Show full' }).click();
 
     // The page never scrolls sideways; the table does, with the row labels fixed at the left.

@@ -31,7 +31,10 @@ test('digest text carrying HTML runs nothing: it shows as text, and the CSP bloc
   await app.call('digests.import', { name: 'Hostile <b>digest</b>', text: HOSTILE, source: 'paste' });
   await openApp(page, app);
   const list = page.getByRole('listbox', { name: 'Papers' });
-  await page.getByRole('navigation', { name: 'Library' }).getByRole('button', { name: /Hostile <b>digest<\/b>/ }).click();
+  await page
+    .getByRole('navigation', { name: 'Library' })
+    .getByRole('button', { name: /Hostile <b>digest<\/b>/ })
+    .click();
   await list.getByRole('option', { name: /Attack of the/ }).click();
   const title = page.getByRole('heading', { level: 1 });
   await expect(title).toHaveText('Attack of the <img src=x onerror="alert(\'img\')"> title');
@@ -49,7 +52,9 @@ test('digest text carrying HTML runs nothing: it shows as text, and the CSP bloc
     script.textContent = 'alert("inline script")';
     document.body.append(script);
   }, HOSTILE);
-  await expect.poll(() => page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)).toEqual(expect.arrayContaining(['script-src-attr', 'script-src-elem']));
+  await expect
+    .poll(() => page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations))
+    .toEqual(expect.arrayContaining(['script-src-attr', 'script-src-elem']));
   expect(cspErrors.length).toBeGreaterThan(0);
   await page.waitForTimeout(300); // time for a handler to have fired, had it been allowed
   expect(dialogs).toEqual([]);

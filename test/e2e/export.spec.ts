@@ -26,7 +26,10 @@ const frontMatter = (text: string) => parseYaml(/^---\n([\s\S]*?)\n---\n/.exec(t
 
 /** Shows the list, opens its first paper if asked, and opens the Export dialog. */
 async function openExport(page: import('@playwright/test').Page, { openFirst = false } = {}) {
-  await page.getByRole('navigation', { name: 'Library' }).getByRole('button', { name: /^Vault export/ }).click();
+  await page
+    .getByRole('navigation', { name: 'Library' })
+    .getByRole('button', { name: /^Vault export/ })
+    .click();
   await expect(page.getByRole('status').filter({ hasText: '3 papers' })).toBeVisible();
   if (openFirst) {
     const row = page.getByRole('listbox', { name: 'Papers' }).getByRole('option').first();
@@ -63,7 +66,7 @@ test('exports a reading list with notes and highlights as a zip of Markdown file
   linked.forEach((name, i) => expect(frontMatter(files[name])).toMatchObject({ id: papers[i].id, title: papers[i].title, lists: ['Vault export'] }));
   const annotated = files[linked[0]];
   expect(frontMatter(annotated)).toMatchObject({ tags: ['survey', 'to cite'], status: 'unread', starred: false });
-  expect(annotated).toContain("## Highlights\n\n- > ");
+  expect(annotated).toContain('## Highlights\n\n- > ');
   expect(annotated).toMatch(/- > .+\n\n {2}the subject\n- > .+/);
   expect(annotated).toContain('## Note\n\nWhy it matters:\n\n- adaptive thinking\n- **cheaper** inference');
   expect(cspErrors).toEqual([]);
@@ -83,7 +86,9 @@ test('downloads BibTeX of the open paper', async ({ page, app }) => {
   expect(bib.entries[0].fields.keywords?.toSorted()).toEqual(['survey', 'to cite']);
 });
 
-test('with a folder chooser (as on the desktop), exports into a folder; a re-export keeps edits made there and reports edits to the exported part', async ({ page }) => {
+test('with a folder chooser (as on the desktop), exports into a folder; a re-export keeps edits made there and reports edits to the exported part', async ({
+  page,
+}) => {
   const vault = path.join(freshDataDir(), 'My vault');
   // The core writes only into a folder the person chose: the shell's dialog grants it (here, the flag).
   const app = await startApp(freshDataDir(), ['--export-dir', vault]);
@@ -147,7 +152,9 @@ test('in web mode, Markdown goes into the folder given with --export-dir, and a 
     expect(fs.readdirSync(vault)).toHaveLength(4);
 
     const scope = { kind: 'library' };
-    await expect(app.call('export.markdown', { scope, outDir: elsewhere })).rejects.toThrow('Digest Reader writes only Markdown, and only into a folder you chose for it');
+    await expect(app.call('export.markdown', { scope, outDir: elsewhere })).rejects.toThrow(
+      'Digest Reader writes only Markdown, and only into a folder you chose for it',
+    );
     await expect(app.call('export.csv', { scope, outDir: vault })).rejects.toThrow('writes only Markdown'); // a .csv would replace one there
     expect(fs.existsSync(elsewhere)).toBe(false);
   } finally {

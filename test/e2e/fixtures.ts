@@ -42,7 +42,11 @@ export async function startApp(dataDir: string, args: string[] = []): Promise<Ru
     token,
     dataDir,
     async call(name, arg = {}) {
-      const res = await fetch(`${url}api/call/${name}`, { method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: JSON.stringify(arg) });
+      const res = await fetch(`${url}api/call/${name}`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify(arg),
+      });
       const body = await res.json();
       if (!body.ok) throw new Error(body.error.message);
       return body.value;

@@ -67,10 +67,18 @@ test('rows never overlap when a search changes the list', async ({ page, app }) 
     list(page)
       .getByRole('option')
       .evaluateAll((rows) => {
-        const boxes = rows.map((r) => ({ top: r.getBoundingClientRect().top, bottom: r.getBoundingClientRect().bottom, title: r.querySelector('.row-title')?.textContent })).sort((a, b) => a.top - b.top);
+        const boxes = rows
+          .map((r) => ({ top: r.getBoundingClientRect().top, bottom: r.getBoundingClientRect().bottom, title: r.querySelector('.row-title')?.textContent }))
+          .sort((a, b) => a.top - b.top);
         return boxes.slice(1).flatMap((b, i) => (b.top < boxes[i].bottom - 1 ? [`${b.title} overlaps ${boxes[i].title}`] : []));
       });
-  for (const [q, status] of [['speculative decoding', /results/], ['', /119 papers/], ['inference', /results/], ['speculative', /results/], ['speculative decoding', /results/]] as const) {
+  for (const [q, status] of [
+    ['speculative decoding', /results/],
+    ['', /119 papers/],
+    ['inference', /results/],
+    ['speculative', /results/],
+    ['speculative decoding', /results/],
+  ] as const) {
     await page.getByRole('searchbox', { name: 'Search papers' }).fill(q);
     await expect(page.getByRole('status').filter({ hasText: status })).toBeVisible();
     await expect.poll(overlaps, { message: `after searching “${q}”` }).toEqual([]);
@@ -93,9 +101,11 @@ test('import through the file chooser, re-import adds nothing, paste works', asy
 
   await dialog.getByRole('tab', { name: 'Paste text' }).click();
   await dialog.getByLabel('Name').fill('Pasted one');
-  await dialog.getByLabel('Digest text').fill(
-    'A Pasted Paper About Tensor Sketches\nWe show that tensor sketches compress gradients for distributed training by 8x with no loss in accuracy on three benchmarks and two model families.\nA Title Without Its Abstract',
-  );
+  await dialog
+    .getByLabel('Digest text')
+    .fill(
+      'A Pasted Paper About Tensor Sketches\nWe show that tensor sketches compress gradients for distributed training by 8x with no loss in accuracy on three benchmarks and two model families.\nA Title Without Its Abstract',
+    );
   await dialog.getByRole('button', { name: 'Import pasted text' }).click();
   await expect(report).toContainText('Imported “Pasted one”');
   await expect(report).toContainText('1 paper added');

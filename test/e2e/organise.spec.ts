@@ -52,26 +52,36 @@ test('organise and annotate as a reader would, then find it all after a restart'
   await page.getByRole('textbox', { name: 'New list name' }).press('Enter');
   await expect(page.getByRole('heading', { name: 'Inference speed' })).toBeVisible();
   await expect(page.getByText('This list is empty')).toBeVisible();
-  await nav(page).getByRole('button', { name: /All papers/ }).click();
+  await nav(page)
+    .getByRole('button', { name: /All papers/ })
+    .click();
   const titles = ['FocusLLM', 'CCoE', 'LLaSA'];
   for (const t of titles) {
-    await list(page).getByRole('option', { name: new RegExp(`^${t}`) }).click();
+    await list(page)
+      .getByRole('option', { name: new RegExp(`^${t}`) })
+      .click();
     await expect(reader(page).getByRole('heading', { level: 1 })).toContainText(t);
     await reader(page).getByRole('combobox', { name: 'Add to list' }).selectOption({ label: 'Inference speed' });
     await expect(page.getByRole('status').filter({ hasText: 'Added the paper to “Inference speed”' })).toBeVisible();
   }
-  await nav(page).getByRole('button', { name: /^Inference speed/ }).click();
+  await nav(page)
+    .getByRole('button', { name: /^Inference speed/ })
+    .click();
   await expect(list(page).locator('.row-title')).toHaveText([/^FocusLLM/, /^CCoE/, /^LLaSA/]);
   await dragRow(page, /^LLaSA/, /^FocusLLM/);
   await expect(list(page).locator('.row-title')).toHaveText([/^LLaSA/, /^FocusLLM/, /^CCoE/]);
   // And by keyboard: Alt+↓ moves the open paper down.
-  await list(page).getByRole('option', { name: /^LLaSA/ }).click();
+  await list(page)
+    .getByRole('option', { name: /^LLaSA/ })
+    .click();
   await page.keyboard.press('Alt+ArrowDown');
   await expect(list(page).locator('.row-title')).toHaveText([/^FocusLLM/, /^LLaSA/, /^CCoE/]);
   await shoot(page, 'reading-list');
 
   // Tag two papers, then rename the tag.
-  await list(page).getByRole('option', { name: /^FocusLLM/ }).click();
+  await list(page)
+    .getByRole('option', { name: /^FocusLLM/ })
+    .click();
   await expect(reader(page).getByRole('heading', { level: 1 })).toContainText('FocusLLM');
   await reader(page).getByRole('combobox', { name: 'Add tag' }).fill('long context');
   await reader(page).getByRole('combobox', { name: 'Add tag' }).press('Enter');
@@ -84,15 +94,21 @@ test('organise and annotate as a reader would, then find it all after a restart'
   await page.getByRole('menuitem', { name: 'Rename or merge…' }).click();
   await page.getByRole('textbox', { name: 'Tag name' }).fill('long-context');
   await page.getByRole('textbox', { name: 'Tag name' }).press('Enter');
-  await nav(page).getByRole('button', { name: /^long-context/ }).click();
+  await nav(page)
+    .getByRole('button', { name: /^long-context/ })
+    .click();
   await expect(page.getByRole('heading', { name: 'Tag: long-context' })).toBeVisible();
   await expect(list(page).getByRole('option')).toHaveCount(2);
   await shoot(page, 'tag-view');
 
   // A note with a heading and a link; a highlighted sentence with a comment.
-  await list(page).getByRole('option', { name: /^FocusLLM/ }).click();
+  await list(page)
+    .getByRole('option', { name: /^FocusLLM/ })
+    .click();
   await expect(reader(page).getByRole('heading', { level: 1 })).toContainText('FocusLLM'); // not CCoE's note, still showing
-  await reader(page).getByRole('textbox', { name: 'Note' }).fill('## Why it matters\n\nParallel chunks, see [the code](https://github.com/example/focusllm). Keyword: quasiperiodic.');
+  await reader(page)
+    .getByRole('textbox', { name: 'Note' })
+    .fill('## Why it matters\n\nParallel chunks, see [the code](https://github.com/example/focusllm). Keyword: quasiperiodic.');
   await expect(reader(page).getByRole('status', { name: 'Note status' })).toHaveText('Saved');
   await expect(reader(page).getByLabel('Note preview').getByRole('heading', { name: 'Why it matters' })).toBeVisible();
   await expect(reader(page).getByLabel('Note preview').getByRole('link', { name: 'the code' })).toHaveAttribute('href', 'https://github.com/example/focusllm');
@@ -106,7 +122,9 @@ test('organise and annotate as a reader would, then find it all after a restart'
   await shoot(page, 'note-and-highlight');
 
   // Triage the sample digest with single keys: r marks read, s stars, x skips, u undoes.
-  await nav(page).getByRole('button', { name: /Trending papers \(sample\)/ }).click();
+  await nav(page)
+    .getByRole('button', { name: /Trending papers \(sample\)/ })
+    .click();
   await expect(page.getByText('119 unread of 119')).toBeVisible();
   await page.getByRole('button', { name: 'Triage unread' }).click();
   const triage = page.getByRole('region', { name: 'Triage' });
@@ -133,10 +151,14 @@ test('organise and annotate as a reader would, then find it all after a restart'
   try {
     await openApp(page, app);
     await expect(nav(page).getByRole('button', { name: /^Inference speed/ })).toContainText('3');
-    await nav(page).getByRole('button', { name: /^Inference speed/ }).click();
+    await nav(page)
+      .getByRole('button', { name: /^Inference speed/ })
+      .click();
     await expect(list(page).locator('.row-title')).toHaveText([/^FocusLLM/, /^LLaSA/, /^CCoE/]);
     await expect(nav(page).getByRole('button', { name: /^long-context/ })).toContainText('2');
-    await nav(page).getByRole('button', { name: /All papers/ }).click();
+    await nav(page)
+      .getByRole('button', { name: /All papers/ })
+      .click();
     await page.getByRole('searchbox', { name: 'Search papers' }).fill('quasiperiodic');
     await expect(list(page).getByRole('option')).toHaveCount(1);
     await list(page).getByRole('option').first().click();
@@ -146,7 +168,9 @@ test('organise and annotate as a reader would, then find it all after a restart'
     await page.getByRole('searchbox', { name: 'Search papers' }).fill('');
     await nav(page).getByRole('button', { name: 'Starred' }).click();
     await expect(list(page).getByRole('option')).toHaveCount(1);
-    await nav(page).getByRole('button', { name: /Trending papers \(sample\)/ }).click();
+    await nav(page)
+      .getByRole('button', { name: /Trending papers \(sample\)/ })
+      .click();
     await expect(page.getByText('117 unread of 119')).toBeVisible();
     await page.getByRole('combobox', { name: 'Show' }).selectOption('read');
     await expect(list(page).locator('.row-title').first()).toHaveText(first!);
@@ -190,14 +214,16 @@ test('Markdown in notes renders inert: no script, iframe, javascript: or data: l
   });
   await openApp(page, app);
   await list(page).getByRole('option').first().click();
-  await reader(page).getByRole('textbox', { name: 'Note' }).fill(
-    [
-      '<script>alert("script")</script>',
-      '<iframe src="javascript:alert(1)"></iframe>',
-      '<img src=x onerror="alert(2)">',
-      '[js](javascript:alert(3)) [data](data:text/html;base64,PHNjcmlwdD5hbGVydCg0KTwvc2NyaXB0Pg==) [ok](https://example.org)',
-    ].join('\n\n'),
-  );
+  await reader(page)
+    .getByRole('textbox', { name: 'Note' })
+    .fill(
+      [
+        '<script>alert("script")</script>',
+        '<iframe src="javascript:alert(1)"></iframe>',
+        '<img src=x onerror="alert(2)">',
+        '[js](javascript:alert(3)) [data](data:text/html;base64,PHNjcmlwdD5hbGVydCg0KTwvc2NyaXB0Pg==) [ok](https://example.org)',
+      ].join('\n\n'),
+    );
   const preview = reader(page).getByLabel('Note preview');
   await expect(preview.getByRole('link', { name: 'ok' })).toHaveAttribute('href', 'https://example.org');
   await expect(preview.locator('script, iframe, img')).toHaveCount(0);

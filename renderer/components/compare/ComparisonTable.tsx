@@ -20,7 +20,15 @@ const STATE_LABEL = { unread: 'Unread', reading: 'Reading', read: 'Read' } as co
 /** `text[from, to)` with the shared terms that fall in it marked. */
 function withTerms(text: string, from: number, to: number, terms: [number, number][]): ReactNode[] {
   const inside = terms.filter(([s, e]) => s < to && e > from).map(([s, e]): [number, number] => [Math.max(s, from) - from, Math.min(e, to) - from]);
-  return segments(text.slice(from, to), inside, []).map((seg) => (seg.search ? <mark key={from + seg.start} className="cmp-term">{seg.text}</mark> : seg.text));
+  return segments(text.slice(from, to), inside, []).map((seg) =>
+    seg.search ? (
+      <mark key={from + seg.start} className="cmp-term">
+        {seg.text}
+      </mark>
+    ) : (
+      seg.text
+    ),
+  );
 }
 
 /** A claim: each figure in bold, the shared terms marked as in the abstract. Plain React nodes, never HTML. */
@@ -29,7 +37,11 @@ function ClaimText({ claim }: { claim: MatrixColumn['claims'][number] }) {
   let at = 0;
   for (const [start, end] of claim.figures) {
     parts.push(...withTerms(claim.text, at, start, claim.termRanges));
-    parts.push(<strong key={`f${start}`} className="cmp-figure">{withTerms(claim.text, start, end, claim.termRanges)}</strong>);
+    parts.push(
+      <strong key={`f${start}`} className="cmp-figure">
+        {withTerms(claim.text, start, end, claim.termRanges)}
+      </strong>,
+    );
     at = end;
   }
   parts.push(...withTerms(claim.text, at, claim.text.length, claim.termRanges));
@@ -112,103 +124,110 @@ export function ComparisonTable({ matrix }: { matrix: Matrix }) {
   return (
     <div className="cmp-scroll" tabIndex={0} role="region" aria-label="Comparison table, scrolls sideways">
       <DndContext sensors={sensors} collisionDetection={closestCenter} onDragEnd={onDragEnd}>
-      <table className="cmp-table" aria-labelledby="comparison-title">
-        <thead>
-          <tr>
-            <th scope="col" className="cmp-corner">
-              <span className="visually-hidden">Row</span>
-            </th>
-            <SortableContext items={ids} strategy={horizontalListSortingStrategy}>
-              {matrix.columns.map((col, i) => (
-                <ColumnHead key={col.paperId} col={col} index={i} count={n} />
-              ))}
-            </SortableContext>
-          </tr>
-        </thead>
-        <tbody>
-          <Row label="Provenance">
-            {(col) => (
-              <ul className="cmp-prov">
-                {col.appearances.map((a) => (
-                  <li key={`${a.digestName}-${a.position}`}>
-                    <span className="prov-digest">{a.digestName}</span> · paper {a.position} · {formatDate(a.importedAt)}
-                  </li>
+        <table className="cmp-table" aria-labelledby="comparison-title">
+          <thead>
+            <tr>
+              <th scope="col" className="cmp-corner">
+                <span className="visually-hidden">Row</span>
+              </th>
+              <SortableContext items={ids} strategy={horizontalListSortingStrategy}>
+                {matrix.columns.map((col, i) => (
+                  <ColumnHead key={col.paperId} col={col} index={i} count={n} />
                 ))}
-              </ul>
-            )}
-          </Row>
-          <Row label="Status and tags">
-            {(col) => (
-              <div className="cmp-status">
-                <span className={`cmp-state cmp-state-${col.state}`}>{col.state ? STATE_LABEL[col.state] : ''}</span>
-                {col.starred && (
-                  <span className="star-mark" aria-label="Starred" title="Starred">
-                    ★
-                  </span>
-                )}
-                {col.tags && col.tags.length > 0 && (
-                  <ul className="chips" aria-label="Tags">
-                    {col.tags.map((t) => (
-                      <li key={t.id} className={`chip tag-${t.color}`} title={t.name}>
-                        <span className="chip-label">{t.name}</span>
-                      </li>
-                    ))}
-                  </ul>
-                )}
-              </div>
-            )}
-          </Row>
-          <Row label="Key claims" sub="sentences with figures or comparisons">
-            {(col) => <Claims claims={col.claims} />}
-          </Row>
-          {matrix.attributes.map((a, i) => (
-            <Row key={a.id} className="cmp-attr" label={<AttributeLabel id={a.id} name={a.name} index={i} count={matrix.attributes.length} />}>
-              {(col) => <AttributeCell col={col} attribute={a} />}
+              </SortableContext>
+            </tr>
+          </thead>
+          <tbody>
+            <Row label="Provenance">
+              {(col) => (
+                <ul className="cmp-prov">
+                  {col.appearances.map((a) => (
+                    <li key={`${a.digestName}-${a.position}`}>
+                      <span className="prov-digest">{a.digestName}</span> · paper {a.position} · {formatDate(a.importedAt)}
+                    </li>
+                  ))}
+                </ul>
+              )}
             </Row>
-          ))}
-          <NewAttributeRow colSpan={n} />
-          <Row label="Shared terms" sub={matrix.sharedTerms.length ? `${matrix.sharedTerms.length} distinctive terms in common` : 'no distinctive term in common'}>
-            {(col) => <Chips terms={col.sharedTerms} label="Shared terms" className="cmp-shared" />}
-          </Row>
-          <Row label="Own terms" sub="distinctive, not in the others">
-            {(col) => <Chips terms={col.ownTerms} label="Own terms" />}
-          </Row>
-          <Row label="Highlights and notes">
-            {(col) =>
-              col.highlights.length === 0 && !col.note ? (
-                <span className="placeholder">—</span>
-              ) : (
-                <div className="cmp-notes">
-                  {col.highlights.length > 0 && (
-                    <ul className="cmp-highlights" aria-label="Highlights">
-                      {col.highlights.map((h) => (
-                        <li key={h.id} className={`hl-border-${h.color}`}>
-                          <q>{h.exact}</q>
-                          {h.comment && <span className="hl-comment">{h.comment}</span>}
+            <Row label="Status and tags">
+              {(col) => (
+                <div className="cmp-status">
+                  <span className={`cmp-state cmp-state-${col.state}`}>{col.state ? STATE_LABEL[col.state] : ''}</span>
+                  {col.starred && (
+                    <span className="star-mark" aria-label="Starred" title="Starred">
+                      ★
+                    </span>
+                  )}
+                  {col.tags && col.tags.length > 0 && (
+                    <ul className="chips" aria-label="Tags">
+                      {col.tags.map((t) => (
+                        <li key={t.id} className={`chip tag-${t.color}`} title={t.name}>
+                          <span className="chip-label">{t.name}</span>
                         </li>
                       ))}
                     </ul>
                   )}
-                  {col.note && <p className="cmp-note" aria-label="Note">{col.note}</p>}
                 </div>
-              )
-            }
-          </Row>
-          <Row
-            label={
-              <span className="cmp-abstract-label">
-                Abstract
-                <button type="button" className="small" aria-expanded={fullAbstracts} onClick={() => setFullAbstracts(!fullAbstracts)}>
-                  {fullAbstracts ? 'Collapse' : 'Show full'}
-                </button>
-              </span>
-            }
-            sub="select a passage to fill a row"
-          >
-            {(col) => <AbstractCell col={col} full={fullAbstracts} />}
-          </Row>
-        </tbody>
-      </table>
+              )}
+            </Row>
+            <Row label="Key claims" sub="sentences with figures or comparisons">
+              {(col) => <Claims claims={col.claims} />}
+            </Row>
+            {matrix.attributes.map((a, i) => (
+              <Row key={a.id} className="cmp-attr" label={<AttributeLabel id={a.id} name={a.name} index={i} count={matrix.attributes.length} />}>
+                {(col) => <AttributeCell col={col} attribute={a} />}
+              </Row>
+            ))}
+            <NewAttributeRow colSpan={n} />
+            <Row
+              label="Shared terms"
+              sub={matrix.sharedTerms.length ? `${matrix.sharedTerms.length} distinctive terms in common` : 'no distinctive term in common'}
+            >
+              {(col) => <Chips terms={col.sharedTerms} label="Shared terms" className="cmp-shared" />}
+            </Row>
+            <Row label="Own terms" sub="distinctive, not in the others">
+              {(col) => <Chips terms={col.ownTerms} label="Own terms" />}
+            </Row>
+            <Row label="Highlights and notes">
+              {(col) =>
+                col.highlights.length === 0 && !col.note ? (
+                  <span className="placeholder">—</span>
+                ) : (
+                  <div className="cmp-notes">
+                    {col.highlights.length > 0 && (
+                      <ul className="cmp-highlights" aria-label="Highlights">
+                        {col.highlights.map((h) => (
+                          <li key={h.id} className={`hl-border-${h.color}`}>
+                            <q>{h.exact}</q>
+                            {h.comment && <span className="hl-comment">{h.comment}</span>}
+                          </li>
+                        ))}
+                      </ul>
+                    )}
+                    {col.note && (
+                      <p className="cmp-note" aria-label="Note">
+                        {col.note}
+                      </p>
+                    )}
+                  </div>
+                )
+              }
+            </Row>
+            <Row
+              label={
+                <span className="cmp-abstract-label">
+                  Abstract
+                  <button type="button" className="small" aria-expanded={fullAbstracts} onClick={() => setFullAbstracts(!fullAbstracts)}>
+                    {fullAbstracts ? 'Collapse' : 'Show full'}
+                  </button>
+                </span>
+              }
+              sub="select a passage to fill a row"
+            >
+              {(col) => <AbstractCell col={col} full={fullAbstracts} />}
+            </Row>
+          </tbody>
+        </table>
       </DndContext>
     </div>
   );
@@ -236,13 +255,33 @@ function ColumnHead({ col, index, count }: { col: MatrixColumn; index: number; c
           {inlineLatex(col.title)}
         </span>
         <span className="cmp-col-tools">
-          <button type="button" className="ghost icon" disabled={index === 0} aria-label={`Move “${name}” left`} title="Move left" onClick={() => void moveColumn(col.paperId, index - 1)}>
+          <button
+            type="button"
+            className="ghost icon"
+            disabled={index === 0}
+            aria-label={`Move “${name}” left`}
+            title="Move left"
+            onClick={() => void moveColumn(col.paperId, index - 1)}
+          >
             ←
           </button>
-          <button type="button" className="ghost icon" disabled={index === count - 1} aria-label={`Move “${name}” right`} title="Move right" onClick={() => void moveColumn(col.paperId, index + 1)}>
+          <button
+            type="button"
+            className="ghost icon"
+            disabled={index === count - 1}
+            aria-label={`Move “${name}” right`}
+            title="Move right"
+            onClick={() => void moveColumn(col.paperId, index + 1)}
+          >
             →
           </button>
-          <button type="button" className="ghost icon" aria-label={`Remove “${name}” from the comparison`} title="Remove from the comparison" onClick={() => void removeColumn(col.paperId)}>
+          <button
+            type="button"
+            className="ghost icon"
+            aria-label={`Remove “${name}” from the comparison`}
+            title="Remove from the comparison"
+            onClick={() => void removeColumn(col.paperId)}
+          >
             ✕
           </button>
         </span>
@@ -261,12 +300,16 @@ function AttributeLabel({ id, name, index, count }: { id: string; name: string; 
   return (
     <span className="cmp-attr-label">
       <span className="cmp-attr-name">{name}</span>
-      <Menu label={`Actions for row ${name}`} className="ghost icon row-menu" items={[
-        { label: 'Rename…', onSelect: () => setRenaming(true) },
-        { label: 'Move up', disabled: index === 0, onSelect: () => void moveAttribute(id, index - 1) },
-        { label: 'Move down', disabled: index === count - 1, onSelect: () => void moveAttribute(id, index + 1) },
-        { label: 'Remove row', danger: true, onSelect: () => void removeAttribute(id) },
-      ]}>
+      <Menu
+        label={`Actions for row ${name}`}
+        className="ghost icon row-menu"
+        items={[
+          { label: 'Rename…', onSelect: () => setRenaming(true) },
+          { label: 'Move up', disabled: index === 0, onSelect: () => void moveAttribute(id, index - 1) },
+          { label: 'Move down', disabled: index === count - 1, onSelect: () => void moveAttribute(id, index + 1) },
+          { label: 'Remove row', danger: true, onSelect: () => void removeAttribute(id) },
+        ]}
+      >
         ⋯
       </Menu>
     </span>
@@ -290,11 +333,20 @@ function NewAttributeRow({ colSpan }: { colSpan: number }) {
             if (await addAttribute(value)) setValue('');
           }}
         >
-          <input aria-label="New attribute row" placeholder="+ Add a row…" title="Add a row: Method, Dataset, Speed-up…" list="attribute-names" value={value} onChange={(e) => setValue(e.target.value)} />
+          <input
+            aria-label="New attribute row"
+            placeholder="+ Add a row…"
+            title="Add a row: Method, Dataset, Speed-up…"
+            list="attribute-names"
+            value={value}
+            onChange={(e) => setValue(e.target.value)}
+          />
           <datalist id="attribute-names">
-            {names.filter((n) => !used.includes(n.toLowerCase())).map((n) => (
-              <option key={n} value={n} />
-            ))}
+            {names
+              .filter((n) => !used.includes(n.toLowerCase()))
+              .map((n) => (
+                <option key={n} value={n} />
+              ))}
           </datalist>
         </form>
       </th>

@@ -80,17 +80,25 @@ function Toolbar({ matrix }: { matrix: Matrix }) {
           className="small"
           aria-disabled={full}
           title={full ? `A comparison holds at most ${MAX_PAPERS} papers: remove one first.` : 'Add papers to compare'}
-          onClick={() => (full ? useApp.getState().notify(`A comparison holds at most ${MAX_PAPERS} papers: remove one first.`, { tone: 'error' }) : openPicker({ mode: 'add' }))}
+          onClick={() =>
+            full
+              ? useApp.getState().notify(`A comparison holds at most ${MAX_PAPERS} papers: remove one first.`, { tone: 'error' })
+              : openPicker({ mode: 'add' })
+          }
         >
           Add paper…
         </button>
         <button type="button" className="small" onClick={() => setExporting(true)}>
           Export Markdown
         </button>
-        <Menu label="More actions for this comparison" className="ghost icon" items={[
-          ...(matrix.saved ? [{ label: 'Rename…', onSelect: () => setNaming(true) }] : []),
-          { label: 'Delete comparison', danger: true, onSelect: () => void deleteComparison(matrix.id) },
-        ]}>
+        <Menu
+          label="More actions for this comparison"
+          className="ghost icon"
+          items={[
+            ...(matrix.saved ? [{ label: 'Rename…', onSelect: () => setNaming(true) }] : []),
+            { label: 'Delete comparison', danger: true, onSelect: () => void deleteComparison(matrix.id) },
+          ]}
+        >
           ⋯
         </Menu>
         <button type="button" className="ghost small" onClick={() => setView({ kind: 'all' })}>

@@ -52,13 +52,28 @@ export function PaperPicker() {
   };
 
   return (
-    <Modal open={picker !== null} onClose={() => openPicker(null)} label={picker?.mode === 'with' ? 'Compare with' : 'Add papers to the comparison'} className="cmp-picker">
+    <Modal
+      open={picker !== null}
+      onClose={() => openPicker(null)}
+      label={picker?.mode === 'with' ? 'Compare with' : 'Add papers to the comparison'}
+      className="cmp-picker"
+    >
       <div className="dialog-head">
         <h2>{picker?.mode === 'with' ? <>Compare “{inlineLatex(picker.title)}” with…</> : 'Add papers to the comparison'}</h2>
       </div>
-      <input type="search" className="cmp-picker-search" aria-label="Find papers" placeholder="Search titles and abstracts" data-autofocus value={query} onChange={(e) => setQuery(e.target.value)} />
+      <input
+        type="search"
+        className="cmp-picker-search"
+        aria-label="Find papers"
+        placeholder="Search titles and abstracts"
+        data-autofocus
+        value={query}
+        onChange={(e) => setQuery(e.target.value)}
+      />
       <p className="cmp-picker-room" role="status">
-        {room <= 0 ? `The comparison already has ${MAX_PAPERS} papers, the most it holds.` : `${picked.length} picked · up to ${room} more (${MAX_PAPERS} papers at most).`}
+        {room <= 0
+          ? `The comparison already has ${MAX_PAPERS} papers, the most it holds.`
+          : `${picked.length} picked · up to ${room} more (${MAX_PAPERS} papers at most).`}
       </p>
       <ul className="cmp-picker-list" aria-label="Papers to pick">
         {rows.map((r) => {
@@ -66,7 +81,12 @@ export function PaperPicker() {
           return (
             <li key={r.id}>
               <label className={already ? 'disabled' : undefined}>
-                <input type="checkbox" checked={already || picked.includes(r.id)} disabled={already || (!picked.includes(r.id) && picked.length >= room)} onChange={() => toggle(r.id)} />
+                <input
+                  type="checkbox"
+                  checked={already || picked.includes(r.id)}
+                  disabled={already || (!picked.includes(r.id) && picked.length >= room)}
+                  onChange={() => toggle(r.id)}
+                />
                 <span>{inlineLatex(r.title)}</span>
               </label>
             </li>

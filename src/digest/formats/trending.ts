@@ -11,8 +11,7 @@ const MIN_ABSTRACT = 80;
 
 const isHeader = (line: string) => HEADER.test(line);
 const looksLikeTitle = (line: string) => line.length > 0 && line.length <= MAX_TITLE;
-const looksLikeAbstract = (line: string, title: string) =>
-  line.length >= MIN_ABSTRACT && line.length > title.length && /\s/.test(line);
+const looksLikeAbstract = (line: string, title: string) => line.length >= MIN_ABSTRACT && line.length > title.length && /\s/.test(line);
 
 interface Numbered {
   n: number;

@@ -13,7 +13,11 @@ describe('the contract', () => {
   });
 
   it('turns thrown errors into messages without leaking a crash', async () => {
-    const map = { 'x.fail': handler(z.object({}), () => { throw new Error('disk on fire'); }) };
+    const map = {
+      'x.fail': handler(z.object({}), () => {
+        throw new Error('disk on fire');
+      }),
+    };
     expect(await dispatch(map, 'x.fail', {})).toEqual({ ok: false, error: { code: 'internal', message: expect.stringMatching(/disk on fire/) } });
     expect(await dispatch(map, '__proto__', {})).toMatchObject({ ok: false, error: { code: 'unknown-handler' } });
   });
@@ -28,7 +32,10 @@ describe('the contract', () => {
     const dir = tempDir();
     const sample = (await import('../../helpers')).SAMPLE_PATH;
     const first = await openCore({ dataDir: dir, samplePath: sample });
-    expect(await dispatch(first.handlers, 'digests.list', {})).toMatchObject({ ok: true, value: { paperCount: 119, digests: [{ name: 'Trending papers (sample)', source: 'sample' }] } });
+    expect(await dispatch(first.handlers, 'digests.list', {})).toMatchObject({
+      ok: true,
+      value: { paperCount: 119, digests: [{ name: 'Trending papers (sample)', source: 'sample' }] },
+    });
     first.close();
     const second = await openCore({ dataDir: dir, samplePath: sample });
     expect(await dispatch(second.handlers, 'digests.list', {})).toMatchObject({ ok: true, value: { digests: [expect.anything()] } });

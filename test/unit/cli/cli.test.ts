@@ -18,7 +18,10 @@ interface Result {
 /** Runs the installed bin as a person would, in its own process. */
 function cli(...args: string[]): Promise<Result> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'digest-reader.mjs'), ...args], { cwd: ROOT, env: { ...process.env, DIGEST_READER_DATA: '' } });
+    const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'digest-reader.mjs'), ...args], {
+      cwd: ROOT,
+      env: { ...process.env, DIGEST_READER_DATA: '' },
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
@@ -97,8 +100,14 @@ describe('digest-reader command line', { timeout: 90_000 }, () => {
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({
       papers: { total: 122, unread: 122, read: 0 },
-      digests: [{ name: 'trending-papers', papers: 119 }, { name: 'second-digest', papers: 5 }],
-      lists: [{ name: 'Read later', papers: 0 }, { name: 'To read', papers: 3 }],
+      digests: [
+        { name: 'trending-papers', papers: 119 },
+        { name: 'second-digest', papers: 5 },
+      ],
+      lists: [
+        { name: 'Read later', papers: 0 },
+        { name: 'To read', papers: 3 },
+      ],
       tags: [{ name: 'reasoning', papers: 2 }],
     });
     expect((await cli('--data', data, 'stats')).stdout).toContain('Papers: 122 (122 unread, 0 reading, 0 read; 0 starred)');
@@ -139,7 +148,10 @@ describe('digest-reader command line', { timeout: 90_000 }, () => {
     const out = tempDir();
     const csv = await cli('--data', data, 'export', 'csv', '--out', out);
     expect(csv).toMatchObject({ status: 0, stderr: expect.stringContaining(`Wrote 122 papers to ${path.join(out, 'Library.csv')}`) });
-    const rows = Papa.parse<Record<string, string>>(fs.readFileSync(path.join(out, 'Library.csv'), 'utf8').replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true }).data;
+    const rows = Papa.parse<Record<string, string>>(fs.readFileSync(path.join(out, 'Library.csv'), 'utf8').replace(/^\uFEFF/, ''), {
+      header: true,
+      skipEmptyLines: true,
+    }).data;
     expect(rows).toHaveLength(122);
     expect(rows.filter((r) => r.lists === 'To read')).toHaveLength(3);
   });

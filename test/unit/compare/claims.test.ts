@@ -12,7 +12,10 @@ const abstractOf = (titleStart: string) => {
 const claimsOf = (titleStart: string) => extractClaims(abstractOf(titleStart));
 /** The emphasised figures of a paper's claims, as text. */
 const figuresOf = (titleStart: string) => claimsOf(titleStart).flatMap((c) => c.figures.map(([s, e]) => c.text.slice(s, e)));
-const claimText = (titleStart: string) => claimsOf(titleStart).map((c) => c.text).join('\n');
+const claimText = (titleStart: string) =>
+  claimsOf(titleStart)
+    .map((c) => c.text)
+    .join('\n');
 
 describe('claims of the sample digest', () => {
   it('FlexGen: 1 token/s with a batch size of 144', () => {

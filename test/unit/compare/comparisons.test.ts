@@ -33,7 +33,15 @@ import { readerContext } from '../reader/helpers';
 async function sample() {
   const r = await readerContext();
   const byTitle = (start: string) => [...r.library.corpus.papers].find((p) => p.title.startsWith(start))!;
-  const [flexgen, lookm, dynasor, focus, maas, gpo, tree] = ['FlexGen', 'LOOK-M', 'Efficiently Serving LLM Reasoning', 'FocusLLM', 'Multi-agent Architecture', 'Group Preference', 'Tree Cross'].map(byTitle);
+  const [flexgen, lookm, dynasor, focus, maas, gpo, tree] = [
+    'FlexGen',
+    'LOOK-M',
+    'Efficiently Serving LLM Reasoning',
+    'FocusLLM',
+    'Multi-agent Architecture',
+    'Group Preference',
+    'Tree Cross',
+  ].map(byTitle);
   const matrix = (id: string) => buildMatrix(r.ctx, r.library.terms, id);
   return { ...r, flexgen, lookm, dynasor, focus, maas, gpo, tree, matrix };
 }
@@ -164,7 +172,12 @@ describe('comparisons', () => {
     fs.rmSync(path.join(dir, 'digests', `${report.digest!.id}.json`));
     const again = await readerContext(dir);
     const m = await buildMatrix(again.ctx, again.library.terms, c.id);
-    expect(m.columns[1]).toMatchObject({ missing: true, title: 'Graph Tokenizers for Molecular Property Prediction', claims: [], cells: { [a.id]: { value: 'graph tokenizer', quote: null } } });
+    expect(m.columns[1]).toMatchObject({
+      missing: true,
+      title: 'Graph Tokenizers for Molecular Property Prediction',
+      claims: [],
+      cells: { [a.id]: { value: 'graph tokenizer', quote: null } },
+    });
     expect(listComparisons(again.ctx)[0]).toMatchObject({ paperCount: 2, missing: 1 });
     expect(comparisonMarkdown(m)).toContain('Missing paper: Graph Tokenizers for Molecular Property Prediction');
   });
@@ -179,7 +192,9 @@ describe('Markdown export', () => {
     const md = comparisonMarkdown(await matrix(c.id));
     const lines = md.trim().split('\n');
     expect(lines[0]).toBe('## Inference speed');
-    expect(lines[2]).toBe(`| | ${flexgen.title} | LOOK-M: Look-Once Optimization in KV Cache for Efficient Multimodal Long-Context Inference | ${maas.title} |`);
+    expect(lines[2]).toBe(
+      `| | ${flexgen.title} | LOOK-M: Look-Once Optimization in KV Cache for Efficient Multimodal Long-Context Inference | ${maas.title} |`,
+    );
     expect(lines[3]).toBe('| --- | --- | --- | --- |');
     expect(lines.find((l) => l.startsWith('| **Speed-up**'))).toBe('| **Speed-up** | 1 token/s \\| batch 144 |   |   |');
     expect(md).toContain('**1.5x** faster decoding');
@@ -204,7 +219,10 @@ describe('the compare.* handlers', () => {
   it('validate their arguments at the boundary and explain the limits', async () => {
     const { ctx, library, ids } = await sample();
     const handlers = compareHandlers(ctx, library.terms);
-    expect(await dispatch(handlers, 'compare.create', { paperIds: ids.slice(0, 1) })).toEqual({ ok: false, error: { code: 'too-few-papers', message: expect.stringContaining('Compare 2 to 6 papers') } });
+    expect(await dispatch(handlers, 'compare.create', { paperIds: ids.slice(0, 1) })).toEqual({
+      ok: false,
+      error: { code: 'too-few-papers', message: expect.stringContaining('Compare 2 to 6 papers') },
+    });
     expect(await dispatch(handlers, 'compare.create', { paperIds: ['../etc'] })).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
     const created = await dispatch(handlers, 'compare.create', { paperIds: ids.slice(0, 3) });
     expect(created.ok).toBe(true);
@@ -213,7 +231,10 @@ describe('the compare.* handlers', () => {
     expect(await dispatch(handlers, 'compare.list', {})).toMatchObject({ ok: true, value: [{ id, name: 'Via handlers' }] });
     const deleted = await dispatch(handlers, 'compare.delete', { id });
     // The undo sends back exactly what the delete returned, through JSON as over HTTP.
-    expect(await dispatch(handlers, 'compare.restore', { comparison: JSON.parse(JSON.stringify((deleted as { value: unknown }).value)) })).toEqual({ ok: true, value: undefined });
+    expect(await dispatch(handlers, 'compare.restore', { comparison: JSON.parse(JSON.stringify((deleted as { value: unknown }).value)) })).toEqual({
+      ok: true,
+      value: undefined,
+    });
     expect(await dispatch(handlers, 'compare.markdown', { id })).toMatchObject({ ok: true, value: { markdown: expect.stringContaining('## Via handlers') } });
     expect(await dispatch(handlers, 'compare.get', { id: 'gone' })).toMatchObject({ ok: false, error: { code: 'not-found' } });
   });

@@ -32,7 +32,13 @@ describe('shared and own terms, by TF-IDF against the library', () => {
     const counts = await library.terms.counts(papers);
     for (const t of shared) {
       expect(t.paperIds.length).toBeGreaterThanOrEqual(2);
-      for (const id of t.paperIds) expect(termWeights(counts, papers.find((p) => p.id === id)!).has(t.term)).toBe(true);
+      for (const id of t.paperIds)
+        expect(
+          termWeights(
+            counts,
+            papers.find((p) => p.id === id)!,
+          ).has(t.term),
+        ).toBe(true);
     }
     expect(shared.find((t) => t.term === 'cache')!.paperIds).toEqual([papers[0].id, papers[1].id]);
     // Own terms: the paper's name first, and nothing another compared paper uses.

@@ -39,7 +39,11 @@ describe('importing a file the page did not pick', () => {
     fs.writeFileSync(file, SECOND);
     const result = await importDigestFile(core, file);
     expect(result.ok).toBe(true);
-    expect(finished.at(-1)).toMatchObject({ name: 'Second digest', error: null, report: { added: expect.any(Number), digest: { name: 'Second digest', source: 'file' } } });
+    expect(finished.at(-1)).toMatchObject({
+      name: 'Second digest',
+      error: null,
+      report: { added: expect.any(Number), digest: { name: 'Second digest', source: 'file' } },
+    });
     expect(finished.at(-1)!.report!.added).toBeGreaterThan(0);
 
     await importDigestFile(core, file); // the same file again adds nothing

@@ -4,7 +4,10 @@ import { DigestError } from '../../../src/digest/errors';
 import { parseDigest } from '../../../src/digest/parse';
 import { SAMPLE } from '../../helpers';
 
-const body = SAMPLE.split('\n').slice(2).join('\n').replace(/^Subscribe/, '');
+const body = SAMPLE.split('\n')
+  .slice(2)
+  .join('\n')
+  .replace(/^Subscribe/, '');
 
 describe('the trending-papers format', () => {
   it('reads the sample exactly: 119 papers, no header, no Subscribe prefix', () => {

@@ -8,7 +8,10 @@ vi.mock('electron', () => ({ contextBridge: { exposeInMainWorld: (key: string, a
 it('exposes exactly the transport — invoke and subscribe — and no way to reach ipcRenderer', async () => {
   await import('../../../electron/preload');
   expect([...exposed.keys()]).toEqual(['digestReader', 'digestReaderShell']);
-  const transport = exposed.get('digestReader') as { invoke(name: string, arg: unknown): Promise<unknown>; subscribe(listener: (...args: unknown[]) => void): () => void };
+  const transport = exposed.get('digestReader') as {
+    invoke(name: string, arg: unknown): Promise<unknown>;
+    subscribe(listener: (...args: unknown[]) => void): () => void;
+  };
   expect(Object.keys(transport).sort()).toEqual(['invoke', 'subscribe']);
 
   expect(await transport.invoke('papers.query', { q: 'x' })).toEqual({ ok: true, value: 42 });

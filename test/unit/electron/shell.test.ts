@@ -30,12 +30,21 @@ beforeAll(async () => {
   win = FakeBrowserWindow.created[0];
 });
 
-const api = (name: unknown, arg: unknown, sender: { id: number } = win.webContents, frame: { url?: string; parent: unknown } | null = { url: win.url, parent: null }) =>
-  ipcMain.handlers.get('api')!({ sender, senderFrame: frame } as never, name as never, arg as never) as Promise<{ ok: boolean; value?: never; error?: { code: string } }>;
+const api = (
+  name: unknown,
+  arg: unknown,
+  sender: { id: number } = win.webContents,
+  frame: { url?: string; parent: unknown } | null = { url: win.url, parent: null },
+) =>
+  ipcMain.handlers.get('api')!({ sender, senderFrame: frame } as never, name as never, arg as never) as Promise<{
+    ok: boolean;
+    value?: never;
+    error?: { code: string };
+  }>;
 
 const sentEvents = (name: string) => win.webContents.send.mock.calls.filter(([channel, event]) => channel === 'event' && event === name).map((call) => call[2]);
 const prevented = () => ({ preventDefault: vi.fn() });
-const fileMenu = () => ((electron.Menu.template as MenuItemConstructorOptions[]).find((m) => m.label === '&File')!.submenu as MenuItemConstructorOptions[]);
+const fileMenu = () => (electron.Menu.template as MenuItemConstructorOptions[]).find((m) => m.label === '&File')!.submenu as MenuItemConstructorOptions[];
 
 describe('the window', () => {
   it('is one window, isolated and sandboxed, showing the app over app://', () => {
@@ -95,7 +104,12 @@ describe('app:// protocol', () => {
 
   it('refuses paths out of the renderer folder, other hosts, missing files and other methods', async () => {
     expect(fs.existsSync(path.join(appRoot, 'package.json'))).toBe(true);
-    for (const url of ['app://digest-reader/..%2f..%2fpackage.json', 'app://digest-reader/%2e%2e/%2e%2e/package.json', 'app://other/index.html', 'app://digest-reader/missing.js']) {
+    for (const url of [
+      'app://digest-reader/..%2f..%2fpackage.json',
+      'app://digest-reader/%2e%2e/%2e%2e/package.json',
+      'app://other/index.html',
+      'app://digest-reader/missing.js',
+    ]) {
       expect((await get(url)).status, url).toBe(404);
     }
     expect((await get('app://digest-reader/index.html', 'POST')).status).toBe(404);

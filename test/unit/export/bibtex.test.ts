@@ -12,7 +12,10 @@ const SPECIAL = 'Braces {x} }{ and $math$ & 50% #1 under_score ^caret ~tilde \\b
 
 describe('BibTeX', () => {
   it('writes @misc entries that a BibTeX parser reads back to the same values', () => {
-    const papers = [record(), record({ id: 'fedcba9876543210', title: SPECIAL, abstract: SPECIAL, note: `${SPECIAL}\n\nsecond paragraph`, tags: ['C++ & Rust', '100%'] })];
+    const papers = [
+      record(),
+      record({ id: 'fedcba9876543210', title: SPECIAL, abstract: SPECIAL, note: `${SPECIAL}\n\nsecond paragraph`, tags: ['C++ & Rust', '100%'] }),
+    ];
     const lib = read(bibtex(papers));
     expect(lib.errors).toEqual([]);
     expect(lib.entries.map((e) => e.type)).toEqual(['misc', 'misc']);

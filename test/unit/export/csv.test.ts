@@ -18,9 +18,32 @@ describe('CSV', () => {
   });
 
   it('parses back to the same values, with status, tags and lists', () => {
-    const papers = [record(), record({ id: 'fedcba9876543210', title: 'Ünïcödé, 🚀 "x"', tags: [], lists: [], status: 'unread', starred: false, readAt: null, note: null, arxivId: '2401.01234' })];
+    const papers = [
+      record(),
+      record({
+        id: 'fedcba9876543210',
+        title: 'Ünïcödé, 🚀 "x"',
+        tags: [],
+        lists: [],
+        status: 'unread',
+        starred: false,
+        readAt: null,
+        note: null,
+        arxivId: '2401.01234',
+      }),
+    ];
     const [a, b] = rows(csv(papers));
-    expect(a).toMatchObject({ id: '0123456789abcdef', title: 'Attention Is All You Need', status: 'read', starred: 'yes', tags: 'transformers; to cite', lists: 'Read later', digests: 'Trending papers', note: record().note, arxiv: '' });
+    expect(a).toMatchObject({
+      id: '0123456789abcdef',
+      title: 'Attention Is All You Need',
+      status: 'read',
+      starred: 'yes',
+      tags: 'transformers; to cite',
+      lists: 'Read later',
+      digests: 'Trending papers',
+      note: record().note,
+      arxiv: '',
+    });
     expect(a.created).toMatch(/^2025-03-0[45]$/);
     expect(b).toMatchObject({ title: 'Ünïcödé, 🚀 "x"', status: 'unread', starred: 'no', tags: '', lists: '', read: '', note: '', arxiv: '2401.01234' });
   });

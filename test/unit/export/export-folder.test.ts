@@ -20,7 +20,14 @@ const frontMatter = (text: string) => parseYaml(splitFrontMatter(text).yaml!) as
 async function exportList(opts: { overwriteChanged?: boolean; wikiLinks?: boolean; write?: WriteFile } = {}) {
   const lib = await annotatedLibrary(opts.write);
   const out = path.join(tempDir(), 'vault', 'papers'); // does not exist yet
-  const run = (more: { overwriteChanged?: boolean } = {}) => lib.handlers['export.markdown'].run({ scope: { kind: 'list', ids: [lib.listId] }, outDir: out, wikiLinks: opts.wikiLinks ?? true, overwriteChanged: false, ...more });
+  const run = (more: { overwriteChanged?: boolean } = {}) =>
+    lib.handlers['export.markdown'].run({
+      scope: { kind: 'list', ids: [lib.listId] },
+      outDir: out,
+      wikiLinks: opts.wikiLinks ?? true,
+      overwriteChanged: false,
+      ...more,
+    });
   return { ...lib, out, run, first: await run() };
 }
 
@@ -113,12 +120,18 @@ describe('export handlers through the contract', () => {
     const file = path.join(tempDir(), 'not-a-folder.md');
     fs.writeFileSync(file, 'x');
     const call = (arg: unknown) => dispatch(handlers, 'export.markdown', arg);
-    expect(await call({ scope: { kind: 'list', ids: [listId] }, outDir: file })).toMatchObject({ ok: false, error: { code: 'not-a-folder', message: expect.stringContaining('it is a file') } });
+    expect(await call({ scope: { kind: 'list', ids: [listId] }, outDir: file })).toMatchObject({
+      ok: false,
+      error: { code: 'not-a-folder', message: expect.stringContaining('it is a file') },
+    });
     expect(await call({ scope: { kind: 'list', ids: [listId] }, outDir: 'relative/dir' })).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
     expect(await call({ scope: { kind: 'list', ids: ['nope'] }, outDir: tempDir() })).toMatchObject({ ok: false, error: { code: 'not-found' } });
     expect(await call({ scope: { kind: 'list' }, outDir: tempDir() })).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
     expect(await call({ scope: { kind: 'everything' }, outDir: tempDir() })).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
-    expect(await dispatch(handlers, 'export.csv', { scope: { kind: 'selection', ids: [] } })).toMatchObject({ ok: false, error: { code: 'nothing-to-export' } });
+    expect(await dispatch(handlers, 'export.csv', { scope: { kind: 'selection', ids: [] } })).toMatchObject({
+      ok: false,
+      error: { code: 'nothing-to-export' },
+    });
   });
 
   it('zip the same files a folder export writes', async () => {

@@ -13,7 +13,35 @@ function parsed(file: string) {
 }
 
 /** Strings that YAML would read as something else, or that break naive writers. */
-const TRICKY = [...BAD_TITLES, 'null', 'true', 'no', '2024-01-01', '0x1F', '1e3', '- a list?', 'key: value', '#comment', '---', '...', "'single'", '"double"', '[flow]', '{map}', '&anchor', '*alias', '!tag', '%directive', '@at', '`tick`', '|', '>', ' lead', 'trail ', 'multi\nline'];
+const TRICKY = [
+  ...BAD_TITLES,
+  'null',
+  'true',
+  'no',
+  '2024-01-01',
+  '0x1F',
+  '1e3',
+  '- a list?',
+  'key: value',
+  '#comment',
+  '---',
+  '...',
+  "'single'",
+  '"double"',
+  '[flow]',
+  '{map}',
+  '&anchor',
+  '*alias',
+  '!tag',
+  '%directive',
+  '@at',
+  '`tick`',
+  '|',
+  '>',
+  ' lead',
+  'trail ',
+  'multi\nline',
+];
 
 describe('front matter', () => {
   it('holds every field of a paper, and parses back to the same values', () => {

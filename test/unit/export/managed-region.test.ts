@@ -65,7 +65,10 @@ describe('managed regions', () => {
 
   it('a removed end marker or unreadable front matter is a conflict', () => {
     const file = renderManaged(v1);
-    expect(updateManaged(file.replace('<!-- digest-reader:end -->', ''), v2)).toMatchObject({ status: 'conflict', reason: expect.stringContaining('end marker') });
+    expect(updateManaged(file.replace('<!-- digest-reader:end -->', ''), v2)).toMatchObject({
+      status: 'conflict',
+      reason: expect.stringContaining('end marker'),
+    });
     expect(updateManaged(file.replace('status: read', 'status: [read'), v2)).toMatchObject({ status: 'conflict', reason: expect.stringContaining('YAML') });
     expect(fm(updated(file.replace('status: read', 'status: [read'), v2, true))).toMatchObject({ status: 'read' });
   });

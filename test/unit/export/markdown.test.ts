@@ -16,7 +16,12 @@ function lintErrors(files: Record<string, string>): string {
 }
 
 const html = (markdown: string) => micromark(markdown, { extensions: [gfm()], htmlExtensions: [gfmHtml()] });
-const decode = (s: string) => s.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+const decode = (s: string) =>
+  s
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 
 const HOSTILE = [
   '<script>alert(1)</script> and <img src=x onerror=alert(2)>',
@@ -60,7 +65,18 @@ describe('Markdown of a paper', () => {
   it('hostile titles, abstracts and quotes pass markdownlint and render as the same text, never as markup', () => {
     const files: Record<string, string> = {};
     for (const [i, text] of [...HOSTILE, ...BAD_TITLES].entries()) {
-      files[`${i}.md`] = renderManaged(paperMarkdown(record({ title: text, abstract: `${text} ${text}`, highlights: [{ quote: text, comment: '' }, { quote: text, comment: text }] })));
+      files[`${i}.md`] = renderManaged(
+        paperMarkdown(
+          record({
+            title: text,
+            abstract: `${text} ${text}`,
+            highlights: [
+              { quote: text, comment: '' },
+              { quote: text, comment: text },
+            ],
+          }),
+        ),
+      );
     }
     expect(lintErrors(files)).toBe('');
   });

@@ -29,7 +29,10 @@ describe('importing digests', () => {
     expect(library.corpus.paperCount).toBe(122);
     const focus = (await library.query({ q: 'FocusLLM' })).items[0];
     const view = await library.get(focus.id);
-    expect(view.appearances.map((a) => [a.digestName, a.position])).toEqual([['Sample', 4], ['Second', 2]]);
+    expect(view.appearances.map((a) => [a.digestName, a.position])).toEqual([
+      ['Sample', 4],
+      ['Second', 2],
+    ]);
   });
 
   it('leaves the library exactly as it was when an import fails', async () => {

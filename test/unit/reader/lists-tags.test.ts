@@ -58,7 +58,10 @@ describe('tags', () => {
     tagPapers(ctx, [ids[0], ids[1]], ['inference', 'to-read']);
     tagPapers(ctx, [ids[1]], ['Inference']); // same tag, any case
     const tags = listTags(ctx);
-    expect(tags.map((t) => [t.name, t.count])).toEqual([['inference', 2], ['to-read', 2]]);
+    expect(tags.map((t) => [t.name, t.count])).toEqual([
+      ['inference', 2],
+      ['to-read', 2],
+    ]);
     expect(tags[0].color).not.toBe(tags[1].color);
     untagPapers(ctx, [ids[0]], tags[1].id);
     expect((await library.query({ tagIds: [tags[0].id, tags[1].id], tagMode: 'and' })).items.map((r) => r.id)).toEqual([ids[1]]);

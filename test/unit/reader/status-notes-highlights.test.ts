@@ -63,7 +63,10 @@ describe('highlights', () => {
     const abstract = library.corpus.paper(ids[0])!.abstract;
     const later = addHighlight(ctx, ids[0], 100, 140, 'green', 'second');
     const first = addHighlight(ctx, ids[0], 0, 30, 'yellow', 'first');
-    expect(highlightsOf(ctx, ids[0]).map((h) => [h.comment, h.range])).toEqual([['first', [0, 30]], ['second', [100, 140]]]);
+    expect(highlightsOf(ctx, ids[0]).map((h) => [h.comment, h.range])).toEqual([
+      ['first', [0, 30]],
+      ['second', [100, 140]],
+    ]);
     expect(first.quote.exact).toBe(abstract.slice(0, 30));
     updateHighlight(ctx, later.id, { color: 'pink', comment: 'edited' });
     expect(highlightsOf(ctx, ids[0])[1]).toMatchObject({ color: 'pink', comment: 'edited' });

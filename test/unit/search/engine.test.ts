@@ -15,7 +15,11 @@ function engineOf(docs: SearchDoc[], ranked?: number) {
   return engine;
 }
 
-const ids = (engine: SearchEngine, q: string, n = 10) => engine.search(q).hits.slice(0, n).map((h) => h.id);
+const ids = (engine: SearchEngine, q: string, n = 10) =>
+  engine
+    .search(q)
+    .hits.slice(0, n)
+    .map((h) => h.id);
 
 describe('query planning for search as you type', () => {
   const plan = (q: string) => planQuery(q).map((t) => [t.term, t.prefix, t.fuzzy]);
@@ -112,20 +116,26 @@ describe('ranking at scale', () => {
   mini.addAll(docs);
   /** MiniSearch's own search for the same plan: the reference the engine must agree with. */
   const reference = (q: string) =>
-    mini.search({ combineWith: 'OR', queries: planQuery(q).map((t) => ({ queries: [t.term], prefix: t.prefix, fuzzy: t.fuzzy })) }, { boost: { title: 3, tags: 2.2, notes: 1.5 } });
+    mini.search(
+      { combineWith: 'OR', queries: planQuery(q).map((t) => ({ queries: [t.term], prefix: t.prefix, fuzzy: t.fuzzy })) },
+      { boost: { title: 3, tags: 2.2, notes: 1.5 } },
+    );
 
-  it.each([...QUERIES, 'speculative de', 'KV cache co', 'mixture of', 're', 'decodng '])('"%s": the same papers, scores and order as MiniSearch’s search', (q) => {
-    const found = engine.search(q);
-    const expected = reference(q);
-    expect(found.matched).toBe(expected.length);
-    expect(found.hits).toHaveLength(Math.min(RANKED, expected.length));
-    expect(found.hits.slice(0, 20).map((h) => h.id)).toEqual(expected.slice(0, 20).map((r) => r.id));
-    const score = new Map(expected.map((r) => [r.id, r]));
-    for (const hit of found.hits) {
-      expect(hit.score).toBeCloseTo(score.get(hit.id)!.score, 9);
-      expect(hit.terms.toSorted()).toEqual(score.get(hit.id)!.terms.toSorted());
-    }
-  });
+  it.each([...QUERIES, 'speculative de', 'KV cache co', 'mixture of', 're', 'decodng '])(
+    '"%s": the same papers, scores and order as MiniSearch’s search',
+    (q) => {
+      const found = engine.search(q);
+      const expected = reference(q);
+      expect(found.matched).toBe(expected.length);
+      expect(found.hits).toHaveLength(Math.min(RANKED, expected.length));
+      expect(found.hits.slice(0, 20).map((h) => h.id)).toEqual(expected.slice(0, 20).map((r) => r.id));
+      const score = new Map(expected.map((r) => [r.id, r]));
+      for (const hit of found.hits) {
+        expect(hit.score).toBeCloseTo(score.get(hit.id)!.score, 9);
+        expect(hit.terms.toSorted()).toEqual(score.get(hit.id)!.terms.toSorted());
+      }
+    },
+  );
 });
 
 describe('the index snapshot', () => {
@@ -142,10 +152,18 @@ describe('the index snapshot', () => {
   it('keeps the changes made before it was saved, and what they were', async () => {
     const docs = papers(400);
     const engine = engineOf(docs);
-    engine.upsert([{ ...docs[5], notes: 'wombatology' }, { ...docs[9], tags: 'favourite reading' }]);
+    engine.upsert([
+      { ...docs[5], notes: 'wombatology' },
+      { ...docs[9], tags: 'favourite reading' },
+    ]);
     engine.upsert([{ ...docs[5], notes: 'quokkasaurus' }]);
     const current = docs.slice(1).map((d) => (d.id === 'p5' ? { ...d, notes: 'quokkasaurus' } : d.id === 'p9' ? { ...d, tags: 'favourite reading' } : d));
-    expect(engine.reconcile(current.map((d) => d.id), current.map(signature))).toEqual([]);
+    expect(
+      engine.reconcile(
+        current.map((d) => d.id),
+        current.map(signature),
+      ),
+    ).toEqual([]);
     const restored = SearchEngine.restore(engine.snapshot())!;
     expect(restored.size).toBe(399);
     expect(ids(restored, 'quokkasaurus')).toEqual(['p5']);
@@ -153,13 +171,23 @@ describe('the index snapshot', () => {
     expect(ids(restored, 'favourite')).toEqual(['p9']);
     await engine.vacuum(); // replaced papers leave stale entries, which the snapshot never has
     for (const q of QUERIES) expect(answer(restored, q)).toEqual(answer(engine, q));
-    expect(restored.reconcile(current.map((d) => d.id), current.map(signature))).toEqual([]);
+    expect(
+      restored.reconcile(
+        current.map((d) => d.id),
+        current.map(signature),
+      ),
+    ).toEqual([]);
   });
 
   it('takes changes after it was loaded, and saves them again', () => {
     const docs = papers(400);
     const restored = SearchEngine.restore(engineOf(docs).snapshot())!;
-    expect(restored.upsert([{ ...docs[7], notes: 'quokkasaurus' }, { id: 'new', title: 'A quokkasaurus survey', abstract: 'Everything on quokkasaurus.' }])).toBe(2);
+    expect(
+      restored.upsert([
+        { ...docs[7], notes: 'quokkasaurus' },
+        { id: 'new', title: 'A quokkasaurus survey', abstract: 'Everything on quokkasaurus.' },
+      ]),
+    ).toBe(2);
     expect(ids(restored, 'quokkasaurus')).toEqual(['new', 'p7']);
     const again = SearchEngine.restore(restored.snapshot())!;
     expect(again.size).toBe(401);

@@ -92,7 +92,14 @@ describe('the persisted index', () => {
 
   it.each([
     ['missing', (f: string) => fs.rmSync(f)],
-    ['damaged', (f: string) => fs.writeFileSync(f, fs.readFileSync(f).map((byte, i) => (i === 200 ? byte ^ 0xff : byte)))],
+    [
+      'damaged',
+      (f: string) =>
+        fs.writeFileSync(
+          f,
+          fs.readFileSync(f).map((byte, i) => (i === 200 ? byte ^ 0xff : byte)),
+        ),
+    ],
     ['cut short', (f: string) => fs.writeFileSync(f, fs.readFileSync(f).subarray(0, 300))],
     ['not an index', (f: string) => fs.writeFileSync(f, '{"version": 1, "st')],
   ])('is rebuilt when %s', async (_, damage) => {
@@ -121,7 +128,10 @@ describe('the persisted index', () => {
     const papers = () => [...library.corpus.papers];
     const dir = tempDir();
     const packed = new SearchIndex(file(dir), { packEvery: 50 }); // the sample's 119 papers come in one message
-    await packed.open({ ids: () => papers().map((p) => p.id), doc: (id) => library.corpus.paper(id) && { id, title: library.corpus.paper(id)!.title, abstract: library.corpus.paper(id)!.abstract } });
+    await packed.open({
+      ids: () => papers().map((p) => p.id),
+      doc: (id) => library.corpus.paper(id) && { id, title: library.corpus.paper(id)!.title, abstract: library.corpus.paper(id)!.abstract },
+    });
     expect(fs.existsSync(file(dir))).toBe(true); // saved during the build, before any close
     const second = new Library(tempDir(), new EventBus());
     await second.import({ name: 'Second', text: SECOND, source: 'file' });
@@ -129,7 +139,8 @@ describe('the persisted index', () => {
     await library.import({ name: 'Second', text: SECOND, source: 'file' });
     // The same papers in the same order, the same matched words, the same scores (to rounding:
     // a restored index walks its words in another order, so sums are added in another order).
-    const same = (found: Awaited<ReturnType<SearchIndex['search']>>) => found.hits.map((h) => ({ id: h.id, score: h.score.toFixed(9), terms: h.terms.toSorted() }));
+    const same = (found: Awaited<ReturnType<SearchIndex['search']>>) =>
+      found.hits.map((h) => ({ id: h.id, score: h.score.toFixed(9), terms: h.terms.toSorted() }));
     for (const q of ['speculative decoding', 'kv cach', 'mixture of experts', 'graph tokenizer', 'atention']) {
       const expected = same(await library.index.search(q));
       expect(expected.length, q).toBeGreaterThan(0);

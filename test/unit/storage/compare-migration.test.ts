@@ -22,7 +22,19 @@ const V2 = {
   listOrder: ['read-later', 'l1'],
   status: { p1: { state: 'read', starred: true, readAt: '2026-01-03T00:00:00.000Z', updatedAt: '2026-01-03T00:00:00.000Z' } },
   notes: { p1: { text: '# Offloading\nworth it', createdAt: '2026-01-03T00:00:00.000Z', updatedAt: '2026-01-03T00:00:00.000Z' } },
-  highlights: { p1: [{ id: 'h1', paperId: 'p1', quote: { exact: 'KV cache', prefix: 'the ', suffix: ' size', start: 10, end: 18 }, color: 'green', comment: '', createdAt: 'x', updatedAt: 'x' }] },
+  highlights: {
+    p1: [
+      {
+        id: 'h1',
+        paperId: 'p1',
+        quote: { exact: 'KV cache', prefix: 'the ', suffix: ' size', start: 10, end: 18 },
+        color: 'green',
+        comment: '',
+        createdAt: 'x',
+        updatedAt: 'x',
+      },
+    ],
+  },
 };
 
 describe('schema v3: comparisons', () => {

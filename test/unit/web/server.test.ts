@@ -54,7 +54,10 @@ describe('web mode transport', () => {
   });
 
   it('validates arguments at the boundary and names unknown actions', async () => {
-    expect(await (await call('papers.query', { limit: 'all' })).json()).toMatchObject({ ok: false, error: { code: 'invalid-argument', message: expect.stringMatching(/limit/) } });
+    expect(await (await call('papers.query', { limit: 'all' })).json()).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-argument', message: expect.stringMatching(/limit/) },
+    });
     expect(await (await call('papers.get', { id: '../../etc/passwd' })).json()).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
     expect(await (await call('nothing.here', {})).json()).toMatchObject({ ok: false, error: { code: 'unknown-handler' } });
     expect(await (await call('digests.import', { name: 'x', text: '', source: 'paste' })).json()).toMatchObject({ ok: false, error: { code: 'empty' } });
@@ -101,7 +104,8 @@ describe('exports into folders', () => {
     const granted = await startWebServer({ core, staticDir, grants: new FolderGrants([vault]) });
     try {
       const headers = { Authorization: `Bearer ${granted.token}`, 'Content-Type': 'application/json' };
-      const post = (name: string, body: unknown) => fetch(`${granted.url}api/call/${name}`, { method: 'POST', headers, body: JSON.stringify(body) }).then((r) => r.json());
+      const post = (name: string, body: unknown) =>
+        fetch(`${granted.url}api/call/${name}`, { method: 'POST', headers, body: JSON.stringify(body) }).then((r) => r.json());
       expect(await (await fetch(`${granted.url}api/export-folders`, { headers })).json()).toEqual({ folders: [vault] });
       const paper = { kind: 'paper', ids: [(await post('papers.query', { limit: 1 })).value.items[0].id] };
       expect(await post('export.markdown', { scope: paper, outDir: vault })).toMatchObject({ ok: true, value: { count: 1 } });
@@ -113,7 +117,10 @@ describe('exports into folders', () => {
       expect(fs.readFileSync(path.join(vault, 'Library.csv'), 'utf8')).toBe('the reader’s own spreadsheet');
       // Nor anywhere else, however it is spelled.
       expect(await post('export.markdown', { scope: paper, outDir: dirs })).toMatchObject({ ok: false, error: { code: 'folder-not-chosen' } });
-      expect(await post('export.markdown', { scope: paper, outDir: path.join(vault, '..', '..') })).toMatchObject({ ok: false, error: { code: 'folder-not-chosen' } });
+      expect(await post('export.markdown', { scope: paper, outDir: path.join(vault, '..', '..') })).toMatchObject({
+        ok: false,
+        error: { code: 'folder-not-chosen' },
+      });
       expect(await post('export.markdown', { scope: paper, outDir: 42 })).toMatchObject({ ok: false, error: { code: 'folder-not-chosen' } });
       expect(await post('export.markdown', { scope: paper, outDir: `${vault}${path.sep}` })).toMatchObject({ ok: true });
     } finally {
