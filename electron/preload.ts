@@ -1,8 +1,7 @@
 // Built to preload.cjs: a sandboxed preload must be CommonJS and may require nothing but `electron`.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import type { EventName, Events } from '../src/api';
-import type { Shell, ShellCommand } from '../renderer/api/shell';
-import type { Transport } from '../renderer/api/transport';
+import type { Shell, ShellCommand, Transport } from '../src/api/bridge';
 
 /** Relays one main-to-page channel to a listener, without the IPC event object; returns the unsubscribe. */
 function relay<A extends unknown[]>(channel: string, listener: (...args: A) => void): () => void {

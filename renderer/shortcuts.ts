@@ -23,7 +23,8 @@ export const SHORTCUTS: Shortcut[] = [
     label: 'Back: to the list, clear the selection',
     run: () => {
       state().clearSelection();
-      focus('.paper-row.selected') ?? focus('[aria-label="Papers"]');
+      if (!document.querySelector('.paper-row.selected')) focus('[aria-label="Papers"]');
+      else focus('.paper-row.selected');
     },
   },
   { keys: ['/'], label: 'Search', run: () => focus('input[aria-label="Search papers"]') },

@@ -1,6 +1,6 @@
 import type { Api, Client, EventName, Events } from '../../src/api';
 import { httpTransport } from './http';
-import type { Transport } from './transport';
+import type { Transport } from '../../src/api/bridge';
 
 /** A failed call, with the core's code and a message meant for the reader. */
 export class ApiCallError extends Error {

@@ -1,5 +1,5 @@
 import type { Envelope, EventName, Events } from '../../src/api';
-import type { Transport } from './transport';
+import type { Transport } from '../../src/api/bridge';
 
 const TOKEN_KEY = 'digest-reader-token';
 

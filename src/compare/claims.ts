@@ -31,7 +31,7 @@ const ABBREVIATION = /\b(?:e\.g|i\.e|et al|etc|vs|cf|Fig|Figs|Eq|Sec|approx|resp
 export function sentences(text: string): string[] {
   const out: string[] = [];
   let start = 0;
-  for (const m of text.matchAll(/[.!?]+["”’)]?(?=\s+["“(\[]?[\p{Lu}\d])/gu)) {
+  for (const m of text.matchAll(/[.!?]+["”’)]?(?=\s+["“([]?[\p{Lu}\d])/gu)) {
     const end = m.index + m[0].length;
     if (ABBREVIATION.test(text.slice(start, end))) continue;
     out.push(text.slice(start, end).trim());

@@ -13,6 +13,7 @@ export function normaliseText(text: string): string {
 function looksBinary(text: string): boolean {
   const sample = text.slice(0, 8192);
   if (sample.includes('\u0000')) return true;
+  // eslint-disable-next-line no-control-regex -- control characters are what tells a binary file
   const odd = sample.match(/[\u0001-\u0008\u000E-\u001F\uFFFD]/g)?.length ?? 0;
   return odd > sample.length * 0.02;
 }

@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { expect, freshDataDir, openApp, shoot, startApp, test, type RunningApp } from './fixtures';
+import type { Shell } from '../../src/api/bridge';
 
 interface Row {
   id: string;
@@ -102,7 +103,7 @@ test('with a folder chooser (as on the desktop), exports into a folder; a re-exp
 /** The desktop shell's folder chooser, as the Electron preload offers it, answering `folder`. */
 async function stubFolderChooser(page: import('@playwright/test').Page, folder: string) {
   await page.addInitScript((dir) => {
-    window.digestReaderShell = { chooseFolder: async () => dir };
+    (window as Window & { digestReaderShell?: Shell }).digestReaderShell = { chooseFolder: async () => dir };
   }, folder);
 }
 

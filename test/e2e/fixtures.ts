@@ -71,6 +71,7 @@ export async function shoot(page: Page, name: string) {
 }
 
 export const test = base.extend<{ app: RunningApp }>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern
   app: async ({}, use) => {
     const app = await startApp(freshDataDir());
     await use(app);

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { useApp } from '../../store';
 import type { Matrix, MatrixColumn } from '../../store/compare-slice';
 
@@ -16,19 +16,13 @@ export function AttributeCell({ col, attribute }: { col: MatrixColumn; attribute
   const [editing, setEditing] = useState(false);
   const cancelled = useRef(false);
 
-  // A change from elsewhere (a quote, an undo, another window) shows unless the reader is typing.
-  useEffect(() => {
-    if (!editing) setDraft(saved);
-  }, [saved, editing]);
-
   const save = async () => {
     setEditing(false);
     if (cancelled.current) {
       cancelled.current = false;
-      setDraft(saved);
       return;
     }
-    if (draft !== saved && !(await setCell(col.paperId, attribute.id, draft))) setDraft(saved);
+    if (draft !== saved) await setCell(col.paperId, attribute.id, draft);
   };
 
   return (
@@ -38,8 +32,12 @@ export function AttributeCell({ col, attribute }: { col: MatrixColumn; attribute
         aria-label={`${attribute.name} of “${col.title}”`}
         placeholder="—"
         rows={1}
-        value={draft}
-        onFocus={() => setEditing(true)}
+        // A change from elsewhere (a quote, an undo, another window) shows unless the reader is typing.
+        value={editing ? draft : saved}
+        onFocus={() => {
+          setDraft(saved);
+          setEditing(true);
+        }}
         onChange={(e) => setDraft(e.target.value)}
         onBlur={() => void save()}
         onKeyDown={(e) => {

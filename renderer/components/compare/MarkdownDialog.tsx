@@ -28,7 +28,6 @@ export function MarkdownDialog({ open, onClose }: { open: boolean; onClose: () =
   useEffect(() => {
     if (!open) return;
     let live = true;
-    setMarkdown(null);
     void comparisonMarkdown().then((md) => {
       if (!live || md === undefined) return;
       setMarkdown(md);
@@ -36,6 +35,7 @@ export function MarkdownDialog({ open, onClose }: { open: boolean; onClose: () =
     });
     return () => {
       live = false;
+      setMarkdown(null); // the next opening prepares the table afresh
     };
   }, [open, comparisonMarkdown]);
 

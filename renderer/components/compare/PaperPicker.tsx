@@ -23,11 +23,15 @@ export function PaperPicker() {
   const taken = picker?.mode === 'with' ? [picker.paperId] : (matrix?.columns.map((c) => c.paperId) ?? []);
   const room = MAX_PAPERS - taken.length;
 
-  useEffect(() => {
-    if (!picker) return;
-    setQuery('');
-    setPicked([]);
-  }, [picker]);
+  // Each opening starts afresh (React's "adjust state while rendering", not an effect).
+  const [openedFor, setOpenedFor] = useState(picker);
+  if (picker !== openedFor) {
+    setOpenedFor(picker);
+    if (picker) {
+      setQuery('');
+      setPicked([]);
+    }
+  }
 
   useEffect(() => {
     if (!picker) return;

@@ -9,6 +9,7 @@ const RESERVED = /^(con|prn|aux|nul|com\d|lpt\d)$/i;
 function expectSafe(name: string) {
   expect(name.length).toBeGreaterThan(0);
   expect(name).not.toMatch(/[/\\:*?"<>|#^[\]]/);
+  // eslint-disable-next-line no-control-regex -- no control character may reach a file name
   expect(name).not.toMatch(/[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/);
   expect(name).not.toMatch(/^[.\s-]/);
   expect(name).not.toMatch(/[.\s]$/);

@@ -1,0 +1,75 @@
+// The import boundaries of ARCHITECTURE.md hold because ESLint refuses to cross them: these lint
+// made-up files placed in each room (nothing is written) and expect the refusal, or its absence.
+import { ESLint } from 'eslint';
+import * as path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+const ROOT = path.resolve(import.meta.dirname, '..', '..', '..');
+let eslint: ESLint;
+
+beforeAll(() => {
+  eslint = new ESLint({ cwd: ROOT });
+});
+
+/** The boundary messages ESLint gives `code` as if it were the file at `file` (relative to the repository). */
+async function boundaryErrors(file: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath: path.join(ROOT, file) });
+  return result.messages.filter((m) => m.ruleId?.startsWith('boundaries/') || m.fatal).map((m) => `${m.line}: ${m.message}`);
+}
+
+describe('the core (src/)', () => {
+  it('may not import the desktop shell', async () => {
+    const errors = await boundaryErrors('src/library/probe.ts', "import { APP_URL } from '../../electron/policy';\nexport const x = APP_URL;\n");
+    expect(errors).toEqual([expect.stringMatching(/^1: .*"core" to elements of type "shell"/)]);
+  });
+
+  it('may not import the renderer, not even its types', async () => {
+    const code = "import { api } from '../../renderer/api/client';\nimport type { AppState } from '../../renderer/store';\nexport const x: AppState | typeof api = api;\n";
+    const errors = await boundaryErrors('src/tags/probe.ts', code);
+    expect(errors).toEqual([expect.stringMatching(/^1: .*"core" to elements of type "renderer"/), expect.stringMatching(/^2: .*"renderer"/)]);
+  });
+
+  it('may not import web mode, which imports it', async () => {
+    const errors = await boundaryErrors('src/export/probe.ts', "import { startWebServer } from '../web/server';\nexport const x = startWebServer;\n");
+    expect(errors).toEqual([expect.stringMatching(/"core" to elements of type "web"/)]);
+  });
+
+  it('imports its own domains and the contract freely', async () => {
+    const code = "import { tagsOf } from '../tags/tags';\nimport { handler } from '../api/contract';\nexport const x = [tagsOf, handler];\n";
+    expect(await boundaryErrors('src/lists/probe.ts', code)).toEqual([]);
+  });
+});
+
+describe('the renderer', () => {
+  it('reaches the core only through the types of src/api', async () => {
+    const code = [
+      "import type { Api } from '../../src/api';",
+      "import { dispatch } from '../../src/api/dispatch';",
+      "import { openCore } from '../../src/core';",
+      "import type { Paper } from '../../src/library/types';",
+      'export const x: [Api, Paper, unknown, unknown] | null = [dispatch, openCore] as never;',
+    ].join('\n');
+    const errors = await boundaryErrors('renderer/store/probe.ts', code);
+    expect(errors).toEqual([
+      expect.stringMatching(/^2: .*"renderer" to elements of type "api"/),
+      expect.stringMatching(/^3: .*"renderer" to elements of type "core"/),
+      expect.stringMatching(/^4: .*"renderer" to elements of type "core"/),
+    ]);
+  });
+
+  it('may not import the desktop shell', async () => {
+    const errors = await boundaryErrors('renderer/components/probe.ts', "import { APP_URL } from '../../electron/policy';\nexport const x = APP_URL;\n");
+    expect(errors).toEqual([expect.stringMatching(/"renderer" to elements of type "shell"/)]);
+  });
+});
+
+describe('the desktop shell', () => {
+  it('may not import the renderer', async () => {
+    const errors = await boundaryErrors('electron/probe.ts', "import { useApp } from '../renderer/store';\nexport const x = useApp;\n");
+    expect(errors).toEqual([expect.stringMatching(/"shell" to elements of type "renderer"/)]);
+  });
+
+  it('opens the core', async () => {
+    expect(await boundaryErrors('electron/probe.ts', "import { openCore } from '../src/core';\nexport const x = openCore;\n")).toEqual([]);
+  });
+});
