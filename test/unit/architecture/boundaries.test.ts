@@ -24,7 +24,8 @@ describe('the core (src/)', () => {
   });
 
   it('may not import the renderer, not even its types', async () => {
-    const code = "import { api } from '../../renderer/api/client';\nimport type { AppState } from '../../renderer/store';\nexport const x: AppState | typeof api = api;\n";
+    const code =
+      "import { api } from '../../renderer/api/client';\nimport type { AppState } from '../../renderer/store';\nexport const x: AppState | typeof api = api;\n";
     const errors = await boundaryErrors('src/tags/probe.ts', code);
     expect(errors).toEqual([expect.stringMatching(/^1: .*"core" to elements of type "renderer"/), expect.stringMatching(/^2: .*"renderer"/)]);
   });
