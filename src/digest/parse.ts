@@ -28,7 +28,8 @@ function describeOther(text: string): string {
 }
 
 /** Reads a digest of any known format, or throws a DigestError that says why not. */
-export function parseDigest(input: string, byteLength = Buffer.byteLength(input)): ParsedDigest {
+export function parseDigest(input: string, options: { format?: string; byteLength?: number } = {}): ParsedDigest {
+  const byteLength = options.byteLength ?? Buffer.byteLength(input);
   if (byteLength > MAX_DIGEST_BYTES) {
     const mb = (byteLength / 1024 / 1024).toFixed(1);
     throw new DigestError(
@@ -41,7 +42,7 @@ export function parseDigest(input: string, byteLength = Buffer.byteLength(input)
   if (looksBinary(text)) throw new DigestError('binary', 'This is a binary file, not a text digest.');
   const lines = text.split('\n');
   let best: { format: DigestFormat; score: number } | undefined;
-  for (const format of FORMATS) {
+  for (const format of FORMATS.filter((f) => !options.format || f.name === options.format)) {
     const score = format.detect(lines);
     if (score > (best?.score ?? 0)) best = { format, score };
   }

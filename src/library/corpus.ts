@@ -1,20 +1,37 @@
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import type { DigestEntry } from '../digest/types';
 import { moveAside, readJson, writeFileAtomic } from '../storage/files';
 import type { StoreWarning } from '../storage/user-store';
-import type { Digest, DigestFile, Paper } from './types';
+import { IdentityIndex, resolveEntries } from './identity-index';
+import { mergeInto, paperFrom } from './merge';
+import type { Digest, DigestFile, Paper, StoredEntry } from './types';
+
+/** What adding a digest did to the papers: new ones, and known ones whose indexed text changed. */
+export interface Added {
+  digest: Digest;
+  newPapers: Paper[];
+  /** Known papers whose title, abstract or authors changed (a newer arXiv version, authors learnt). */
+  changedPapers: Paper[];
+  /** Known papers whose title and abstract were replaced by a newer version. */
+  revisedPapers: Paper[];
+}
 
 /**
  * The paper corpus: one immutable file per imported digest, kept apart from the reader's data so
  * that an import writes one new file and a note never rewrites the corpus. Papers are derived at
- * load by joining the digests' entries on their identity.
+ * load by replaying the digests' entries, each already resolved to its paper at import.
  */
 export class Corpus {
   readonly warnings: StoreWarning[] = [];
   readonly #dir: string;
   readonly #digests = new Map<string, Digest>();
   readonly #papers = new Map<string, Paper>();
+  readonly #identity = new IdentityIndex(
+    (id) => this.#papers.get(id),
+    () => this.#papers.values(),
+  );
 
   constructor(dataDir: string) {
     this.#dir = path.join(dataDir, 'digests');
@@ -25,7 +42,7 @@ export class Corpus {
       const file = path.join(this.#dir, name);
       try {
         const data = readJson<DigestFile>(file);
-        if (data?.version !== 1 || !data.digest?.id || !Array.isArray(data.entries)) throw new Error('not a digest file');
+        if ((data?.version !== 1 && data?.version !== 2) || !data.digest?.id || !Array.isArray(data.entries)) throw new Error('not a digest file');
         loaded.push(data);
       } catch {
         const aside = moveAside(file);
@@ -63,6 +80,12 @@ export class Corpus {
     return this.digests.find((d) => d.contentHash === contentHash);
   }
 
+  /** The paper with this arXiv id (base id, no version), if the library has it. */
+  byArxiv(arxivId: string): Paper | undefined {
+    const id = this.#identity.byArxiv(arxivId);
+    return id === undefined ? undefined : this.#papers.get(id);
+  }
+
   /** A stamp of what the corpus holds, so a persisted index can tell whether it is stale. */
   get stamp(): string {
     return this.digests
@@ -71,27 +94,43 @@ export class Corpus {
       .join(',');
   }
 
-  /** Writes the digest (atomically) and only then adds it; a failed write changes nothing. */
-  addDigest(digest: Omit<DigestFile['digest'], 'id'>, entries: DigestFile['entries']): { digest: Digest; newPapers: Paper[] } {
-    const id = `${Date.now().toString(36)}-${randomBytes(4).toString('hex')}`;
-    const data: DigestFile = { version: 1, digest: { ...digest, id }, entries };
-    writeFileAtomic(path.join(this.#dir, `${id}.json`), JSON.stringify(data));
-    return { digest: data.digest, newPapers: this.#add(data) };
+  /** Resolves entries to the papers they are (merge.ts), without changing anything. */
+  resolve(entries: DigestEntry[]): StoredEntry[] {
+    return resolveEntries(entries, this.#identity);
   }
 
-  #add(data: DigestFile): Paper[] {
+  /** Writes the digest (atomically) and only then adds it; a failed write changes nothing. */
+  addDigest(digest: Omit<Digest, 'id'>, entries: StoredEntry[]): Added {
+    const id = `${Date.now().toString(36)}-${randomBytes(4).toString('hex')}`;
+    const data: DigestFile = { version: 2, digest: { ...digest, id }, entries };
+    writeFileAtomic(path.join(this.#dir, `${id}.json`), JSON.stringify(data));
+    return { digest: data.digest, ...this.#add(data) };
+  }
+
+  #add(data: DigestFile): Omit<Added, 'digest'> {
     this.#digests.set(data.digest.id, data.digest);
     const added: Paper[] = [];
+    const changed = new Set<Paper>();
+    const revised = new Set<Paper>();
     data.entries.forEach((entry, i) => {
       const appearance = { digestId: data.digest.id, position: i + 1 };
-      const known = this.#papers.get(entry.id);
-      if (known) known.appearances.push(appearance);
-      else {
-        const paper = { id: entry.id, title: entry.title, abstract: entry.abstract, appearances: [appearance] };
-        this.#papers.set(entry.id, paper);
-        added.push(paper);
+      for (const [n, id] of [entry.id, ...(entry.also ?? [])].entries()) {
+        let paper = this.#papers.get(id);
+        if (!paper) {
+          paper = paperFrom(id, entry, data.digest.importedAt);
+          this.#papers.set(id, paper);
+          added.push(paper);
+        } else if (n === 0) {
+          // An entry recorded on several papers (no ids, matching text) tells none of them more.
+          const rev = paper.rev;
+          if (mergeInto(paper, entry, data.digest.importedAt).textChanged) revised.add(paper);
+          if (paper.rev !== rev) changed.add(paper);
+        }
+        if (!paper.appearances.some((a) => a.digestId === appearance.digestId)) paper.appearances.push(appearance);
+        this.#identity.note(paper);
       }
     });
-    return added;
+    const fresh = new Set(added);
+    return { newPapers: added, changedPapers: [...changed].filter((p) => !fresh.has(p)), revisedPapers: [...revised].filter((p) => !fresh.has(p)) };
   }
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { handler } from '../api/contract';
+import { MAX_DIGEST_BYTES } from '../digest/errors';
 import { id } from '../api/schemas';
 import { highlightsOf } from '../highlights/highlights';
 import { listsOf } from '../lists/lists';
@@ -52,9 +53,13 @@ export function libraryHandlers(library: Library, ctx: DataContext) {
     }),
     'digests.import': handler(
       z.object({
-        name: z.string().max(300),
-        text: z.string(),
+        /** A name the reader gave; else one is made from the content and the file (digest-name.ts). */
+        name: z.string().max(300).optional(),
+        fileName: z.string().max(300).optional(),
+        modifiedAt: z.string().max(40).optional(),
+        text: z.string().max(MAX_DIGEST_BYTES),
         source: z.enum(['file', 'paste']),
+        format: z.string().max(40).optional(),
       }),
       (arg) => library.import(arg),
     ),

@@ -1,56 +1,78 @@
-import { contentHash, paperId } from '../digest/identity';
+import { contentHash } from '../digest/identity';
 import { normaliseText, parseDigest } from '../digest/parse';
 import type { SkippedLine } from '../digest/types';
 import type { Corpus } from './corpus';
+import { digestName, type NameHints } from './digest-name';
 import type { Digest, Paper } from './types';
 
-export interface ImportRequest {
-  name: string;
+export interface ImportRequest extends Omit<NameHints, 'meta' | 'now'> {
   text: string;
   source: Digest['source'];
+  /** A format name that overrides detection by content. */
+  format?: string;
+}
+
+/** A paper an import brought to a newer arXiv version, for the report. */
+export interface RevisedPaper {
+  id: string;
+  title: string;
+  version: number;
 }
 
 export interface ImportReport {
   digest: Digest | null;
   /** Set when the very same text was imported before: nothing was added. */
   alreadyImported: Digest | null;
+  /** The format the text was read as. */
+  format: string;
   added: number;
   merged: number;
+  /** Known papers whose title and abstract a newer arXiv version replaced. */
+  revised: RevisedPaper[];
   skipped: SkippedLine[];
 }
 
 export type Progress = (done: number, total: number) => void;
 
-const CHUNK = 2000;
-const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
+export interface Imported {
+  report: ImportReport;
+  newPapers: Paper[];
+  /** Known papers whose indexed text changed (re-index them). */
+  changedPapers: Paper[];
+}
 
 /**
  * Reads a digest and adds it to the corpus. Throws a DigestError (library untouched) when the
- * text is not a digest; identity is computed in chunks so a large import reports progress.
+ * text is not a digest; entries are resolved to the papers they are before anything is written.
  */
-export async function importDigest(corpus: Corpus, req: ImportRequest, progress: Progress = () => {}): Promise<{ report: ImportReport; newPapers: Paper[] }> {
-  const parsed = parseDigest(req.text);
+export async function importDigest(corpus: Corpus, req: ImportRequest, progress: Progress = () => {}): Promise<Imported> {
+  const parsed = parseDigest(req.text, req.format ? { format: req.format } : undefined);
   const hash = contentHash(normaliseText(req.text));
+  const base = { format: parsed.format, skipped: parsed.skipped, revised: [] };
   const known = corpus.findByContent(hash);
   if (known) {
-    return { report: { digest: null, alreadyImported: known, added: 0, merged: parsed.entries.length, skipped: parsed.skipped }, newPapers: [] };
+    return { report: { ...base, digest: null, alreadyImported: known, added: 0, merged: parsed.entries.length }, newPapers: [], changedPapers: [] };
   }
-  const entries: { id: string; title: string; abstract: string }[] = [];
-  for (let i = 0; i < parsed.entries.length; i += CHUNK) {
-    for (const e of parsed.entries.slice(i, i + CHUNK)) entries.push({ id: paperId(e.title, e.abstract), title: e.title, abstract: e.abstract });
-    progress(entries.length, parsed.entries.length);
-    if (parsed.entries.length > CHUNK) await breathe();
-  }
-  const { digest, newPapers } = corpus.addDigest(
+  progress(0, parsed.entries.length);
+  const entries = corpus.resolve(parsed.entries);
+  progress(entries.length, parsed.entries.length);
+  const now = new Date().toISOString();
+  const { digest, newPapers, changedPapers, revisedPapers } = corpus.addDigest(
     {
-      name: req.name.trim() || 'Untitled digest',
-      importedAt: new Date().toISOString(),
+      name: digestName({ ...req, meta: parsed.meta, now }),
+      importedAt: now,
       format: parsed.format,
       source: req.source,
       contentHash: hash,
       paperCount: entries.length,
+      ...(parsed.meta ? { meta: parsed.meta } : {}),
     },
     entries,
   );
-  return { report: { digest, alreadyImported: null, added: newPapers.length, merged: entries.length - newPapers.length, skipped: parsed.skipped }, newPapers };
+  const revised = revisedPapers.map((p) => ({ id: p.id, title: p.title, version: p.arxivVersion ?? 1 }));
+  return {
+    report: { ...base, digest, alreadyImported: null, added: newPapers.length, merged: entries.length - newPapers.length, revised },
+    newPapers,
+    changedPapers,
+  };
 }

@@ -124,10 +124,15 @@ export class Library {
   }
 
   async import(req: ImportRequest): Promise<ImportReport> {
-    const { report, newPapers } = await importDigest(this.corpus, req, (done, total) => this.#events.emit('import.progress', { name: req.name, done, total }));
+    const name = req.name ?? req.fileName ?? 'digest';
+    const { report, newPapers, changedPapers } = await importDigest(this.corpus, req, (done, total) =>
+      this.#events.emit('import.progress', { name, done, total }),
+    );
     if (report.digest) {
-      this.index.add([...this.#docs(newPapers)]);
-      this.#insertSorted(newPapers);
+      this.index.add([...this.#docs([...newPapers, ...changedPapers])]);
+      // A revised title moves a paper in the title order: sort again (rare), else insert the new ones.
+      if (report.revised.length) this.#sorted.clear();
+      else this.#insertSorted(newPapers);
       this.#events.emit('library.changed', { reason: 'import' });
     }
     return report;

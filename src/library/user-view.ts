@@ -50,6 +50,8 @@ export function searchDoc(p: Paper, data: UserData): SearchDoc {
     id: p.id,
     title: p.title,
     abstract: p.abstract,
+    ...(p.authors?.length ? { authors: p.authors.join('\n') } : {}),
+    ...(p.rev ? { rev: p.rev } : {}),
     tags: tagsOf(data, p.id)
       .map((t) => t.name)
       .join(' '),

@@ -9,14 +9,14 @@ import { indexTerm, processTerm, tokenize } from './text';
 export type { Found, Hit, SearchDoc } from './paper-index';
 
 /** Bump when the document shape, the tokenizer or the scoring change: older snapshots are rebuilt. */
-export const INDEX_VERSION = 3;
+export const INDEX_VERSION = 4;
 
 /** How many ranked papers a search returns; `matched` counts them all. */
 export const RANKED = 500;
 
-const FIELDS = ['title', 'abstract', 'tags', 'notes'];
+const FIELDS = ['title', 'authors', 'abstract', 'tags', 'notes'];
 /** Title over the reader's own words over the abstract. */
-const SEARCH: Scoring = { fields: FIELDS, boost: { title: 3, tags: 2.2, notes: 1.5 } };
+const SEARCH: Scoring = { fields: FIELDS, boost: { title: 3, authors: 2.5, tags: 2.2, notes: 1.5 } };
 /** Papers are alike by what they are about: their own text, the title a little more. */
 const SIMILAR: Scoring = { fields: ['title', 'abstract'], boost: { title: 2 } };
 
@@ -39,13 +39,19 @@ export const OPTIONS: Options<SearchDoc> = {
 /** What a snapshot must have been built with; any difference means a rebuild. */
 const BUILT_WITH = JSON.stringify({ version: INDEX_VERSION, fields: FIELDS, stopWords: [...STOP_WORDS].sort() });
 
-/** A short fingerprint of the reader's text on a paper ('' for none): title and abstract are in its id. */
+/**
+ * A short fingerprint of what may change in a paper's document ('' for none): the reader's tags and
+ * notes, and the paper's text revision (its first text is in what the corpus gives at first sight).
+ */
 export function signature(doc: SearchDoc): string {
-  if (!doc.tags && !doc.notes) return '';
-  return createHash('sha1')
-    .update(`${doc.tags ?? ''}\u0000${doc.notes ?? ''}`)
-    .digest('base64url')
-    .slice(0, 16);
+  const rev = doc.rev ? `@${doc.rev}` : '';
+  if (!doc.tags && !doc.notes) return rev;
+  return (
+    createHash('sha1')
+      .update(`${doc.tags ?? ''}\u0000${doc.notes ?? ''}`)
+      .digest('base64url')
+      .slice(0, 16) + rev
+  );
 }
 
 interface Header {

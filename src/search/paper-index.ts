@@ -8,9 +8,13 @@ export interface SearchDoc {
   id: string;
   title: string;
   abstract: string;
+  /** Author names, newline-joined. */
+  authors?: string;
   /** Tag names, space-joined. */
   tags?: string;
   notes?: string;
+  /** The paper's text revision (a newer arXiv version, authors learnt): a change re-indexes it. */
+  rev?: number;
 }
 
 export interface Hit {

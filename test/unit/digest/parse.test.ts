@@ -55,7 +55,7 @@ describe('the trending-papers format', () => {
 describe('bad input', () => {
   const code = (text: string, bytes?: number) => {
     try {
-      parseDigest(text, bytes);
+      parseDigest(text, { byteLength: bytes });
       return 'parsed';
     } catch (error) {
       expect(error).toBeInstanceOf(DigestError);

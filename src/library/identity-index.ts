@@ -1,0 +1,92 @@
+import { normaliseTitle } from '../digest/identity';
+import type { DigestEntry } from '../digest/types';
+import { newPaperId, resolve, type IdentityLookup, type PaperLike } from './merge';
+import type { Paper, StoredEntry } from './types';
+
+/**
+ * The corpus's lookups by arXiv id, DOI and normalised title, kept as papers are added. The title
+ * lookup is built on first use (the first import), not at every start: normalising 100,000 titles
+ * would delay the first list.
+ */
+export class IdentityIndex implements IdentityLookup {
+  readonly #arxiv = new Map<string, string>();
+  readonly #doi = new Map<string, string>();
+  #title: Map<string, Set<string>> | undefined;
+
+  readonly #paper: (id: string) => Paper | undefined;
+  readonly #all: () => Iterable<Paper>;
+
+  constructor(paper: (id: string) => Paper | undefined, all: () => Iterable<Paper>) {
+    this.#paper = paper;
+    this.#all = all;
+  }
+
+  note(p: Paper): void {
+    if (p.arxivId && !this.#arxiv.has(p.arxivId)) this.#arxiv.set(p.arxivId, p.id);
+    if (p.doi && !this.#doi.has(p.doi)) this.#doi.set(p.doi, p.id);
+    if (this.#title) addTitle(this.#title, p);
+  }
+
+  byArxiv = (id: string) => this.#arxiv.get(id);
+  byDoi = (doi: string) => this.#doi.get(doi);
+  paper = (id: string) => this.#paper(id);
+  *byTitle(key: string): Iterable<PaperLike> {
+    if (!this.#title) {
+      this.#title = new Map();
+      for (const p of this.#all()) addTitle(this.#title, p);
+    }
+    for (const id of this.#title.get(key) ?? []) {
+      const p = this.#paper(id);
+      if (p) yield p;
+    }
+  }
+}
+
+function addTitle(titles: Map<string, Set<string>>, p: Pick<Paper, 'id' | 'title'>) {
+  const key = normaliseTitle(p.title);
+  titles.set(key, (titles.get(key) ?? new Set()).add(p.id));
+}
+
+/**
+ * Resolves a digest's entries to papers before anything is written: against the library, and
+ * against the entries before it in the same digest (a listing can name a paper twice, or give
+ * one an id that an earlier entry lacked). The library itself is not touched.
+ */
+export function resolveEntries(entries: DigestEntry[], library: IdentityLookup): StoredEntry[] {
+  /** Papers first seen in this digest, and ids that library papers gained from it. */
+  const fresh = new Map<string, PaperLike>();
+  const gained = new Map<string, Pick<PaperLike, 'arxivId' | 'doi'>>();
+  const arxiv = new Map<string, string>();
+  const doi = new Map<string, string>();
+  const titles = new Map<string, Set<string>>();
+  const view = (p: PaperLike | undefined) => p && { ...gained.get(p.id), ...p };
+  const lookup: IdentityLookup = {
+    byArxiv: (id) => arxiv.get(id) ?? library.byArxiv(id),
+    byDoi: (d) => doi.get(d) ?? library.byDoi(d),
+    paper: (id) => fresh.get(id) ?? view(library.paper(id)),
+    *byTitle(key) {
+      for (const p of library.byTitle(key)) yield view(p)!;
+      for (const id of titles.get(key) ?? []) yield fresh.get(id)!;
+    },
+  };
+  return entries.map(({ line: _line, ...entry }) => {
+    const ids = resolve(entry, lookup);
+    const id = ids[0] ?? newPaperId(entry);
+    const ownIds = { arxivId: entry.arxivId, doi: entry.doi };
+    const paper = fresh.get(id);
+    if (paper) {
+      paper.arxivId ??= ownIds.arxivId;
+      paper.doi ??= ownIds.doi;
+    } else if (ids.length) gained.set(id, { ...stripUndefined(ownIds), ...stripUndefined(gained.get(id)) });
+    else {
+      fresh.set(id, { id, title: entry.title, abstract: entry.abstract, ...stripUndefined(ownIds) });
+      addTitle(titles, { id, title: entry.title });
+    }
+    if (entry.arxivId && !lookup.byArxiv(entry.arxivId)) arxiv.set(entry.arxivId, id);
+    if (entry.doi && !lookup.byDoi(entry.doi)) doi.set(entry.doi, id);
+    return ids.length > 1 ? { ...entry, id, also: ids.slice(1) } : { ...entry, id };
+  });
+}
+
+const stripUndefined = <T extends object>(o: T | undefined): Partial<T> =>
+  Object.fromEntries(Object.entries(o ?? {}).filter(([, v]) => v !== undefined)) as Partial<T>;
