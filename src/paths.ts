@@ -1,3 +1,4 @@
+import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,4 +21,9 @@ export function defaultDataDir(): string {
   if (process.env.DIGEST_READER_DATA) return path.resolve(process.env.DIGEST_READER_DATA);
   const base = process.env.XDG_DATA_HOME || path.join(os.homedir(), '.local', 'share');
   return path.join(base, 'digest-reader');
+}
+
+/** The app's version, as package.json gives it. */
+export function appVersion(root = ROOT): string {
+  return (JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }).version;
 }

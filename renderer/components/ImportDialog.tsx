@@ -65,7 +65,7 @@ export function ImportDialog() {
           className="tab-panel"
           onSubmit={(e) => {
             e.preventDefault();
-            void importText(name || `Pasted ${new Date().toLocaleString()}`, pasted, 'paste');
+            void importText(pasted, 'paste', { name });
           }}
         >
           <label className="field">

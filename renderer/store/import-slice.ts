@@ -14,7 +14,8 @@ export interface ImportSlice {
   importReport: ImportReport | null;
   importError: string | null;
   openImport(open: boolean): void;
-  importText(name: string, text: string, source: 'file' | 'paste'): Promise<void>;
+  /** Imports text; a file's name and date name the digest when its content does not. */
+  importText(text: string, source: 'file' | 'paste', hints?: { name?: string; fileName?: string; modifiedAt?: string }): Promise<void>;
   importFile(file: File): Promise<void>;
   /** Shows the report of an import made outside the page (the desktop menu, a file the OS opened). */
   showImportResult(result: Events['import.finished']): void;
@@ -29,10 +30,10 @@ export const createImportSlice: StateCreator<AppState, [], [], ImportSlice> = (s
   openImport(open) {
     set({ importOpen: open, importReport: null, importError: null, importProgress: null });
   },
-  async importText(name, text, source) {
+  async importText(text, source, hints = {}) {
     set({ importOpen: true, importBusy: true, importReport: null, importError: null, importProgress: null });
     try {
-      const report = await api.call('digests.import', { name, text, source });
+      const report = await api.call('digests.import', { ...hints, text, source });
       set({ importReport: report });
       await get().loadLibrary();
       if (report.digest) {
@@ -55,7 +56,7 @@ export const createImportSlice: StateCreator<AppState, [], [], ImportSlice> = (s
       return;
     }
     const text = await file.text();
-    await get().importText(file.name.replace(/\.[^.]+$/, ''), text, 'file');
+    await get().importText(text, 'file', { fileName: file.name, modifiedAt: new Date(file.lastModified).toISOString() });
   },
   showImportResult({ report, error }) {
     // The papers themselves arrive with the 'library.changed' event that the import also sent.

@@ -1,9 +1,9 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { ParseArgsConfig } from 'node:util';
 import type { Api } from '../api';
 import { UsageError } from './errors';
 import { idOf, scopeOf, SCOPE_HELP } from './names';
+import { FORMAT_NAMES, readDigestFile, readStdin } from './input';
 import type { Session } from './session';
 
 export interface Output {
@@ -86,37 +86,53 @@ function printPapers(io: Output, page: { total: number; items: PaperRow[] }, asJ
 
 export const COMMANDS: Record<string, Command> = {
   import: {
-    summary: 'Import digest files into the library',
-    usage: `digest-reader import <file…>
+    summary: 'Import digest files (or - for standard input) into the library',
+    usage: `digest-reader import <file…|-> [--format <name>] [--json]
 
-Imports each file as a digest named after the file. A file imported before adds nothing.`,
-    options: {},
+Imports each file as a digest. The format is recognised from the content; --format names it
+instead (${FORMAT_NAMES.join(', ')}). A digest is named after what it says it is and its day
+("arXiv cs.CL 2026-07-20"), else the file's name and date. A file imported before adds nothing.
+With - the digest is read from standard input.
+
+  --format <name>  read every file as this format
+  --json           print one report per file as JSON`,
+    options: { format: { type: 'string' }, json: { type: 'boolean' } },
     args: [1, Infinity],
     creates: true,
-    async run(session, _values, files, io) {
+    async run(session, values, files, io) {
+      const format = values.format as string | undefined;
+      if (format !== undefined && !FORMAT_NAMES.includes(format)) throw new UsageError(`--format ${format}: expected one of ${FORMAT_NAMES.join(', ')}`);
+      const reports: unknown[] = [];
       let failed = 0;
       for (const file of files) {
-        let text: string;
-        try {
-          text = fs.readFileSync(file, 'utf8');
-        } catch (error) {
-          io.err(`${file}: cannot read it (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+        const fail = (message: string) => {
           failed++;
+          reports.push({ file, ok: false, error: message });
+          if (!values.json) io.err(`${file}: ${message}`);
+        };
+        let input: { text: string; fileName?: string; modifiedAt?: string };
+        try {
+          input = file === '-' ? { text: await readStdin() } : readDigestFile(file);
+        } catch (error) {
+          fail((error as Error).message);
           continue;
         }
         try {
-          const r = await session.call('digests.import', { name: path.basename(file).replace(/\.[^.]+$/, ''), text, source: 'file' });
+          const r = await session.call('digests.import', { ...input, source: file === '-' ? 'paste' : 'file', ...(format ? { format } : {}) });
+          reports.push({ file, ok: true, report: r });
+          if (values.json) continue;
           if (r.alreadyImported) io.out(`${file}: already imported as “${r.alreadyImported.name}”; nothing added`);
           else
             io.out(
-              `${file}: imported “${r.digest?.name}”: ${plural(r.added, 'paper')} added, ${r.merged} already in the library, ${plural(r.skipped.length, 'line')} not read`,
+              `${file}: imported “${r.digest?.name}” (${r.format}): ${plural(r.added, 'paper')} added, ${r.merged} already in the library, ${plural(r.skipped.length, 'line')} not read`,
             );
-          for (const s of r.skipped.slice(0, 5)) io.err(`  line ${s.line}: ${s.reason}`);
+          for (const p of r.revised.slice(0, 5)) io.out(`  updated to v${p.version}: ${p.title}`);
+          for (const sk of r.skipped.slice(0, 5)) io.err(`  line ${sk.line}: ${sk.reason}`);
         } catch (error) {
-          io.err(`${file}: ${(error as Error).message}`);
-          failed++;
+          fail((error as Error).message);
         }
       }
+      if (values.json) io.out(json(reports));
       return failed ? 1 : 0;
     },
   },

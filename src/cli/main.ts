@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import * as path from 'node:path';
-import { defaultDataDir } from '../paths';
+import { appVersion, defaultDataDir } from '../paths';
 import { assertArgCount, COMMANDS, type Output } from './commands';
 import { CliError, EXIT, UsageError } from './errors';
 import { withLibrary } from './session';
@@ -8,6 +8,7 @@ import { withLibrary } from './session';
 const GLOBAL = {
   data: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
 } as const;
 
 const USAGE = `digest-reader: your Digest Reader library on the command line
@@ -22,6 +23,7 @@ ${Object.entries(COMMANDS)
 Options:
   --data <dir>  the library folder (default: $DIGEST_READER_DATA, else ${defaultDataDir()})
   -h, --help    help; "digest-reader <command> --help" for a command's own
+  -v, --version the version of Digest Reader
 
 While the app has the same library open, the command line cannot open it: close the app first.`;
 
@@ -33,6 +35,7 @@ export async function run(argv: string[], io: Output = stdio): Promise<number> {
     // The command is the first word that is not an option (nor the value of --data).
     const first = parseArgs({ args: argv, options: GLOBAL, strict: false, allowPositionals: true });
     const name = first.positionals[0] === 'help' ? first.positionals[1] : first.positionals[0];
+    if (first.values.version && !name) return (io.out(`digest-reader ${appVersion()}`), EXIT.ok);
     if (!name) {
       if (first.values.help || first.positionals[0] === 'help') return (io.out(USAGE), EXIT.ok);
       throw new UsageError('Which command? (import, search, list, export, stats)');

@@ -15,7 +15,19 @@ export async function idOf(session: Session, kind: Named, nameOrId: string): Pro
         : kind === 'comparison'
           ? await session.call('compare.list', {})
           : (await session.call('digests.list', {})).digests;
-  const found = all.find((x) => x.id === nameOrId) ?? all.find((x) => sameName(x.name, nameOrId));
+  const byId = all.find((x) => x.id === nameOrId);
+  if (byId) return byId.id;
+  // The whole name, else the start of one ("arXiv cs.CL" for "arXiv cs.CL 2026-07-20"); never a guess among several.
+  const exact = all.filter((x) => sameName(x.name, nameOrId));
+  const matches = exact.length ? exact : all.filter((x) => sameName(x.name.slice(0, nameOrId.length), nameOrId));
+  if (matches.length > 1) {
+    const listed = matches
+      .slice(0, 10)
+      .map((x) => `  ${x.id}  ${x.name}`)
+      .join('\n');
+    throw new CliError(`“${nameOrId}” could be ${matches.length} ${kind}s; name one by its id:\n${listed}${matches.length > 10 ? '\n  …' : ''}`);
+  }
+  const found = matches[0];
   if (!found) {
     const known = all
       .map((x) => `“${x.name}”`)

@@ -36,7 +36,7 @@ export function digestPathsInArgv(argv: readonly string[], cwd: string): string[
 export async function importDigestFile(core: Core, file: string): Promise<Envelope> {
   const name = path.basename(file, path.extname(file));
   const envelope = await readDigest(file).then(
-    (text) => dispatch(core.handlers, 'digests.import', { name, text, source: 'file' }),
+    ({ text, modifiedAt }) => dispatch(core.handlers, 'digests.import', { fileName: path.basename(file), modifiedAt, text, source: 'file' }),
     (error: Error): Envelope => ({ ok: false, error: { code: 'unreadable', message: error.message } }),
   );
   core.events.emit('import.finished', {
@@ -47,7 +47,7 @@ export async function importDigestFile(core: Core, file: string): Promise<Envelo
   return envelope;
 }
 
-async function readDigest(file: string): Promise<string> {
+async function readDigest(file: string): Promise<{ text: string; modifiedAt: string }> {
   let stat;
   try {
     stat = await fs.stat(file);
@@ -61,5 +61,5 @@ async function readDigest(file: string): Promise<string> {
       `“${path.basename(file)}” is ${(stat.size / 1024 / 1024).toFixed(1)} MB; digests up to ${MAX_DIGEST_BYTES / 1024 / 1024} MB can be imported. Split it into smaller files.`,
     );
   }
-  return fs.readFile(file, 'utf8');
+  return { text: await fs.readFile(file, 'utf8'), modifiedAt: stat.mtime.toISOString() };
 }

@@ -12,7 +12,7 @@ export interface NameHints {
   now: string;
 }
 
-const DAY = /\b(\d{4})-(\d{2})-(\d{2})\b/;
+const DAY = /(?<!\d)\d{4}-\d{2}-\d{2}(?!\d)/;
 const day = (iso: string | undefined) => (iso && DAY.exec(iso)?.[0]) || undefined;
 
 /**

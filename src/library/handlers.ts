@@ -18,7 +18,10 @@ const query = z.object({
   tagMode: z.enum(['and', 'or']).optional(),
   state: z.enum(READ_STATES).nullable().optional(),
   starred: z.boolean().optional(),
-  sort: z.enum(['digest', 'date', 'title', 'list']).optional(),
+  author: z.string().max(300).nullable().optional(),
+  category: z.string().max(40).nullable().optional(),
+  year: z.number().int().min(1900).max(2200).nullable().optional(),
+  sort: z.enum(['digest', 'date', 'published', 'title', 'list']).optional(),
   offset: z.number().int().min(0).optional(),
   limit: z.number().int().min(1).max(1000).optional(),
 });

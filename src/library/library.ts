@@ -11,12 +11,13 @@ import type { StoreWarning } from '../storage/user-store';
 import { Corpus } from './corpus';
 import { importDigest, type ImportReport, type ImportRequest } from './importer';
 import type { Digest, Paper } from './types';
+import { factFilter, identityOf, rowFacts, type FactFilter, type Identity } from './paper-facts';
 import { searchDoc, userFields, userFilter, type UserFields, type UserFilter } from './user-view';
 
-/** 'list' is the reading list's own order, when a list is shown. */
-export type SortOrder = 'digest' | 'date' | 'title' | 'list';
+/** 'date' is when imported, 'published' when the paper came out; 'list' is a reading list's own order. */
+export type SortOrder = 'digest' | 'date' | 'published' | 'title' | 'list';
 
-export interface PaperQuery extends UserFilter {
+export interface PaperQuery extends UserFilter, FactFilter {
   q?: string;
   digestId?: string | null;
   sort?: SortOrder;
@@ -24,7 +25,7 @@ export interface PaperQuery extends UserFilter {
   limit?: number;
 }
 
-export interface PaperRow extends UserFields {
+export interface PaperRow extends UserFields, ReturnType<typeof rowFacts> {
   id: string;
   title: string;
   titleRanges: Range[];
@@ -44,7 +45,7 @@ export interface PaperPage {
   indexing: { done: number; total: number } | null;
 }
 
-export interface PaperView {
+export interface PaperView extends Identity {
   id: string;
   title: string;
   abstract: string;
@@ -142,18 +143,17 @@ export class Library {
     return this.corpus.digests;
   }
 
-  async query({ q = '', digestId = null, sort = 'digest', offset = 0, limit = 100, ...filter }: PaperQuery): Promise<PaperPage> {
+  async query({ q = '', digestId = null, sort = 'digest', offset = 0, limit = 100, author, category, year, ...filter }: PaperQuery): Promise<PaperPage> {
     const data = this.#userData();
     if (digestId && !this.corpus.digest(digestId)) throw new ApiError('not-found', 'That digest is no longer in the library.');
     if (filter.listId && !data.lists[filter.listId]) throw new ApiError('not-found', 'That reading list no longer exists.');
-    const byUser = userFilter(data, filter);
     const byDigest = digestId ? (p: Paper) => p.appearances.some((a) => a.digestId === digestId) : undefined;
-    const inDigest = byUser && byDigest ? (p: Paper) => byDigest(p) && byUser(p) : (byUser ?? byDigest);
+    const inDigest = allOf([byDigest, userFilter(data, filter), factFilter({ author, category, year })]);
     if (q.trim()) {
       if (!this.#searchable()) return { total: 0, matched: 0, items: [], searched: true, indexing: { ...this.index.progress } };
       // The filter's papers go to the index once, and again only when the filter or the data change.
       const within = inDigest && {
-        key: JSON.stringify([digestId, filter, data.revision ?? 0, this.corpus.digests.length]),
+        key: JSON.stringify([digestId, filter, author, category, year, data.revision ?? 0, this.corpus.digests.length]),
         ids: () =>
           Array.from(this.corpus.papers)
             .filter(inDigest)
@@ -190,6 +190,7 @@ export class Library {
       terms = new Set(found.hits[0]?.terms);
     }
     return {
+      ...identityOf(paper),
       id: paper.id,
       title: paper.title,
       abstract: paper.abstract,
@@ -217,6 +218,8 @@ export class Library {
   #order(sort: SortOrder): ((a: Paper, b: Paper) => number) | undefined {
     const first = (p: Paper) => this.corpus.digest(p.appearances[0].digestId)!.importedAt;
     if (sort === 'title') return (a, b) => TITLE_ORDER.compare(a.title, b.title);
+    // Newest first; papers no source dated come last, in the order they came.
+    if (sort === 'published') return (a, b) => (b.published ?? '').localeCompare(a.published ?? '');
     if (sort === 'date') return (a, b) => (first(a) === first(b) ? a.appearances[0].position - b.appearances[0].position : first(a) < first(b) ? 1 : -1);
     return undefined;
   }
@@ -247,6 +250,7 @@ export class Library {
     const digests = p.appearances.map((a) => ({ id: a.digestId, name: this.corpus.digest(a.digestId)!.name }));
     if (digestId) digests.sort((a, b) => Number(b.id === digestId) - Number(a.id === digestId));
     return {
+      ...rowFacts(p),
       id: p.id,
       title: p.title,
       titleRanges: highlightRanges(p.title, terms),
@@ -259,6 +263,13 @@ export class Library {
 }
 
 const EMPTY_USER_DATA = migrate({});
+
+/** One test from several, any of which may be absent. */
+function allOf<T>(tests: (((x: T) => boolean) | undefined)[]): ((x: T) => boolean) | undefined {
+  const present = tests.filter((t): t is (x: T) => boolean => Boolean(t));
+  if (present.length <= 1) return present[0];
+  return (x) => present.every((t) => t(x));
+}
 
 /** Where `item` goes in the sorted `list`: after its equals, by binary search. */
 function insertionPoint<T>(list: T[], item: T, order: (a: T, b: T) => number): number {

@@ -15,13 +15,18 @@ interface Result {
   stderr: string;
 }
 
-/** Runs the installed bin as a person would, in its own process. */
+/** Runs the installed bin as a person would, in its own process; `stdin` is piped in when given. */
 function cli(...args: string[]): Promise<Result> {
+  return cliWith(undefined, ...args);
+}
+
+function cliWith(stdin: string | undefined, ...args: string[]): Promise<Result> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'digest-reader.mjs'), ...args], {
       cwd: ROOT,
       env: { ...process.env, DIGEST_READER_DATA: '' },
     });
+    child.stdin.end(stdin ?? '');
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
@@ -57,9 +62,33 @@ describe('digest-reader command line', { timeout: 90_000 }, () => {
   it('imports files, reporting what each added; a second import adds nothing', async () => {
     const dir = tempDir();
     const first = await cli('--data', dir, 'import', SECOND_PATH);
-    expect(first).toMatchObject({ status: 0, stdout: expect.stringContaining('imported “second-digest”: 5 papers added') });
+    // Named after the file and its date: the trending text says neither what nor when.
+    const name = `second-digest ${fs.statSync(SECOND_PATH).mtime.toISOString().slice(0, 10)}`;
+    expect(first).toMatchObject({ status: 0, stdout: expect.stringContaining(`imported “${name}” (trending-papers): 5 papers added`) });
     const again = await cli('--data', dir, 'import', SECOND_PATH);
-    expect(again).toMatchObject({ status: 0, stdout: expect.stringContaining('already imported as “second-digest”; nothing added') });
+    expect(again).toMatchObject({ status: 0, stdout: expect.stringContaining(`already imported as “${name}”; nothing added`) });
+  });
+
+  it('reads standard input with -, reports as JSON, honours --format, and names ambiguous digests by id', async () => {
+    const dir = tempDir();
+    const r = await cliWith(fs.readFileSync(SECOND_PATH, 'utf8'), '--data', dir, 'import', '-', '--json', '--format', 'trending-papers');
+    expect(r.status).toBe(0);
+    const [report] = JSON.parse(r.stdout);
+    expect(report).toMatchObject({
+      file: '-',
+      ok: true,
+      report: { added: 5, format: 'trending-papers', digest: { name: expect.stringMatching(/^Pasted digest \d{4}-/) } },
+    });
+    expect(await cli('--data', dir, 'import', SECOND_PATH, '--format', 'nonsense')).toMatchObject({
+      status: 2,
+      stderr: expect.stringContaining('--format nonsense: expected one of'),
+    });
+    // Two digests whose names both start "Pasted" and "second": asked by a prefix they share, the command lists both ids.
+    await cliWith(`${fs.readFileSync(SAMPLE_PATH, 'utf8')}`, '--data', dir, 'import', '-');
+    const ambiguous = await cli('--data', dir, 'list', '--digest', 'Pasted digest');
+    expect(ambiguous.status).toBe(1);
+    expect(ambiguous.stderr).toMatch(/“Pasted digest” could be 2 digests; name one by its id:\n {2}\S+ {2}Pasted digest/);
+    expect((await cli('--version')).stdout).toMatch(/^digest-reader \d+\.\d+\.\d+\n$/);
   });
 
   it('reports files it cannot import, imports the others, and exits 1', async () => {
@@ -101,8 +130,8 @@ describe('digest-reader command line', { timeout: 90_000 }, () => {
     expect(JSON.parse(r.stdout)).toMatchObject({
       papers: { total: 122, unread: 122, read: 0 },
       digests: [
-        { name: 'trending-papers', papers: 119 },
-        { name: 'second-digest', papers: 5 },
+        { name: expect.stringMatching(/^trending-papers \d{4}-\d\d-\d\d$/), papers: 119 },
+        { name: expect.stringMatching(/^second-digest \d{4}-\d\d-\d\d$/), papers: 5 },
       ],
       lists: [
         { name: 'Read later', papers: 0 },

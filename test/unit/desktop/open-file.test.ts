@@ -37,17 +37,18 @@ describe('importing a file the page did not pick', () => {
   it('imports it through the contract and reports how it went', async () => {
     const file = path.join(dir, 'Second digest.txt');
     fs.writeFileSync(file, SECOND);
+    fs.utimesSync(file, new Date('2026-07-20T08:00:00Z'), new Date('2026-07-20T08:00:00Z'));
     const result = await importDigestFile(core, file);
     expect(result.ok).toBe(true);
     expect(finished.at(-1)).toMatchObject({
       name: 'Second digest',
       error: null,
-      report: { added: expect.any(Number), digest: { name: 'Second digest', source: 'file' } },
+      report: { added: expect.any(Number), digest: { name: 'Second digest 2026-07-20', source: 'file' } },
     });
     expect(finished.at(-1)!.report!.added).toBeGreaterThan(0);
 
     await importDigestFile(core, file); // the same file again adds nothing
-    expect(finished.at(-1)!.report).toMatchObject({ added: 0, alreadyImported: { name: 'Second digest' } });
+    expect(finished.at(-1)!.report).toMatchObject({ added: 0, alreadyImported: { name: 'Second digest 2026-07-20' } });
   });
 
   it('reports a missing file, a folder, an empty file and a huge file without reading them as digests', async () => {
