@@ -14,7 +14,7 @@ export function readDigestFile(file: string): { text: string; fileName: string; 
   try {
     stat = fs.statSync(file);
   } catch (error) {
-    throw new Error(`cannot read it (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+    throw new Error(`cannot read it (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, { cause: error });
   }
   if (!stat.isFile()) throw new Error('not a file');
   if (stat.size > MAX_DIGEST_BYTES) throw new Error(tooLarge('it', stat.size));
