@@ -68,12 +68,31 @@ export interface ParsedDigest {
   format: string;
   entries: DigestEntry[];
   skipped: SkippedLine[];
+  /**
+   * Entries that name a paper (an arXiv id or a DOI, and a title) but carry no abstract: the
+   * "replaced" section of arXiv's e-mails, arXiv's own BibTeX export. They can update a paper
+   * already in the library (version, DOI, dates); on their own they are not a readable paper.
+   * Entries with neither an abstract nor an id go to `skipped`.
+   */
+  withoutAbstract: DigestEntry[];
   meta?: DigestMeta;
 }
 
-/** A digest format: recognises its own text (0 = not mine, 1 = certainly mine) and reads it. */
+/** The text a format looks at: BOM and NUL bytes removed, LF line ends, split into lines once. */
+export interface DigestText {
+  text: string;
+  lines: string[];
+}
+
+/**
+ * A digest format: recognises its own text by content (never by file name) with a confidence
+ * (0 = not mine, 1 = certainly mine), and reads it. `parse` throws a DigestError naming the format
+ * and the line when the text is of this format but broken; it never throws anything else.
+ */
 export interface DigestFormat {
   name: string;
-  detect(lines: string[]): number;
-  parse(lines: string[]): ParsedDigest;
+  /** One line for the command line's `--format` help and the README. */
+  description: string;
+  detect(input: DigestText): number;
+  parse(input: DigestText): ParsedDigest;
 }
