@@ -25,9 +25,10 @@ function isItem(v: Json | undefined): v is Item {
 function itemsOf(value: Json, text: string): { items: Json[]; start: number } | undefined {
   if (Array.isArray(value)) {
     const sample = value.slice(0, 20);
-    return sample.length > 0 && sample.every((v) => isItem(v)) ? { items: value, start: text.indexOf('[') } : undefined;
+    const items = sample.filter((v) => isItem(v)).length;
+    return items > 0 && items >= sample.length / 2 ? { items: value, start: text.indexOf('[') } : undefined;
   }
-  if (isObject(value) && Array.isArray(value.items) && value.items.slice(0, 20).every((v) => isItem(v))) {
+  if (isObject(value) && Array.isArray(value.items) && value.items.slice(0, 20).some((v) => isItem(v))) {
     return { items: value.items, start: text.indexOf('[', text.indexOf('"items"')) };
   }
   if (isItem(value)) return { items: [value], start: -1 };

@@ -29,8 +29,10 @@ function isItem(v: Json | undefined): boolean {
 /** The list of items and where it starts in the text, when the value has a shape of ours. */
 function itemsOf(value: Json, text: string): { items: Json[]; start: number; date?: string } | undefined {
   if (Array.isArray(value)) {
-    const sample = value.slice(0, 20).filter((v) => v !== null);
-    if (sample.length > 0 && sample.every((v) => isItem(v) || isPaper(v))) return { items: value, start: text.indexOf('[') };
+    // Most of the first items must be papers; the odd broken one is reported, not fatal.
+    const sample = value.slice(0, 20);
+    const papers = sample.filter((v) => isItem(v) || isPaper(v)).length;
+    if (papers > 0 && papers >= sample.length / 2) return { items: value, start: text.indexOf('[') };
     return undefined;
   }
   if (isObject(value) && Array.isArray(value.dailyPapers)) {
