@@ -60,7 +60,7 @@ function parse({ text }: DigestText): ParsedDigest {
     const reason = /Unterminated brace/i.test(error.error)
       ? 'an entry with an unclosed brace: it runs to the end of the file'
       : error.error.replace(/\s+at line \d+, column \d+/, '');
-    out.skip(line, error.input?.split('\n', 1)[0] ?? '', `${LABEL}: ${reason}`);
+    out.skip(line, error.input?.split('\n', 1)[0] ?? '', reason);
   }
   for (const entry of library.entries) {
     if (!entry.input) continue; // the broken entry, already reported above

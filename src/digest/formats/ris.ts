@@ -55,7 +55,7 @@ function parse({ lines }: DigestText): ParsedDigest {
   const out = new EntryCollector(NAME);
   let record: Record | undefined;
   let lastTag: string | undefined;
-  const unclosed = (r: Record, why: string) => out.skip(r.line, 'TY  - …', `${LABEL}: a record not closed by "ER  -" (${why}); it was imported as it stands`);
+  const unclosed = (r: Record, why: string) => out.skip(r.line, 'TY  - …', `a record not closed by "ER  -" (${why}); it was imported as it stands`);
   lines.forEach((raw, i) => {
     const line = raw.replace(/\s+$/, '');
     const tag = TAG.exec(line);
@@ -77,7 +77,7 @@ function parse({ lines }: DigestText): ParsedDigest {
         return;
       }
       if (!record) {
-        if (line.trim()) out.skip(i + 1, line, `${LABEL}: a line outside any record (records start with "TY  -")`);
+        if (line.trim()) out.skip(i + 1, line, `a line outside any record (records start with "TY  -")`);
         return;
       }
       const values = record.tags.get(name) ?? [];
@@ -89,7 +89,7 @@ function parse({ lines }: DigestText): ParsedDigest {
       const values = record.tags.get(lastTag)!;
       values[values.length - 1] = normaliseSpace(`${values[values.length - 1]} ${line}`);
     } else if (!record && line.trim() !== '' && !/^\uFEFF?$/.test(line)) {
-      out.skip(i + 1, line, `${LABEL}: a line outside any record (records start with "TY  -")`);
+      out.skip(i + 1, line, `a line outside any record (records start with "TY  -")`);
     }
   });
   if (record) {

@@ -22,12 +22,22 @@ describe('arXiv ids', () => {
     expect(parseArxivId(input)).toEqual(expected);
   });
 
-  it.each(['', '1234.12345', '2413.12345', '2401.123', '2401.123456', '1501.1234', '1412.12345', 'hello', 'cs/123', 'https://example.org/abs/2401.12345', null, undefined])(
-    'refuses %s',
-    (input) => {
-      expect(parseArxivId(input as string)).toBeUndefined();
-    },
-  );
+  it.each([
+    '',
+    '1234.12345',
+    '2413.12345',
+    '2401.123',
+    '2401.123456',
+    '1501.1234',
+    '1412.12345',
+    'hello',
+    'cs/123',
+    'https://example.org/abs/2401.12345',
+    null,
+    undefined,
+  ])('refuses %s', (input) => {
+    expect(parseArxivId(input as string)).toBeUndefined();
+  });
 });
 
 describe('DOIs', () => {

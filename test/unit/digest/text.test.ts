@@ -7,7 +7,7 @@ describe('plainTitle', () => {
     ['S$^4$C: Speculative Sampling', 'S4C: Speculative Sampling'],
     ['$\\mathtt{F}$Laws', 'FLaws'],
     ['\\textbf{X} marks', 'X marks'],
-    ["Caf\\'e and \\\"Ubersetzung", 'Café and Übersetzung'],
+    ['Caf\\\'e and \\"Ubersetzung', 'Café and Übersetzung'],
     ['A -- B --- C', 'A – B — C'],
     ['$\\alpha$-Nets with $\\mathcal{O}(n^2)$ cost', 'α-Nets with O(n2) cost'],
     ['{LLM}s  and\n  more', 'LLMs and more'],
@@ -18,7 +18,7 @@ describe('plainTitle', () => {
 
 describe('BibTeX text', () => {
   it('decodes accents and escapes, drops grouping braces, keeps maths and commands', () => {
-    expect(decodeBibtexText("S$^4$C for {LLM} Caf\\'e \\& co, 50\\% {\\em fast} \\textbf{bold}")).toBe("S$^4$C for LLM Café & co, 50% fast \\textbf{bold}");
+    expect(decodeBibtexText("S$^4$C for {LLM} Caf\\'e \\& co, 50\\% {\\em fast} \\textbf{bold}")).toBe('S$^4$C for LLM Café & co, 50% fast \\textbf{bold}');
     expect(decodeBibtexText('Fran{\\c{c}}ois M{\\"u}ller \\v{S}koda \\ss{} \\o')).toBe('François Müller Škoda ß ø');
   });
 });

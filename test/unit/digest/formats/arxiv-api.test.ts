@@ -52,7 +52,9 @@ describe('arXiv API responses', () => {
   it("reports the API's error entry as an error, with its message", () => {
     const error = digestError(() => parseDigest(fixture('arxiv-api-error.xml')));
     expect(error.code).toBe('feed-error');
-    expect(error.message).toMatch(/arXiv API response \(Atom\): arXiv answered with an error instead of papers \(line 11\): “incorrect id format for 1234\.12345”/);
+    expect(error.message).toMatch(
+      /arXiv API response \(Atom\): arXiv answered with an error instead of papers \(line 11\): “incorrect id format for 1234\.12345”/,
+    );
   });
 
   it('says clearly that a query found nothing', () => {

@@ -55,7 +55,12 @@ describe('arXiv RSS listings', () => {
     const { format, entries, meta } = parseDigest(fixture('arxiv-listing-atom-cs.AI.xml'));
     expect(format).toBe('arxiv-rss');
     expect(meta).toEqual({ title: 'arXiv cs.AI', date: '2025-02-07' });
-    expect(entries[1]).toMatchObject({ arxivId: '2303.06865', arxivVersion: 2, announceType: 'replace-cross', title: 'FlexGen: High-Throughput Generative Inference of Large Language Models with a Single GPU' });
+    expect(entries[1]).toMatchObject({
+      arxivId: '2303.06865',
+      arxivVersion: 2,
+      announceType: 'replace-cross',
+      title: 'FlexGen: High-Throughput Generative Inference of Large Language Models with a Single GPU',
+    });
     expect(entries[1].authors).toContain('Christopher Ré');
   });
 

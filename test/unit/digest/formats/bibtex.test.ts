@@ -59,6 +59,6 @@ describe('BibTeX', () => {
     const error = digestError(() => parseDigest('@misc{x,\n  title = {Never {closed},\n  year = 2024\n'));
     expect(error.code).toBe('no-entries');
     expect(error.line).toBe(1);
-    expect(error.message).toMatch(/^BibTeX: no paper could be read\. Line 1: BibTeX: an entry with an unclosed brace/);
+    expect(error.message).toMatch(/^BibTeX: no paper could be read\. Line 1: an entry with an unclosed brace/);
   });
 });

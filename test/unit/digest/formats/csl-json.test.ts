@@ -14,7 +14,11 @@ describe('CSL-JSON', () => {
       line: 2,
     });
     expect(entries[0].doi).toBeUndefined(); // arXiv's DOI is the arXiv id
-    expect(entries[1]).toMatchObject({ doi: '10.18653/v1/d15-1075', authors: ['Samuel R. Bowman', 'Gabor Angeli', 'Stanford NLP Group'], published: '2015-09' });
+    expect(entries[1]).toMatchObject({
+      doi: '10.18653/v1/d15-1075',
+      authors: ['Samuel R. Bowman', 'Gabor Angeli', 'Stanford NLP Group'],
+      published: '2015-09',
+    });
     expect(skipped).toEqual([{ line: 36, text: 'A blog post without an abstract', reason: expect.stringMatching(/without an abstract/) }]);
   });
 
