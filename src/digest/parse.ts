@@ -15,14 +15,15 @@ export { decodeDigest } from './decode';
 /** Every format Digest Reader reads. Detection asks each one; the most confident wins. */
 export const FORMATS: DigestFormat[] = [hfDaily, arxivRss, arxivApi, arxivEmail, bibtex, ris, cslJson, trending];
 
-/** The formats' names with one line each, for the command line's `--format` and the README. */
-export const FORMAT_LIST: { name: string; description: string }[] = FORMATS.map(({ name, description }) => ({ name, description }));
+/** The name of each format, as `--format` takes it. */
+export type FormatName = 'hf-daily-papers' | 'arxiv-rss' | 'arxiv-api' | 'arxiv-email' | 'bibtex' | 'ris' | 'csl-json' | 'trending-papers';
 
-export type FormatName = (typeof FORMATS)[number]['name'];
+/** The formats' names with one line each, for the command line's `--format` and the README. */
+export const FORMAT_LIST: { name: FormatName; description: string }[] = FORMATS.map(({ name, description }) => ({ name: name as FormatName, description }));
 
 export interface ParseOptions {
-  /** Read the text as this format instead of detecting it (a name from FORMAT_LIST). */
-  format?: string;
+  /** Read the text as this format instead of detecting it (a name from FORMAT_LIST; any other is refused with the list). */
+  format?: FormatName | (string & {});
   /** The size of the original file, when known (the 32 MB limit); defaults to the text's UTF-8 size. */
   byteLength?: number;
 }
