@@ -1,5 +1,10 @@
 import type { PaperIdentity, PaperLinks } from './types';
 
+// The title and text helpers live beside their kind (latex.ts, text.ts); re-exported here so that
+// the identity helpers a consumer needs come from one module.
+export { plainTitle } from './latex';
+export { joinWrapped } from './text';
+
 /** An arXiv identifier: the base id without version, and the version when the source names one. */
 export interface ArxivRef {
   id: string;

@@ -1,7 +1,7 @@
 import { arxivLinks, httpsLink, identityFromDoi, isArxivCategory, parseArxivId } from '../arxiv';
 import { DigestError } from '../errors';
 import { EntryCollector } from '../entry';
-import { dayOf, isoDate, splitAuthors } from '../text';
+import { dayOf, htmlToText, isoDate, splitAuthors } from '../text';
 import type { AnnounceType, DigestFormat, DigestText, ParsedDigest } from '../types';
 import { attr, elementLines, list, parseXml, prefixFor, sniffXml, textOf, type XmlNode } from '../xml';
 
@@ -60,7 +60,8 @@ function readItem(item: XmlNode, ns: Names, atom: boolean, feedCategory: string 
     .map((c) => attr(c, 'term') ?? textOf(c))
     .map((c) => c.trim())
     .filter(isArxivCategory);
-  const creators = list(item[`${ns.dc}:creator`]).map((c) => textOf(c));
+  // The old RDF listings wrap each name in a link: keep the names.
+  const creators = list(item[`${ns.dc}:creator`]).map((c) => htmlToText(textOf(c)));
   const atomAuthors = list(item.author).map((a) => textOf(a.name));
   const authors = [...creators.flatMap(splitAuthors), ...atomAuthors.filter(Boolean)];
   const day = isoDate(textOf(atom ? (item.published ?? item.updated) : (item.pubDate ?? item[`${ns.dc}:date`])));

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { FORMAT_LIST } from '../../../src/digest/parse';
 import { fixture, FIXTURE_FORMATS, papersOrDigestError } from './support';
 
@@ -73,6 +73,42 @@ describe('any JSON value', () => {
         papersOrDigestError(text, { format: 'csl-json' });
       }),
       { numRuns: 200 },
+    );
+  });
+});
+
+describe('helpers never throw', () => {
+  it('decodeDigest gives text or a DigestError for any bytes', async () => {
+    const { decodeDigest } = await import('../../../src/digest/decode');
+    const { DigestError } = await import('../../../src/digest/errors');
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 600 }), (bytes) => {
+        try {
+          expect(typeof decodeDigest(bytes)).toBe('string');
+        } catch (error) {
+          expect(error).toBeInstanceOf(DigestError);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('id, DOI, LaTeX and text helpers take any string', async () => {
+    const { parseArxivId, normaliseDoi } = await import('../../../src/digest/arxiv');
+    const { plainTitle, decodeBibtexText } = await import('../../../src/digest/latex');
+    const { joinWrapped, htmlToText, splitAuthors, isoDate } = await import('../../../src/digest/text');
+    fc.assert(
+      fc.property(fc.string({ maxLength: 200 }), (s) => {
+        parseArxivId(s);
+        normaliseDoi(s);
+        expect(typeof plainTitle(s)).toBe('string');
+        expect(typeof decodeBibtexText(s)).toBe('string');
+        expect(joinWrapped(s)).not.toMatch(/^\s|\s$/);
+        htmlToText(s);
+        splitAuthors(s);
+        isoDate(s);
+      }),
+      { numRuns: 500 },
     );
   });
 });

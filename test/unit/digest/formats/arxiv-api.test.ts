@@ -72,9 +72,15 @@ describe('arXiv API responses', () => {
 
 describe('namespaces', () => {
   it('finds arXiv elements under whatever prefix the document declares', () => {
-    const renamed = fixture('arxiv-api-query.xml').replace(/arxiv:/g, 'ax:').replace(/xmlns:arxiv=/g, 'xmlns:ax=').replace(/opensearch:/g, 'os:').replace(/xmlns:opensearch=/g, 'xmlns:os=');
+    const renamed = fixture('arxiv-api-query.xml')
+      .replace(/arxiv:/g, 'ax:')
+      .replace(/xmlns:arxiv=/g, 'xmlns:ax=')
+      .replace(/opensearch:/g, 'os:')
+      .replace(/xmlns:opensearch=/g, 'xmlns:os=');
     const { entries } = parseDigest(renamed);
-    expect(entries.map((e) => [e.primaryCategory, e.journalRef, e.doi])).toEqual(parseDigest(fixture('arxiv-api-query.xml')).entries.map((e) => [e.primaryCategory, e.journalRef, e.doi]));
+    expect(entries.map((e) => [e.primaryCategory, e.journalRef, e.doi])).toEqual(
+      parseDigest(fixture('arxiv-api-query.xml')).entries.map((e) => [e.primaryCategory, e.journalRef, e.doi]),
+    );
     expect(entries[1].doi).toBe('10.5555/3618408.3619696');
   });
 });

@@ -77,3 +77,32 @@ describe('arXiv RSS listings', () => {
     expect(new Set(entries.map((e) => e.arxivId)).size).toBe(500);
   });
 });
+
+describe('the old RSS 1.0 (RDF) arXiv listings', () => {
+  it('reads titles without the id suffix, HTML abstracts and linked author names', () => {
+    const rdf = `<?xml version="1.0" encoding="UTF-8"?>
+<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/" xmlns:dc="http://purl.org/dc/elements/1.1/">
+<channel rdf:about="http://arxiv.org/">
+<title>cs.CL updates on arXiv.org</title>
+<dc:date>2023-06-12T20:30:00-05:00</dc:date>
+</channel>
+<item rdf:about="http://arxiv.org/abs/2306.01234">
+<title>Old Style Listing Entry. (arXiv:2306.01234v2 [cs.CL] UPDATED)</title>
+<link>http://arxiv.org/abs/2306.01234</link>
+<description rdf:parseType="Literal">&lt;p&gt;An abstract in &lt;i&gt;HTML&lt;/i&gt; with a &amp;amp; sign.&lt;/p&gt;</description>
+<dc:creator> &lt;a href="http://arxiv.org/find/cs/1/au:+One_A/0/1/0/all/0/1"&gt;Ann One&lt;/a&gt;, &lt;a href="http://arxiv.org/find/cs/1/au:+Two_B/0/1/0/all/0/1"&gt;Bo Two&lt;/a&gt;</dc:creator>
+</item>
+</rdf:RDF>`;
+    const { format, entries, meta } = parseDigest(rdf);
+    expect(format).toBe('arxiv-rss');
+    expect(meta).toEqual({ title: 'arXiv cs.CL', date: '2023-06-12' });
+    expect(entries).toEqual([
+      expect.objectContaining({
+        title: 'Old Style Listing Entry.',
+        abstract: 'An abstract in HTML with a & sign.',
+        arxivId: '2306.01234',
+        authors: ['Ann One', 'Bo Two'],
+      }),
+    ]);
+  });
+});
