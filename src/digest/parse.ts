@@ -36,7 +36,7 @@ export function normaliseText(text: string): string {
   return text
     .replace(/^\uFEFF/, '')
     .replace(/\r\n?/g, '\n')
-    .replace(/\u0000/g, '');
+    .replaceAll('\u0000', '');
 }
 
 function looksBinary(text: string): boolean {
@@ -64,7 +64,7 @@ const KNOWN = () => FORMATS.map((f) => f.name).join(', ');
 /** How confident each format is that the text is its own, most confident first. */
 export function detectFormats(input: DigestText): { name: string; confidence: number }[] {
   return FORMATS.map((format) => {
-    let confidence = 0;
+    let confidence: number;
     try {
       confidence = format.detect(input);
     } catch {

@@ -13,12 +13,12 @@ import type { DigestFormat, DigestText, ParsedDigest } from '../types';
 
 const NAME = 'ris';
 const LABEL = 'RIS';
-const TAG = /^([A-Z][A-Z0-9])  -(?: (.*))?$/;
+const TAG = /^([A-Z][A-Z0-9]) {2}-(?: (.*))?$/;
 
 function detect({ lines }: DigestText): number {
   const first = lines.findIndex((l) => l.trim() !== '');
-  if (first >= 0 && /^TY  - \S/.test(lines[first])) return 0.97;
-  return lines.slice(0, 2000).some((l) => /^TY  - \S/.test(l)) && lines.some((l) => /^ER  -/.test(l)) ? 0.9 : 0;
+  if (first >= 0 && /^TY {2}- \S/.test(lines[first])) return 0.97;
+  return lines.slice(0, 2000).some((l) => /^TY {2}- \S/.test(l)) && lines.some((l) => /^ER {2}-/.test(l)) ? 0.9 : 0;
 }
 
 type Record = { line: number; tags: Map<string, string[]> };

@@ -28,7 +28,7 @@ describe('RIS', () => {
   });
 
   it('imports a last record without "ER  -" and says so with the line of its TY', () => {
-    const text = fixture('references.ris').replace(/ER  - \r\n$/, '');
+    const text = fixture('references.ris').replace(/ER {2}- \r\n$/, '');
     const { entries, skipped } = parseDigest(text);
     expect(entries).toHaveLength(2);
     expect(skipped).toEqual([{ line: 20, text: 'TY - …', reason: expect.stringMatching(/not closed by "ER {2}-" \(the file ends first\); it was imported/) }]);
