@@ -93,7 +93,8 @@ function dropGroupingBraces(text: string): string {
       continue;
     }
     if (ch === '{') {
-      const argument = /\\[A-Za-z]+\s*$/.test(out) || /[\^_]$/.test(out);
+      const tail = out.slice(-64); // only the end matters; testing all of `out` would be quadratic
+      const argument = /\\[A-Za-z]+\s*$/.test(tail) || /[\^_]$/.test(tail);
       keep.push(argument);
       if (argument) out += ch;
     } else if (ch === '}') {

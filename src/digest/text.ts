@@ -90,7 +90,8 @@ export function endPosition(text: string): { line: number; column: number } {
 export function splitAuthors(text: string): string[] {
   let depth = 0;
   let flat = '';
-  for (const ch of text) {
+  // One space between words first: long runs of blanks would make the split below slow.
+  for (const ch of text.slice(0, 200_000).replace(/[ \t\f\v\r]+/g, ' ')) {
     if (ch === '(') depth++;
     else if (ch === ')') depth = Math.max(0, depth - 1);
     else if (depth === 0) flat += ch;

@@ -115,6 +115,7 @@ function parse({ lines }: DigestText): ParsedDigest {
   const out = new EntryCollector(NAME);
   let section: Section = 'new';
   let block: { text: string; n: number }[] = [];
+  let blockHasId = false;
   let subject: string | undefined;
   let headerDate: string | undefined;
   let receivedTo: string | undefined;
@@ -132,6 +133,7 @@ function parse({ lines }: DigestText): ParsedDigest {
       out.add(raw);
     }
     block = [];
+    blockHasId = false;
   };
   lines.forEach((text, i) => {
     if (RULE.test(text) || CROSS_RULE.test(text) || REPLACE_RULE.test(text) || END_RULE.test(text)) {
@@ -140,7 +142,8 @@ function parse({ lines }: DigestText): ParsedDigest {
       else if (REPLACE_RULE.test(text)) section = 'replace';
       return;
     }
-    if (!seenEntry && !block.some((l) => ID_LINE.test(l.text))) {
+    if (ID_LINE.test(text)) blockHasId = true;
+    if (!seenEntry && !blockHasId) {
       subject ??= /^Subject:\s*(.+)$/.exec(text)?.[1];
       headerDate ??= /^Date:\s*(.+)$/.exec(text)?.[1];
       receivedTo ??= /received from .* to\s+(.+?)\s*$/i.exec(text)?.[1];
