@@ -21,7 +21,11 @@ export type AnnounceType = 'new' | 'cross' | 'replace' | 'replace-cross';
 export interface PaperIdentity {
   /** arXiv base id without version: `2401.12345` or `hep-th/9901001`. */
   arxivId?: string;
-  /** The version this entry describes (1 when the source names none but gives an id). */
+  /**
+   * The version this entry describes, when the source says: versioned ids (RSS, API, `2401.12345v2`)
+   * and arXiv's new announcements (v1). Undefined when the source does not know (Hugging Face,
+   * unversioned BibTeX/RIS/CSL ids, the e-mails' replacements): it then names no particular version.
+   */
   arxivVersion?: number;
   /** Lower-case, without `https://doi.org/`. arXiv's own DOIs (10.48550/arXiv.<id>) become `arxivId` instead. */
   doi?: string;
