@@ -21,7 +21,11 @@ export type AnnounceType = 'new' | 'cross' | 'replace' | 'replace-cross';
 export interface PaperIdentity {
   /** arXiv base id without version: `2401.12345` or `hep-th/9901001`. */
   arxivId?: string;
-  /** The version this entry describes (1 when the source names none but gives an id). */
+  /**
+   * The version this entry describes, when the source says: versioned ids (RSS, API, `2401.12345v2`)
+   * and arXiv's new announcements (v1). Undefined when the source does not know (Hugging Face,
+   * unversioned BibTeX/RIS/CSL ids, the e-mails' replacements): it then names no particular version.
+   */
   arxivVersion?: number;
   /** Lower-case, without `https://doi.org/`. arXiv's own DOIs (10.48550/arXiv.<id>) become `arxivId` instead. */
   doi?: string;
@@ -68,12 +72,31 @@ export interface ParsedDigest {
   format: string;
   entries: DigestEntry[];
   skipped: SkippedLine[];
+  /**
+   * Entries that name a paper (an arXiv id or a DOI, and a title) but carry no abstract: the
+   * "replaced" section of arXiv's e-mails, arXiv's own BibTeX export. They can update a paper
+   * already in the library (version, DOI, dates); on their own they are not a readable paper.
+   * Entries with neither an abstract nor an id go to `skipped`.
+   */
+  withoutAbstract: DigestEntry[];
   meta?: DigestMeta;
 }
 
-/** A digest format: recognises its own text (0 = not mine, 1 = certainly mine) and reads it. */
+/** The text a format looks at: BOM and NUL bytes removed, LF line ends, split into lines once. */
+export interface DigestText {
+  text: string;
+  lines: string[];
+}
+
+/**
+ * A digest format: recognises its own text by content (never by file name) with a confidence
+ * (0 = not mine, 1 = certainly mine), and reads it. `parse` throws a DigestError naming the format
+ * and the line when the text is of this format but broken; it never throws anything else.
+ */
 export interface DigestFormat {
   name: string;
-  detect(lines: string[]): number;
-  parse(lines: string[]): ParsedDigest;
+  /** One line for the command line's `--format` help and the README. */
+  description: string;
+  detect(input: DigestText): number;
+  parse(input: DigestText): ParsedDigest;
 }

@@ -1,4 +1,4 @@
-import type { DigestEntry, DigestFormat, SkippedLine } from '../types';
+import type { DigestEntry, DigestFormat, ParsedDigest, SkippedLine } from '../types';
 
 /**
  * The "trending papers" email/listing: optional header lines, "Subscribe" glued to the first
@@ -28,39 +28,49 @@ function contentLines(lines: string[]): Numbered[] {
   return out;
 }
 
-function parse(lines: string[]) {
+function parse(lines: string[]): ParsedDigest {
   const rows = contentLines(lines);
   const entries: DigestEntry[] = [];
   const skipped: SkippedLine[] = [];
+  const pairAt = (k: number) => k + 1 < rows.length && looksLikeTitle(rows[k].text) && looksLikeAbstract(rows[k + 1].text, rows[k].text);
+  const skip = (row: Numbered, reason: string) => skipped.push({ line: row.n, text: row.text.slice(0, 120), reason });
   let i = 0;
   while (i < rows.length) {
     const title = rows[i];
     const next = rows[i + 1];
-    if (next && looksLikeTitle(title.text) && looksLikeAbstract(next.text, title.text)) {
+    if (pairAt(i)) {
       entries.push({ title: title.text, abstract: next.text, line: title.n });
       i += 2;
       continue;
     }
-    // Resynchronise on the next line rather than shifting every following pair.
-    const reason = !next
-      ? 'a title with no abstract after it'
-      : !looksLikeTitle(title.text)
-        ? 'too long for a title and not after a title'
-        : 'not followed by an abstract';
-    skipped.push({ line: title.n, text: title.text.slice(0, 120), reason });
+    // A title too long to be one, followed by its abstract: drop the pair, so that the pairs after
+    // it stay title → abstract (taking the abstract for the next title would shift them all).
+    if (next && !looksLikeTitle(title.text) && next.text.length >= MIN_ABSTRACT && !pairAt(i + 1) && (pairAt(i + 2) || i + 2 >= rows.length)) {
+      skip(title, `a title longer than ${MAX_TITLE} characters (its abstract, line ${next.n}, was left out with it)`);
+      i += 2;
+      continue;
+    }
+    // Otherwise resynchronise on the next line rather than shifting every following pair.
+    skip(
+      title,
+      !next ? 'a title with no abstract after it' : !looksLikeTitle(title.text) ? 'too long for a title and not after a title' : 'not followed by an abstract',
+    );
     i += 1;
   }
-  return { format: trending.name, entries, skipped };
+  return { format: trending.name, entries, skipped, withoutAbstract: [] };
 }
 
 export const trending: DigestFormat = {
   name: 'trending-papers',
-  detect(lines) {
+  description: 'The trending-papers text: each paper a title line followed by its abstract line (the sample digest).',
+  detect({ text, lines }) {
     if (lines.slice(0, 5).some((l) => isHeader(l.trim()))) return 1;
+    // Structured formats (JSON, XML, BibTeX, RIS) are never this one, however their lines pair up.
+    if (/^\s*(?:[{[<@]|TY {2}- )/.test(text)) return 0;
     const { entries, skipped } = parse(lines);
     const used = entries.length * 2;
     if (entries.length === 0) return 0;
     return used / (used + skipped.length) >= 0.6 ? 0.8 : 0;
   },
-  parse,
+  parse: ({ lines }) => parse(lines),
 };

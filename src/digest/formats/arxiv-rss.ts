@@ -1,0 +1,119 @@
+import { arxivLinks, httpsLink, identityFromDoi, isArxivCategory, parseArxivId } from '../arxiv';
+import { DigestError } from '../errors';
+import { EntryCollector } from '../entry';
+import { dayOf, htmlToText, isoDate, splitAuthors } from '../text';
+import type { AnnounceType, DigestFormat, DigestText, ParsedDigest } from '../types';
+import { attr, elementLines, list, parseXml, prefixFor, sniffXml, textOf, type XmlNode } from '../xml';
+
+/**
+ * arXiv's per-category listings (rss.arxiv.org, since 2024): RSS 2.0 `item`s whose description is
+ * `arXiv:<id>v<n> Announce Type: new|cross|replace|replace-cross` then `Abstract: …`, with `guid`
+ * `oai:arXiv.org:<id>v<n>`, `category`×n, `dc:creator` (names joined by commas and "and"),
+ * `pubDate` and `arxiv:announce_type`. The Atom variant (rss.arxiv.org/atom/…) and the old RSS 1.0
+ * (RDF) listings are read too, and so is any other RSS/Atom feed of papers (titles and descriptions).
+ */
+
+const NAME = 'arxiv-rss';
+const LABEL = 'arXiv RSS/Atom listing';
+const ARXIV_NS = 'http://arxiv.org/schemas/atom';
+const DC_NS = 'http://purl.org/dc/elements/1.1/';
+const ANNOUNCE = /^\s*arXiv:(\S+)\s+Announce Type:\s*([\w-]+)\s*(?:Abstract:\s*)?/i;
+const TYPES: AnnounceType[] = ['new', 'cross', 'replace', 'replace-cross'];
+
+function listingMarkers(head: string): boolean {
+  return /Announce Type:|announce_type>|oai:arXiv\.org:|updates on arXiv\.org/i.test(head);
+}
+
+function detect({ text }: DigestText): number {
+  const sniff = sniffXml(text);
+  if (!sniff) return 0;
+  const head = text.slice(0, 20000);
+  const root = sniff.root.replace(/^.*:/, '');
+  if (root === 'rss') return listingMarkers(head) || /arxiv\.org/i.test(head) ? 0.96 : 0.5;
+  if (root === 'RDF') return /arxiv\.org/i.test(head) ? 0.9 : 0.4;
+  if (root === 'feed') return listingMarkers(head) ? 0.96 : 0;
+  return 0;
+}
+
+/** "cs.CL updates on arXiv.org" → "arXiv cs.CL". */
+function metaTitle(channelTitle: string): string | undefined {
+  const m = /^\s*(.+?)\s+updates on arXiv\.org\s*$/i.exec(channelTitle);
+  if (m) return `arXiv ${m[1]}`;
+  return channelTitle.trim() || undefined;
+}
+
+interface Names {
+  arxiv: string;
+  dc: string;
+}
+
+function readItem(item: XmlNode, ns: Names, atom: boolean, feedCategory: string | undefined) {
+  const description = textOf(atom ? (item.summary ?? item.content) : item.description);
+  const announced = ANNOUNCE.exec(description);
+  const idText = announced?.[1] ?? (atom ? textOf(item.id) : textOf(item.guid));
+  const links = list(item.link);
+  const link = atom ? attr(links.find((l) => (attr(l, 'rel') ?? 'alternate') === 'alternate') ?? links[0], 'href') : textOf(item.link);
+  const ref = parseArxivId(idText) ?? parseArxivId(link) ?? parseArxivId(attr(item, 'rdf:about'));
+  const typeText = (textOf(item[`${ns.arxiv}:announce_type`]) || announced?.[2] || '').toLowerCase() as AnnounceType;
+  const announceType = TYPES.includes(typeText) ? typeText : undefined;
+  const categories = list(item.category)
+    .map((c) => attr(c, 'term') ?? textOf(c))
+    .map((c) => c.trim())
+    .filter(isArxivCategory);
+  // The old RDF listings wrap each name in a link: keep the names.
+  const creators = list(item[`${ns.dc}:creator`]).map((c) => htmlToText(textOf(c)));
+  const atomAuthors = list(item.author).map((a) => textOf(a.name));
+  const authors = [...creators.flatMap(splitAuthors), ...atomAuthors.filter(Boolean)];
+  const day = isoDate(textOf(atom ? (item.published ?? item.updated) : (item.pubDate ?? item[`${ns.dc}:date`])));
+  const replaced = announceType === 'replace' || announceType === 'replace-cross';
+  const fromDoi = identityFromDoi(textOf(item[`${ns.arxiv}:doi`] ?? item[`${ns.arxiv}:DOI`]));
+  let title = textOf(item.title);
+  // The old RSS 1.0 listings end titles with "(arXiv:2401.12345v1 [cs.CL] UPDATED)".
+  title = title.replace(/\s*\(arXiv:\S+(?:\s+\[[^\]]*\])?(?:\s+\w+)?\)\s*$/, '');
+  return {
+    title,
+    abstract: announced ? description.slice(announced[0].length) : description,
+    arxivId: ref?.id,
+    arxivVersion: ref?.version,
+    doi: fromDoi.doi,
+    authors,
+    announceType,
+    categories,
+    primaryCategory: feedCategory && !announceType?.includes('cross') && categories.includes(feedCategory) ? feedCategory : undefined,
+    published: replaced ? undefined : day,
+    updated: replaced ? day : undefined,
+    journalRef: textOf(item[`${ns.arxiv}:journal_reference`] ?? item[`${ns.arxiv}:journal_ref`]) || undefined,
+    links: ref ? arxivLinks(ref.id) : { abs: httpsLink(link) },
+  };
+}
+
+function parse({ text }: DigestText): ParsedDigest {
+  const sniff = sniffXml(text);
+  const rootTag = sniff?.rootTag ?? '';
+  const ns: Names = { arxiv: prefixFor(rootTag, ARXIV_NS, 'arxiv'), dc: prefixFor(rootTag, DC_NS, 'dc') };
+  const doc = parseXml(text, LABEL, NAME, ['item', 'entry', 'category', 'link', 'author', `${ns.dc}:creator`]);
+  const rootName = sniff?.root ?? '';
+  const root = doc[rootName] as XmlNode | undefined;
+  const local = rootName.replace(/^.*:/, '');
+  if (!root || !['rss', 'RDF', 'feed'].includes(local)) {
+    throw new DigestError('malformed', `${LABEL}: expected an <rss> or <feed> document, found <${rootName || 'no element'}>.`, { format: NAME, line: 1 });
+  }
+  const atom = local === 'feed';
+  const channel = (local === 'rss' ? list(root.channel)[0] : local === 'RDF' ? list(root.channel)[0] : root) ?? {};
+  const items = atom ? list(root.entry) : local === 'RDF' ? list(root.item) : list(channel.item);
+  const channelTitle = textOf(channel.title);
+  const title = metaTitle(channelTitle);
+  const feedCategory = /^arXiv ([a-z-]+(?:\.[A-Za-z-]+)?)$/.exec(title ?? '')?.[1];
+  const lines = elementLines(text, atom ? 'entry' : 'item');
+  const out = new EntryCollector(NAME);
+  items.forEach((item, i) => out.add({ line: lines[i] ?? 1, ...readItem(item, ns, atom, feedCategory) }));
+  const date = dayOf(textOf(atom ? root.updated : (channel.pubDate ?? channel.lastBuildDate ?? channel[`${ns.dc}:date`])));
+  return out.result(LABEL, { title, date }, `the feed “${channelTitle || 'untitled'}” holds no entries (arXiv publishes no listing on weekends and holidays).`);
+}
+
+export const arxivRss: DigestFormat = {
+  name: NAME,
+  description: 'arXiv listing feeds: RSS 2.0 or Atom from rss.arxiv.org (Announce Type: new/cross/replace), and other RSS/Atom feeds of papers.',
+  detect,
+  parse,
+};

@@ -1,0 +1,216 @@
+import { normaliseSpace } from './text';
+
+/**
+ * LaTeX in titles and names. Two uses: BibTeX's escaping is decoded (accents, `\&`, grouping
+ * braces) while maths stays LaTeX in the title; and `plainTitle` flattens everything for file
+ * names, CSV, search tokens and keys.
+ */
+
+// Accent commands and the combining mark each one puts on its letter.
+const ACCENTS: Record<string, string> = {
+  "'": '\u0301',
+  '`': '\u0300',
+  '^': '\u0302',
+  '"': '\u0308',
+  '~': '\u0303',
+  '=': '\u0304',
+  '.': '\u0307',
+  u: '\u0306',
+  v: '\u030C',
+  H: '\u030B',
+  c: '\u0327',
+  k: '\u0328',
+  r: '\u030A',
+  d: '\u0323',
+  b: '\u0331',
+};
+// Letters written as commands.
+const LETTERS: Record<string, string> = {
+  ss: 'ß',
+  o: 'ø',
+  O: 'Ø',
+  ae: 'æ',
+  AE: 'Æ',
+  oe: 'œ',
+  OE: 'Œ',
+  aa: 'å',
+  AA: 'Å',
+  l: 'ł',
+  L: 'Ł',
+  i: 'ı',
+  j: 'ȷ',
+};
+
+const SYMBOL_ACCENT = /\\(['`^"~=.])\s*(?:\{\s*(\\?[A-Za-z])\s*\}|(\\?[A-Za-z]))/g;
+const LETTER_ACCENT = /\\([uvHckrdb])(?:\s*\{\s*(\\?[A-Za-z])\s*\}|\s+(\\?[A-Za-z]))/g;
+const LETTER_COMMAND = /\\(ss|ae|AE|oe|OE|aa|AA|[oOlLij])(?![A-Za-z])\s*(?:\{\})?/g;
+
+function accented(mark: string, letter: string): string {
+  const base = letter === '\\i' ? 'i' : letter === '\\j' ? 'j' : letter.replace(/^\\/, '');
+  return (base + mark).normalize('NFC');
+}
+
+/** Accents and letter commands to Unicode: `\'e`, `\'{e}`, `{\"o}`, `\c{c}`, `\ss` → é, é, ö, ç, ß. */
+export function decodeAccents(text: string): string {
+  if (!text.includes('\\')) return text;
+  return text
+    .replace(SYMBOL_ACCENT, (whole, cmd: string, braced?: string, bare?: string) => accented(ACCENTS[cmd], braced ?? bare ?? ''))
+    .replace(LETTER_ACCENT, (whole, cmd: string, braced?: string, bare?: string) => accented(ACCENTS[cmd], braced ?? bare ?? ''))
+    .replace(LETTER_COMMAND, (whole, cmd: string) => LETTERS[cmd]);
+}
+
+/** Splits text into runs outside and inside `$…$` maths. */
+function mathRuns(text: string): { math: boolean; text: string; open?: boolean }[] {
+  const runs: { math: boolean; text: string; open?: boolean }[] = [];
+  let start = 0;
+  let math = false;
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === '\\') {
+      i++;
+      continue;
+    }
+    if (text[i] === '$') {
+      runs.push({ math, text: text.slice(start, i) });
+      math = !math;
+      start = i + 1;
+      while (text[start] === '$') start++; // $$…$$ counts as one delimiter
+      i = start - 1;
+    }
+  }
+  runs.push({ math: math && start < text.length, text: text.slice(start), open: math });
+  return runs;
+}
+
+/** Removes braces that only group or protect case ({LLM}), keeping those that hold a command's argument. */
+function dropGroupingBraces(text: string): string {
+  let out = '';
+  const keep: boolean[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '\\' && i + 1 < text.length) {
+      out += ch + text[i + 1];
+      i++;
+      continue;
+    }
+    if (ch === '{') {
+      const tail = out.slice(-64); // only the end matters; testing all of `out` would be quadratic
+      const argument = /\\[A-Za-z]+\s*$/.test(tail) || /[\^_]$/.test(tail);
+      keep.push(argument);
+      if (argument) out += ch;
+    } else if (ch === '}') {
+      if (keep.pop()) out += ch;
+    } else out += ch;
+  }
+  return out;
+}
+
+/**
+ * A BibTeX field as text: accents and escapes decoded, grouping braces removed, `{\em x}` read as x,
+ * maths (`$…$`) and commands such as `\textbf{X}` kept as LaTeX, whitespace normalised.
+ */
+export function decodeBibtexText(value: string): string {
+  const runs = mathRuns(value).map((run) => {
+    if (run.math) return run.open ? `$${run.text}` : `$${run.text}$`;
+    const text = decodeAccents(run.text)
+      .replace(/\{\\(?:em|it|bf|sc|rm|tt|sl|sf)\s+/g, '{')
+      .replace(/\\([&%#_{}])/g, '$1')
+      .replace(/~/g, ' ')
+      .replace(/\\\\/g, ' ');
+    return dropGroupingBraces(text);
+  });
+  return normaliseSpace(runs.join(''));
+}
+
+const SYMBOLS: Record<string, string> = {
+  alpha: 'α',
+  beta: 'β',
+  gamma: 'γ',
+  delta: 'δ',
+  epsilon: 'ε',
+  varepsilon: 'ε',
+  zeta: 'ζ',
+  eta: 'η',
+  theta: 'θ',
+  iota: 'ι',
+  kappa: 'κ',
+  lambda: 'λ',
+  mu: 'μ',
+  nu: 'ν',
+  xi: 'ξ',
+  pi: 'π',
+  rho: 'ρ',
+  sigma: 'σ',
+  tau: 'τ',
+  upsilon: 'υ',
+  phi: 'φ',
+  varphi: 'φ',
+  chi: 'χ',
+  psi: 'ψ',
+  omega: 'ω',
+  Gamma: 'Γ',
+  Delta: 'Δ',
+  Theta: 'Θ',
+  Lambda: 'Λ',
+  Xi: 'Ξ',
+  Pi: 'Π',
+  Sigma: 'Σ',
+  Phi: 'Φ',
+  Psi: 'Ψ',
+  Omega: 'Ω',
+  ell: 'ℓ',
+  infty: '∞',
+  sim: '~',
+  approx: '≈',
+  times: '×',
+  cdot: '·',
+  pm: '±',
+  leq: '≤',
+  le: '≤',
+  geq: '≥',
+  ge: '≥',
+  neq: '≠',
+  to: '→',
+  rightarrow: '→',
+  leftarrow: '←',
+  Rightarrow: '⇒',
+  partial: '∂',
+  nabla: '∇',
+  in: '∈',
+  circ: '∘',
+  ldots: '…',
+  dots: '…',
+  cdots: '⋯',
+  star: '⋆',
+  dagger: '†',
+  prime: '′',
+  '%': '%',
+  '&': '&',
+  '#': '#',
+  _: '_',
+  $: '$',
+  textendash: '–',
+  textemdash: '—',
+};
+
+/** Flattens one run of LaTeX to letters: commands with an argument become the argument. */
+function flattenLatex(text: string, math: boolean): string {
+  let t = text;
+  // \cmd{X} → X, repeatedly for nesting (\mathbf{\hat{x}}).
+  for (let i = 0; i < 5 && /\\[A-Za-z]+\s*\{/.test(t); i++) t = t.replace(/\\[A-Za-z]+\*?\s*\{([^{}]*)\}/g, '$1');
+  t = t.replace(/\\([A-Za-z]+|[%&#_$])/g, (whole, name: string) => SYMBOLS[name] ?? (!math && /^(La)?TeX$/.test(name) ? name : ''));
+  if (math) t = t.replace(/[\^_]/g, '').replace(/\s+/g, '');
+  return t.replace(/[{}]/g, '');
+}
+
+/**
+ * The plain-text title for file names, CSV, search tokens and keys: LaTeX flattened
+ * (`S$^4$C` → `S4C`, `$\mathtt{F}$Laws` → `FLaws`, `\textbf{X}` → `X`, `\'e` → `é`, `--` → `–`).
+ */
+export function plainTitle(title: string): string {
+  const runs = mathRuns(decodeAccents(title)).map((run) => {
+    if (run.math) return flattenLatex(run.text, true);
+    const text = run.text.replace(/---/g, '—').replace(/--/g, '–').replace(/~/g, ' ').replace(/``|''/g, '"');
+    return flattenLatex(text, false);
+  });
+  return normaliseSpace(runs.join(''));
+}

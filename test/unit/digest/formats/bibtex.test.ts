@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { parseDigest } from '../../../../src/digest/parse';
+import { digestError, fixture } from '../support';
+
+describe('BibTeX', () => {
+  const bib = () => parseDigest(fixture('references.bib'));
+
+  it("reads arXiv's export: eprint, archivePrefix and primaryClass give the identity; LaTeX stays in the title", () => {
+    const { format, entries } = bib();
+    expect(format).toBe('bibtex');
+    expect(entries[0]).toMatchObject({
+      line: 13,
+      title: 'S$^4$C: Speculative Sampling with Syntactic and Semantic Coherence for Efficient Inference',
+      arxivId: '2401.10774',
+      arxivVersion: 1,
+      primaryCategory: 'cs.CL',
+      authors: ['Tao Ge', 'Hao Hu', 'José Álvarez-Muñiz', 'Furu Wei'],
+      published: '2024',
+      abstract:
+        'Large language models decode one token at a time. We draft several continuations in parallel and keep the ones that pass syntactic and semantic coherence checks, reaching a $2.26\\times$ speed-up with 50% fewer verifier calls.',
+    });
+  });
+
+  it('gives an arXiv entry without an abstract back as an update by id', () => {
+    const { withoutAbstract } = bib();
+    expect(withoutAbstract).toHaveLength(1);
+    expect(withoutAbstract[0]).toMatchObject({ arxivId: '2303.06865', line: 3, primaryCategory: 'cs.LG', published: '2023' });
+    expect(withoutAbstract[0].authors).toContain('Christopher Ré');
+  });
+
+  it('turns "Last, First" into "First Last", decodes accents, drops braces, reads month macros, DOI and keywords', () => {
+    const [, snli, graph] = bib().entries;
+    expect(snli).toMatchObject({
+      authors: ['Samuel R. Bowman', 'Gabor Angeli', 'Christopher Potts', 'Christopher D. Manning'],
+      doi: '10.18653/v1/d15-1075',
+      published: '2015-09',
+      journalRef: 'Proceedings of the 2015 Conference on Empirical Methods in Natural Language Processing, 632–642',
+      keywords: ['corpus', 'entailment', 'natural language inference'], // the parser sorts them
+    });
+    expect(graph).toMatchObject({
+      title: 'Graph-based Zero-shot Parsing for Übersetzung und Sprache -- a Study',
+      authors: ['Jörg Müller', 'François de la Tour', 'OpenAI Team'],
+      arxivId: '2205.01234',
+      arxivVersion: 2,
+      published: '2022-05-22',
+      abstract: 'We parse graphs without examples. Our method reaches 71.3% F$_1$ on AMR 3.0 and transfers to German (Deutsch) & French.',
+    });
+  });
+
+  it('reports an entry with an unclosed brace with its line and keeps the others', () => {
+    const text = `${fixture('references.bib')}\n@article{broken2024,\n  title = {An {Unclosed Title,\n  author = {Nobody},\n}\n`;
+    const { entries, skipped } = parseDigest(text);
+    expect(entries).toHaveLength(3);
+    const line = text.split('\n').findIndex((l) => l.startsWith('@article{broken2024')) + 1;
+    expect(skipped).toEqual([{ line, text: '@article{broken2024,', reason: expect.stringMatching(/unclosed brace/) }]);
+  });
+
+  it('fails with the line when the only entry is broken', () => {
+    const error = digestError(() => parseDigest('@misc{x,\n  title = {Never {closed},\n  year = 2024\n'));
+    expect(error.code).toBe('no-entries');
+    expect(error.line).toBe(1);
+    expect(error.message).toMatch(/^BibTeX: no paper could be read\. Line 1: an entry with an unclosed brace/);
+  });
+});

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { parseDigest } from '../../../../src/digest/parse';
+import { SAMPLE } from '../../../helpers';
+
+const lines = SAMPLE.split('\n');
+const original = parseDigest(SAMPLE).entries;
+
+describe('the trending-papers format: a title longer than 400 characters', () => {
+  it.each([
+    ['the first paper', 2],
+    ['a paper in the middle', 60],
+    ['the last paper', 238],
+  ])('in %s is reported with its line and the pairs after it stay title → abstract', (_, index) => {
+    const long = `${lines[index].replace(/^Subscribe/, '')} ${'and a very long subtitle that goes on '.repeat(12)}`.trim();
+    expect(long.length).toBeGreaterThan(400);
+    const changed = [...lines];
+    changed[index] = long;
+    const { entries, skipped } = parseDigest(changed.join('\n'));
+    expect(skipped).toEqual([
+      {
+        line: index + 1,
+        text: long.slice(0, 120),
+        reason: expect.stringMatching(/^a title longer than 400 characters \(its abstract, line \d+, was left out with it\)$/),
+      },
+    ]);
+    const dropped = (index - 2) / 2;
+    expect(entries.map((e) => [e.title, e.abstract])).toEqual(original.filter((_, i) => i !== dropped).map((e) => [e.title, e.abstract]));
+  });
+
+  it('still resynchronises after an abstract without its title', () => {
+    const changed = [...lines];
+    changed.splice(4, 1); // drop the second paper's title: its abstract stands alone
+    const { entries, skipped } = parseDigest(changed.join('\n'));
+    expect(entries).toHaveLength(118);
+    expect(skipped.map((s) => s.reason)).toEqual(['too long for a title and not after a title']);
+  });
+});
+
+describe('NUL bytes', () => {
+  it('never reach a title, wherever they are', () => {
+    const late = SAMPLE.indexOf('\n', 20000) + 5; // inside a title well after the first 8 KB
+    const withNul = `${SAMPLE.slice(0, 30)}\u0000${SAMPLE.slice(30, late)}\u0000${SAMPLE.slice(late)}`;
+    const { entries } = parseDigest(withNul);
+    expect(entries.map((e) => e.title)).toEqual(original.map((e) => e.title));
+  });
+});
