@@ -106,14 +106,16 @@ export class CoreClient {
     let settle: { resolve: (r: { dataDir: string; notice?: Notice }) => void; reject: (e: Error) => void } | undefined;
     const ready = new Promise<{ dataDir: string; notice?: Notice }>((resolve, reject) => (settle = { resolve, reject }));
     if (!restart) this.#ready = ready;
-    ready.then(() => restart && this.#options.onRestart(), (error: Error) => restart && this.#options.onFatal(error.message));
+    ready.then(
+      () => restart && this.#options.onRestart(),
+      (error: Error) => restart && this.#options.onFatal(error.message),
+    );
 
     child.on('message', (message) => {
       if (message.type === 'ready') {
         wasReady = true;
         settle?.resolve({ dataDir: message.dataDir, notice: message.notice });
-      }
-      else if (message.type === 'failed') settle?.reject(new Error(message.message));
+      } else if (message.type === 'failed') settle?.reject(new Error(message.message));
       else if (message.type === 'reply') {
         const pending = this.#pending.get(message.id);
         this.#pending.delete(message.id);

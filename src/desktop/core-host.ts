@@ -83,11 +83,14 @@ export function serveCore(control: ControlPort, open: typeof openCore = openCore
       const { id, name, arg } = call.data;
       const envelope: Envelope = closing
         ? { ok: false, error: { code: 'closing', message: 'Digest Reader is closing; nothing more was changed.' } }
-        : grants.refusal(name, arg) ?? (await track(dispatch(core.handlers, name, arg)));
+        : (grants.refusal(name, arg) ?? (await track(dispatch(core.handlers, name, arg))));
       try {
         page.postMessage({ id, envelope });
       } catch (error) {
-        page.postMessage({ id, envelope: { ok: false, error: { code: 'internal', message: `The answer to ${name} could not be sent: ${(error as Error).message}` } } });
+        page.postMessage({
+          id,
+          envelope: { ok: false, error: { code: 'internal', message: `The answer to ${name} could not be sent: ${(error as Error).message}` } },
+        });
       }
     });
     page.start(); // a MessagePortMain queues messages until started
