@@ -82,9 +82,9 @@ export class CoreClient {
     this.#closing ??= new Promise<void>((resolve) => {
       const child = this.#child;
       if (!child) return resolve();
-      child.on('exit', () => resolve());
+      const timer = setTimeout(() => child.kill(), this.#options.closeTimeoutMs ?? 20_000);
+      child.on('exit', () => (clearTimeout(timer), resolve()));
       child.postMessage({ type: 'close' });
-      setTimeout(() => child.kill(), this.#options.closeTimeoutMs ?? 20_000).unref();
     });
     return this.#closing;
   }
