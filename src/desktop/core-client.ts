@@ -46,6 +46,8 @@ export class CoreClient {
   #restarts = 0;
   #nextId = 1;
   readonly #pending = new Map<number, Pending>();
+  /** Folders granted so far: a chosen folder stays allowed until the app quits, also across a restart. */
+  readonly #granted = new Set<string>();
   #closing: Promise<void> | undefined;
   #ready!: Promise<{ dataDir: string; notice?: Notice }>;
 
@@ -66,7 +68,9 @@ export class CoreClient {
 
   /** Lets pages have Markdown written into `dir`, chosen by the person in the folder dialog; the folder as granted. */
   async grant(dir: string): Promise<string> {
-    return (await this.#request({ type: 'grant', id: 0, dir }))!;
+    const granted = (await this.#request({ type: 'grant', id: 0, dir }))!;
+    this.#granted.add(granted);
+    return granted;
   }
 
   /** Imports a digest file the page did not pick; whether it was imported (the page hears how in an event). */
@@ -138,5 +142,6 @@ export class CoreClient {
       this.#start(true);
     });
     child.postMessage({ type: 'open', ...this.#options.open });
+    for (const dir of this.#granted) child.postMessage({ type: 'grant', id: 0, dir }); // no one waits for these answers
   }
 }

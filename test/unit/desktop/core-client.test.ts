@@ -71,11 +71,15 @@ describe('the main process’s handle on the core process', () => {
     const { core, children, onRestart, onFatal } = client();
     children[0].say({ type: 'ready', dataDir: '/data/lib' });
     await core.ready;
-    const granted = core.grant('/home/ada/vault');
+    const chosen = core.grant('/home/ada/vault');
+    children[0].say({ type: 'reply', id: last(children[0]).id, ok: true, value: '/home/ada/vault' });
+    await chosen;
+    const granted = core.grant('/home/ada/other');
     children[0].emit('exit', 1);
     await expect(granted).rejects.toThrow('The library stopped.');
     expect(children).toHaveLength(2);
     expect(children[1].sent[0]).toMatchObject({ type: 'open', dataDir: '/data/lib' });
+    expect(children[1].sent[1]).toEqual({ type: 'grant', id: 0, dir: '/home/ada/vault' }); // still allowed after the restart
     expect(onRestart).not.toHaveBeenCalled();
     children[1].say({ type: 'ready', dataDir: '/data/lib' });
     await vi.waitFor(() => expect(onRestart).toHaveBeenCalledTimes(1));

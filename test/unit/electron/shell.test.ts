@@ -48,6 +48,8 @@ type Transport = {
   invoke(name: string, arg: unknown): Promise<Envelope<never>>;
   subscribe(listener: (event: EventName, payload: Events[EventName]) => void): () => void;
 };
+const vault = path.join(tempDir('dr-vaults-'), 'My vault');
+const scope = { kind: 'paper', ids: [] as string[] };
 let win: FakeBrowserWindow;
 let page: Transport;
 const received: [EventName, unknown][] = [];
@@ -240,8 +242,6 @@ describe('opening digest files', () => {
 
 describe('exporting into a folder', () => {
   const shell = () => contextBridge.exposed.get('digestReaderShell') as { chooseFolder(): Promise<string | null> };
-  const vault = path.join(tempDir('dr-vaults-'), 'My vault');
-  const scope = { kind: 'paper', ids: [] as string[] };
 
   it('writes only into the folder the reader picked in the dialog: main tells the core, the page cannot', async () => {
     const first = await api('papers.query', { limit: 1 });
@@ -311,6 +311,7 @@ describe('a core that stops', () => {
     expect(portsSent()).toBe(2); // the preload asked again, through the same sender check
     expect(received.slice(before)).toContainEqual(['library.changed', { reason: 'data' }]);
     expect(codeOf(await api('digests.list', {}))).toBe('ok');
+    expect(await api('export.markdown', { scope, outDir: vault })).toMatchObject({ ok: true }); // the chosen folder is still allowed
     expect(electron.dialog.showErrorBox).not.toHaveBeenCalled();
   });
 });
