@@ -5,6 +5,12 @@ import type { Shell, ShellCommand, Transport } from '../src/api/bridge';
 import { CONNECT_CORE, CORE_PORT, CORE_RESTARTED, CORE_RESTARTED_ENVELOPE, type PageCall, type PageMessage } from '../src/desktop/core-protocol';
 
 type Listener = (event: EventName, payload: Events[EventName]) => void;
+/** The page's end of the core's channel: a DOM MessagePort (the shell's project has no DOM types). */
+interface CorePort {
+  postMessage(message: PageCall): void;
+  close(): void;
+  onmessage: ((event: { data: PageMessage }) => void) | null;
+}
 
 /** Relays one main-to-page channel to a listener, without the IPC event object; returns the unsubscribe. */
 function relay<A extends unknown[]>(channel: string, listener: (...args: A) => void): () => void {
@@ -14,14 +20,14 @@ function relay<A extends unknown[]>(channel: string, listener: (...args: A) => v
 }
 
 // The port to the core stays in here; calls made before it arrives wait for it.
-let port: MessagePort | undefined;
+let port: CorePort | undefined;
 const queued: PageCall[] = [];
 const answers = new Map<number, (envelope: Envelope) => void>();
 const listeners = new Set<Listener>();
 let lastId = 0;
 
 ipcRenderer.on(CORE_PORT, (e) => {
-  const next = e.ports[0];
+  const next = e.ports[0] as unknown as CorePort | undefined;
   if (!next) return;
   if (port) {
     // A new port after a restart: calls sent to the stopped core get no answer, so they get this one; the page reloads its data.
@@ -31,7 +37,7 @@ ipcRenderer.on(CORE_PORT, (e) => {
     listeners.forEach((listener) => listener('library.changed', { reason: 'data' }));
   }
   port = next;
-  port.onmessage = ({ data }: MessageEvent<PageMessage>) => {
+  port.onmessage = ({ data }) => {
     if (!('id' in data)) return listeners.forEach((listener) => listener(data.event, data.payload));
     answers.get(data.id)?.(data.envelope);
     answers.delete(data.id);

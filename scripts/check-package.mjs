@@ -47,7 +47,14 @@ const asar = path.join(app, 'resources', 'app.asar');
 expect(fs.existsSync(asar), 'resources/app.asar is missing');
 const files = fs.existsSync(asar) ? asarFiles(asar) : [];
 const worker = fs.existsSync('src/search/index-worker.ts') ? ['dist/electron/index-worker.js'] : [];
-for (const f of ['package.json', 'dist/electron/main.js', 'dist/electron/core-process.js', 'dist/electron/preload.cjs', ...worker, 'dist/renderer/index.html']) {
+for (const f of [
+  'package.json',
+  'dist/electron/main.js',
+  'dist/electron/core-process.js',
+  'dist/electron/preload.cjs',
+  ...worker,
+  'dist/renderer/index.html',
+]) {
   expect(files.includes(f), `${f} is not in the asar`);
 }
 for (const dep of ['electron-store', 'conf', 'minisearch', 'zod'])
