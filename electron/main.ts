@@ -1,10 +1,10 @@
-import { app, dialog, type BrowserWindow } from 'electron';
+import { app, dialog, utilityProcess, type BrowserWindow } from 'electron';
 import Store from 'electron-store';
 import * as path from 'node:path';
-import { FolderGrants } from '../src/api/folder-grants';
-import { openCore, type Core } from '../src/core';
-import { DIGEST_EXTENSION, digestPathsInArgv, importDigestFile } from '../src/desktop/open-file';
-import { appPaths } from '../src/paths';
+import { CoreClient, coreProcessEntry } from '../src/desktop/core-client';
+import { CORE_RESTARTED } from '../src/desktop/core-protocol';
+import { DIGEST_EXTENSION, digestPathsInArgv } from '../src/desktop/launch-files';
+import { appPaths, dataDirIsChosen, defaultDataDir } from '../src/paths';
 import { connectIpc } from './ipc';
 import { setMenu, type MenuActions } from './menu';
 import { registerAppScheme, serveRenderer } from './protocol';
@@ -26,10 +26,9 @@ else
   });
 
 async function main() {
-  let core: Core | undefined;
   let win: BrowserWindow | undefined;
-  let pending = digestPathsInArgv(process.argv, process.cwd());
-  const open = (file: string) => (core && win ? void importFile(file) : pending.push(file));
+  let pending: string[] | undefined = digestPathsInArgv(process.argv, process.cwd()); // until the core and the page are there
+  const open = (file: string) => (pending ? pending.push(file) : void importFile(file));
   app.on('open-file', (e, file) => {
     e.preventDefault(); // macOS: a file dropped on the dock icon or opened from the Finder
     open(file);
@@ -43,17 +42,33 @@ async function main() {
   await app.whenReady();
   const store = new Store<ShellState>({ name: 'desktop', defaults: { window: {}, recent: [] } });
   const paths = appPaths(app.getAppPath(), app.isPackaged ? process.resourcesPath : undefined);
-  core = await openCore({ dataDir: app.getPath('userData'), samplePath: paths.sample });
+  // The core runs in its own process, so a long import or export never freezes the window or menus.
+  const core = new CoreClient({
+    fork: () => utilityProcess.fork(coreProcessEntry(), [], { serviceName: 'Digest Reader core' }),
+    // The library folder shared with web mode and the command line; an earlier version's, in userData, moves there once.
+    open: { dataDir: defaultDataDir(), oldDir: dataDirIsChosen() ? undefined : app.getPath('userData'), samplePath: paths.sample },
+    onRestart: () => win?.webContents.send(CORE_RESTARTED),
+    onFatal(message) {
+      dialog.showErrorBox('Digest Reader stopped', `${message}\n\nYour library is saved as it was after the last change that went through.`);
+      app.quit();
+    },
+  });
+  let closed = false;
+  app.on('will-quit', (e) => {
+    if (closed) return;
+    e.preventDefault(); // the core finishes its writes and releases the library first
+    void core.close().finally(() => ((closed = true), app.quit()));
+  });
   denyPermissions();
   serveRenderer(paths.renderer);
   const chooseFolder = async () => {
     const picked = await dialog.showOpenDialog(win!, { title: 'Export into folder', properties: ['openDirectory', 'createDirectory'] });
     return picked.canceled ? null : (picked.filePaths[0] ?? null);
   };
-  connectIpc(core, () => win, new FolderGrants(), chooseFolder);
+  connectIpc(core, () => win, chooseFolder);
 
   const importFile = async (file: string) => {
-    if (!(await importDigestFile(core!, file)).ok) return;
+    if (!(await core.importFile(file))) return;
     store.set('recent', [file, ...store.get('recent').filter((f) => f !== file)].slice(0, MAX_RECENT));
     app.addRecentDocument(file);
     setMenu(actions, store.get('recent'));
@@ -77,21 +92,20 @@ async function main() {
   };
   setMenu(actions, store.get('recent'));
 
-  const openWindow = () => {
-    win = createWindow(path.join(import.meta.dirname, 'preload.cjs'), store.get('window'), (state) => store.set('window', state));
-    // Files named at launch are imported once the page is there to show their report.
-    win.webContents.once('did-finish-load', () => {
-      for (const file of pending) void importFile(file);
-      pending = [];
-    });
-  };
+  const openWindow = () => (win = createWindow(path.join(import.meta.dirname, 'preload.cjs'), store.get('window'), (state) => store.set('window', state)));
   openWindow();
+  const loaded = new Promise<void>((resolve) => win!.webContents.once('did-finish-load', () => resolve()));
   app.on('activate', () => (win?.isDestroyed() ? openWindow() : win?.focus()));
   app.on('window-all-closed', () => process.platform !== 'darwin' && app.quit());
-  let closed = false;
-  app.on('will-quit', (e) => {
-    if (closed) return;
-    e.preventDefault(); // the core finishes its writes and releases the library first
-    void (async () => core!.close())().finally(() => ((closed = true), app.quit()));
+
+  const { notice } = await core.ready.catch(async (error: Error) => {
+    await core.close();
+    throw error;
   });
+  if (notice) void dialog.showMessageBox(win!, { type: notice.level, message: 'Your library', detail: notice.message });
+  // Files named at launch are imported once the page is there to show their report.
+  await loaded;
+  const files = pending;
+  pending = undefined;
+  for (const file of files) void importFile(file);
 }

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// Builds the desktop shell into dist/electron: main.js (ESM, with the core bundled in and the
-// search index's worker beside it) and preload.cjs (CommonJS, as a sandboxed preload must be).
+// Builds the desktop app into dist/electron: main.js (ESM, the shell), core-process.js (ESM, the
+// core, which main.js starts as a utility process), the search index's worker beside them, and
+// preload.cjs (CommonJS, as a sandboxed preload must be).
 // The renderer is built separately (`vite build`). Runtime dependencies stay in node_modules.
 import * as fs from 'node:fs';
 import { builtinModules } from 'node:module';
@@ -18,12 +19,12 @@ const node = (input, output) => ({
 });
 
 fs.rmSync('dist/electron', { recursive: true, force: true });
-// The core runs its search index in a worker thread, from this file beside main.js.
+// The core runs its search index in a worker thread, from this file beside core-process.js.
 const worker = 'src/search/index-worker.ts';
 await build(
   node(
-    { main: 'electron/main.ts', ...(fs.existsSync(worker) && { 'index-worker': worker }) },
-    // One folder: the core finds its worker next to the file it runs from.
+    { main: 'electron/main.ts', 'core-process': 'src/desktop/core-process.ts', ...(fs.existsSync(worker) && { 'index-worker': worker }) },
+    // One folder: main finds the core process, and the core its worker, next to the file they run from.
     { format: 'es', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },
   ),
 );

@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // Packs the built app with electron-builder (`--linux dir`) around a stub in place of Electron's
 // binary, which this machine cannot download, and checks what would ship: the asar holds the
-// built app and its runtime dependencies only, the sample digest sits in resources, and the fuses
-// are flipped. Run `vite build` and `node scripts/build-electron.mjs` first.
+// built app and its runtime dependencies only (the core's utility-process entry among them), the
+// sample digest sits in resources, the main process does not carry the core, and the fuses are flipped. Run `vite build` and `node scripts/build-electron.mjs` first.
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -47,7 +47,14 @@ const asar = path.join(app, 'resources', 'app.asar');
 expect(fs.existsSync(asar), 'resources/app.asar is missing');
 const files = fs.existsSync(asar) ? asarFiles(asar) : [];
 const worker = fs.existsSync('src/search/index-worker.ts') ? ['dist/electron/index-worker.js'] : [];
-for (const f of ['package.json', 'dist/electron/main.js', 'dist/electron/preload.cjs', ...worker, 'dist/renderer/index.html']) {
+for (const f of [
+  'package.json',
+  'dist/electron/main.js',
+  'dist/electron/core-process.js',
+  'dist/electron/preload.cjs',
+  ...worker,
+  'dist/renderer/index.html',
+]) {
   expect(files.includes(f), `${f} is not in the asar`);
 }
 for (const dep of ['electron-store', 'conf', 'minisearch', 'zod'])
@@ -74,6 +81,14 @@ expect(
   required.join() === 'electron' && !/^\s*(import|export)\s/m.test(preload),
   `preload.cjs must be CommonJS requiring only electron; it requires ${required.join(', ')}`,
 );
+
+// The core runs in its own process: main.js and the chunks it imports must not bundle it.
+const mainFiles = new Set(['main.js']);
+for (const file of mainFiles) {
+  const code = fs.readFileSync(path.join('dist/electron', file), 'utf8');
+  for (const m of code.matchAll(/from\s*["']\.\/([^"']+)["']/g)) mainFiles.add(m[1]);
+  expect(!/function openCore\(/.test(code), `dist/electron/${file} (loaded by the main process) bundles the core`);
+}
 
 const binary = fs.readFileSync(path.join(app, 'digest-reader'));
 const at = binary.indexOf(SENTINEL) + SENTINEL.length;

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import * as path from 'node:path';
-import { appVersion, defaultDataDir } from '../paths';
+import { settleLibrary } from '../desktop/library-move';
+import { appVersion, dataDirIsChosen, defaultDataDir, desktopUserDataDir } from '../paths';
 import { assertArgCount, COMMANDS, type Output } from './commands';
 import { CliError, EXIT, UsageError } from './errors';
 import { withLibrary } from './session';
@@ -21,13 +22,20 @@ ${Object.entries(COMMANDS)
   .join('\n')}
 
 Options:
-  --data <dir>  the library folder (default: $DIGEST_READER_DATA, else ${defaultDataDir()})
+  --data <dir>  the library folder (default: the desktop app's, ${defaultDataDir()}; $DIGEST_READER_DATA overrides it)
   -h, --help    help; "digest-reader <command> --help" for a command's own
   -v, --version the version of Digest Reader
 
 While the app has the same library open, the command line cannot open it: close the app first.`;
 
 const stdio: Output = { out: (t) => console.log(t), err: (t) => console.error(t) };
+
+/** The library the desktop app and web mode use too; an earlier desktop app's is moved there first, as the app would. */
+function defaultLibrary(io: Output): string {
+  const { dataDir, notice } = settleLibrary(defaultDataDir(), dataDirIsChosen() ? undefined : desktopUserDataDir());
+  if (notice) io.err(`digest-reader: ${notice.message}`);
+  return dataDir;
+}
 
 /** Runs one command line; returns the exit code (0 ok, 1 failed, 2 wrong usage). */
 export async function run(argv: string[], io: Output = stdio): Promise<number> {
@@ -52,7 +60,7 @@ export async function run(argv: string[], io: Output = stdio): Promise<number> {
     }
     const args = parsed.positionals.slice(1);
     assertArgCount(name, command, args);
-    const dataDir = path.resolve((parsed.values.data as string | undefined) ?? defaultDataDir());
+    const dataDir = parsed.values.data ? path.resolve(parsed.values.data as string) : defaultLibrary(io);
     return await withLibrary(dataDir, Boolean(command.creates), (session) => command.run(session, parsed.values, args, io));
   } catch (error) {
     if (error instanceof UsageError) {

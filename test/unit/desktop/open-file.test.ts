@@ -3,7 +3,8 @@ import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Events } from '../../../src/api/events';
 import { openCore, type Core } from '../../../src/core';
-import { digestPathsInArgv, importDigestFile } from '../../../src/desktop/open-file';
+import { digestPathsInArgv } from '../../../src/desktop/launch-files';
+import { importDigestFile } from '../../../src/desktop/open-file';
 import { MAX_DIGEST_BYTES } from '../../../src/digest/errors';
 import { SECOND, tempDir } from '../../helpers';
 

@@ -4,8 +4,10 @@ import { EventEmitter } from 'node:events';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Worker, type MessagePort } from 'node:worker_threads';
 import { vi } from 'vitest';
 import { SAMPLE_PATH, tempDir } from '../../helpers';
+import { FakeMessageChannelMain, FakeMessagePortMain, type Wire } from './fake-ports';
 
 /** An app folder as electron-builder lays it out: the built renderer, and the sample digest. */
 export const appRoot = tempDir('dr-app-');
@@ -22,7 +24,13 @@ type Listener = (...args: never[]) => unknown;
 export class FakeWebContents extends EventEmitter {
   static nextId = 1;
   readonly id = FakeWebContents.nextId++;
-  readonly send = vi.fn();
+  url: string | undefined;
+  /** To the page's preload, if it runs here (see ipcRenderer). */
+  readonly send = vi.fn((channel: string, ...args: unknown[]) => ipcRenderer.deliver(this, channel, { sender: ipcRenderer, ports: [] }, ...args));
+  /** Ports reach the page as plain (DOM-like) MessagePorts. */
+  readonly postMessage = vi.fn((channel: string, message: unknown, transfer: FakeMessagePortMain[] = []) =>
+    ipcRenderer.deliver(this, channel, { sender: ipcRenderer, ports: transfer.map((p) => p.port) }, message),
+  );
   windowOpenHandler: ((details: { url: string }) => { action: string }) | undefined;
   setWindowOpenHandler(handler: (details: { url: string }) => { action: string }) {
     this.windowOpenHandler = handler;
@@ -41,7 +49,7 @@ export class FakeBrowserWindow extends EventEmitter {
     app.emit('web-contents-created', {}, this.webContents); // as Electron does for every web contents
   }
   loadURL(url: string) {
-    this.url = url;
+    this.url = this.webContents.url = url;
     return Promise.resolve();
   }
   show() {
@@ -88,12 +96,84 @@ export const protocol = {
 
 export const ipcMain = {
   handlers: new Map<string, Listener>(),
+  listeners: new Map<string, Listener>(),
   handle(channel: string, handler: Listener) {
     this.handlers.set(channel, handler);
+  },
+  on(channel: string, listener: Listener) {
+    this.listeners.set(channel, listener);
   },
   removeHandler(channel: string) {
     this.handlers.delete(channel);
   },
+};
+
+/** The page's side of IPC, for a preload run in the test: bound to one window, whose top frame sends. */
+export const ipcRenderer = Object.assign(new EventEmitter(), {
+  contents: undefined as FakeWebContents | undefined,
+  attach(contents: FakeWebContents) {
+    ipcRenderer.contents = contents;
+  },
+  event() {
+    const sender = ipcRenderer.contents!;
+    return { sender, senderFrame: { url: sender.url, parent: null } };
+  },
+  send(channel: string, ...args: unknown[]) {
+    ipcMain.listeners.get(channel)?.(ipcRenderer.event() as never, ...(args as never[]));
+  },
+  invoke(channel: string, ...args: unknown[]) {
+    return Promise.resolve(ipcMain.handlers.get(channel)?.(ipcRenderer.event() as never, ...(args as never[])));
+  },
+  deliver(from: FakeWebContents, channel: string, event: { sender: unknown; ports: MessagePort[] }, ...args: unknown[]) {
+    if (ipcRenderer.contents === from) ipcRenderer.emit(channel, event, ...args);
+  },
+});
+
+export const contextBridge = {
+  exposed: new Map<string, unknown>(),
+  exposeInMainWorld(key: string, api: unknown) {
+    contextBridge.exposed.set(key, api);
+  },
+};
+
+/**
+ * Electron's UtilityProcess, as a worker thread: the module runs there with `process.parentPort`
+ * (see utility-child.ts), so the core really runs apart from the "main process" (the test's thread)
+ * and only messages and ports cross. kill() ends it abruptly, as a crash would.
+ */
+export class FakeUtilityProcess extends EventEmitter {
+  static forked: FakeUtilityProcess[] = [];
+  pid: number | undefined;
+  readonly #worker: Worker;
+  constructor(
+    readonly modulePath: string,
+    readonly options: Record<string, unknown>,
+  ) {
+    super();
+    const child = new URL('./utility-child.ts', import.meta.url).href;
+    const boot = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(child)}); });`;
+    this.#worker = new Worker(boot, { eval: true, workerData: { modulePath } });
+    this.#worker.on('online', () => ((this.pid = process.pid), this.emit('spawn')));
+    this.#worker.on('message', (wire: Wire) => this.emit('message', wire.data));
+    this.#worker.on('error', (error) => console.error('[utility process double]', error)); // 'exit' follows, as in Electron
+    this.#worker.on('exit', (code) => ((this.pid = undefined), this.emit('exit', code)));
+    FakeUtilityProcess.forked.push(this);
+  }
+  postMessage(data: unknown, transfer: FakeMessagePortMain[] = []) {
+    const ports = transfer.map((p) => p.port);
+    this.#worker.postMessage({ data, ports } satisfies Wire, ports);
+  }
+  kill() {
+    void this.#worker.terminate();
+    return true;
+  }
+}
+
+export const utilityProcess = {
+  fork: vi.fn((modulePath: string, _args: string[] = [], options: Record<string, unknown> = {}) => {
+    if (!app.ready) throw new Error('utilityProcess.fork can only be called after the app is ready');
+    return new FakeUtilityProcess(modulePath, options);
+  }),
 };
 
 const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript' };
@@ -102,6 +182,10 @@ export const electron = {
   app,
   protocol,
   ipcMain,
+  ipcRenderer,
+  contextBridge,
+  utilityProcess,
+  MessageChannelMain: FakeMessageChannelMain,
   BrowserWindow: FakeBrowserWindow,
   // Like Electron's, it reads files and answers their MIME type, and fails on a missing file.
   net: {
@@ -123,7 +207,7 @@ export const electron = {
     },
   },
   shell: { openExternal: vi.fn(() => Promise.resolve()), openPath: vi.fn(() => Promise.resolve('')) },
-  dialog: { showErrorBox: vi.fn(), showOpenDialog: vi.fn() },
+  dialog: { showErrorBox: vi.fn(), showOpenDialog: vi.fn(), showMessageBox: vi.fn(() => Promise.resolve({ response: 0 })) },
   screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },
   Menu: {
     template: [] as unknown[],

@@ -1,24 +1,63 @@
-// The desktop shell (electron/main.ts and the modules it wires), run under Node with `electron`
-// and `electron-store` replaced by the test doubles in ./electron-double.ts.
+// The desktop shell (electron/main.ts and the modules it wires, with the real preload), run under
+// Node with `electron` and `electron-store` replaced by the test doubles in ./electron-double.ts.
+// The core runs in the double's utility process (a worker thread) and is reached only through ports.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { MenuItemConstructorOptions } from 'electron';
+import type { Envelope, EventName, Events } from '../../../src/api';
 import { openCore } from '../../../src/core';
+import { CONNECT_CORE, CORE_PORT, CORE_RESTARTED } from '../../../src/desktop/core-protocol';
+import { MOVED_NOTE } from '../../../src/desktop/library-move';
+import { defaultDataDir } from '../../../src/paths';
 import { CSP } from '../../../src/web/security';
-import { SECOND, tempDir } from '../../helpers';
-import { app, appRoot, electron, FakeBrowserWindow, FakeStore, ipcMain, protocol, userData } from './electron-double';
+import { SAMPLE_PATH, SECOND, tempDir } from '../../helpers';
+import {
+  app,
+  appRoot,
+  contextBridge,
+  electron,
+  FakeBrowserWindow,
+  FakeStore,
+  FakeUtilityProcess,
+  ipcMain,
+  ipcRenderer,
+  protocol,
+  userData,
+  utilityProcess,
+} from './electron-double';
 import { visibleBounds } from '../../../electron/window';
 
 vi.mock('electron', async () => (await import('./electron-double')).electron);
 vi.mock('electron-store', async () => ({ default: (await import('./electron-double')).FakeStore }));
+// The core starts in a worker from source (tsx) and indexes in another: slow on a busy machine.
+vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
+const SLOW = { timeout: 90_000 };
 
 const digests = tempDir('dr-digests-');
 const launchFile = path.join(digests, 'launch digest.txt');
 fs.writeFileSync(launchFile, SECOND);
+// A home of its own: the library folder is worked out from it, as for web mode and the command line.
+const env = { ...process.env };
+const home = tempDir('dr-home-');
+Object.assign(process.env, { HOME: home, XDG_DATA_HOME: path.join(home, 'data'), APPDATA: path.join(home, 'AppData') });
+delete process.env.DIGEST_READER_DATA;
+const libraryDir = defaultDataDir();
+
+type Transport = {
+  invoke(name: string, arg: unknown): Promise<Envelope<never>>;
+  subscribe(listener: (event: EventName, payload: Events[EventName]) => void): () => void;
+};
+const vault = path.join(tempDir('dr-vaults-'), 'My vault');
+const scope = { kind: 'paper', ids: [] as string[] };
 let win: FakeBrowserWindow;
+let page: Transport;
+const received: [EventName, unknown][] = [];
 
 beforeAll(async () => {
+  // A library left by an earlier version in Electron's userData folder, with the sample digest.
+  const earlier = await openCore({ dataDir: userData, samplePath: SAMPLE_PATH });
+  await earlier.close();
   const argv = process.argv;
   process.argv = ['/opt/Digest Reader/digest-reader', launchFile]; // as if opened from the file manager
   try {
@@ -26,25 +65,20 @@ beforeAll(async () => {
   } finally {
     process.argv = argv;
   }
-  await vi.waitFor(() => expect(FakeBrowserWindow.created).toHaveLength(1), { timeout: 15_000 });
+  await vi.waitFor(() => expect(FakeBrowserWindow.created).toHaveLength(1), SLOW);
   win = FakeBrowserWindow.created[0];
+  ipcRenderer.attach(win.webContents); // the preload runs in this window
+  await import('../../../electron/preload');
+  page = contextBridge.exposed.get('digestReader') as Transport;
+  page.subscribe((event, payload) => received.push([event, payload]));
 });
 
-const api = (
-  name: unknown,
-  arg: unknown,
-  sender: { id: number } = win.webContents,
-  frame: { url?: string; parent: unknown } | null = { url: win.url, parent: null },
-) =>
-  ipcMain.handlers.get('api')!({ sender, senderFrame: frame } as never, name as never, arg as never) as Promise<{
-    ok: boolean;
-    value?: never;
-    error?: { code: string };
-  }>;
-
-const sentEvents = (name: string) => win.webContents.send.mock.calls.filter(([channel, event]) => channel === 'event' && event === name).map((call) => call[2]);
+const api = (name: unknown, arg: unknown) => page.invoke(name as string, arg);
+const codeOf = (res: Envelope<unknown>) => (res.ok ? 'ok' : res.error.code);
+const sentEvents = (name: string) => received.filter(([event]) => event === name).map(([, payload]) => payload);
 const prevented = () => ({ preventDefault: vi.fn() });
 const fileMenu = () => (electron.Menu.template as MenuItemConstructorOptions[]).find((m) => m.label === '&File')!.submenu as MenuItemConstructorOptions[];
+const portsSent = () => win.webContents.postMessage.mock.calls.filter(([channel]) => channel === CORE_PORT).length;
 
 describe('the window', () => {
   it('is one window, isolated and sandboxed, showing the app over app://', () => {
@@ -116,24 +150,50 @@ describe('app:// protocol', () => {
   });
 });
 
-describe('IPC', () => {
-  it("answers the app's own page through the contract, with the sample digest from resources/", async () => {
+describe('the core in its own process', () => {
+  it('runs in a utility process that the main process starts; the page reaches it over its own port', async () => {
+    expect(utilityProcess.fork).toHaveBeenCalledTimes(1);
+    expect(utilityProcess.fork.mock.calls[0][0]).toBe(path.resolve(import.meta.dirname, '../../../src/desktop/core-process.ts'));
+    expect(utilityProcess.fork.mock.calls[0][2]).toMatchObject({ serviceName: 'Digest Reader core' });
+    await vi.waitFor(() => expect(portsSent()).toBe(1), SLOW);
+  });
+
+  it('moves the earlier desktop library out of userData into the library folder, once, and says so', async () => {
+    await vi.waitFor(() => expect(electron.dialog.showMessageBox).toHaveBeenCalledTimes(1), SLOW);
+    const [, box] = electron.dialog.showMessageBox.mock.calls[0] as unknown as [unknown, { type: string; detail: string }];
+    expect(box).toMatchObject({ type: 'info', detail: expect.stringContaining(libraryDir) });
+    expect(fs.existsSync(path.join(libraryDir, 'userdata.json'))).toBe(true);
+    expect(fs.existsSync(path.join(userData, 'userdata.json'))).toBe(false);
+    expect(fs.readFileSync(path.join(userData, MOVED_NOTE), 'utf8')).toContain(libraryDir);
+  });
+
+  it('answers the page through the contract, from the moved library', async () => {
     const res = await api('digests.list', {});
     expect(res.ok).toBe(true);
-    expect(res.value).toMatchObject({ paperCount: expect.any(Number), digests: expect.arrayContaining([expect.objectContaining({ source: 'sample' })]) });
+    expect(res.ok && res.value).toMatchObject({
+      paperCount: expect.any(Number),
+      digests: expect.arrayContaining([expect.objectContaining({ source: 'sample' })]),
+    });
+    expect(((await api('app.status', {})) as { value: { dataDir: string } }).value.dataDir).toBe(libraryDir);
   });
 
   it('validates every argument with the same schemas as web mode', async () => {
-    expect((await api('papers.get', { id: '../../etc/passwd' })).error?.code).toBe('invalid-argument');
-    expect((await api('digests.import', { name: 1, text: 'x', source: 'file' })).error?.code).toBe('invalid-argument');
-    expect((await api('__proto__', {})).error?.code).toBe('unknown-handler');
+    const code = async (name: unknown, arg: unknown) => codeOf(await api(name, arg));
+    expect(await code('papers.get', { id: '../../etc/passwd' })).toBe('invalid-argument');
+    expect(await code('digests.import', { name: 1, text: 'x', source: 'file' })).toBe('invalid-argument');
+    expect(await code('__proto__', {})).toBe('unknown-handler');
   });
 
-  it('drops messages from other windows, from frames inside the page, and from pages navigated elsewhere', async () => {
-    expect((await api('digests.list', {}, { id: 999 })).error?.code).toBe('refused');
-    expect((await api('digests.list', {}, win.webContents, { url: win.url, parent: {} })).error?.code).toBe('refused');
-    expect((await api('digests.list', {}, win.webContents, { url: 'https://evil.example/', parent: null })).error?.code).toBe('refused');
-    expect((await api('digests.list', {}, win.webContents, null)).error?.code).toBe('refused');
+  it('hands no port to other windows, to frames inside the page, or to pages navigated elsewhere', () => {
+    const connect = ipcMain.listeners.get(CONNECT_CORE)!;
+    const stranger = { id: 999, postMessage: vi.fn() };
+    const before = portsSent();
+    connect({ sender: stranger, senderFrame: { url: win.url, parent: null } } as never);
+    connect({ sender: win.webContents, senderFrame: { url: win.url, parent: {} } } as never);
+    connect({ sender: win.webContents, senderFrame: { url: 'https://evil.example/', parent: null } } as never);
+    connect({ sender: win.webContents, senderFrame: null } as never);
+    expect(stranger.postMessage).not.toHaveBeenCalled();
+    expect(portsSent()).toBe(before);
   });
 });
 
@@ -141,13 +201,17 @@ describe('opening digest files', () => {
   it('imports a file named at launch once the page has loaded, and tells the page', async () => {
     expect(sentEvents('import.finished')).toHaveLength(0);
     win.webContents.emit('did-finish-load');
-    await vi.waitFor(() => expect(sentEvents('import.finished')).toHaveLength(1));
-    expect(sentEvents('import.finished')[0]).toMatchObject({ name: 'launch digest', error: null, report: { digest: { name: 'launch digest' } } });
+    await vi.waitFor(() => expect(sentEvents('import.finished')).toHaveLength(1), SLOW);
+    expect(sentEvents('import.finished')[0]).toMatchObject({
+      name: 'launch digest',
+      error: null,
+      report: { digest: { name: expect.stringMatching(/^launch digest\b/) } }, // named from the file (and its date)
+    });
     expect(sentEvents('library.changed').length).toBeGreaterThan(0); // the core's events reach the page
   });
 
-  it('lists imported files under File → Recent Digests and with the OS', () => {
-    expect(app.addRecentDocument).toHaveBeenCalledWith(launchFile);
+  it('lists imported files under File → Recent Digests and with the OS', async () => {
+    await vi.waitFor(() => expect(app.addRecentDocument).toHaveBeenCalledWith(launchFile), SLOW); // once the core has answered main
     const recent = fileMenu().find((m) => m.label === 'Recent Digests')!.submenu as MenuItemConstructorOptions[];
     expect(recent[0]).toMatchObject({ label: 'launch digest.txt', toolTip: launchFile });
   });
@@ -157,7 +221,7 @@ describe('opening digest files', () => {
     fs.writeFileSync(file, 'A paper opened from a second launch\nIts abstract, long enough to be a paper of the digest.\n');
     app.emit('second-instance', {}, ['/opt/Digest Reader/digest-reader', '--some-switch', 'again.txt'], digests);
     expect(win.focused).toBe(true);
-    await vi.waitFor(() => expect(sentEvents('import.finished')).toHaveLength(2));
+    await vi.waitFor(() => expect(sentEvents('import.finished')).toHaveLength(2), SLOW);
     expect(sentEvents('import.finished')[1]).toMatchObject({ name: 'again' });
   });
 
@@ -166,7 +230,7 @@ describe('opening digest files', () => {
     expect(item.accelerator).toBe('CmdOrCtrl+O');
     electron.dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [path.join(digests, 'vanished.txt')] });
     item.click!(undefined as never, undefined, undefined as never);
-    await vi.waitFor(() => expect(sentEvents('import.finished')).toHaveLength(3));
+    await vi.waitFor(() => expect(sentEvents('import.finished')).toHaveLength(3), SLOW);
     expect(sentEvents('import.finished')[2]).toMatchObject({ name: 'vanished', report: null, error: expect.stringMatching(/does not exist/) });
   });
 
@@ -181,30 +245,29 @@ describe('opening digest files', () => {
 });
 
 describe('exporting into a folder', () => {
-  const chooseFolder = (sender: { id: number } = win.webContents) =>
-    ipcMain.handlers.get('choose-folder')!({ sender, senderFrame: { url: win.url, parent: null } } as never) as Promise<string | null>;
-  const vault = path.join(tempDir('dr-vaults-'), 'My vault');
-  const scope = { kind: 'paper', ids: [] as string[] };
+  const shell = () => contextBridge.exposed.get('digestReaderShell') as { chooseFolder(): Promise<string | null> };
 
-  it('writes only into the folder the reader picked in the dialog', async () => {
-    scope.ids = [((await api('papers.query', { limit: 1 })).value as unknown as { items: { id: string }[] }).items[0].id];
-    expect((await api('export.markdown', { scope, outDir: vault })).error?.code).toBe('folder-not-chosen');
+  it('writes only into the folder the reader picked in the dialog: main tells the core, the page cannot', async () => {
+    const first = await api('papers.query', { limit: 1 });
+    scope.ids = [(first as { value: { items: { id: string }[] } }).value.items[0].id];
+    expect(codeOf(await api('export.markdown', { scope, outDir: vault }))).toBe('folder-not-chosen');
     expect(fs.existsSync(vault)).toBe(false);
 
     electron.dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [vault] });
-    expect(await chooseFolder()).toBe(vault);
+    expect(await shell().chooseFolder()).toBe(vault);
     expect(electron.dialog.showOpenDialog.mock.lastCall![1]).toMatchObject({ properties: ['openDirectory', 'createDirectory'] });
     const res = await api('export.markdown', { scope, outDir: `${vault}${path.sep}.` }); // the same folder, spelled otherwise
     expect(res).toMatchObject({ ok: true, value: { count: 1 } });
     expect(fs.readdirSync(vault)).toHaveLength(1);
-    expect((await api('export.bibtex', { scope, outDir: path.dirname(vault) })).error?.code).toBe('folder-not-chosen');
+    expect(codeOf(await api('export.bibtex', { scope, outDir: path.dirname(vault) }))).toBe('folder-not-chosen');
   });
 
   it('grants nothing when the dialog is cancelled or asked by another window', async () => {
     electron.dialog.showOpenDialog.mockResolvedValueOnce({ canceled: true, filePaths: [] });
-    expect(await chooseFolder()).toBeNull();
+    expect(await shell().chooseFolder()).toBeNull();
     const calls = electron.dialog.showOpenDialog.mock.calls.length;
-    expect(await chooseFolder({ id: 999 })).toBeNull();
+    const stranger = { sender: { id: 999 }, senderFrame: { url: win.url, parent: null } };
+    expect(await ipcMain.handlers.get('choose-folder')!(stranger as never)).toBeNull();
     expect(electron.dialog.showOpenDialog.mock.calls.length).toBe(calls); // no dialog for a stranger
   });
 });
@@ -239,17 +302,40 @@ describe('navigation, windows, webviews and permissions', () => {
   });
 });
 
+describe('a core that stops', () => {
+  it('is started again; the call it dropped gets a clear answer, and the page reloads its data', async () => {
+    const crashed = FakeUtilityProcess.forked.at(-1)!;
+    // Sent once the core is gone and before the new one is there: no one will ever answer it on the old port.
+    const dropped = new Promise<Envelope<unknown>>((resolve) => crashed.once('exit', () => resolve(api('digests.list', {}))));
+    const before = received.length;
+    crashed.kill();
+    expect(await dropped).toMatchObject({ ok: false, error: { code: 'core-restarted' } });
+    expect(utilityProcess.fork).toHaveBeenCalledTimes(2);
+    expect(win.webContents.send).toHaveBeenCalledWith(CORE_RESTARTED);
+    expect(portsSent()).toBe(2); // the preload asked again, through the same sender check
+    expect(received.slice(before)).toContainEqual(['library.changed', { reason: 'data' }]);
+    expect(codeOf(await api('digests.list', {}))).toBe('ok');
+    expect(await api('export.markdown', { scope, outDir: vault })).toMatchObject({ ok: true }); // the chosen folder is still allowed
+    expect(electron.dialog.showErrorBox).not.toHaveBeenCalled();
+  });
+});
+
 describe('quitting', () => {
   it('lets the core finish and release the library before the app exits', async () => {
+    const core = FakeUtilityProcess.forked.at(-1)!;
     const e = prevented();
     app.emit('will-quit', e);
     expect(e.preventDefault).toHaveBeenCalled();
-    await vi.waitFor(() => expect(app.quit).toHaveBeenCalled());
-    const again = await openCore({ dataDir: userData }); // the lock is free again
+    expect(app.quit).not.toHaveBeenCalled();
+    await vi.waitFor(() => expect(app.quit).toHaveBeenCalled(), SLOW);
+    expect(core.pid).toBeUndefined(); // its process ended before the app quit
+    const again = await openCore({ dataDir: libraryDir }); // and the lock is free again
     await again.close();
   });
 });
 
 afterAll(() => {
+  process.env = env;
   fs.rmSync(digests, { recursive: true, force: true });
+  fs.rmSync(home, { recursive: true, force: true });
 });
