@@ -4,6 +4,7 @@ import type { Api } from '../api';
 import { UsageError } from './errors';
 import { idOf, scopeOf, SCOPE_HELP } from './names';
 import { FORMAT_NAMES, readDigestFile, readStdin } from './input';
+import type { FormatName } from '../digest/parse';
 import type { Session } from './session';
 
 export interface Output {
@@ -100,7 +101,7 @@ With - the digest is read from standard input.
     args: [1, Infinity],
     creates: true,
     async run(session, values, files, io) {
-      const format = values.format as string | undefined;
+      const format = values.format as FormatName | undefined;
       if (format !== undefined && !FORMAT_NAMES.includes(format)) throw new UsageError(`--format ${format}: expected one of ${FORMAT_NAMES.join(', ')}`);
       const reports: unknown[] = [];
       let failed = 0;

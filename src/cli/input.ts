@@ -1,14 +1,14 @@
 import * as fs from 'node:fs';
-import { FORMATS } from '../digest/parse';
+import { decodeDigest, FORMAT_LIST } from '../digest/parse';
 import { MAX_DIGEST_BYTES } from '../digest/errors';
 
 /** The formats --format accepts. */
-export const FORMAT_NAMES = FORMATS.map((f) => f.name);
+export const FORMAT_NAMES: string[] = FORMAT_LIST.map((f) => f.name);
 
 const tooLarge = (what: string, bytes: number) =>
   `${what} is ${(bytes / 1024 / 1024).toFixed(1)} MB; digests up to ${MAX_DIGEST_BYTES / 1024 / 1024} MB can be imported. Split it into smaller files.`;
 
-/** A digest file's text, with what names it: the file's name and its modification date. */
+/** A digest file's text (UTF-8, UTF-16 or Windows-1252), with what names it: the file's name and its modification date. */
 export function readDigestFile(file: string): { text: string; fileName: string; modifiedAt: string } {
   let stat;
   try {
@@ -18,7 +18,7 @@ export function readDigestFile(file: string): { text: string; fileName: string; 
   }
   if (!stat.isFile()) throw new Error('not a file');
   if (stat.size > MAX_DIGEST_BYTES) throw new Error(tooLarge('it', stat.size));
-  return { text: fs.readFileSync(file, 'utf8'), fileName: file.split(/[\\/]/).pop()!, modifiedAt: stat.mtime.toISOString() };
+  return { text: decodeDigest(fs.readFileSync(file)), fileName: file.split(/[\\/]/).pop()!, modifiedAt: stat.mtime.toISOString() };
 }
 
 /** All of standard input, up to the digest size limit. */
@@ -31,5 +31,5 @@ export async function readStdin(stream: NodeJS.ReadableStream = process.stdin): 
     if (size > MAX_DIGEST_BYTES) throw new Error(tooLarge('standard input', size));
     chunks.push(buf);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return decodeDigest(Buffer.concat(chunks));
 }

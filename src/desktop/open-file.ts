@@ -4,6 +4,7 @@ import { dispatch } from '../api/dispatch';
 import type { Envelope } from '../api/contract';
 import type { Core } from '../core';
 import { MAX_DIGEST_BYTES } from '../digest/errors';
+import { decodeDigest } from '../digest/parse';
 import type { ImportReport } from '../library/importer';
 
 /**
@@ -38,5 +39,5 @@ async function readDigest(file: string): Promise<{ text: string; modifiedAt: str
       `“${path.basename(file)}” is ${(stat.size / 1024 / 1024).toFixed(1)} MB; digests up to ${MAX_DIGEST_BYTES / 1024 / 1024} MB can be imported. Split it into smaller files.`,
     );
   }
-  return { text: await fs.readFile(file, 'utf8'), modifiedAt: stat.mtime.toISOString() };
+  return { text: decodeDigest(await fs.readFile(file)), modifiedAt: stat.mtime.toISOString() };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { handler } from '../api/contract';
+import { ApiError, handler } from '../api/contract';
+import { decodeDigest, FORMAT_LIST, type FormatName } from '../digest/parse';
 import { MAX_DIGEST_BYTES } from '../digest/errors';
 import { id } from '../api/schemas';
 import { highlightsOf } from '../highlights/highlights';
@@ -60,11 +61,19 @@ export function libraryHandlers(library: Library, ctx: DataContext) {
         name: z.string().max(300).optional(),
         fileName: z.string().max(300).optional(),
         modifiedAt: z.string().max(40).optional(),
-        text: z.string().max(MAX_DIGEST_BYTES),
+        /** The text, or the file's bytes in base64 when the page cannot tell its encoding (UTF-16, Windows-1252). */
+        text: z.string().max(MAX_DIGEST_BYTES).optional(),
+        bytes: z
+          .base64()
+          .max(Math.ceil(MAX_DIGEST_BYTES / 3) * 4)
+          .optional(),
         source: z.enum(['file', 'paste']),
-        format: z.string().max(40).optional(),
+        format: z.enum(FORMAT_LIST.map((f) => f.name) as [FormatName, ...FormatName[]]).optional(),
       }),
-      (arg) => library.import(arg),
+      ({ bytes, text, ...arg }) => {
+        if ((bytes === undefined) === (text === undefined)) throw new ApiError('invalid-argument', 'Give the digest as text or as bytes, not both.');
+        return library.import({ ...arg, text: text ?? decodeDigest(Buffer.from(bytes!, 'base64')) });
+      },
     ),
   };
 }

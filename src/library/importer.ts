@@ -1,9 +1,9 @@
 import { contentHash } from '../digest/identity';
 import { normaliseText, parseDigest } from '../digest/parse';
-import type { SkippedLine } from '../digest/types';
+import type { ParsedDigest, SkippedLine } from '../digest/types';
 import type { Corpus } from './corpus';
 import { digestName, type NameHints } from './digest-name';
-import type { Digest, Paper } from './types';
+import type { Digest, Paper, StoredEntry } from './types';
 
 export interface ImportRequest extends Omit<NameHints, 'meta' | 'now'> {
   text: string;
@@ -48,13 +48,14 @@ export interface Imported {
 export async function importDigest(corpus: Corpus, req: ImportRequest, progress: Progress = () => {}): Promise<Imported> {
   const parsed = parseDigest(req.text, req.format ? { format: req.format } : undefined);
   const hash = contentHash(normaliseText(req.text));
-  const base = { format: parsed.format, skipped: parsed.skipped, revised: [] };
+  const base = { format: parsed.format, skipped: parsed.skipped, revised: [] as RevisedPaper[] };
   const known = corpus.findByContent(hash);
   if (known) {
     return { report: { ...base, digest: null, alreadyImported: known, added: 0, merged: parsed.entries.length }, newPapers: [], changedPapers: [] };
   }
   progress(0, parsed.entries.length);
-  const entries = corpus.resolve(parsed.entries);
+  const { entries, unknown } = resolveUpdates(corpus, parsed);
+  base.skipped = [...base.skipped, ...unknown];
   progress(entries.length, parsed.entries.length);
   const now = new Date().toISOString();
   const { digest, newPapers, changedPapers, revisedPapers } = corpus.addDigest(
@@ -75,4 +76,20 @@ export async function importDigest(corpus: Corpus, req: ImportRequest, progress:
     newPapers,
     changedPapers,
   };
+}
+
+/**
+ * Resolves the digest's papers, then its entries without an abstract (a replacement notice, an
+ * arXiv BibTeX entry): those update papers the library or this digest has, and add none.
+ */
+function resolveUpdates(corpus: Corpus, parsed: ParsedDigest): { entries: StoredEntry[]; unknown: SkippedLine[] } {
+  const all = corpus.resolve([...parsed.entries, ...parsed.withoutAbstract]);
+  const papers = all.slice(0, parsed.entries.length);
+  const present = new Set(papers.map((e) => e.id));
+  const updates = all.slice(parsed.entries.length);
+  const known = updates.filter((e) => present.has(e.id) || corpus.paper(e.id));
+  const unknown = parsed.withoutAbstract
+    .filter((_, i) => !known.includes(updates[i]))
+    .map((e) => ({ line: e.line, text: e.title.slice(0, 120), reason: 'no abstract, and not a paper in your library: nothing to update' }));
+  return { entries: [...papers, ...known], unknown };
 }
