@@ -6,7 +6,7 @@
  */
 import { STOP_WORDS } from '../search/stop-words';
 
-const NON_ASCII = /[^\x00-\x7f]/;
+const NON_ASCII = /\P{ASCII}/u;
 const TOKEN = /\b[a-z_][a-z0-9_]+\b/g;
 
 /** Words frequent in every abstract that the search's list keeps (it serves phrase search too). */
