@@ -1,6 +1,6 @@
 /**
  * Why a paper ranks high: the terms that add most to its score (weight × its TF-IDF value), and
- * how many of the reader's papers share them — "shares kv cache, speculative decoding with 3
+ * how many of the reader's papers share them (only terms some of them contain are named) — "shares kv cache, speculative decoding with 3
  * papers you starred". Terms overlapping a stronger one ("kv" after "kv cache") are skipped, so
  * the reason names distinct ideas.
  */
@@ -48,24 +48,31 @@ export function explain(
     contributions.push({ f: m.indices[k], c });
   }
   contributions.sort((a, b) => b.c - a.c || a.f - b.f);
-  const chosen: number[] = [];
-  const usedWords = new Set<string>();
-  for (const { f } of contributions) {
-    const words = m.terms[f].split(' ');
-    if (words.some((w) => usedWords.has(w))) continue;
-    chosen.push(f);
-    for (const w of words) usedWords.add(w);
-    if (chosen.length === maxTerms) break;
-  }
-  if (chosen.length === 0) return null;
-  const sharedWith: string[] = [];
+  // The other positives, whose rows tell which terms are really shared.
+  const others: { id: string; row: number }[] = [];
   const seen = new Set<number>([r]);
   for (const id of positiveIds) {
     const p = m.rowOf.get(id);
     if (p === undefined || seen.has(p)) continue;
     seen.add(p);
-    if (chosen.some((f) => valueAt(m, p, f) > 0)) sharedWith.push(id);
+    others.push({ id, row: p });
   }
+  const chosen: number[] = [];
+  const usedWords = new Set<string>();
+  const shared = new Set<string>();
+  for (const { f } of contributions) {
+    const words = m.terms[f].split(' ');
+    if (words.some((w) => usedWords.has(w))) continue;
+    // Only what the reader's papers contain too: the reason must be literally true.
+    const holders = others.filter((o) => valueAt(m, o.row, f) > 0);
+    if (holders.length === 0 && others.length > 0) continue;
+    chosen.push(f);
+    for (const w of words) usedWords.add(w);
+    for (const h of holders) shared.add(h.id);
+    if (chosen.length === maxTerms) break;
+  }
+  if (chosen.length === 0) return null;
+  const sharedWith = others.filter((o) => shared.has(o.id)).map((o) => o.id);
   const terms = chosen.map((f) => m.terms[f]);
   const k = sharedWith.length;
   const reason = k > 0 ? `shares ${terms.join(', ')} with ${k} ${k === 1 ? noun[0] : noun[1]}` : `mentions ${terms.join(', ')}`;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildFeatures, explain, type InterestModel, rank, RankError, train, trainPerTag } from '../../../src/rank';
+import { buildFeatures, explain, type InterestModel, rank, RankError, train, trainPerTag, valueAt } from '../../../src/rank';
 import { trainLinearSvm } from '../../../src/rank/linear-svm';
 import { toyCorpus } from './toy-corpus';
 
@@ -91,6 +91,8 @@ describe('explain', () => {
     expect(new Set(words).size).toBe(words.length);
     expect(e.sharedWith.length).toBeGreaterThan(0);
     expect(e.sharedWith.every((id) => starred.includes(id))).toBe(true);
+    // Every named term is in at least one starred paper other than k7 itself.
+    for (const t of e.terms) expect(starred.some((id) => valueAt(m, m.rowOf.get(id)!, m.termIndex.get(t)!) > 0)).toBe(true);
     expect(e.reason).toBe(`shares ${e.terms.join(', ')} with ${e.sharedWith.length} papers you starred`);
     expect(explain(mod, m, 'k7', starred, { noun: ['paper tagged kv', 'papers tagged kv'], maxTerms: 1 })!.reason).toMatch(
       /^shares [a-z ]+ with \d papers? tagged kv$/,
