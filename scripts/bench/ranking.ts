@@ -162,6 +162,7 @@ const sample = labelledSample();
 const report: Record<string, unknown> = {};
 const q = quality(sample, {}, {});
 report.quality = q;
+
 log(`"Best for you" on the labelled sample: ${STARRED} starred papers of one topic, ${DRAWS} draws per topic`);
 log('topic                papers  precision@10  (capped)  nDCG@10');
 for (const r of q.topics)
@@ -170,6 +171,10 @@ for (const r of q.topics)
   );
 log(
   `${'mean'.padEnd(20)} ${''.padStart(6)}  ${q.precisionAt10.toFixed(2).padStart(12)}  ${q.cappedPrecisionAt10.toFixed(2).padStart(8)}  ${q.ndcgAt10.toFixed(2).padStart(7)}`,
+);
+const ceiling = q.topics.reduce((s, r) => s + Math.min(K, r.papers - STARRED) / K, 0) / q.topics.length;
+log(
+  `(plain precision@10 cannot pass ${ceiling.toFixed(2)} here: a topic of n papers has n - ${STARRED} left to find; the capped figure divides by min(10, n - ${STARRED}))`,
 );
 log(`example reason: ${q.example}`);
 
