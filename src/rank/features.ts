@@ -145,8 +145,7 @@ export function buildFeatures(papers: readonly PaperText[], options?: FeatureOpt
       bump(featureOfWord[seq[i]]);
       if (i > 0 && featureOfBigram.size > 0) bump(featureOfBigram.get(seq[i - 1] * W + seq[i], -1));
     }
-    touched.sort((a, b) => a - b);
-    const idx = Int32Array.from(touched);
+    const idx = Int32Array.from(touched).sort();
     const val = new Float32Array(idx.length);
     let norm = 0;
     for (let k = 0; k < idx.length; k++) {
