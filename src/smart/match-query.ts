@@ -60,33 +60,52 @@ function yearOf(published?: string): number | undefined {
   return m ? Number(m[1]) : undefined;
 }
 
-function holds(term: QueryTerm, paper: SmartPaper, text: () => string[]): boolean {
+type Test = (paper: SmartPaper, text: () => string[]) => boolean;
+
+/** One term as a test, its value folded and tokenised once, not once per paper. */
+function compileTerm(term: QueryTerm): Test {
   switch (term.kind) {
     case 'word':
-    case 'phrase':
-      return containsRun(text(), tokens(term.value));
+    case 'phrase': {
+      const needle = tokens(term.value);
+      return (_p, text) => containsRun(text(), needle);
+    }
     case 'author': {
       const needle = tokens(term.value);
-      return (paper.authors ?? []).some((a) => containsInOrder(tokens(a), needle));
+      return (p) => (p.authors ?? []).some((a) => containsInOrder(tokens(a), needle));
     }
     case 'cat':
-      return matchesCategory(term.value, paper.categories ?? []);
+      return (p) => matchesCategory(term.value, p.categories ?? []);
     case 'tag': {
       const name = fold(term.value);
-      return paper.tags.some((t) => fold(t) === name);
+      return (p) => p.tags.some((t) => fold(t) === name);
     }
     case 'status':
-      return term.value === 'starred' ? paper.starred : paper.state === term.value;
+      return term.value === 'starred' ? (p) => p.starred : (p) => p.state === term.value;
     case 'year': {
-      const y = yearOf(paper.published);
-      return y !== undefined && (term.min === undefined || y >= term.min) && (term.max === undefined || y <= term.max);
+      const { min = -Infinity, max = Infinity } = term;
+      return (p) => {
+        const y = yearOf(p.published);
+        return y !== undefined && y >= min && y <= max;
+      };
     }
   }
 }
 
-/** Every term holds (a negated term: does not hold). An empty query matches every paper. */
+/**
+ * A predicate for the query: every term holds (a negated term: does not hold); an empty query
+ * matches every paper. Compile once, then test many papers (a smart list's live count).
+ */
+export function compileQuery(query: SmartQuery): (paper: SmartPaper) => boolean {
+  const tests = query.terms.map((t) => ({ test: compileTerm(t), negated: t.negated }));
+  return (paper) => {
+    let text: string[] | undefined;
+    const textTokens = () => (text ??= tokens(`${paper.title}\n${paper.abstract}`));
+    return tests.every(({ test, negated }) => test(paper, textTokens) !== negated);
+  };
+}
+
+/** Whether one paper matches; for many papers, `compileQuery` once. */
 export function matches(query: SmartQuery, paper: SmartPaper): boolean {
-  let text: string[] | undefined;
-  const textTokens = () => (text ??= tokens(`${paper.title}\n${paper.abstract}`));
-  return query.terms.every((t) => holds(t, paper, textTokens) !== t.negated);
+  return compileQuery(query)(paper);
 }

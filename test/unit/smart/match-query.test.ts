@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { matches, matchesCategory, parseQuery, type SmartPaper } from '../../../src/smart';
+import { compileQuery, matches, matchesCategory, parseQuery, type SmartPaper } from '../../../src/smart';
 
 const paper: SmartPaper = {
   title: 'LOOK-M: Look-Once Optimization in KV Cache for Efficient Multimodal Long-Context Inference',
@@ -80,5 +81,56 @@ describe('matches', () => {
     expect(matchesCategory('hep', ['hep-th'])).toBe(false);
     expect(matchesCategory('math', ['math.AG'])).toBe(true);
     expect(matchesCategory('math.', ['math'])).toBe(false);
+  });
+});
+
+describe('compileQuery', () => {
+  const papers: SmartPaper[] = [
+    paper,
+    { ...paper, title: 'Protein folding', abstract: 'Molecules.', tags: [], starred: false, state: 'unread', published: '2021-01-01' },
+    { ...paper, title: 'Speculative decoding at scale', abstract: 'Drafts.', categories: ['cs.LG'], tags: ['to-read'] },
+  ];
+
+  it('filters many papers with one compiled query', () => {
+    const r = parseQuery('-protein year:>=2022 cat:cs.');
+    if (!r.ok) throw r.error;
+    const keep = compileQuery(r.query);
+    expect(papers.filter(keep).map((p) => p.title.split(' ')[0])).toEqual(['LOOK-M:', 'Speculative']);
+  });
+
+  it('any query that parses evaluates to a boolean on any paper, and negating a single term flips it', () => {
+    const anyPaper = fc.record({
+      title: fc.string(),
+      abstract: fc.string(),
+      authors: fc.option(fc.array(fc.string()), { nil: undefined }),
+      categories: fc.option(fc.array(fc.constantFrom('cs.CL', 'cs.CV', 'math.AG', 'hep-th', 'x')), { nil: undefined }),
+      published: fc.option(fc.oneof(fc.string(), fc.constantFrom('2024-01-02', '1999', '2023-12-31T23:59:59Z')), { nil: undefined }),
+      tags: fc.array(fc.string()),
+      state: fc.constantFrom('read' as const, 'unread' as const, 'reading' as const),
+      starred: fc.boolean(),
+    });
+    const anyTerm = fc.constantFrom(
+      'kv',
+      '"kv cache"',
+      'author:hinton',
+      'cat:cs.',
+      'cat:cs.CL',
+      'tag:x',
+      'status:read',
+      'status:starred',
+      'year:2024',
+      'year:..2023',
+    );
+    fc.assert(
+      fc.property(anyTerm, anyPaper, (term, p) => {
+        const plain = parseQuery(term);
+        const negated = parseQuery(`-${term}`);
+        if (!plain.ok || !negated.ok) throw new Error('fixture terms parse');
+        const m = matches(plain.query, p);
+        expect(typeof m).toBe('boolean');
+        expect(matches(negated.query, p)).toBe(!m);
+      }),
+      { numRuns: 1000 },
+    );
   });
 });
