@@ -1,0 +1,41 @@
+/**
+ * The words a paper is described by for ranking, as arxiv-sanity's TfidfVectorizer reads them:
+ * lower-case, accents off, tokens that start with a letter and have two characters or more
+ * (`[a-z_][a-z0-9_]+`: "kv", "gpt4"; not "4" or "x"), English stop words out. Bigrams are formed
+ * over what is left, as scikit-learn does after removing stop words.
+ */
+import { STOP_WORDS } from '../search/stop-words';
+
+const NON_ASCII = /\P{ASCII}/u;
+const TOKEN = /\b[a-z_][a-z0-9_]+\b/g;
+
+/** Words frequent in every abstract that the search's list keeps (it serves phrase search too). */
+const EXTRA_STOP = [
+  'also',
+  'however',
+  'thus',
+  'therefore',
+  'via',
+  'us',
+  'may',
+  'might',
+  'must',
+  'would',
+  'could',
+  'shall',
+  'within',
+  'without',
+  'upon',
+  'yet',
+  'et',
+  'al',
+];
+const STOP: ReadonlySet<string> = new Set([...STOP_WORDS, ...EXTRA_STOP]);
+
+export function rankTokens(text: string): string[] {
+  // Folding accents costs twice the tokenising; most abstracts are plain ASCII and skip it.
+  const folded = (NON_ASCII.test(text) ? text.normalize('NFD').replace(/\p{M}/gu, '') : text).toLowerCase();
+  const out: string[] = [];
+  for (const t of folded.match(TOKEN) ?? []) if (!STOP.has(t)) out.push(t);
+  return out;
+}

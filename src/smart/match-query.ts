@@ -1,0 +1,111 @@
+/**
+ * Evaluates a smart-list query on one plain paper record. Text terms match whole tokens (a phrase:
+ * consecutive tokens) of the title and abstract, case- and accent-insensitively; the app routes the
+ * text part through the search index instead (see splitQuery) and uses this for the filters.
+ */
+import { tokenize } from '../search/text';
+import type { QueryTerm, SmartQuery } from './query-types';
+
+export interface SmartPaper {
+  title: string;
+  abstract: string;
+  authors?: string[];
+  /** arXiv categories: `cs.CL`, `hep-th`, `math.AG`. */
+  categories?: string[];
+  /** ISO 8601 date; its year is what `year:` compares. */
+  published?: string;
+  tags: string[];
+  state: 'read' | 'unread' | 'reading';
+  starred: boolean;
+}
+
+/** Lower-case, accents off, so "Müller" is found by "muller" and by "Müller". */
+function fold(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+function tokens(text: string): string[] {
+  return tokenize(fold(text));
+}
+
+/** Whether `needle` occurs as consecutive tokens in `hay` (an empty needle matches). */
+function containsRun(hay: string[], needle: string[]): boolean {
+  if (needle.length === 0) return true;
+  outer: for (let i = 0; i + needle.length <= hay.length; i++) {
+    for (let j = 0; j < needle.length; j++) if (hay[i + j] !== needle[j]) continue outer;
+    return true;
+  }
+  return false;
+}
+
+/** Whether `needle` occurs in order in `hay`, gaps allowed ("Geoffrey Hinton" in "Geoffrey E. Hinton"). */
+function containsInOrder(hay: string[], needle: string[]): boolean {
+  let j = 0;
+  for (const t of hay) if (j < needle.length && t === needle[j]) j++;
+  return j === needle.length;
+}
+
+export function matchesCategory(pattern: string, categories: readonly string[]): boolean {
+  const p = pattern.toLowerCase();
+  return categories.some((c) => {
+    const cat = c.toLowerCase();
+    if (p.endsWith('.')) return cat.startsWith(p); // cat:cs. — the whole cs tree
+    if (!p.includes('.')) return cat === p || cat.startsWith(`${p}.`); // cat:cs — the archive too
+    return cat === p;
+  });
+}
+
+function yearOf(published?: string): number | undefined {
+  const m = published ? /^(\d{4})/.exec(published.trim()) : null;
+  return m ? Number(m[1]) : undefined;
+}
+
+type Test = (paper: SmartPaper, text: () => string[]) => boolean;
+
+/** One term as a test, its value folded and tokenised once, not once per paper. */
+function compileTerm(term: QueryTerm): Test {
+  switch (term.kind) {
+    case 'word':
+    case 'phrase': {
+      const needle = tokens(term.value);
+      return (_p, text) => containsRun(text(), needle);
+    }
+    case 'author': {
+      const needle = tokens(term.value);
+      return (p) => (p.authors ?? []).some((a) => containsInOrder(tokens(a), needle));
+    }
+    case 'cat':
+      return (p) => matchesCategory(term.value, p.categories ?? []);
+    case 'tag': {
+      const name = fold(term.value);
+      return (p) => p.tags.some((t) => fold(t) === name);
+    }
+    case 'status':
+      return term.value === 'starred' ? (p) => p.starred : (p) => p.state === term.value;
+    case 'year': {
+      const { min = -Infinity, max = Infinity } = term;
+      return (p) => {
+        const y = yearOf(p.published);
+        return y !== undefined && y >= min && y <= max;
+      };
+    }
+  }
+}
+
+/**
+ * A predicate for the query: every term holds (a negated term: does not hold); an empty query
+ * matches every paper. Compile once, then test many papers (a smart list's live count).
+ */
+export function compileQuery(query: SmartQuery): (paper: SmartPaper) => boolean {
+  const tests = query.terms.map((t) => ({ test: compileTerm(t), negated: t.negated }));
+  return (paper) => {
+    let text: string[] | undefined;
+    const textTokens = () => (text ??= tokens(`${paper.title}\n${paper.abstract}`));
+    return tests.every(({ test, negated }) => test(paper, textTokens) !== negated);
+  };
+}
+
+/** Whether one paper matches; for many papers, `compileQuery` once. */
+export function matches(query: SmartQuery, paper: SmartPaper): boolean {
+  return compileQuery(query)(paper);
+}
