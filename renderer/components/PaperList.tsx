@@ -3,6 +3,7 @@ import { useCallback, useEffect, useRef } from 'react';
 import { useApp } from '../store';
 import { plural } from '../format';
 import type { ReadState, SortOrder } from '../store/types';
+import { READ_STATE_LABELS, READ_STATES, type TagMode } from '../../src/api/vocabulary';
 import { clickMode, PaperRowView } from './PaperRowView';
 
 /** The papers of the current view or search, virtualised so a large library scrolls smoothly. */
@@ -130,7 +131,7 @@ function ViewTitle() {
           <div className="view-sub">
             <label className="sort">
               <span>Papers with</span>
-              <select aria-label="Tag match" value={view.mode} onChange={(e) => setView({ ...view, mode: e.target.value as 'and' | 'or' })}>
+              <select aria-label="Tag match" value={view.mode} onChange={(e) => setView({ ...view, mode: e.target.value as TagMode })}>
                 <option value="and">all of these tags</option>
                 <option value="or">any of these tags</option>
               </select>
@@ -205,9 +206,11 @@ export function ListHeader({ searchRef }: { searchRef: React.RefObject<HTMLInput
         <div className="list-controls">
           <select aria-label="Show" value={stateFilter ?? ''} onChange={(e) => setStateFilter((e.target.value || null) as ReadState | null)}>
             <option value="">All</option>
-            <option value="unread">Unread</option>
-            <option value="reading">Reading</option>
-            <option value="read">Read</option>
+            {READ_STATES.map((state) => (
+              <option key={state} value={state}>
+                {READ_STATE_LABELS[state]}
+              </option>
+            ))}
           </select>
           <select aria-label="Sort by" value={sort} disabled={searched} onChange={(e) => setSort(e.target.value as SortOrder)}>
             {view.kind === 'list' && <option value="list">List order</option>}

@@ -1,10 +1,7 @@
 import type { StateCreator } from 'zustand';
 import { api } from '../api/client';
 import type { AppState } from './index';
-import type { ReadState } from './types';
-
-type HighlightColor = 'yellow' | 'green' | 'blue' | 'pink';
-type TagColor = 'gray' | 'red' | 'orange' | 'yellow' | 'green' | 'teal' | 'blue' | 'purple' | 'pink';
+import type { HighlightColor, ReadState, TagColor } from './types';
 
 /** What the reader does to their own data: status, tags, lists, highlights. Each refreshes the views. */
 export interface OrganiseSlice {

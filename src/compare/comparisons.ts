@@ -1,14 +1,18 @@
 import { ApiError } from '../api/contract';
+import {
+  comparisonAtMinimum,
+  comparisonCountProblem,
+  comparisonFull,
+  DRAFT_NAME,
+  MAX_ATTRIBUTES,
+  MAX_CELL_CHARS,
+  MAX_PAPERS,
+  MIN_PAPERS,
+} from '../api/vocabulary';
 import { describeQuote } from '../highlights/anchor';
 import { type DataContext, dataChanged, newId, requirePapers } from '../shared/context';
 import { cleanName, sameName } from '../shared/names';
 import type { Comparison, ComparisonAttribute, ComparisonCell, UserData } from '../storage/schema';
-
-export const MIN_PAPERS = 2;
-export const MAX_PAPERS = 6;
-export const MAX_ATTRIBUTES = 50;
-export const MAX_CELL_CHARS = 10_000;
-export const DRAFT_NAME = 'Untitled comparison';
 
 export interface ComparisonSummary {
   id: string;
@@ -25,8 +29,6 @@ export interface DeletedAttribute {
   /** paper id → its cell for the attribute */
   cells: Record<string, ComparisonCell>;
 }
-
-const LIMIT_MESSAGE = `Compare ${MIN_PAPERS} to ${MAX_PAPERS} papers at a time`;
 
 function requireComparison(data: UserData, id: string): Comparison {
   const c = data.comparisons[id];
@@ -46,8 +48,8 @@ function refuseDuplicate(data: UserData, name: string, except?: string) {
 }
 
 function checkCount(count: number) {
-  if (count < MIN_PAPERS) throw new ApiError('too-few-papers', `${LIMIT_MESSAGE}: select at least ${MIN_PAPERS}${count === 1 ? ' (1 is selected)' : ''}.`);
-  if (count > MAX_PAPERS) throw new ApiError('too-many-papers', `${LIMIT_MESSAGE}: ${count} are selected. Remove ${count - MAX_PAPERS} first.`);
+  const problem = comparisonCountProblem(count);
+  if (problem) throw new ApiError(count < MIN_PAPERS ? 'too-few-papers' : 'too-many-papers', problem);
 }
 
 /** Applies a change to one comparison and stamps it; an edit that throws changes nothing. */
@@ -139,10 +141,7 @@ export function addPapers(ctx: DataContext, id: string, paperIds: string[]): voi
   change(ctx, id, (c) => {
     const fresh = [...new Set(paperIds)].filter((p) => !c.paperIds.includes(p));
     if (c.paperIds.length + fresh.length > MAX_PAPERS) {
-      throw new ApiError(
-        'too-many-papers',
-        `${LIMIT_MESSAGE}: this one has ${c.paperIds.length}, so ${Math.max(0, MAX_PAPERS - c.paperIds.length)} more at most.`,
-      );
+      throw new ApiError('too-many-papers', comparisonFull(c.paperIds.length));
     }
     for (const p of fresh) c.titles[p] = ctx.corpus.paper(p)!.title;
     c.paperIds.push(...fresh);
@@ -158,8 +157,7 @@ export function removePaper(ctx: DataContext, id: string, paperId: string): { po
   change(ctx, id, (c) => {
     position = c.paperIds.indexOf(paperId);
     if (position < 0) throw new ApiError('not-found', 'That paper is not in the comparison.');
-    if (c.paperIds.length <= MIN_PAPERS)
-      throw new ApiError('too-few-papers', `${LIMIT_MESSAGE}: this one cannot lose another column. Delete the comparison instead.`);
+    if (c.paperIds.length <= MIN_PAPERS) throw new ApiError('too-few-papers', comparisonAtMinimum);
     c.paperIds.splice(position, 1);
   });
   return { position };

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { handler } from '../api/contract';
 import { id, name } from '../api/schemas';
+import { MAX_ATTRIBUTES, MAX_CELL_CHARS } from '../api/vocabulary';
 import type { TermStats } from '../search/distinctive';
 import type { DataContext } from '../shared/context';
 import {
@@ -10,8 +11,6 @@ import {
   createComparison,
   deleteComparison,
   listComparisons,
-  MAX_ATTRIBUTES,
-  MAX_CELL_CHARS,
   moveAttribute,
   movePaper,
   quoteCell,

@@ -6,7 +6,8 @@ import type { Paper } from '../library/types';
 import type { TermStats } from '../search/distinctive';
 import { highlightRanges, type Range } from '../search/text';
 import type { DataContext } from '../shared/context';
-import type { Comparison, ComparisonAttribute, HighlightColor } from '../storage/schema';
+import type { HighlightColor } from '../api/vocabulary';
+import type { Comparison, ComparisonAttribute } from '../storage/schema';
 import { type Claim, extractClaims } from './claims';
 import { compareTerms, type SharedTerm } from './terms';
 

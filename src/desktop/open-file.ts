@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { dispatch } from '../api/dispatch';
 import type { Envelope } from '../api/contract';
 import type { Core } from '../core';
-import { MAX_DIGEST_BYTES } from '../digest/errors';
+import { digestTooLarge, MAX_DIGEST_BYTES } from '../api/vocabulary';
 import type { ImportReport } from '../library/importer';
 
 /** The extension of the digest files the desktop app is registered for. */
@@ -57,9 +57,7 @@ async function readDigest(file: string): Promise<string> {
   if (!stat.isFile()) throw new Error(`“${file}” is not a file.`);
   // The parser refuses big texts too, but checking the size first spares reading them.
   if (stat.size > MAX_DIGEST_BYTES) {
-    throw new Error(
-      `“${path.basename(file)}” is ${(stat.size / 1024 / 1024).toFixed(1)} MB; digests up to ${MAX_DIGEST_BYTES / 1024 / 1024} MB can be imported. Split it into smaller files.`,
-    );
+    throw new Error(digestTooLarge(`“${path.basename(file)}”`, stat.size));
   }
   return fs.readFile(file, 'utf8');
 }

@@ -2,7 +2,7 @@ import { highlightsOf } from '../highlights/highlights';
 import type { Paper } from '../library/types';
 import { listsOf } from '../lists/lists';
 import type { DataContext } from '../shared/context';
-import type { ReadState } from '../storage/schema';
+import type { ReadState } from '../api/vocabulary';
 import { statusOf } from '../status/status';
 import { tagsOf } from '../tags/tags';
 import { comparisonsIn, type ComparisonView } from './comparisons';

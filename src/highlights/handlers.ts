@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { handler } from '../api/contract';
 import { id } from '../api/schemas';
 import type { DataContext } from '../shared/context';
-import { HIGHLIGHT_COLORS } from '../storage/schema';
+import { HIGHLIGHT_COLORS } from '../api/vocabulary';
 import { addHighlight, deleteHighlight, highlightsOf, restoreHighlight, updateHighlight } from './highlights';
 
 const color = z.enum(HIGHLIGHT_COLORS);

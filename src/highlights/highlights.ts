@@ -1,9 +1,8 @@
 import { ApiError } from '../api/contract';
 import { type DataContext, newId, requirePapers } from '../shared/context';
-import type { Highlight, HighlightColor } from '../storage/schema';
+import { MAX_COMMENT_CHARS, type HighlightColor } from '../api/vocabulary';
+import type { Highlight } from '../storage/schema';
 import { anchor, describeQuote } from './anchor';
-
-export const MAX_COMMENT_CHARS = 100_000;
 
 export interface PlacedHighlight extends Highlight {
   /** Where it stands in the abstract now; null when its quote can no longer be found. */

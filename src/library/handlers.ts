@@ -5,19 +5,19 @@ import { highlightsOf } from '../highlights/highlights';
 import { listsOf } from '../lists/lists';
 import type { DataContext } from '../shared/context';
 import { relatedPapers } from '../search/related';
-import { READ_STATES } from '../storage/schema';
+import { MAX_QUERY, MAX_DIGEST_BYTES, MAX_DIGEST_NAME, MAX_TAGS_AT_ONCE, READ_STATES, SORT_ORDERS, TAG_MODES } from '../api/vocabulary';
 import type { Library } from './library';
 import { userFields } from './user-view';
 
 const query = z.object({
-  q: z.string().max(500).optional(),
+  q: z.string().max(MAX_QUERY).optional(),
   digestId: id.nullable().optional(),
   listId: id.nullable().optional(),
-  tagIds: z.array(id).max(50).optional(),
-  tagMode: z.enum(['and', 'or']).optional(),
+  tagIds: z.array(id).max(MAX_TAGS_AT_ONCE).optional(),
+  tagMode: z.enum(TAG_MODES).optional(),
   state: z.enum(READ_STATES).nullable().optional(),
   starred: z.boolean().optional(),
-  sort: z.enum(['digest', 'date', 'title', 'list']).optional(),
+  sort: z.enum(SORT_ORDERS).optional(),
   offset: z.number().int().min(0).optional(),
   limit: z.number().int().min(1).max(1000).optional(),
 });
@@ -27,7 +27,7 @@ export function libraryHandlers(library: Library, ctx: DataContext) {
   return {
     'papers.query': handler(query, (arg) => library.query(arg)),
     /** Everything the reader pane shows of one paper, the reader's own data included. */
-    'papers.get': handler(z.object({ id, q: z.string().max(500).optional() }), async ({ id, q }) => {
+    'papers.get': handler(z.object({ id, q: z.string().max(MAX_QUERY).optional() }), async ({ id, q }) => {
       const view = await library.get(id, q);
       const data = ctx.store.data;
       return {
@@ -52,8 +52,9 @@ export function libraryHandlers(library: Library, ctx: DataContext) {
     }),
     'digests.import': handler(
       z.object({
-        name: z.string().max(300),
-        text: z.string(),
+        name: z.string().max(MAX_DIGEST_NAME),
+        // Characters here; the parser then counts the bytes.
+        text: z.string().max(MAX_DIGEST_BYTES, `digests up to ${MAX_DIGEST_BYTES / 1024 / 1024} MB can be imported. Split it into smaller files.`),
         source: z.enum(['file', 'paste']),
       }),
       (arg) => library.import(arg),

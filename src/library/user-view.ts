@@ -1,5 +1,6 @@
 import type { SearchDoc } from '../search/search-index';
-import type { ReadState, TagColor, UserData } from '../storage/schema';
+import type { ReadState, TagColor, TagMode } from '../api/vocabulary';
+import type { UserData } from '../storage/schema';
 import { statusOf } from '../status/status';
 import { tagsOf } from '../tags/tags';
 import type { Paper } from './types';
@@ -8,7 +9,7 @@ import type { Paper } from './types';
 export interface UserFilter {
   listId?: string | null;
   tagIds?: string[];
-  tagMode?: 'and' | 'or';
+  tagMode?: TagMode;
   state?: ReadState | null;
   starred?: boolean;
 }

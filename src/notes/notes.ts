@@ -1,9 +1,7 @@
 import { ApiError } from '../api/contract';
+import { MAX_NOTE_CHARS } from '../api/vocabulary';
 import { type DataContext, requirePapers } from '../shared/context';
 import type { Note } from '../storage/schema';
-
-/** Notes are Markdown; a few megabytes is far beyond any real note and bounds a store write. */
-export const MAX_NOTE_CHARS = 4 * 1024 * 1024;
 
 export function getNote(ctx: DataContext, paperId: string): Note | null {
   return ctx.store.data.notes[paperId] ?? null;

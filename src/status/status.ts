@@ -1,5 +1,6 @@
 import { type DataContext, dataChanged, requirePapers } from '../shared/context';
-import type { PaperStatus, ReadState, UserData } from '../storage/schema';
+import type { ReadState } from '../api/vocabulary';
+import type { PaperStatus, UserData } from '../storage/schema';
 
 export const DEFAULT_STATUS: Omit<PaperStatus, 'updatedAt'> = { state: 'unread', starred: false };
 

@@ -1,15 +1,10 @@
+import type { FONTS, HighlightColor, ReadState, TagColor, TagMode, THEMES } from '../api/vocabulary';
+
 /**
  * The shape of the reader's data, one version at a time. A migration takes version N-1 to N;
  * a store written by a newer app is refused, never overwritten.
  */
 export const CURRENT_SCHEMA = 3;
-
-export const TAG_COLORS = ['gray', 'red', 'orange', 'yellow', 'green', 'teal', 'blue', 'purple', 'pink'] as const;
-export type TagColor = (typeof TAG_COLORS)[number];
-export const HIGHLIGHT_COLORS = ['yellow', 'green', 'blue', 'pink'] as const;
-export type HighlightColor = (typeof HIGHLIGHT_COLORS)[number];
-export const READ_STATES = ['unread', 'reading', 'read'] as const;
-export type ReadState = (typeof READ_STATES)[number];
 
 export interface Tag {
   id: string;
@@ -120,9 +115,6 @@ export interface Comparison {
 
 export const READ_LATER_ID = 'read-later';
 
-export const THEMES = ['system', 'light', 'dark', 'sepia'] as const;
-export const FONTS = ['serif', 'sans'] as const;
-
 /** How the reader likes to read; absent fields take their defaults (src/settings). */
 export interface Appearance {
   theme: (typeof THEMES)[number];
@@ -134,7 +126,7 @@ export interface Appearance {
 }
 
 export type SessionView =
-  { kind: 'all' } | { kind: 'starred' } | { kind: 'digest' | 'list' | 'comparison'; id: string } | { kind: 'tags'; ids: string[]; mode: 'and' | 'or' };
+  { kind: 'all' } | { kind: 'starred' } | { kind: 'digest' | 'list' | 'comparison'; id: string } | { kind: 'tags'; ids: string[]; mode: TagMode };
 
 export interface Session {
   view: SessionView;

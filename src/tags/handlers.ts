@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { handler } from '../api/contract';
 import { id, ids, name } from '../api/schemas';
 import type { DataContext } from '../shared/context';
-import { TAG_COLORS } from '../storage/schema';
+import { TAG_COLORS } from '../api/vocabulary';
 import { deleteTag, listTags, mergeTags, renameTag, restoreTag, setTagColor, tagPapers, untagPapers } from './tags';
 
 const tagSchema = z.object({ id, name, color: z.enum(TAG_COLORS), createdAt: z.string().max(40) });

@@ -1,7 +1,8 @@
 import { ApiError } from '../api/contract';
 import { type DataContext, dataChanged, newId, requirePapers } from '../shared/context';
 import { cleanName, sameName } from '../shared/names';
-import { TAG_COLORS, type Tag, type TagColor, type UserData } from '../storage/schema';
+import { TAG_COLORS, type TagColor } from '../api/vocabulary';
+import type { Tag, UserData } from '../storage/schema';
 
 export interface TagWithCount extends Tag {
   count: number;
