@@ -8,6 +8,7 @@ import { removeStaleTempFiles } from './storage/files';
 import { acquireLock } from './storage/lock';
 import { UserStore } from './storage/user-store';
 import type { DataContext } from './shared/context';
+import { Tombstones } from './shared/tombstones';
 import { tagHandlers } from './tags/handlers';
 import { listHandlers } from './lists/handlers';
 import { statusHandlers } from './status/handlers';
@@ -70,7 +71,14 @@ export async function openCore({ dataDir, samplePath }: CoreOptions): Promise<Co
     const events = new EventBus();
     const store = new UserStore(dataDir);
     const library = new Library(dataDir, events, () => store.data);
-    const ctx: DataContext = { store, corpus: library.corpus, events, reindex: (ids) => library.reindex(ids), now: () => new Date().toISOString() };
+    const ctx: DataContext = {
+      store,
+      corpus: library.corpus,
+      events,
+      reindex: (ids) => library.reindex(ids),
+      now: () => new Date().toISOString(),
+      tombstones: new Tombstones(),
+    };
     if (!store.data.settings.sampleImported) {
       if (samplePath && library.corpus.digests.length === 0 && fs.existsSync(samplePath)) {
         await library.import({ name: SAMPLE_NAME, text: fs.readFileSync(samplePath, 'utf8'), source: 'sample' });

@@ -122,7 +122,7 @@ export const createCompareSlice: StateCreator<AppState, [], [], CompareSlice> = 
       if (openId() === id) get().setView({ kind: 'all' });
       get().notify(`Deleted the comparison “${deleted.name}” (its papers are kept).`, {
         undo: async () => {
-          await api.call('compare.restore', { comparison: deleted });
+          await api.call('compare.restore', { id: deleted.id });
           get().openComparison(deleted.id);
         },
       });
@@ -160,7 +160,7 @@ export const createCompareSlice: StateCreator<AppState, [], [], CompareSlice> = 
       const id = openId();
       if (!ok || !deleted || !id) return;
       const gone = deleted;
-      get().notify(`Removed the row “${gone.attribute.name}”.`, { undo: () => api.call('compare.restoreAttribute', { id, ...gone }) });
+      get().notify(`Removed the row “${gone.name}”.`, { undo: () => api.call('compare.restoreAttribute', { id, attributeId: gone.id }) });
     },
     async moveAttribute(attributeId, to) {
       await edit((id) => api.call('compare.moveAttribute', { id, attributeId, to }));

@@ -65,7 +65,7 @@ export const createOrganiseSlice: StateCreator<AppState, [], [], OrganiseSlice> 
       if (!deleted) return;
       const { view } = get();
       if (view.kind === 'tags' && view.ids.includes(tagId)) get().setView({ kind: 'all' });
-      get().notify(`Deleted the tag “${deleted.tag.name}” (its papers are kept).`, { undo: () => api.call('tags.restore', deleted) });
+      get().notify(`Deleted the tag “${deleted.name}” (its papers are kept).`, { undo: () => api.call('tags.restore', { id: deleted.id }) });
       await get().refreshAll();
     },
     async createList(name) {
@@ -81,7 +81,7 @@ export const createOrganiseSlice: StateCreator<AppState, [], [], OrganiseSlice> 
       if (!deleted) return;
       const { view } = get();
       if (view.kind === 'list' && view.id === listId) get().setView({ kind: 'all' });
-      get().notify(`Deleted the list “${deleted.list.name}” (its papers are kept).`, { undo: () => api.call('lists.restore', deleted) });
+      get().notify(`Deleted the list “${deleted.name}” (its papers are kept).`, { undo: () => api.call('lists.restore', { id: deleted.id }) });
       await get().refreshAll();
     },
     async addToList(listId, paperIds) {
@@ -110,7 +110,7 @@ export const createOrganiseSlice: StateCreator<AppState, [], [], OrganiseSlice> 
     async deleteHighlight(id) {
       const gone = await get().attempt(() => api.call('highlights.delete', { id }));
       if (!gone) return;
-      get().notify('Highlight deleted.', { undo: () => api.call('highlights.restore', { highlight: gone }) });
+      get().notify('Highlight deleted.', { undo: () => api.call('highlights.restore', { id: gone.id }) });
       await get().refreshAll();
     },
   };

@@ -12,6 +12,7 @@ import {
 import { describeQuote } from '../highlights/anchor';
 import { type DataContext, dataChanged, newId, requirePapers } from '../shared/context';
 import { cleanName, sameName } from '../shared/names';
+import { tombstoneKind } from '../shared/tombstones';
 import type { Comparison, ComparisonAttribute, ComparisonCell, UserData } from '../storage/schema';
 
 export interface ComparisonSummary {
@@ -23,12 +24,16 @@ export interface ComparisonSummary {
   updatedAt: string;
 }
 
-export interface DeletedAttribute {
+interface DeletedAttribute {
+  comparisonId: string;
   attribute: ComparisonAttribute;
   position: number;
   /** paper id → its cell for the attribute */
   cells: Record<string, ComparisonCell>;
 }
+
+const DELETED = tombstoneKind<Comparison>('comparison');
+const REMOVED_ATTRIBUTE = tombstoneKind<DeletedAttribute>('comparison-attribute');
 
 function requireComparison(data: UserData, id: string): Comparison {
   const c = data.comparisons[id];
@@ -116,21 +121,25 @@ export function renameComparison(ctx: DataContext, id: string, name: string): vo
   });
 }
 
-/** Deletes a comparison (never its papers) and returns it, for `restoreComparison` to undo. */
-export function deleteComparison(ctx: DataContext, id: string): Comparison {
+/** Deletes a comparison (never its papers); `restoreComparison` with its id undoes it. */
+export function deleteComparison(ctx: DataContext, id: string): { id: string; name: string } {
   const c = requireComparison(ctx.store.data, id);
   ctx.store.update((d) => {
     delete d.comparisons[id];
   });
+  ctx.tombstones.keep(DELETED, id, c);
   dataChanged(ctx);
-  return c;
+  return { id, name: c.name };
 }
 
-export function restoreComparison(ctx: DataContext, c: Comparison): void {
-  if (ctx.store.data.comparisons[c.id]) return;
-  if (c.saved) refuseDuplicate(ctx.store.data, c.name);
-  ctx.store.update((d) => {
-    d.comparisons[c.id] = c;
+/** Brings a deleted comparison back exactly as it was. */
+export function restoreComparison(ctx: DataContext, id: string): void {
+  if (ctx.store.data.comparisons[id]) return;
+  ctx.tombstones.restore(DELETED, id, (c) => {
+    if (c.saved) refuseDuplicate(ctx.store.data, c.name);
+    ctx.store.update((d) => {
+      d.comparisons[c.id] = c;
+    });
   });
   dataChanged(ctx);
 }
@@ -210,8 +219,8 @@ export function renameAttribute(ctx: DataContext, id: string, attributeId: strin
   });
 }
 
-/** Removes an attribute row with its cells and returns them, for `restoreAttribute` to undo. */
-export function removeAttribute(ctx: DataContext, id: string, attributeId: string): DeletedAttribute {
+/** Removes an attribute row with its cells; `restoreAttribute` with its id undoes it. */
+export function removeAttribute(ctx: DataContext, id: string, attributeId: string): ComparisonAttribute {
   let deleted!: DeletedAttribute;
   change(ctx, id, (c) => {
     const attribute = requireAttribute(c, attributeId);
@@ -220,17 +229,22 @@ export function removeAttribute(ctx: DataContext, id: string, attributeId: strin
       if (row[attributeId]) cells[paperId] = row[attributeId];
       delete row[attributeId];
     }
-    deleted = { attribute, position: c.attributes.indexOf(attribute), cells };
+    deleted = { comparisonId: id, attribute, position: c.attributes.indexOf(attribute), cells };
     c.attributes = c.attributes.filter((a) => a.id !== attributeId);
   });
-  return deleted;
+  ctx.tombstones.keep(REMOVED_ATTRIBUTE, attributeId, deleted);
+  return deleted.attribute;
 }
 
-export function restoreAttribute(ctx: DataContext, id: string, { attribute, position, cells }: DeletedAttribute): void {
-  change(ctx, id, (c) => {
-    if (c.attributes.some((a) => a.id === attribute.id)) return;
-    c.attributes.splice(Math.min(Math.max(position, 0), c.attributes.length), 0, attribute);
-    for (const [paperId, cell] of Object.entries(cells)) (c.values[paperId] ??= {})[attribute.id] = cell;
+/** Puts a removed attribute row back in its place, with its cells. */
+export function restoreAttribute(ctx: DataContext, id: string, attributeId: string): void {
+  ctx.tombstones.restore(REMOVED_ATTRIBUTE, attributeId, ({ comparisonId, attribute, position, cells }) => {
+    if (comparisonId !== id) throw new ApiError('not-found', 'That row was not removed from this comparison.');
+    change(ctx, id, (c) => {
+      if (c.attributes.some((a) => a.id === attribute.id)) return;
+      c.attributes.splice(Math.min(Math.max(position, 0), c.attributes.length), 0, attribute);
+      for (const [paperId, cell] of Object.entries(cells)) (c.values[paperId] ??= {})[attribute.id] = cell;
+    });
   });
 }
 
