@@ -13,7 +13,8 @@ import { describeQuote } from '../highlights/anchor';
 import { type DataContext, dataChanged, newId, requirePapers } from '../shared/context';
 import { cleanName, sameName } from '../shared/names';
 import { tombstoneKind } from '../shared/tombstones';
-import type { Comparison, ComparisonAttribute, ComparisonCell, UserData } from '../storage/schema';
+import type { UserData } from '../storage/schema';
+import type { Comparison, ComparisonAttribute, ComparisonCell } from './types';
 
 export interface ComparisonSummary {
   id: string;

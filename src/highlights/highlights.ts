@@ -1,7 +1,7 @@
 import { ApiError } from '../api/contract';
 import { type DataContext, newId, requirePapers } from '../shared/context';
 import { MAX_COMMENT_CHARS, type HighlightColor } from '../api/vocabulary';
-import type { Highlight } from '../storage/schema';
+import type { Highlight } from './types';
 import { anchor, describeQuote } from './anchor';
 import { tombstoneKind } from '../shared/tombstones';
 

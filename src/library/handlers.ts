@@ -1,13 +1,11 @@
 import { z } from 'zod';
 import { handler } from '../api/contract';
 import { id } from '../api/schemas';
-import { highlightsOf } from '../highlights/highlights';
-import { listsOf } from '../lists/lists';
 import type { DataContext } from '../shared/context';
 import { relatedPapers } from '../search/related';
 import { MAX_QUERY, MAX_DIGEST_BYTES, MAX_DIGEST_NAME, MAX_TAGS_AT_ONCE, READ_STATES, SORT_ORDERS, TAG_MODES } from '../api/vocabulary';
 import type { Library } from './library';
-import { userFields } from './user-view';
+import { readerData } from './user-view';
 
 const query = z.object({
   q: z.string().max(MAX_QUERY).optional(),
@@ -28,15 +26,7 @@ export function libraryHandlers(library: Library, ctx: DataContext) {
     'papers.query': handler(query, (arg) => library.query(arg)),
     /** Everything the reader pane shows of one paper, the reader's own data included. */
     'papers.get': handler(z.object({ id, q: z.string().max(MAX_QUERY).optional() }), async ({ id, q }) => {
-      const view = await library.get(id, q);
-      const data = ctx.store.data;
-      return {
-        ...view,
-        ...userFields(data, id),
-        lists: listsOf(data, id),
-        note: data.notes[id] ?? null,
-        highlights: highlightsOf(ctx, id),
-      };
+      return { ...(await library.get(id, q)), ...readerData(ctx, id) };
     }),
     'papers.related': handler(z.object({ id, limit: z.number().int().min(1).max(20).optional() }), ({ id, limit }) =>
       relatedPapers(library.corpus, library.index, library.terms, id, limit),

@@ -2,7 +2,8 @@ import { ApiError } from '../api/contract';
 import { type DataContext, dataChanged, newId, requirePapers } from '../shared/context';
 import { cleanName, sameName } from '../shared/names';
 import { tombstoneKind } from '../shared/tombstones';
-import type { ReadingList, UserData } from '../storage/schema';
+import type { UserData } from '../storage/schema';
+import type { ReadingList } from './types';
 
 export interface ListSummary {
   id: string;

@@ -1,6 +1,7 @@
 import type { DataContext } from '../shared/context';
 import { DEFAULT_APPEARANCE } from '../api/vocabulary';
-import type { Appearance, Session, UserData } from '../storage/schema';
+import type { UserData } from '../storage/schema';
+import type { Appearance, Session } from './types';
 
 export type Settings = UserData['settings'] & Appearance;
 

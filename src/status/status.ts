@@ -1,6 +1,7 @@
 import { type DataContext, dataChanged, requirePapers } from '../shared/context';
 import type { ReadState } from '../api/vocabulary';
-import type { PaperStatus, UserData } from '../storage/schema';
+import type { UserData } from '../storage/schema';
+import type { PaperStatus } from './types';
 
 export const DEFAULT_STATUS: Omit<PaperStatus, 'updatedAt'> = { state: 'unread', starred: false };
 

@@ -3,7 +3,8 @@ import { type DataContext, dataChanged, newId, requirePapers } from '../shared/c
 import { cleanName, sameName } from '../shared/names';
 import { tombstoneKind } from '../shared/tombstones';
 import { TAG_COLORS, type TagColor } from '../api/vocabulary';
-import type { Tag, UserData } from '../storage/schema';
+import type { UserData } from '../storage/schema';
+import type { Tag } from './types';
 
 export interface TagWithCount extends Tag {
   count: number;
