@@ -1,7 +1,7 @@
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
-import { dispatch } from '../src/api/dispatch';
+import { dispatch } from '../src/boundary/dispatch';
 import type { Envelope } from '../src/api/contract';
-import type { FolderGrants } from '../src/api/folder-grants';
+import type { FolderGrants } from '../src/boundary/folder-grants';
 import type { Core } from '../src/core';
 import { isOwnSender } from './policy';
 
@@ -15,7 +15,7 @@ const refused: Envelope = { ok: false, error: { code: 'refused', message: 'Only 
 export function connectIpc(core: Core, ownWindow: () => BrowserWindow | undefined, grants: FolderGrants, chooseFolder: () => Promise<string | null>): void {
   const own = (e: IpcMainInvokeEvent) =>
     isOwnSender({ webContentsId: e.sender.id, frameUrl: e.senderFrame?.url, isTopFrame: e.senderFrame?.parent === null }, ownWindow()?.webContents.id);
-  ipcMain.handle('api', (e, name: unknown, arg: unknown) => (own(e) ? (grants.refusal(String(name), arg) ?? dispatch(core.handlers, name, arg)) : refused));
+  ipcMain.handle('api', (e, name: unknown, arg: unknown) => (own(e) ? dispatch(core.handlers, name, arg, grants) : refused));
   ipcMain.handle('choose-folder', async (e) => {
     const dir = own(e) ? await chooseFolder() : null;
     return dir && grants.grant(dir);

@@ -1,7 +1,7 @@
 import { app, dialog, type BrowserWindow } from 'electron';
 import Store from 'electron-store';
 import * as path from 'node:path';
-import { FolderGrants } from '../src/api/folder-grants';
+import { FolderGrants } from '../src/boundary/folder-grants';
 import { openCore, type Core } from '../src/core';
 import { DIGEST_EXTENSION, digestPathsInArgv, importDigestFile } from '../src/desktop/open-file';
 import { appPaths } from '../src/paths';

@@ -1,6 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { joinHandlers, handler } from './api/contract';
+import { joinHandlers } from './api/contract';
+import type { Handlers } from './api';
+import { appHandlers } from './app/handlers';
 import { EventBus } from './api/events';
 import { Library } from './library/library';
 import { libraryHandlers } from './library/handlers';
@@ -17,7 +19,6 @@ import { highlightHandlers } from './highlights/handlers';
 import { settingsHandlers } from './settings/handlers';
 import { exportHandlers } from './export/handlers';
 import { compareHandlers } from './compare/handlers';
-import { z } from 'zod';
 
 export interface CoreOptions {
   dataDir: string;
@@ -27,18 +28,10 @@ export interface CoreOptions {
 
 export const SAMPLE_NAME = 'Trending papers (sample)';
 
-function createHandlers(library: Library, store: UserStore, ctx: DataContext, dataDir: string) {
-  const app = {
-    'app.status': handler(z.object({}), () => ({
-      dataDir,
-      paperCount: library.corpus.paperCount,
-      digestCount: library.corpus.digests.length,
-      index: { source: library.index.source, size: library.index.size },
-      warnings: [...store.warnings, ...library.warnings],
-    })),
-  };
+/** Joins the domains' parts of the contract; src/api/index.ts lists the same parts for the page's types. */
+function createHandlers(library: Library, store: UserStore, ctx: DataContext, dataDir: string): Handlers {
   return joinHandlers(
-    app,
+    appHandlers(library, store, dataDir),
     libraryHandlers(library, ctx),
     tagHandlers(ctx),
     listHandlers(ctx),
@@ -50,8 +43,6 @@ function createHandlers(library: Library, store: UserStore, ctx: DataContext, da
     compareHandlers(ctx, library.terms),
   );
 }
-
-export type Handlers = ReturnType<typeof createHandlers>;
 
 export interface Core {
   handlers: Handlers;

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { dispatch } from '../api/dispatch';
+import { dispatch } from '../boundary/dispatch';
 import type { Envelope } from '../api/contract';
 import type { Core } from '../core';
 import { digestTooLarge, MAX_DIGEST_BYTES } from '../api/vocabulary';

@@ -47,10 +47,10 @@ describe('the renderer', () => {
   it('reaches the core only through the types of src/api', async () => {
     const code = [
       "import type { Api } from '../../src/api';",
-      "import { dispatch } from '../../src/api/dispatch';",
+      "import { handler } from '../../src/api/contract';",
       "import { openCore } from '../../src/core';",
       "import type { Paper } from '../../src/library/types';",
-      'export const x: [Api, Paper, unknown, unknown] | null = [dispatch, openCore] as never;',
+      'export const x: [Api, Paper, unknown, unknown] | null = [handler, openCore] as never;',
     ].join('\n');
     const errors = await boundaryErrors('renderer/store/probe.ts', code);
     expect(errors).toEqual([
@@ -85,7 +85,13 @@ describe('the desktop shell', () => {
     expect(errors).toEqual([expect.stringMatching(/"shell" to elements of type "renderer"/)]);
   });
 
+  it('may not import web mode: what both need is in src/boundary', async () => {
+    const errors = await boundaryErrors('electron/probe.ts', "import { startWebServer } from '../src/web/server';\nexport const x = startWebServer;\n");
+    expect(errors).toEqual([expect.stringMatching(/"shell" to elements of type "web"/)]);
+  });
+
   it('opens the core', async () => {
-    expect(await boundaryErrors('electron/probe.ts', "import { openCore } from '../src/core';\nexport const x = openCore;\n")).toEqual([]);
+    const code = "import { openCore } from '../src/core';\nimport { CSP } from '../src/boundary/security';\nexport const x = [openCore, CSP];\n";
+    expect(await boundaryErrors('electron/probe.ts', code)).toEqual([]);
   });
 });

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { micromark } from 'micromark';
 import { gfm, gfmHtml } from 'micromark-extension-gfm';
 import { describe, expect, it } from 'vitest';
-import { dispatch } from '../../../src/api/dispatch';
+import { dispatch } from '../../../src/boundary/dispatch';
 import { compareHandlers } from '../../../src/compare/handlers';
 import {
   addAttribute,

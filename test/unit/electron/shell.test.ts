@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { MenuItemConstructorOptions } from 'electron';
 import { openCore } from '../../../src/core';
-import { CSP } from '../../../src/web/security';
+import { CSP } from '../../../src/boundary/security';
 import { SECOND, tempDir } from '../../helpers';
 import { app, appRoot, electron, FakeBrowserWindow, FakeStore, ipcMain, protocol, userData } from './electron-double';
 import { visibleBounds } from '../../../electron/window';
