@@ -1,7 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
 import { connectEvents, useApp } from './store';
 import { Sidebar } from './components/Sidebar';
-import { EmptyList, ListHeader, PaperList } from './components/PaperList';
+import { PaperList } from './components/PaperList';
+import { ListHeader } from './components/ListHeader';
+import { EmptyList } from './components/EmptyList';
 import { ListOrder } from './components/ListOrder';
 import { Reader } from './components/Reader';
 import { ImportDialog } from './components/ImportDialog';
