@@ -1,6 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
-import { CSP } from './src/web/security.js';
+import { CSP } from './src/boundary/security.js';
 
 /**
  * The built page carries the CSP itself too, so it holds however the page is served (web mode and

@@ -1,5 +1,5 @@
 // The shell's security rules as pure functions: no `electron` import, so plain unit tests reach them.
-import { resolveInside } from '../src/web/security';
+import { resolveInside } from '../src/boundary/security';
 
 /** The renderer's origin: a custom scheme, so the page has neither file:// powers nor a network origin. */
 export const APP_SCHEME = 'app';

@@ -1,6 +1,6 @@
 import { net, protocol } from 'electron';
 import { pathToFileURL } from 'node:url';
-import { SECURITY_HEADERS } from '../src/web/security';
+import { SECURITY_HEADERS } from '../src/boundary/security';
 import { APP_SCHEME, appFilePath } from './policy';
 
 /** Before `ready`: app:// is a standard, secure origin (fetch, storage) instead of file://'s loose rules. */

@@ -1,7 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
 import { connectEvents, useApp } from './store';
 import { Sidebar } from './components/Sidebar';
-import { EmptyList, ListHeader, PaperList } from './components/PaperList';
+import { PaperList } from './components/PaperList';
+import { ListHeader } from './components/ListHeader';
+import { EmptyList } from './components/EmptyList';
 import { ListOrder } from './components/ListOrder';
 import { Reader } from './components/Reader';
 import { ImportDialog } from './components/ImportDialog';
@@ -18,6 +20,7 @@ import { shortcutFor } from './shortcuts';
 import { saveSessionOnChange } from './store/session-slice';
 import { ComparisonView } from './components/compare/ComparisonView';
 import { PaperPicker } from './components/compare/PaperPicker';
+import { DEFAULT_APPEARANCE, FONT_SIZE } from '../src/api/vocabulary';
 
 const isTyping = (target: EventTarget | null) =>
   target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
@@ -71,15 +74,15 @@ export function App() {
       const mod = e.ctrlKey || e.metaKey;
       const s = useApp.getState();
       if (mod && !e.altKey) {
-        const size = s.settings?.fontSize ?? 18;
+        const size = s.settings?.fontSize ?? DEFAULT_APPEARANCE.fontSize;
         const chords: Record<string, () => void> = {
           k: () => s.openOverlay(s.overlay === 'palette' ? null : 'palette'),
           o: () => s.openImport(true),
           ',': () => s.openOverlay('settings'),
-          '=': () => void s.setSetting({ fontSize: Math.min(28, size + 1) }),
-          '+': () => void s.setSetting({ fontSize: Math.min(28, size + 1) }),
-          '-': () => void s.setSetting({ fontSize: Math.max(13, size - 1) }),
-          '0': () => void s.setSetting({ fontSize: 18 }),
+          '=': () => void s.setSetting({ fontSize: Math.min(FONT_SIZE.max, size + FONT_SIZE.step) }),
+          '+': () => void s.setSetting({ fontSize: Math.min(FONT_SIZE.max, size + FONT_SIZE.step) }),
+          '-': () => void s.setSetting({ fontSize: Math.max(FONT_SIZE.min, size - FONT_SIZE.step) }),
+          '0': () => void s.setSetting({ fontSize: DEFAULT_APPEARANCE.fontSize }),
         };
         const chord = chords[e.key.toLowerCase()];
         if (chord) {

@@ -1,6 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { joinHandlers, handler } from './api/contract';
+import { joinHandlers } from './api/contract';
+import type { Handlers } from './api';
+import { appHandlers } from './app/handlers';
 import { EventBus } from './api/events';
 import { Library } from './library/library';
 import { libraryHandlers } from './library/handlers';
@@ -8,6 +10,7 @@ import { removeStaleTempFiles } from './storage/files';
 import { acquireLock } from './storage/lock';
 import { UserStore } from './storage/user-store';
 import type { DataContext } from './shared/context';
+import { Tombstones } from './shared/tombstones';
 import { tagHandlers } from './tags/handlers';
 import { listHandlers } from './lists/handlers';
 import { statusHandlers } from './status/handlers';
@@ -16,7 +19,6 @@ import { highlightHandlers } from './highlights/handlers';
 import { settingsHandlers } from './settings/handlers';
 import { exportHandlers } from './export/handlers';
 import { compareHandlers } from './compare/handlers';
-import { z } from 'zod';
 
 export interface CoreOptions {
   dataDir: string;
@@ -26,18 +28,10 @@ export interface CoreOptions {
 
 export const SAMPLE_NAME = 'Trending papers (sample)';
 
-function createHandlers(library: Library, store: UserStore, ctx: DataContext, dataDir: string) {
-  const app = {
-    'app.status': handler(z.object({}), () => ({
-      dataDir,
-      paperCount: library.corpus.paperCount,
-      digestCount: library.corpus.digests.length,
-      index: { source: library.index.source, size: library.index.size },
-      warnings: [...store.warnings, ...library.warnings],
-    })),
-  };
+/** Joins the domains' parts of the contract; src/api/index.ts lists the same parts for the page's types. */
+function createHandlers(library: Library, store: UserStore, ctx: DataContext, dataDir: string): Handlers {
   return joinHandlers(
-    app,
+    appHandlers(library, store, dataDir),
     libraryHandlers(library, ctx),
     tagHandlers(ctx),
     listHandlers(ctx),
@@ -49,8 +43,6 @@ function createHandlers(library: Library, store: UserStore, ctx: DataContext, da
     compareHandlers(ctx, library.terms),
   );
 }
-
-export type Handlers = ReturnType<typeof createHandlers>;
 
 export interface Core {
   handlers: Handlers;
@@ -70,7 +62,14 @@ export async function openCore({ dataDir, samplePath }: CoreOptions): Promise<Co
     const events = new EventBus();
     const store = new UserStore(dataDir);
     const library = new Library(dataDir, events, () => store.data);
-    const ctx: DataContext = { store, corpus: library.corpus, events, reindex: (ids) => library.reindex(ids), now: () => new Date().toISOString() };
+    const ctx: DataContext = {
+      store,
+      corpus: library.corpus,
+      events,
+      reindex: (ids) => library.reindex(ids),
+      now: () => new Date().toISOString(),
+      tombstones: new Tombstones(),
+    };
     if (!store.data.settings.sampleImported) {
       if (samplePath && library.corpus.digests.length === 0 && fs.existsSync(samplePath)) {
         await library.import({ name: SAMPLE_NAME, text: fs.readFileSync(samplePath, 'utf8'), source: 'sample' });

@@ -3,8 +3,7 @@ import { useApp } from '../store';
 import type { PaperView } from '../store/types';
 import { segments } from '../text-segments';
 import { selectionIn } from '../selection';
-
-const COLORS = ['yellow', 'green', 'blue', 'pink'] as const;
+import { HIGHLIGHT_COLORS } from '../../src/api/vocabulary';
 
 /** The abstract, with search hits and the reader's highlights; selecting text offers to highlight it. */
 export function Abstract({ paper }: { paper: PaperView }) {
@@ -27,7 +26,7 @@ export function Abstract({ paper }: { paper: PaperView }) {
     });
   };
 
-  const save = async (color: (typeof COLORS)[number]) => {
+  const save = async (color: (typeof HIGHLIGHT_COLORS)[number]) => {
     if (!pending) return;
     await addHighlight(paper.id, pending.start, pending.end, color, comment.trim());
     setPending(null);
@@ -57,12 +56,12 @@ export function Abstract({ paper }: { paper: PaperView }) {
             autoFocus
             onChange={(e) => setComment(e.target.value)}
             onKeyDown={(e) => {
-              if (e.key === 'Enter') void save('yellow');
+              if (e.key === 'Enter') void save(HIGHLIGHT_COLORS[0]);
               if (e.key === 'Escape') setPending(null);
             }}
           />
           <div className="hl-colors">
-            {COLORS.map((c) => (
+            {HIGHLIGHT_COLORS.map((c) => (
               <button key={c} type="button" className={`swatch hl-${c}`} aria-label={`Highlight ${c}`} title={`Highlight ${c}`} onClick={() => void save(c)} />
             ))}
             <button type="button" className="ghost small" onClick={() => setPending(null)}>
@@ -136,7 +135,7 @@ export function HighlightList({ paper }: { paper: PaperView }) {
               >
                 {h.comment ? 'Edit comment' : 'Add comment'}
               </button>
-              {COLORS.filter((c) => c !== h.color).map((c) => (
+              {HIGHLIGHT_COLORS.filter((c) => c !== h.color).map((c) => (
                 <button
                   key={c}
                   type="button"

@@ -5,13 +5,10 @@ import { Highlighted } from './Highlighted';
 import { Abstract, HighlightList } from './Abstract';
 import { NoteEditor } from './NoteEditor';
 import { RelatedPapers } from './RelatedPapers';
-import type { PaperView, ReadState } from '../store/types';
+import type { PaperView } from '../store/types';
+import { READ_STATE_LABELS, READ_STATES } from '../../src/api/vocabulary';
 
-const STATES: { value: ReadState; label: string }[] = [
-  { value: 'unread', label: 'Unread' },
-  { value: 'reading', label: 'Reading' },
-  { value: 'read', label: 'Read' },
-];
+const STATES = READ_STATES.map((value) => ({ value, label: READ_STATE_LABELS[value] }));
 
 /** The paper being read: title, provenance, status, tags, lists, abstract, highlights and note. */
 export function Reader() {

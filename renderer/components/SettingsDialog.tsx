@@ -1,12 +1,6 @@
 import { useApp } from '../store';
 import { Modal } from './Modal';
-
-const THEMES = [
-  ['system', 'Follow the system'],
-  ['light', 'Light'],
-  ['dark', 'Dark'],
-  ['sepia', 'Sepia'],
-] as const;
+import { FONT_LABELS, FONT_SIZE, FONTS, LINE_HEIGHT, READING_WIDTH, THEME_LABELS, THEMES } from '../../src/api/vocabulary';
 
 /** Theme, reading typography and reading behaviour; every change applies at once and is kept. */
 export function SettingsDialog() {
@@ -26,30 +20,28 @@ export function SettingsDialog() {
       <div className="settings">
         <fieldset>
           <legend>Theme</legend>
-          {THEMES.map(([value, label]) => (
+          {THEMES.map((value) => (
             <label key={value} className="radio">
               <input type="radio" name="theme" value={value} checked={settings.theme === value} onChange={() => void set({ theme: value })} />
-              {label}
+              {THEME_LABELS[value]}
             </label>
           ))}
         </fieldset>
         <fieldset>
           <legend>Reading text</legend>
-          <label className="radio">
-            <input type="radio" name="font" checked={settings.font === 'serif'} onChange={() => void set({ font: 'serif' })} />
-            Serif
-          </label>
-          <label className="radio">
-            <input type="radio" name="font" checked={settings.font === 'sans'} onChange={() => void set({ font: 'sans' })} />
-            Sans-serif
-          </label>
+          {FONTS.map((font) => (
+            <label key={font} className="radio">
+              <input type="radio" name="font" checked={settings.font === font} onChange={() => void set({ font })} />
+              {FONT_LABELS[font]}
+            </label>
+          ))}
           <label className="slider">
             <span>Size</span>
             <input
               type="range"
-              min={13}
-              max={28}
-              step={1}
+              min={FONT_SIZE.min}
+              max={FONT_SIZE.max}
+              step={FONT_SIZE.step}
               value={settings.fontSize}
               onChange={(e) => void set({ fontSize: Number(e.target.value) })}
               aria-label="Font size"
@@ -60,9 +52,9 @@ export function SettingsDialog() {
             <span>Line height</span>
             <input
               type="range"
-              min={1.3}
-              max={2.1}
-              step={0.05}
+              min={LINE_HEIGHT.min}
+              max={LINE_HEIGHT.max}
+              step={LINE_HEIGHT.step}
               value={settings.lineHeight}
               onChange={(e) => void set({ lineHeight: Number(e.target.value) })}
               aria-label="Line height"
@@ -73,9 +65,9 @@ export function SettingsDialog() {
             <span>Width</span>
             <input
               type="range"
-              min={45}
-              max={100}
-              step={1}
+              min={READING_WIDTH.min}
+              max={READING_WIDTH.max}
+              step={READING_WIDTH.step}
               value={settings.readingWidth}
               onChange={(e) => void set({ readingWidth: Number(e.target.value) })}
               aria-label="Reading width"

@@ -6,7 +6,7 @@ import { EditableNavRow, NavButton } from './NavRow';
 import type { View } from '../store/types';
 import { ComparisonsNav } from './compare/ComparisonsNav';
 
-const TAG_COLORS = ['gray', 'red', 'orange', 'yellow', 'green', 'teal', 'blue', 'purple', 'pink'] as const;
+import { TAG_COLORS } from '../../src/api/vocabulary';
 
 function isCurrent(view: View, kind: View['kind'], id?: string) {
   if (view.kind !== kind) return false;

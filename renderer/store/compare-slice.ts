@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { Api } from '../../src/api';
+import { comparisonCountProblem, MIN_PAPERS } from '../../src/api/vocabulary';
 import { api } from '../api/client';
 import type { AppState } from './index';
 
@@ -9,9 +10,6 @@ export type ComparisonSummary = Api['compare.list']['result'][number];
 
 /** Who asked for the paper picker: the open comparison (add columns) or the reader (compare with…). */
 export type Picker = { mode: 'add' } | { mode: 'with'; paperId: string; title: string };
-
-export const MIN_PAPERS = 2;
-export const MAX_PAPERS = 6;
 
 /** Side-by-side comparisons: the saved ones (sidebar), the open one, and what the reader does to it. */
 export interface CompareSlice {
@@ -45,11 +43,6 @@ export interface CompareSlice {
 /** Each matrix request carries a number; an answer overtaken by a newer request is dropped. */
 let latest = 0;
 
-export const limitMessage = (n: number) =>
-  n < MIN_PAPERS
-    ? `Compare ${MIN_PAPERS} to ${MAX_PAPERS} papers at a time: select at least ${MIN_PAPERS}${n === 1 ? ' (1 is selected)' : ''}. Ctrl/⌘-click papers in the list to select them.`
-    : `Compare ${MIN_PAPERS} to ${MAX_PAPERS} papers at a time: ${n} are selected. Remove ${n - MAX_PAPERS} first.`;
-
 export const createCompareSlice: StateCreator<AppState, [], [], CompareSlice> = (set, get) => {
   const openId = () => (get().view.kind === 'comparison' ? (get().view as { id: string }).id : null);
 
@@ -78,8 +71,9 @@ export const createCompareSlice: StateCreator<AppState, [], [], CompareSlice> = 
     },
     async compare(paperIds) {
       const ids = [...new Set(paperIds)];
-      if (ids.length < MIN_PAPERS || ids.length > MAX_PAPERS) {
-        get().notify(limitMessage(ids.length), { tone: 'error' });
+      const problem = comparisonCountProblem(ids.length);
+      if (problem) {
+        get().notify(ids.length < MIN_PAPERS ? `${problem} Ctrl/⌘-click papers in the list to select them.` : problem, { tone: 'error' });
         return;
       }
       const created = await get().attempt(() => api.call('compare.create', { paperIds: ids }));
@@ -128,7 +122,7 @@ export const createCompareSlice: StateCreator<AppState, [], [], CompareSlice> = 
       if (openId() === id) get().setView({ kind: 'all' });
       get().notify(`Deleted the comparison “${deleted.name}” (its papers are kept).`, {
         undo: async () => {
-          await api.call('compare.restore', { comparison: deleted });
+          await api.call('compare.restore', { id: deleted.id });
           get().openComparison(deleted.id);
         },
       });
@@ -166,7 +160,7 @@ export const createCompareSlice: StateCreator<AppState, [], [], CompareSlice> = 
       const id = openId();
       if (!ok || !deleted || !id) return;
       const gone = deleted;
-      get().notify(`Removed the row “${gone.attribute.name}”.`, { undo: () => api.call('compare.restoreAttribute', { id, ...gone }) });
+      get().notify(`Removed the row “${gone.name}”.`, { undo: () => api.call('compare.restoreAttribute', { id, attributeId: gone.id }) });
     },
     async moveAttribute(attributeId, to) {
       await edit((id) => api.call('compare.moveAttribute', { id, attributeId, to }));

@@ -3,9 +3,7 @@ import type { Events } from '../../src/api';
 import { api } from '../api/client';
 import type { AppState } from './index';
 import type { ImportReport } from './types';
-
-/** Same limit as the core's, checked here so a huge file is refused before it is read. */
-export const MAX_IMPORT_BYTES = 32 * 1024 * 1024;
+import { digestTooLarge, MAX_DIGEST_BYTES } from '../../src/api/vocabulary';
 
 export interface ImportSlice {
   importOpen: boolean;
@@ -46,13 +44,9 @@ export const createImportSlice: StateCreator<AppState, [], [], ImportSlice> = (s
     }
   },
   async importFile(file) {
-    if (file.size > MAX_IMPORT_BYTES) {
-      const mb = (file.size / 1024 / 1024).toFixed(1);
-      set({
-        importOpen: true,
-        importReport: null,
-        importError: `“${file.name}” is ${mb} MB; digests up to ${MAX_IMPORT_BYTES / 1024 / 1024} MB can be imported. Split it into smaller files.`,
-      });
+    // The core's limit, checked here so a huge file is refused before it is read.
+    if (file.size > MAX_DIGEST_BYTES) {
+      set({ importOpen: true, importReport: null, importError: digestTooLarge(`“${file.name}”`, file.size) });
       return;
     }
     const text = await file.text();

@@ -1,10 +1,7 @@
 import type { StateCreator } from 'zustand';
 import { api } from '../api/client';
 import type { AppState } from './index';
-import type { ReadState } from './types';
-
-type HighlightColor = 'yellow' | 'green' | 'blue' | 'pink';
-type TagColor = 'gray' | 'red' | 'orange' | 'yellow' | 'green' | 'teal' | 'blue' | 'purple' | 'pink';
+import type { HighlightColor, ReadState, TagColor } from './types';
 
 /** What the reader does to their own data: status, tags, lists, highlights. Each refreshes the views. */
 export interface OrganiseSlice {
@@ -68,7 +65,7 @@ export const createOrganiseSlice: StateCreator<AppState, [], [], OrganiseSlice> 
       if (!deleted) return;
       const { view } = get();
       if (view.kind === 'tags' && view.ids.includes(tagId)) get().setView({ kind: 'all' });
-      get().notify(`Deleted the tag “${deleted.tag.name}” (its papers are kept).`, { undo: () => api.call('tags.restore', deleted) });
+      get().notify(`Deleted the tag “${deleted.name}” (its papers are kept).`, { undo: () => api.call('tags.restore', { id: deleted.id }) });
       await get().refreshAll();
     },
     async createList(name) {
@@ -84,7 +81,7 @@ export const createOrganiseSlice: StateCreator<AppState, [], [], OrganiseSlice> 
       if (!deleted) return;
       const { view } = get();
       if (view.kind === 'list' && view.id === listId) get().setView({ kind: 'all' });
-      get().notify(`Deleted the list “${deleted.list.name}” (its papers are kept).`, { undo: () => api.call('lists.restore', deleted) });
+      get().notify(`Deleted the list “${deleted.name}” (its papers are kept).`, { undo: () => api.call('lists.restore', { id: deleted.id }) });
       await get().refreshAll();
     },
     async addToList(listId, paperIds) {
@@ -113,7 +110,7 @@ export const createOrganiseSlice: StateCreator<AppState, [], [], OrganiseSlice> 
     async deleteHighlight(id) {
       const gone = await get().attempt(() => api.call('highlights.delete', { id }));
       if (!gone) return;
-      get().notify('Highlight deleted.', { undo: () => api.call('highlights.restore', { highlight: gone }) });
+      get().notify('Highlight deleted.', { undo: () => api.call('highlights.restore', { id: gone.id }) });
       await get().refreshAll();
     },
   };

@@ -9,14 +9,10 @@ export type ListSummary = Api['lists.list']['result'][number];
 export type TagSummary = Api['tags.list']['result'][number];
 export type Highlight = PaperView['highlights'][number];
 export type Settings = Api['settings.get']['result'];
-export type SortOrder = 'digest' | 'date' | 'title' | 'list';
-export type ReadState = 'unread' | 'reading' | 'read';
+export type SortOrder = NonNullable<Api['papers.query']['arg']['sort']>;
+export type ReadState = PaperView['state'];
+export type TagColor = TagSummary['color'];
+export type HighlightColor = Highlight['color'];
 
 /** What the list shows: everything, one digest, one reading list, some tags, or starred papers; or a comparison in place of the list. */
-export type View =
-  | { kind: 'all' }
-  | { kind: 'digest'; id: string }
-  | { kind: 'list'; id: string }
-  | { kind: 'tags'; ids: string[]; mode: 'and' | 'or' }
-  | { kind: 'starred' }
-  | { kind: 'comparison'; id: string };
+export type View = Api['session.save']['arg']['view'];

@@ -1,15 +1,21 @@
 import type { z } from 'zod';
 
+/** What a handler may do beyond the core's own folder, for the boundary to check (src/boundary). */
+export interface HandlerTraits {
+  /** It writes files into the folder named by its `outDir`, which a page may use only once the person chose it. */
+  writesIntoChosenFolder?: boolean;
+}
+
 /** One handler of the contract: the schema its argument must pass, and what it does. */
-export interface Handler<S extends z.ZodType = z.ZodType, R = unknown> {
+export interface Handler<S extends z.ZodType = z.ZodType, R = unknown> extends HandlerTraits {
   input: S;
   run: (arg: z.output<S>) => R | Promise<R>;
 }
 
 export type HandlerMap = Record<string, Handler>;
 
-export function handler<S extends z.ZodType, R>(input: S, run: (arg: z.output<S>) => R | Promise<R>): Handler<S, R> {
-  return { input, run };
+export function handler<S extends z.ZodType, R>(input: S, run: (arg: z.output<S>) => R | Promise<R>, traits: HandlerTraits = {}): Handler<S, R> {
+  return { input, run, ...traits };
 }
 
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;

@@ -1,11 +1,35 @@
-/** The contract as the renderer sees it (types only). */
+/**
+ * The contract as the page sees it (types only): each domain's part, joined. A new domain adds its
+ * handlers' type here and its handlers in core.ts (which is typed by this list, so the two agree).
+ */
+import type { appHandlers } from '../app/handlers';
+import type { compareHandlers } from '../compare/handlers';
+import type { exportHandlers } from '../export/handlers';
+import type { highlightHandlers } from '../highlights/handlers';
+import type { libraryHandlers } from '../library/handlers';
+import type { listHandlers } from '../lists/handlers';
+import type { noteHandlers } from '../notes/handlers';
+import type { settingsHandlers } from '../settings/handlers';
+import type { statusHandlers } from '../status/handlers';
+import type { tagHandlers } from '../tags/handlers';
 import type { ClientOf } from './contract';
-import type { Handlers } from '../core';
 import type { EventName, Events } from './events';
+
+export type Handlers = ReturnType<typeof appHandlers> &
+  ReturnType<typeof libraryHandlers> &
+  ReturnType<typeof tagHandlers> &
+  ReturnType<typeof listHandlers> &
+  ReturnType<typeof statusHandlers> &
+  ReturnType<typeof noteHandlers> &
+  ReturnType<typeof highlightHandlers> &
+  ReturnType<typeof settingsHandlers> &
+  ReturnType<typeof exportHandlers> &
+  ReturnType<typeof compareHandlers>;
 
 export type Api = ClientOf<Handlers>;
 export type { Events, EventName };
 export type { Envelope } from './contract';
+export type { Shell, ShellCommand, Transport } from './bridge';
 
 export interface Client {
   call<K extends keyof Api>(name: K, arg: Api[K]['arg']): Promise<Api[K]['result']>;

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import * as path from 'node:path';
-import { settleLibrary } from '../desktop/library-move';
+import { settleLibrary } from '../storage/library-move';
 import { appVersion, dataDirIsChosen, defaultDataDir, desktopUserDataDir } from '../paths';
 import { assertArgCount, COMMANDS, type Output } from './commands';
 import { CliError, EXIT, UsageError } from './errors';

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import type { Api } from '../api';
-import { dispatch } from '../api/dispatch';
+import { dispatch } from '../boundary/dispatch';
 import { openCore } from '../core';
 import { LibraryLockedError } from '../storage/lock';
 import { CliError } from './errors';

@@ -1,14 +1,20 @@
 import { ApiError } from '../api/contract';
+import {
+  comparisonAtMinimum,
+  comparisonCountProblem,
+  comparisonFull,
+  DRAFT_NAME,
+  MAX_ATTRIBUTES,
+  MAX_CELL_CHARS,
+  MAX_PAPERS,
+  MIN_PAPERS,
+} from '../api/vocabulary';
 import { describeQuote } from '../highlights/anchor';
 import { type DataContext, dataChanged, newId, requirePapers } from '../shared/context';
 import { cleanName, sameName } from '../shared/names';
-import type { Comparison, ComparisonAttribute, ComparisonCell, UserData } from '../storage/schema';
-
-export const MIN_PAPERS = 2;
-export const MAX_PAPERS = 6;
-export const MAX_ATTRIBUTES = 50;
-export const MAX_CELL_CHARS = 10_000;
-export const DRAFT_NAME = 'Untitled comparison';
+import { tombstoneKind } from '../shared/tombstones';
+import type { UserData } from '../storage/schema';
+import type { Comparison, ComparisonAttribute, ComparisonCell } from './types';
 
 export interface ComparisonSummary {
   id: string;
@@ -19,14 +25,16 @@ export interface ComparisonSummary {
   updatedAt: string;
 }
 
-export interface DeletedAttribute {
+interface DeletedAttribute {
+  comparisonId: string;
   attribute: ComparisonAttribute;
   position: number;
   /** paper id → its cell for the attribute */
   cells: Record<string, ComparisonCell>;
 }
 
-const LIMIT_MESSAGE = `Compare ${MIN_PAPERS} to ${MAX_PAPERS} papers at a time`;
+const DELETED = tombstoneKind<Comparison>('comparison');
+const REMOVED_ATTRIBUTE = tombstoneKind<DeletedAttribute>('comparison-attribute');
 
 function requireComparison(data: UserData, id: string): Comparison {
   const c = data.comparisons[id];
@@ -46,8 +54,8 @@ function refuseDuplicate(data: UserData, name: string, except?: string) {
 }
 
 function checkCount(count: number) {
-  if (count < MIN_PAPERS) throw new ApiError('too-few-papers', `${LIMIT_MESSAGE}: select at least ${MIN_PAPERS}${count === 1 ? ' (1 is selected)' : ''}.`);
-  if (count > MAX_PAPERS) throw new ApiError('too-many-papers', `${LIMIT_MESSAGE}: ${count} are selected. Remove ${count - MAX_PAPERS} first.`);
+  const problem = comparisonCountProblem(count);
+  if (problem) throw new ApiError(count < MIN_PAPERS ? 'too-few-papers' : 'too-many-papers', problem);
 }
 
 /** Applies a change to one comparison and stamps it; an edit that throws changes nothing. */
@@ -114,21 +122,25 @@ export function renameComparison(ctx: DataContext, id: string, name: string): vo
   });
 }
 
-/** Deletes a comparison (never its papers) and returns it, for `restoreComparison` to undo. */
-export function deleteComparison(ctx: DataContext, id: string): Comparison {
+/** Deletes a comparison (never its papers); `restoreComparison` with its id undoes it. */
+export function deleteComparison(ctx: DataContext, id: string): { id: string; name: string } {
   const c = requireComparison(ctx.store.data, id);
   ctx.store.update((d) => {
     delete d.comparisons[id];
   });
+  ctx.tombstones.keep(DELETED, id, c);
   dataChanged(ctx);
-  return c;
+  return { id, name: c.name };
 }
 
-export function restoreComparison(ctx: DataContext, c: Comparison): void {
-  if (ctx.store.data.comparisons[c.id]) return;
-  if (c.saved) refuseDuplicate(ctx.store.data, c.name);
-  ctx.store.update((d) => {
-    d.comparisons[c.id] = c;
+/** Brings a deleted comparison back exactly as it was. */
+export function restoreComparison(ctx: DataContext, id: string): void {
+  if (ctx.store.data.comparisons[id]) return;
+  ctx.tombstones.restore(DELETED, id, (c) => {
+    if (c.saved) refuseDuplicate(ctx.store.data, c.name);
+    ctx.store.update((d) => {
+      d.comparisons[c.id] = c;
+    });
   });
   dataChanged(ctx);
 }
@@ -139,10 +151,7 @@ export function addPapers(ctx: DataContext, id: string, paperIds: string[]): voi
   change(ctx, id, (c) => {
     const fresh = [...new Set(paperIds)].filter((p) => !c.paperIds.includes(p));
     if (c.paperIds.length + fresh.length > MAX_PAPERS) {
-      throw new ApiError(
-        'too-many-papers',
-        `${LIMIT_MESSAGE}: this one has ${c.paperIds.length}, so ${Math.max(0, MAX_PAPERS - c.paperIds.length)} more at most.`,
-      );
+      throw new ApiError('too-many-papers', comparisonFull(c.paperIds.length));
     }
     for (const p of fresh) c.titles[p] = ctx.corpus.paper(p)!.title;
     c.paperIds.push(...fresh);
@@ -158,8 +167,7 @@ export function removePaper(ctx: DataContext, id: string, paperId: string): { po
   change(ctx, id, (c) => {
     position = c.paperIds.indexOf(paperId);
     if (position < 0) throw new ApiError('not-found', 'That paper is not in the comparison.');
-    if (c.paperIds.length <= MIN_PAPERS)
-      throw new ApiError('too-few-papers', `${LIMIT_MESSAGE}: this one cannot lose another column. Delete the comparison instead.`);
+    if (c.paperIds.length <= MIN_PAPERS) throw new ApiError('too-few-papers', comparisonAtMinimum);
     c.paperIds.splice(position, 1);
   });
   return { position };
@@ -212,8 +220,8 @@ export function renameAttribute(ctx: DataContext, id: string, attributeId: strin
   });
 }
 
-/** Removes an attribute row with its cells and returns them, for `restoreAttribute` to undo. */
-export function removeAttribute(ctx: DataContext, id: string, attributeId: string): DeletedAttribute {
+/** Removes an attribute row with its cells; `restoreAttribute` with its id undoes it. */
+export function removeAttribute(ctx: DataContext, id: string, attributeId: string): ComparisonAttribute {
   let deleted!: DeletedAttribute;
   change(ctx, id, (c) => {
     const attribute = requireAttribute(c, attributeId);
@@ -222,17 +230,22 @@ export function removeAttribute(ctx: DataContext, id: string, attributeId: strin
       if (row[attributeId]) cells[paperId] = row[attributeId];
       delete row[attributeId];
     }
-    deleted = { attribute, position: c.attributes.indexOf(attribute), cells };
+    deleted = { comparisonId: id, attribute, position: c.attributes.indexOf(attribute), cells };
     c.attributes = c.attributes.filter((a) => a.id !== attributeId);
   });
-  return deleted;
+  ctx.tombstones.keep(REMOVED_ATTRIBUTE, attributeId, deleted);
+  return deleted.attribute;
 }
 
-export function restoreAttribute(ctx: DataContext, id: string, { attribute, position, cells }: DeletedAttribute): void {
-  change(ctx, id, (c) => {
-    if (c.attributes.some((a) => a.id === attribute.id)) return;
-    c.attributes.splice(Math.min(Math.max(position, 0), c.attributes.length), 0, attribute);
-    for (const [paperId, cell] of Object.entries(cells)) (c.values[paperId] ??= {})[attribute.id] = cell;
+/** Puts a removed attribute row back in its place, with its cells. */
+export function restoreAttribute(ctx: DataContext, id: string, attributeId: string): void {
+  ctx.tombstones.restore(REMOVED_ATTRIBUTE, attributeId, ({ comparisonId, attribute, position, cells }) => {
+    if (comparisonId !== id) throw new ApiError('not-found', 'That row was not removed from this comparison.');
+    change(ctx, id, (c) => {
+      if (c.attributes.some((a) => a.id === attribute.id)) return;
+      c.attributes.splice(Math.min(Math.max(position, 0), c.attributes.length), 0, attribute);
+      for (const [paperId, cell] of Object.entries(cells)) (c.values[paperId] ??= {})[attribute.id] = cell;
+    });
   });
 }
 

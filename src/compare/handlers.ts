@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { handler } from '../api/contract';
 import { id, name } from '../api/schemas';
+import { MAX_CELL_CHARS } from '../api/vocabulary';
 import type { TermStats } from '../search/distinctive';
 import type { DataContext } from '../shared/context';
 import {
@@ -10,8 +11,6 @@ import {
   createComparison,
   deleteComparison,
   listComparisons,
-  MAX_ATTRIBUTES,
-  MAX_CELL_CHARS,
   moveAttribute,
   movePaper,
   quoteCell,
@@ -28,25 +27,8 @@ import { comparisonMarkdown } from './markdown';
 import { buildMatrix } from './matrix';
 
 const offset = z.number().int().min(0);
-const stamp = z.string().max(40);
-const quote = z.object({ exact: z.string(), prefix: z.string(), suffix: z.string(), start: offset, end: offset });
-const cell = z.object({ value: z.string().max(MAX_CELL_CHARS), quote: quote.optional(), updatedAt: stamp });
-const attribute = z.object({ id, name });
 // Up to 100 papers here: the limit of six is the service's to explain, not a schema error.
 const paperIds = z.array(id).min(1).max(100);
-
-/** What `compare.delete` returns, sent back by an undo. */
-const comparisonSchema = z.object({
-  id,
-  name,
-  saved: z.boolean(),
-  paperIds: z.array(id).max(100),
-  titles: z.record(id, z.string()),
-  attributes: z.array(attribute).max(MAX_ATTRIBUTES),
-  values: z.record(id, z.record(id, cell)),
-  createdAt: stamp,
-  updatedAt: stamp,
-});
 
 /** The comparisons part of the contract. */
 export function compareHandlers(ctx: DataContext, stats: TermStats) {
@@ -56,7 +38,7 @@ export function compareHandlers(ctx: DataContext, stats: TermStats) {
     'compare.create': handler(z.object({ paperIds, name: name.optional() }), (a) => ({ id: createComparison(ctx, a.paperIds, a.name).id })),
     'compare.rename': handler(z.object({ id, name }), (a) => renameComparison(ctx, a.id, a.name)),
     'compare.delete': handler(z.object({ id }), (a) => deleteComparison(ctx, a.id)),
-    'compare.restore': handler(z.object({ comparison: comparisonSchema }), (a) => restoreComparison(ctx, a.comparison)),
+    'compare.restore': handler(z.object({ id }), (a) => restoreComparison(ctx, a.id)),
     'compare.addPapers': handler(z.object({ id, paperIds }), (a) => addPapers(ctx, a.id, a.paperIds)),
     'compare.removePaper': handler(z.object({ id, paperId: id }), (a) => removePaper(ctx, a.id, a.paperId)),
     'compare.reorder': handler(z.object({ id, paperIds }), (a) => reorderPapers(ctx, a.id, a.paperIds)),
@@ -64,9 +46,17 @@ export function compareHandlers(ctx: DataContext, stats: TermStats) {
     'compare.addAttribute': handler(z.object({ id, name }), (a) => addAttribute(ctx, a.id, a.name)),
     'compare.renameAttribute': handler(z.object({ id, attributeId: id, name }), (a) => renameAttribute(ctx, a.id, a.attributeId, a.name)),
     'compare.removeAttribute': handler(z.object({ id, attributeId: id }), (a) => removeAttribute(ctx, a.id, a.attributeId)),
-    'compare.restoreAttribute': handler(z.object({ id, attribute, position: offset, cells: z.record(id, cell) }), (a) => restoreAttribute(ctx, a.id, a)),
+    'compare.restoreAttribute': handler(z.object({ id, attributeId: id }), (a) => restoreAttribute(ctx, a.id, a.attributeId)),
     'compare.moveAttribute': handler(z.object({ id, attributeId: id, to: offset }), (a) => moveAttribute(ctx, a.id, a.attributeId, a.to)),
-    'compare.setCell': handler(z.object({ id, paperId: id, attributeId: id, value: z.string() }), (a) => setCell(ctx, a.id, a.paperId, a.attributeId, a.value)),
+    'compare.setCell': handler(
+      z.object({
+        id,
+        paperId: id,
+        attributeId: id,
+        value: z.string().max(MAX_CELL_CHARS, `A cell can hold at most ${MAX_CELL_CHARS.toLocaleString('en')} characters.`),
+      }),
+      (a) => setCell(ctx, a.id, a.paperId, a.attributeId, a.value),
+    ),
     'compare.quoteCell': handler(z.object({ id, paperId: id, attributeId: id, start: offset, end: offset }), (a) =>
       quoteCell(ctx, a.id, a.paperId, a.attributeId, a.start, a.end),
     ),

@@ -1,12 +1,12 @@
 import { ApiError } from '../api/contract';
 import { anchor } from '../highlights/anchor';
-import { highlightsOf } from '../highlights/highlights';
-import { userFields, type UserFields } from '../library/user-view';
+import { annotate, type UserFields } from '../library/user-view';
 import type { Paper } from '../library/types';
 import type { TermStats } from '../search/distinctive';
 import { highlightRanges, type Range } from '../search/text';
 import type { DataContext } from '../shared/context';
-import type { Comparison, ComparisonAttribute, HighlightColor } from '../storage/schema';
+import type { HighlightColor } from '../api/vocabulary';
+import type { Comparison, ComparisonAttribute } from './types';
 import { type Claim, extractClaims } from './claims';
 import { compareTerms, type SharedTerm } from './terms';
 
@@ -78,32 +78,32 @@ function missingColumn(c: Comparison, paperId: string): MatrixColumn {
 
 /** Builds the whole comparison view of the renderer: one column per paper, rows aligned. */
 export async function buildMatrix(ctx: DataContext, stats: TermStats, id: string): Promise<Matrix> {
-  const data = ctx.store.data;
-  const c = data.comparisons[id];
+  const c = ctx.store.data.comparisons[id];
   if (!c) throw new ApiError('not-found', 'That comparison no longer exists.');
   const present = c.paperIds.map((p) => ctx.corpus.paper(p)).filter((p): p is Paper => Boolean(p));
   const terms = await compareTerms(stats, present);
   const columns = c.paperIds.map((paperId): MatrixColumn => {
-    const paper = ctx.corpus.paper(paperId);
-    if (!paper) return missingColumn(c, paperId);
+    const found = ctx.corpus.paper(paperId);
+    if (!found) return missingColumn(c, paperId);
+    const paper = annotate(ctx, found);
     const shared = terms.shared.filter((t) => t.paperIds.includes(paperId)).map((t) => t.term);
     const sharedSet = new Set(shared);
     return {
       paperId,
       missing: false,
       title: paper.title,
-      appearances: paper.appearances.map((a) => {
-        const d = ctx.corpus.digest(a.digestId)!;
-        return { digestName: d.name, position: a.position, importedAt: d.importedAt };
-      }),
-      ...userFields(data, paperId),
+      appearances: paper.digests.map((d) => ({ digestName: d.name, position: d.position, importedAt: d.importedAt })),
+      state: paper.state,
+      starred: paper.starred,
+      tags: paper.tags,
+      hasNote: paper.hasNote,
       claims: extractClaims(paper.abstract).map((c) => ({ ...c, termRanges: highlightRanges(c.text, sharedSet) })),
       sharedTerms: shared,
       ownTerms: terms.own[paperId] ?? [],
       abstract: paper.abstract,
       termRanges: highlightRanges(paper.abstract, sharedSet),
-      highlights: highlightsOf(ctx, paperId).map((h) => ({ id: h.id, exact: h.quote.exact, comment: h.comment, color: h.color })),
-      note: data.notes[paperId]?.text ?? null,
+      highlights: paper.highlights.map((h) => ({ id: h.id, exact: h.quote.exact, comment: h.comment, color: h.color })),
+      note: paper.note?.text ?? null,
       cells: cellsOf(c, paperId, paper.abstract),
     };
   });

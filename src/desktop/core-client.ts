@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ControlMessage, CoreStatus, OpenOptions } from './core-protocol';
-import type { Notice } from './library-move';
+import type { Notice } from '../storage/library-move';
 
 /** The core process as the main process sees it (Electron's UtilityProcess). */
 export interface CoreProcess {

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import type { Envelope } from '../api/contract';
-import { dispatch } from '../api/dispatch';
-import { FolderGrants } from '../api/folder-grants';
+import { dispatch } from '../boundary/dispatch';
+import { FolderGrants } from '../boundary/folder-grants';
 import { openCore, type Core } from '../core';
 import type { ControlMessage, CoreStatus, PageCall, PageMessage } from './core-protocol';
-import { settleLibrary } from './library-move';
+import { settleLibrary } from '../storage/library-move';
 import { importDigestFile } from './open-file';
 
 /** A message as Electron's MessagePortMain and parentPort deliver it: the data, and any ports sent along. */
@@ -83,7 +83,7 @@ export function serveCore(control: ControlPort, open: typeof openCore = openCore
       const { id, name, arg } = call.data;
       const envelope: Envelope = closing
         ? { ok: false, error: { code: 'closing', message: 'Digest Reader is closing; nothing more was changed.' } }
-        : (grants.refusal(name, arg) ?? (await track(dispatch(core.handlers, name, arg))));
+        : await track(dispatch(core.handlers, name, arg, grants));
       try {
         page.postMessage({ id, envelope });
       } catch (error) {

@@ -22,7 +22,7 @@
  */
 import type { Envelope } from '../api/contract';
 import type { EventName, Events } from '../api/events';
-import type { Notice } from './library-move';
+import type { Notice } from '../storage/library-move';
 
 export const CONNECT_CORE = 'connect-core';
 export const CORE_PORT = 'core-port';

@@ -1,9 +1,9 @@
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
-import { dispatch } from '../api/dispatch';
+import { dispatch } from '../boundary/dispatch';
 import type { Envelope } from '../api/contract';
 import type { Core } from '../core';
-import { MAX_DIGEST_BYTES } from '../digest/errors';
+import { digestTooLarge, MAX_DIGEST_BYTES } from '../api/vocabulary';
 import { decodeDigest } from '../digest/parse';
 import type { ImportReport } from '../library/importer';
 
@@ -35,9 +35,7 @@ async function readDigest(file: string): Promise<{ text: string; modifiedAt: str
   if (!stat.isFile()) throw new Error(`“${file}” is not a file.`);
   // The parser refuses big texts too, but checking the size first spares reading them.
   if (stat.size > MAX_DIGEST_BYTES) {
-    throw new Error(
-      `“${path.basename(file)}” is ${(stat.size / 1024 / 1024).toFixed(1)} MB; digests up to ${MAX_DIGEST_BYTES / 1024 / 1024} MB can be imported. Split it into smaller files.`,
-    );
+    throw new Error(digestTooLarge(`“${path.basename(file)}”`, stat.size));
   }
   return { text: decodeDigest(await fs.readFile(file)), modifiedAt: stat.mtime.toISOString() };
 }

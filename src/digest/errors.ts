@@ -40,4 +40,4 @@ export class DigestError extends Error {
 }
 
 /** Largest digest accepted in one import; bigger files are almost certainly not a digest. */
-export const MAX_DIGEST_BYTES = 32 * 1024 * 1024;
+export { MAX_DIGEST_BYTES } from '../api/vocabulary';

@@ -40,10 +40,14 @@ export function exportHandlers(ctx: DataContext, write: WriteFile = atomicWrite)
     });
 
   return {
-    'export.markdown': handler(z.object({ scope: scopeSchema, outDir, wikiLinks, overwriteChanged: z.boolean().default(false) }), (a) => {
-      const { resolved, records } = prepare(a.scope);
-      return { count: records.length, ...writeMarkdown(a.outDir, resolved, records, a, write) };
-    }),
+    'export.markdown': handler(
+      z.object({ scope: scopeSchema, outDir, wikiLinks, overwriteChanged: z.boolean().default(false) }),
+      (a) => {
+        const { resolved, records } = prepare(a.scope);
+        return { count: records.length, ...writeMarkdown(a.outDir, resolved, records, a, write) };
+      },
+      { writesIntoChosenFolder: true },
+    ),
     'export.bibtex': single('bibtex'),
     'export.csv': single('csv'),
     /** A zip as base64 (the contract is JSON), for a download in web mode. */

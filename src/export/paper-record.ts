@@ -1,17 +1,11 @@
-import { highlightsOf } from '../highlights/highlights';
+import type { ReadState } from '../api/vocabulary';
 import type { Paper } from '../library/types';
-import { listsOf } from '../lists/lists';
+import { annotate } from '../library/user-view';
 import type { DataContext } from '../shared/context';
-import type { ReadState } from '../storage/schema';
-import { statusOf } from '../status/status';
-import { tagsOf } from '../tags/tags';
 import { comparisonsIn, type ComparisonView } from './comparisons';
 
 /** Everything an export says about one paper, gathered once for every format. */
-export interface ExportPaper {
-  id: string;
-  title: string;
-  abstract: string;
+export type ExportPaper = Omit<Paper, 'appearances' | 'arxivId' | 'rev'> & {
   /** Every digest the paper appeared in, first import first. */
   digests: { name: string; importedAt: string; position: number }[];
   tags: string[];
@@ -26,9 +20,9 @@ export interface ExportPaper {
   highlights: { quote: string; comment: string }[];
   /** comparison name → attribute → value */
   attributes: Record<string, Record<string, string>>;
-  /** The arXiv identifier when the paper's text gives one (digests carry no ids of their own). */
+  /** The paper's arXiv id, else one its text cites (the trending digests carry no ids of their own). */
   arxivId: string | null;
-}
+};
 
 /** New-style (2401.12345v2) and old-style (hep-th/9901001) arXiv identifiers, as cited or linked. */
 const ARXIV = /(?:arxiv:\s*|arxiv\.org\/(?:abs|pdf)\/)(\d{4}\.\d{4,5}(?:v\d+)?|[a-z-]+(?:\.[A-Z]{2})?\/\d{7}(?:v\d+)?)/i;
@@ -54,30 +48,37 @@ export function exportRecords(ctx: DataContext, papers: Paper[]): ExportPaper[] 
 }
 
 function record(ctx: DataContext, p: Paper, comparisons: ComparisonView[]): ExportPaper {
-  const data = ctx.store.data;
-  const status = statusOf(data, p.id);
-  const digests = p.appearances.map((a) => {
-    const d = ctx.corpus.digest(a.digestId)!;
-    return { name: d.name, importedAt: d.importedAt, position: a.position };
-  });
+  // The paper's own fields (its identity) pass through as they are; the reader's data is flattened.
+  const {
+    appearances: _appearances,
+    rev: _rev,
+    digests,
+    tags,
+    lists,
+    state,
+    starred,
+    readAt,
+    note,
+    highlights,
+    hasNote: _hasNote,
+    ...paper
+  } = annotate(ctx, p);
   const attributes: ExportPaper['attributes'] = {};
   for (const c of comparisons) {
     if (c.paperIds.includes(p.id) && c.attributes[p.id]) attributes[c.name] = c.attributes[p.id];
   }
   return {
-    id: p.id,
-    title: p.title,
-    abstract: p.abstract,
-    digests,
-    tags: tagsOf(data, p.id).map((t) => t.name),
-    lists: listsOf(data, p.id).map((l) => l.name),
-    status: status.state,
-    starred: status.starred,
+    ...paper,
+    digests: digests.map(({ name, importedAt, position }) => ({ name, importedAt, position })),
+    tags: tags.map((t) => t.name),
+    lists: lists.map((l) => l.name),
+    status: state,
+    starred,
     createdAt: digests[0].importedAt,
-    readAt: status.readAt ?? null,
-    note: data.notes[p.id]?.text ?? null,
-    highlights: highlightsOf(ctx, p.id).map((h) => ({ quote: h.quote.exact, comment: h.comment })),
+    readAt,
+    note: note?.text ?? null,
+    highlights: highlights.map((h) => ({ quote: h.quote.exact, comment: h.comment })),
     attributes,
-    arxivId: arxivIdIn(`${p.title}\n${p.abstract}`),
+    arxivId: p.arxivId ?? arxivIdIn(`${p.title}\n${p.abstract}`),
   };
 }

@@ -5,7 +5,8 @@ import type { Paper } from '../library/types';
 import type { DataContext } from '../shared/context';
 import { comparisonsIn } from './comparisons';
 
-export const SCOPE_KINDS = ['paper', 'selection', 'list', 'tag', 'digest', 'comparison', 'library'] as const;
+import { SCOPE_KINDS } from '../api/vocabulary';
+
 export type ScopeKind = (typeof SCOPE_KINDS)[number];
 
 /** What to export. `ids` are papers for 'paper'/'selection', else the one list, tag, digest or comparison. */

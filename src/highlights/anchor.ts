@@ -1,4 +1,4 @@
-import type { QuoteSelector } from '../storage/schema';
+import type { QuoteSelector } from './types';
 
 const CONTEXT = 32;
 

@@ -1,9 +1,11 @@
 import { ApiError } from '../api/contract';
 import { type DataContext, newId, requirePapers } from '../shared/context';
-import type { Highlight, HighlightColor } from '../storage/schema';
+import { MAX_COMMENT_CHARS, type HighlightColor } from '../api/vocabulary';
+import type { Highlight } from './types';
 import { anchor, describeQuote } from './anchor';
+import { tombstoneKind } from '../shared/tombstones';
 
-export const MAX_COMMENT_CHARS = 100_000;
+const DELETED = tombstoneKind<Highlight>('highlight');
 
 export interface PlacedHighlight extends Highlight {
   /** Where it stands in the abstract now; null when its quote can no longer be found. */
@@ -53,23 +55,27 @@ export function updateHighlight(ctx: DataContext, id: string, change: { color?: 
   return next;
 }
 
-/** Deletes a highlight and returns it, so the reader can undo. */
-export function deleteHighlight(ctx: DataContext, id: string): Highlight {
+/** Deletes a highlight; `restoreHighlight` with its id undoes it. */
+export function deleteHighlight(ctx: DataContext, id: string): { id: string; paperId: string } {
   const h = find(ctx, id);
   ctx.store.update((d) => {
     const left = d.highlights[h.paperId].filter((x) => x.id !== id);
     if (left.length) d.highlights[h.paperId] = left;
     else delete d.highlights[h.paperId];
   });
+  ctx.tombstones.keep(DELETED, id, h);
   ctx.reindex([h.paperId]);
-  return h;
+  return { id, paperId: h.paperId };
 }
 
-export function restoreHighlight(ctx: DataContext, h: Highlight): void {
-  requirePapers(ctx, [h.paperId]);
-  ctx.store.update((d) => {
-    const list = d.highlights[h.paperId] ?? [];
-    if (!list.some((x) => x.id === h.id)) d.highlights[h.paperId] = [...list, h];
+export function restoreHighlight(ctx: DataContext, id: string): void {
+  const paperId = ctx.tombstones.restore(DELETED, id, (h) => {
+    requirePapers(ctx, [h.paperId]);
+    ctx.store.update((d) => {
+      const list = d.highlights[h.paperId] ?? [];
+      if (!list.some((x) => x.id === h.id)) d.highlights[h.paperId] = [...list, h];
+    });
+    return h.paperId;
   });
-  ctx.reindex([h.paperId]);
+  ctx.reindex([paperId]);
 }

@@ -1,28 +1,25 @@
 import { z } from 'zod';
 import { ApiError, handler } from '../api/contract';
 import { decodeDigest, FORMAT_LIST, type FormatName } from '../digest/parse';
-import { MAX_DIGEST_BYTES } from '../digest/errors';
 import { id } from '../api/schemas';
-import { highlightsOf } from '../highlights/highlights';
-import { listsOf } from '../lists/lists';
 import type { DataContext } from '../shared/context';
 import { relatedPapers } from '../search/related';
-import { READ_STATES } from '../storage/schema';
+import { MAX_DIGEST_BYTES, MAX_DIGEST_NAME, MAX_NAME, MAX_QUERY, MAX_TAGS_AT_ONCE, READ_STATES, SORT_ORDERS, TAG_MODES } from '../api/vocabulary';
 import type { Library } from './library';
-import { userFields } from './user-view';
+import { readerData } from './user-view';
 
 const query = z.object({
-  q: z.string().max(500).optional(),
+  q: z.string().max(MAX_QUERY).optional(),
   digestId: id.nullable().optional(),
   listId: id.nullable().optional(),
-  tagIds: z.array(id).max(50).optional(),
-  tagMode: z.enum(['and', 'or']).optional(),
+  tagIds: z.array(id).max(MAX_TAGS_AT_ONCE).optional(),
+  tagMode: z.enum(TAG_MODES).optional(),
   state: z.enum(READ_STATES).nullable().optional(),
   starred: z.boolean().optional(),
-  author: z.string().max(300).nullable().optional(),
+  author: z.string().max(MAX_NAME).nullable().optional(),
   category: z.string().max(40).nullable().optional(),
   year: z.number().int().min(1900).max(2200).nullable().optional(),
-  sort: z.enum(['digest', 'date', 'published', 'title', 'list']).optional(),
+  sort: z.enum(SORT_ORDERS).optional(),
   offset: z.number().int().min(0).optional(),
   limit: z.number().int().min(1).max(1000).optional(),
 });
@@ -32,16 +29,8 @@ export function libraryHandlers(library: Library, ctx: DataContext) {
   return {
     'papers.query': handler(query, (arg) => library.query(arg)),
     /** Everything the reader pane shows of one paper, the reader's own data included. */
-    'papers.get': handler(z.object({ id, q: z.string().max(500).optional() }), async ({ id, q }) => {
-      const view = await library.get(id, q);
-      const data = ctx.store.data;
-      return {
-        ...view,
-        ...userFields(data, id),
-        lists: listsOf(data, id),
-        note: data.notes[id] ?? null,
-        highlights: highlightsOf(ctx, id),
-      };
+    'papers.get': handler(z.object({ id, q: z.string().max(MAX_QUERY).optional() }), async ({ id, q }) => {
+      return { ...(await library.get(id, q)), ...readerData(ctx, id) };
     }),
     'papers.related': handler(z.object({ id, limit: z.number().int().min(1).max(20).optional() }), ({ id, limit }) =>
       relatedPapers(library.corpus, library.index, library.terms, id, limit),
@@ -58,8 +47,8 @@ export function libraryHandlers(library: Library, ctx: DataContext) {
     'digests.import': handler(
       z.object({
         /** A name the reader gave; else one is made from the content and the file (digest-name.ts). */
-        name: z.string().max(300).optional(),
-        fileName: z.string().max(300).optional(),
+        name: z.string().max(MAX_DIGEST_NAME).optional(),
+        fileName: z.string().max(MAX_DIGEST_NAME).optional(),
         modifiedAt: z.string().max(40).optional(),
         /** The text, or the file's bytes in base64 when the page cannot tell its encoding (UTF-16, Windows-1252). */
         text: z.string().max(MAX_DIGEST_BYTES).optional(),

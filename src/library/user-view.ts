@@ -1,14 +1,26 @@
+import type { ReadState, TagColor, TagMode } from '../api/vocabulary';
+import { highlightsOf, type PlacedHighlight } from '../highlights/highlights';
+import { listsOf } from '../lists/lists';
+import { noteOf } from '../notes/notes';
+import type { Note } from '../notes/types';
 import type { SearchDoc } from '../search/search-index';
-import type { ReadState, TagColor, UserData } from '../storage/schema';
+import type { DataContext } from '../shared/context';
+import type { UserData } from '../storage/schema';
 import { statusOf } from '../status/status';
 import { tagsOf } from '../tags/tags';
 import type { Paper } from './types';
+
+/**
+ * A paper with the reader's data on it, built here and nowhere else: the list's rows take the
+ * light part (`userFields`), the reader pane, exports and comparisons the whole (`annotate`).
+ * Each part is read through its own domain.
+ */
 
 /** Filters from the reader's own data: a list, tags (all or any), read state, starred. */
 export interface UserFilter {
   listId?: string | null;
   tagIds?: string[];
-  tagMode?: 'and' | 'or';
+  tagMode?: TagMode;
   state?: ReadState | null;
   starred?: boolean;
 }
@@ -22,7 +34,38 @@ export interface UserFields {
 
 export function userFields(data: UserData, paperId: string): UserFields {
   const { state, starred } = statusOf(data, paperId);
-  return { state, starred, tags: tagsOf(data, paperId).map(({ id, name, color }) => ({ id, name, color })), hasNote: Boolean(data.notes[paperId]) };
+  return { state, starred, tags: tagsOf(data, paperId).map(({ id, name, color }) => ({ id, name, color })), hasNote: noteOf(data, paperId) !== null };
+}
+
+/** Everything the reader has on one paper. */
+export interface ReaderData extends UserFields {
+  readAt: string | null;
+  lists: { id: string; name: string }[];
+  note: Note | null;
+  /** In the order they stand in the abstract. */
+  highlights: PlacedHighlight[];
+}
+
+export function readerData(ctx: DataContext, paperId: string): ReaderData {
+  const data = ctx.store.data;
+  return {
+    ...userFields(data, paperId),
+    readAt: statusOf(data, paperId).readAt ?? null,
+    lists: listsOf(data, paperId),
+    note: noteOf(data, paperId),
+    highlights: highlightsOf(ctx, paperId),
+  };
+}
+
+/** A paper (its identity, whatever the corpus knows of it) with its digests resolved and the reader's data. */
+export type AnnotatedPaper = Paper & ReaderData & { digests: { id: string; name: string; importedAt: string; position: number }[] };
+
+export function annotate(ctx: DataContext, paper: Paper): AnnotatedPaper {
+  const digests = paper.appearances.map((a) => {
+    const d = ctx.corpus.digest(a.digestId)!;
+    return { id: d.id, name: d.name, importedAt: d.importedAt, position: a.position };
+  });
+  return { ...paper, digests, ...readerData(ctx, paper.id) };
 }
 
 export function userFilter(data: UserData, f: UserFilter): ((p: Paper) => boolean) | undefined {
@@ -55,6 +98,6 @@ export function searchDoc(p: Paper, data: UserData): SearchDoc {
     tags: tagsOf(data, p.id)
       .map((t) => t.name)
       .join(' '),
-    notes: [data.notes[p.id]?.text ?? '', ...comments].join('\n'),
+    notes: [noteOf(data, p.id)?.text ?? '', ...comments].join('\n'),
   };
 }

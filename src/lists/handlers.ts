@@ -4,21 +4,13 @@ import { id, ids, name } from '../api/schemas';
 import type { DataContext } from '../shared/context';
 import { addToList, createList, deleteList, listLists, moveInList, removeFromList, renameList, reorderList, restoreList } from './lists';
 
-const listSchema = z.object({
-  id,
-  name,
-  paperIds: z.array(id).max(100_000),
-  createdAt: z.string().max(40),
-  builtIn: z.boolean().optional(),
-});
-
 export function listHandlers(ctx: DataContext) {
   return {
     'lists.list': handler(z.object({}), () => listLists(ctx)),
     'lists.create': handler(z.object({ name }), (a) => createList(ctx, a.name)),
     'lists.rename': handler(z.object({ id, name }), (a) => renameList(ctx, a.id, a.name)),
     'lists.delete': handler(z.object({ id }), (a) => deleteList(ctx, a.id)),
-    'lists.restore': handler(z.object({ list: listSchema, position: z.number().int().min(0) }), (a) => restoreList(ctx, a)),
+    'lists.restore': handler(z.object({ id }), (a) => restoreList(ctx, a.id)),
     'lists.add': handler(z.object({ id, paperIds: ids }), (a) => ({ added: addToList(ctx, a.id, a.paperIds) })),
     'lists.remove': handler(z.object({ id, paperIds: ids }), (a) => removeFromList(ctx, a.id, a.paperIds)),
     'lists.reorder': handler(z.object({ id, paperIds: z.array(id).max(100_000) }), (a) => reorderList(ctx, a.id, a.paperIds)),

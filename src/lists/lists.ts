@@ -1,7 +1,9 @@
 import { ApiError } from '../api/contract';
 import { type DataContext, dataChanged, newId, requirePapers } from '../shared/context';
 import { cleanName, sameName } from '../shared/names';
-import type { ReadingList, UserData } from '../storage/schema';
+import { tombstoneKind } from '../shared/tombstones';
+import type { UserData } from '../storage/schema';
+import type { ReadingList } from './types';
 
 export interface ListSummary {
   id: string;
@@ -10,10 +12,12 @@ export interface ListSummary {
   builtIn: boolean;
 }
 
-export interface DeletedList {
+interface DeletedList {
   list: ReadingList;
   position: number;
 }
+
+const DELETED = tombstoneKind<DeletedList>('list');
 
 function requireList(data: UserData, id: string): ReadingList {
   const list = data.lists[id];
@@ -55,25 +59,29 @@ export function renameList(ctx: DataContext, id: string, name: string): void {
   dataChanged(ctx);
 }
 
-/** Deletes a list (never its papers) and returns what `restoreList` needs to undo it. */
-export function deleteList(ctx: DataContext, id: string): DeletedList {
+/** Deletes a list (never its papers); `restoreList` with its id undoes it. */
+export function deleteList(ctx: DataContext, id: string): { id: string; name: string } {
   const list = requireList(ctx.store.data, id);
   if (list.builtIn) throw new ApiError('built-in', `“${list.name}” is built in and cannot be deleted.`);
-  const deleted = { list, position: ctx.store.data.listOrder.indexOf(id) };
+  const position = ctx.store.data.listOrder.indexOf(id);
   ctx.store.update((d) => {
     delete d.lists[id];
     d.listOrder = d.listOrder.filter((l) => l !== id);
   });
+  ctx.tombstones.keep(DELETED, id, { list, position });
   dataChanged(ctx);
-  return deleted;
+  return { id, name: list.name };
 }
 
-export function restoreList(ctx: DataContext, { list, position }: DeletedList): void {
-  if (ctx.store.data.lists[list.id]) return;
-  refuseDuplicate(ctx.store.data, list.name);
-  ctx.store.update((d) => {
-    d.lists[list.id] = list;
-    d.listOrder.splice(Math.min(Math.max(position, 0), d.listOrder.length), 0, list.id);
+/** Puts a deleted list back where it was, with its papers in their order. */
+export function restoreList(ctx: DataContext, id: string): void {
+  if (ctx.store.data.lists[id]) return;
+  ctx.tombstones.restore(DELETED, id, ({ list, position }) => {
+    refuseDuplicate(ctx.store.data, list.name);
+    ctx.store.update((d) => {
+      d.lists[list.id] = list;
+      d.listOrder.splice(Math.min(Math.max(position, 0), d.listOrder.length), 0, list.id);
+    });
   });
   dataChanged(ctx);
 }

@@ -1,12 +1,16 @@
 import { ApiError } from '../api/contract';
+import { MAX_NOTE_CHARS } from '../api/vocabulary';
 import { type DataContext, requirePapers } from '../shared/context';
-import type { Note } from '../storage/schema';
+import type { UserData } from '../storage/schema';
+import type { Note } from './types';
 
-/** Notes are Markdown; a few megabytes is far beyond any real note and bounds a store write. */
-export const MAX_NOTE_CHARS = 4 * 1024 * 1024;
+/** A paper's note, or null: every reader of notes goes through here (the reader, search, exports, comparisons). */
+export function noteOf(data: Readonly<UserData>, paperId: string): Note | null {
+  return data.notes[paperId] ?? null;
+}
 
 export function getNote(ctx: DataContext, paperId: string): Note | null {
-  return ctx.store.data.notes[paperId] ?? null;
+  return noteOf(ctx.store.data, paperId);
 }
 
 /** Saves the note (an empty note is removed) and re-indexes the paper so search finds it. */

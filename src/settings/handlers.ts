@@ -2,13 +2,13 @@ import { z } from 'zod';
 import { handler } from '../api/contract';
 import { id } from '../api/schemas';
 import type { DataContext } from '../shared/context';
-import { FONTS, THEMES } from '../storage/schema';
-import { FONT_SIZE, LINE_HEIGHT, READING_WIDTH, readSettings, saveSession, updateSettings } from './settings';
+import { FONT_SIZE, FONTS, LINE_HEIGHT, MAX_QUERY, MAX_TAGS_AT_ONCE, READING_WIDTH, TAG_MODES, THEMES } from '../api/vocabulary';
+import { readSettings, saveSession, updateSettings } from './settings';
 
 const view = z.union([
   z.object({ kind: z.enum(['all', 'starred']) }),
   z.object({ kind: z.enum(['digest', 'list', 'comparison']), id }),
-  z.object({ kind: z.literal('tags'), ids: z.array(id).max(50), mode: z.enum(['and', 'or']) }),
+  z.object({ kind: z.literal('tags'), ids: z.array(id).max(MAX_TAGS_AT_ONCE), mode: z.enum(TAG_MODES) }),
 ]);
 
 export function settingsHandlers(ctx: DataContext) {
@@ -26,7 +26,7 @@ export function settingsHandlers(ctx: DataContext) {
       (change) => updateSettings(ctx, change),
     ),
     'session.get': handler(z.object({}), () => ctx.store.data.session ?? null),
-    'session.save': handler(z.object({ view, selectedId: id.nullable(), query: z.string().max(500), scrollTop: z.number().min(0).max(1e9) }), (session) =>
+    'session.save': handler(z.object({ view, selectedId: id.nullable(), query: z.string().max(MAX_QUERY), scrollTop: z.number().min(0).max(1e9) }), (session) =>
       saveSession(ctx, session),
     ),
   };

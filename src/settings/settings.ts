@@ -1,10 +1,7 @@
 import type { DataContext } from '../shared/context';
-import type { Appearance, Session, UserData } from '../storage/schema';
-
-export const DEFAULT_APPEARANCE: Appearance = { theme: 'system', font: 'serif', fontSize: 18, lineHeight: 1.65, readingWidth: 70 };
-export const FONT_SIZE = { min: 13, max: 28 } as const;
-export const LINE_HEIGHT = { min: 1.3, max: 2.1 } as const;
-export const READING_WIDTH = { min: 45, max: 100 } as const;
+import { DEFAULT_APPEARANCE } from '../api/vocabulary';
+import type { UserData } from '../storage/schema';
+import type { Appearance, Session } from './types';
 
 export type Settings = UserData['settings'] & Appearance;
 

@@ -3,6 +3,7 @@ import type { EventBus } from '../api/events';
 import { ApiError } from '../api/contract';
 import type { Corpus } from '../library/corpus';
 import type { UserStore } from '../storage/user-store';
+import type { Tombstones } from './tombstones';
 
 /** What every domain of the reader's own data works with. */
 export interface DataContext {
@@ -12,6 +13,8 @@ export interface DataContext {
   /** Tells the search index that these papers' tags or notes changed. */
   reindex(paperIds: string[]): void;
   now(): string;
+  /** What deletes left behind, for their undo. */
+  tombstones: Tombstones;
 }
 
 export const newId = () => randomUUID();

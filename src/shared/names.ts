@@ -1,6 +1,5 @@
 import { ApiError } from '../api/contract';
-
-export const MAX_NAME = 500;
+import { MAX_NAME } from '../api/vocabulary';
 
 /** A name the reader gave (a list, a tag, a comparison): trimmed, and never empty. */
 export function cleanName(name: string, what: string): string {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { handler } from '../api/contract';
 import { ids } from '../api/schemas';
 import type { DataContext } from '../shared/context';
-import { READ_STATES } from '../storage/schema';
+import { READ_STATES } from '../api/vocabulary';
 import { setStatus } from './status';
 
 export function statusHandlers(ctx: DataContext) {

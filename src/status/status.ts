@@ -1,5 +1,7 @@
 import { type DataContext, dataChanged, requirePapers } from '../shared/context';
-import type { PaperStatus, ReadState, UserData } from '../storage/schema';
+import type { ReadState } from '../api/vocabulary';
+import type { UserData } from '../storage/schema';
+import type { PaperStatus } from './types';
 
 export const DEFAULT_STATUS: Omit<PaperStatus, 'updatedAt'> = { state: 'unread', starred: false };
 

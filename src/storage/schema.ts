@@ -1,63 +1,17 @@
+import type { Comparison } from '../compare/types';
+import type { Highlight } from '../highlights/types';
+import type { ReadingList } from '../lists/types';
+import type { Note } from '../notes/types';
+import type { Appearance, Session } from '../settings/types';
+import type { PaperStatus } from '../status/types';
+import type { Tag } from '../tags/types';
+
 /**
- * The shape of the reader's data, one version at a time. A migration takes version N-1 to N;
+ * The shape of the reader's data as stored, one version at a time (each domain declares its own
+ * types in its folder; this file assembles them). A migration takes version N-1 to N;
  * a store written by a newer app is refused, never overwritten.
  */
 export const CURRENT_SCHEMA = 3;
-
-export const TAG_COLORS = ['gray', 'red', 'orange', 'yellow', 'green', 'teal', 'blue', 'purple', 'pink'] as const;
-export type TagColor = (typeof TAG_COLORS)[number];
-export const HIGHLIGHT_COLORS = ['yellow', 'green', 'blue', 'pink'] as const;
-export type HighlightColor = (typeof HIGHLIGHT_COLORS)[number];
-export const READ_STATES = ['unread', 'reading', 'read'] as const;
-export type ReadState = (typeof READ_STATES)[number];
-
-export interface Tag {
-  id: string;
-  name: string;
-  color: TagColor;
-  createdAt: string;
-}
-
-export interface ReadingList {
-  id: string;
-  name: string;
-  /** The list's own order of papers. */
-  paperIds: string[];
-  createdAt: string;
-  builtIn?: boolean;
-}
-
-export interface PaperStatus {
-  state: ReadState;
-  starred: boolean;
-  readAt?: string;
-  updatedAt: string;
-}
-
-export interface Note {
-  text: string;
-  createdAt: string;
-  updatedAt: string;
-}
-
-/** A W3C TextQuoteSelector (exact + context) plus the offsets it had when made, for speed. */
-export interface QuoteSelector {
-  exact: string;
-  prefix: string;
-  suffix: string;
-  start: number;
-  end: number;
-}
-
-export interface Highlight {
-  id: string;
-  paperId: string;
-  quote: QuoteSelector;
-  color: HighlightColor;
-  comment: string;
-  createdAt: string;
-  updatedAt: string;
-}
 
 export interface UserData {
   schemaVersion: number;
@@ -88,60 +42,7 @@ export interface UserData {
   attributeNames: string[];
 }
 
-/** A row the reader defines in a comparison (Method, Dataset, Speed-up…). */
-export interface ComparisonAttribute {
-  id: string;
-  name: string;
-}
-
-/** One paper's value for one attribute: free text, or a quote of its abstract anchored like a highlight. */
-export interface ComparisonCell {
-  value: string;
-  quote?: QuoteSelector;
-  updatedAt: string;
-}
-
-export interface Comparison {
-  id: string;
-  name: string;
-  /** False until the reader names it: the one comparison being put together. */
-  saved: boolean;
-  /** The columns, in order. A paper no longer in the library stays, shown as missing. */
-  paperIds: string[];
-  /** paper id → its title when added, to name a column whose paper went missing */
-  titles: Record<string, string>;
-  /** The attribute rows, in order. */
-  attributes: ComparisonAttribute[];
-  /** paper id → attribute id → cell */
-  values: Record<string, Record<string, ComparisonCell>>;
-  createdAt: string;
-  updatedAt: string;
-}
-
 export const READ_LATER_ID = 'read-later';
-
-export const THEMES = ['system', 'light', 'dark', 'sepia'] as const;
-export const FONTS = ['serif', 'sans'] as const;
-
-/** How the reader likes to read; absent fields take their defaults (src/settings). */
-export interface Appearance {
-  theme: (typeof THEMES)[number];
-  font: (typeof FONTS)[number];
-  fontSize: number;
-  lineHeight: number;
-  /** Width of the reading column, in characters. */
-  readingWidth: number;
-}
-
-export type SessionView =
-  { kind: 'all' } | { kind: 'starred' } | { kind: 'digest' | 'list' | 'comparison'; id: string } | { kind: 'tags'; ids: string[]; mode: 'and' | 'or' };
-
-export interface Session {
-  view: SessionView;
-  selectedId: string | null;
-  query: string;
-  scrollTop: number;
-}
 
 export class StoreTooNewError extends Error {
   constructor(found: number) {

@@ -2,10 +2,8 @@ import { z } from 'zod';
 import { handler } from '../api/contract';
 import { id, ids, name } from '../api/schemas';
 import type { DataContext } from '../shared/context';
-import { TAG_COLORS } from '../storage/schema';
+import { TAG_COLORS } from '../api/vocabulary';
 import { deleteTag, listTags, mergeTags, renameTag, restoreTag, setTagColor, tagPapers, untagPapers } from './tags';
-
-const tagSchema = z.object({ id, name, color: z.enum(TAG_COLORS), createdAt: z.string().max(40) });
 
 export function tagHandlers(ctx: DataContext) {
   return {
@@ -16,6 +14,6 @@ export function tagHandlers(ctx: DataContext) {
     'tags.merge': handler(z.object({ fromId: id, intoId: id }), (a) => mergeTags(ctx, a.fromId, a.intoId)),
     'tags.setColor': handler(z.object({ id, color: z.enum(TAG_COLORS) }), (a) => setTagColor(ctx, a.id, a.color)),
     'tags.delete': handler(z.object({ id }), (a) => deleteTag(ctx, a.id)),
-    'tags.restore': handler(z.object({ tag: tagSchema, paperIds: z.array(id).max(100_000) }), (a) => restoreTag(ctx, a)),
+    'tags.restore': handler(z.object({ id }), (a) => restoreTag(ctx, a.id)),
   };
 }

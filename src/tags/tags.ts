@@ -1,16 +1,21 @@
 import { ApiError } from '../api/contract';
 import { type DataContext, dataChanged, newId, requirePapers } from '../shared/context';
 import { cleanName, sameName } from '../shared/names';
-import { TAG_COLORS, type Tag, type TagColor, type UserData } from '../storage/schema';
+import { tombstoneKind } from '../shared/tombstones';
+import { TAG_COLORS, type TagColor } from '../api/vocabulary';
+import type { UserData } from '../storage/schema';
+import type { Tag } from './types';
 
 export interface TagWithCount extends Tag {
   count: number;
 }
 
-export interface DeletedTag {
+interface DeletedTag {
   tag: Tag;
   paperIds: string[];
 }
+
+const DELETED = tombstoneKind<DeletedTag>('tag');
 
 const papersWith = (data: UserData, tagId: string) => Object.keys(data.paperTags).filter((p) => data.paperTags[p].includes(tagId));
 
@@ -110,8 +115,8 @@ export function setTagColor(ctx: DataContext, tagId: string, color: TagColor): T
   return ctx.store.data.tags[tagId];
 }
 
-/** Deletes a tag (never a paper or note) and returns what `restoreTag` needs to undo it. */
-export function deleteTag(ctx: DataContext, tagId: string): DeletedTag {
+/** Deletes a tag (never a paper or note); `restoreTag` with its id undoes it. */
+export function deleteTag(ctx: DataContext, tagId: string): { id: string; name: string } {
   const deleted = { tag: requireTag(ctx.store.data, tagId), paperIds: papersWith(ctx.store.data, tagId) };
   ctx.store.update((d) => {
     delete d.tags[tagId];
@@ -121,19 +126,23 @@ export function deleteTag(ctx: DataContext, tagId: string): DeletedTag {
       else delete d.paperTags[p];
     }
   });
+  ctx.tombstones.keep(DELETED, tagId, deleted);
   dataChanged(ctx, deleted.paperIds);
-  return deleted;
+  return { id: tagId, name: deleted.tag.name };
 }
 
-export function restoreTag(ctx: DataContext, { tag, paperIds }: DeletedTag): Tag {
-  if (findByName(ctx.store.data, tag.name)) throw new ApiError('conflict', `A tag named “${tag.name}” exists again, so the deleted one cannot be restored.`);
-  const present = paperIds.filter((p) => ctx.corpus.paper(p));
-  ctx.store.update((d) => {
-    d.tags[tag.id] = tag;
-    for (const p of present) d.paperTags[p] = [...new Set([...(d.paperTags[p] ?? []), tag.id])];
+/** Brings a deleted tag back on the papers it was on (those still in the library). */
+export function restoreTag(ctx: DataContext, tagId: string): Tag {
+  return ctx.tombstones.restore(DELETED, tagId, ({ tag, paperIds }) => {
+    if (findByName(ctx.store.data, tag.name)) throw new ApiError('conflict', `A tag named “${tag.name}” exists again, so the deleted one cannot be restored.`);
+    const present = paperIds.filter((p) => ctx.corpus.paper(p));
+    ctx.store.update((d) => {
+      d.tags[tag.id] = tag;
+      for (const p of present) d.paperTags[p] = [...new Set([...(d.paperTags[p] ?? []), tag.id])];
+    });
+    dataChanged(ctx, present);
+    return tag;
   });
-  dataChanged(ctx, present);
-  return tag;
 }
 
 /** Tag names of a paper, for the index and for display. */

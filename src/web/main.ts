@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import { parseArgs } from 'node:util';
-import { FolderGrants } from '../api/folder-grants';
+import { FolderGrants } from '../boundary/folder-grants';
 import { openCore } from '../core';
 import { defaultDataDir, RENDERER_DIST, SAMPLE_DIGEST } from '../paths';
 import { startWebServer } from './server';

@@ -3,10 +3,10 @@ import * as fs from 'node:fs';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
-import { dispatch } from '../api/dispatch';
-import { FolderGrants } from '../api/folder-grants';
+import { dispatch } from '../boundary/dispatch';
+import { FolderGrants } from '../boundary/folder-grants';
 import type { Core } from '../core';
-import { hostAllowed, resolveInside, SECURITY_HEADERS, tokensMatch } from './security';
+import { hostAllowed, resolveInside, SECURITY_HEADERS, tokensMatch } from '../boundary/security';
 
 const MAX_BODY = 48 * 1024 * 1024;
 const TYPES: Record<string, string> = {
@@ -127,7 +127,7 @@ async function handleCall(core: Core, grants: FolderGrants, name: string, req: h
   } catch {
     return send(res, 400, 'The request body is not JSON');
   }
-  sendJson(res, grants.refusal(name, arg) ?? (await dispatch(core.handlers, name, arg)));
+  sendJson(res, await dispatch(core.handlers, name, arg, grants));
 }
 
 function serveStatic(root: string, pathname: string, res: http.ServerResponse) {

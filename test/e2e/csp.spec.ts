@@ -1,4 +1,4 @@
-import { CSP } from '../../src/web/security';
+import { CSP } from '../../src/boundary/security';
 import { expect, openApp, test } from './fixtures';
 
 // A digest whose titles and abstracts carry markup, as a hostile or broken mail might.

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useApp } from '../../store';
-import { MAX_PAPERS, type Matrix } from '../../store/compare-slice';
+import { comparisonHoldsAtMost, MAX_PAPERS } from '../../../src/api/vocabulary';
+import type { Matrix } from '../../store/compare-slice';
 import { InlineEdit, Menu } from '../Menu';
 import { ComparisonTable } from './ComparisonTable';
 import { MarkdownDialog } from './MarkdownDialog';
@@ -79,12 +80,8 @@ function Toolbar({ matrix }: { matrix: Matrix }) {
           type="button"
           className="small"
           aria-disabled={full}
-          title={full ? `A comparison holds at most ${MAX_PAPERS} papers: remove one first.` : 'Add papers to compare'}
-          onClick={() =>
-            full
-              ? useApp.getState().notify(`A comparison holds at most ${MAX_PAPERS} papers: remove one first.`, { tone: 'error' })
-              : openPicker({ mode: 'add' })
-          }
+          title={full ? comparisonHoldsAtMost : 'Add papers to compare'}
+          onClick={() => (full ? useApp.getState().notify(comparisonHoldsAtMost, { tone: 'error' }) : openPicker({ mode: 'add' }))}
         >
           Add paper…
         </button>

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { api } from '../../api/client';
 import { useApp } from '../../store';
-import { MAX_PAPERS } from '../../store/compare-slice';
+import { MAX_PAPERS } from '../../../src/api/vocabulary';
 import type { PaperRow } from '../../store/types';
 import { inlineLatex } from '../Highlighted';
 import { Modal } from '../Modal';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { handler, joinHandlers } from '../../../src/api/contract';
-import { dispatch } from '../../../src/api/dispatch';
+import { dispatch } from '../../../src/boundary/dispatch';
 import { openCore } from '../../../src/core';
 import { tempDir } from '../../helpers';
 

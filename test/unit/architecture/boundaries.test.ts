@@ -14,7 +14,9 @@ beforeAll(() => {
 /** The boundary messages ESLint gives `code` as if it were the file at `file` (relative to the repository). */
 async function boundaryErrors(file: string, code: string): Promise<string[]> {
   const [result] = await eslint.lintText(code, { filePath: path.join(ROOT, file) });
-  return result.messages.filter((m) => m.ruleId?.startsWith('boundaries/') || m.fatal).map((m) => `${m.line}: ${m.message}`);
+  return result.messages
+    .filter((m) => m.ruleId?.startsWith('boundaries/') || m.ruleId === 'no-restricted-imports' || m.fatal)
+    .map((m) => `${m.line}: ${m.message}`);
 }
 
 describe('the core (src/)', () => {
@@ -45,10 +47,10 @@ describe('the renderer', () => {
   it('reaches the core only through the types of src/api', async () => {
     const code = [
       "import type { Api } from '../../src/api';",
-      "import { dispatch } from '../../src/api/dispatch';",
+      "import { handler } from '../../src/api/contract';",
       "import { openCore } from '../../src/core';",
       "import type { Paper } from '../../src/library/types';",
-      'export const x: [Api, Paper, unknown, unknown] | null = [dispatch, openCore] as never;',
+      'export const x: [Api, Paper, unknown, unknown] | null = [handler, openCore] as never;',
     ].join('\n');
     const errors = await boundaryErrors('renderer/store/probe.ts', code);
     expect(errors).toEqual([
@@ -58,9 +60,22 @@ describe('the renderer', () => {
     ]);
   });
 
+  it('imports the vocabulary (limits, enums, names) as values', async () => {
+    const code = "import { MAX_PAPERS, TAG_COLORS } from '../../src/api/vocabulary';\nexport const x = [MAX_PAPERS, TAG_COLORS];\n";
+    expect(await boundaryErrors('renderer/components/probe.ts', code)).toEqual([]);
+  });
+
   it('may not import the desktop shell', async () => {
     const errors = await boundaryErrors('renderer/components/probe.ts', "import { APP_URL } from '../../electron/policy';\nexport const x = APP_URL;\n");
     expect(errors).toEqual([expect.stringMatching(/"renderer" to elements of type "shell"/)]);
+  });
+});
+
+describe('the vocabulary', () => {
+  it('imports nothing, so the page never pulls the core in through it', async () => {
+    const code = "import { z } from 'zod';\nimport { ApiError } from './contract';\nexport const x = [z, ApiError];\n";
+    const errors = await boundaryErrors('src/api/vocabulary.ts', code);
+    expect(errors).toHaveLength(2);
   });
 });
 
@@ -70,7 +85,13 @@ describe('the desktop shell', () => {
     expect(errors).toEqual([expect.stringMatching(/"shell" to elements of type "renderer"/)]);
   });
 
+  it('may not import web mode: what both need is in src/boundary', async () => {
+    const errors = await boundaryErrors('electron/probe.ts', "import { startWebServer } from '../src/web/server';\nexport const x = startWebServer;\n");
+    expect(errors).toEqual([expect.stringMatching(/"shell" to elements of type "web"/)]);
+  });
+
   it('opens the core', async () => {
-    expect(await boundaryErrors('electron/probe.ts', "import { openCore } from '../src/core';\nexport const x = openCore;\n")).toEqual([]);
+    const code = "import { openCore } from '../src/core';\nimport { CSP } from '../src/boundary/security';\nexport const x = [openCore, CSP];\n";
+    expect(await boundaryErrors('electron/probe.ts', code)).toEqual([]);
   });
 });

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { run } from '../../../src/cli/main';
 import { openCore } from '../../../src/core';
-import { MOVED_NOTE } from '../../../src/desktop/library-move';
+import { MOVED_NOTE } from '../../../src/storage/library-move';
 import { defaultDataDir, desktopUserDataDir } from '../../../src/paths';
 import { SAMPLE_PATH, tempDir } from '../../helpers';
 

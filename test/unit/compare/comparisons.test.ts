@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { micromark } from 'micromark';
 import { gfm, gfmHtml } from 'micromark-extension-gfm';
 import { describe, expect, it } from 'vitest';
-import { dispatch } from '../../../src/api/dispatch';
+import { dispatch } from '../../../src/boundary/dispatch';
 import { compareHandlers } from '../../../src/compare/handlers';
 import {
   addAttribute,
@@ -80,10 +80,14 @@ describe('comparisons', () => {
     const a = addAttribute(ctx, c.id, 'Method');
     setCell(ctx, c.id, ids[0], a.id, 'offloading');
     const before = structuredClone(ctx.store.data.comparisons[c.id]);
-    const deleted = deleteComparison(ctx, c.id);
+    expect(deleteComparison(ctx, c.id)).toEqual({ id: c.id, name: 'Kept' });
     expect(listComparisons(ctx)).toEqual([]);
-    restoreComparison(ctx, deleted);
+    restoreComparison(ctx, c.id);
     expect(ctx.store.data.comparisons[c.id]).toEqual(before);
+    // The tombstone is used up: a second undo has nothing to bring back, and changes nothing.
+    deleteComparison(ctx, c.id);
+    restoreComparison(ctx, c.id);
+    expect(() => restoreComparison(ctx, 'never-deleted')).toThrow(/can no longer be undone/);
   });
 
   it('adds, removes and reorders columns; a removed column’s cells come back with it', async () => {
@@ -110,9 +114,11 @@ describe('comparisons', () => {
     moveAttribute(ctx, c.id, speed.id, 0);
     expect(ctx.store.data.comparisons[c.id].attributes.map((a) => a.name)).toEqual(['Speedup', 'Method']);
     setCell(ctx, c.id, ids[0], method.id, 'offloading');
-    const gone = removeAttribute(ctx, c.id, method.id);
+    expect(removeAttribute(ctx, c.id, method.id)).toEqual({ id: method.id, name: 'Method' });
     expect(ctx.store.data.comparisons[c.id].values[ids[0]][method.id]).toBeUndefined();
-    restoreAttribute(ctx, c.id, gone);
+    const other = createComparison(ctx, ids.slice(2, 4), 'Other');
+    expect(() => restoreAttribute(ctx, other.id, method.id)).toThrow(/not removed from this comparison/);
+    restoreAttribute(ctx, c.id, method.id);
     expect(ctx.store.data.comparisons[c.id].attributes.map((a) => a.name)).toEqual(['Speedup', 'Method']);
     expect(ctx.store.data.comparisons[c.id].values[ids[0]][method.id].value).toBe('offloading');
     expect(ctx.store.data.attributeNames).toEqual(['Method', 'Speed-up', 'Speedup']);
@@ -229,12 +235,13 @@ describe('the compare.* handlers', () => {
     const id = (created as { value: { id: string } }).value.id;
     expect(await dispatch(handlers, 'compare.rename', { id, name: 'Via handlers' })).toEqual({ ok: true, value: undefined });
     expect(await dispatch(handlers, 'compare.list', {})).toMatchObject({ ok: true, value: [{ id, name: 'Via handlers' }] });
-    const deleted = await dispatch(handlers, 'compare.delete', { id });
-    // The undo sends back exactly what the delete returned, through JSON as over HTTP.
-    expect(await dispatch(handlers, 'compare.restore', { comparison: JSON.parse(JSON.stringify((deleted as { value: unknown }).value)) })).toEqual({
-      ok: true,
-      value: undefined,
+    expect(await dispatch(handlers, 'compare.delete', { id })).toEqual({ ok: true, value: { id, name: 'Via handlers' } });
+    // The undo names what was deleted; the core kept it. A page cannot send a comparison of its own.
+    expect(await dispatch(handlers, 'compare.restore', { comparison: { id, name: 'Forged' } })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-argument' },
     });
+    expect(await dispatch(handlers, 'compare.restore', { id })).toEqual({ ok: true, value: undefined });
     expect(await dispatch(handlers, 'compare.markdown', { id })).toMatchObject({ ok: true, value: { markdown: expect.stringContaining('## Via handlers') } });
     expect(await dispatch(handlers, 'compare.get', { id: 'gone' })).toMatchObject({ ok: false, error: { code: 'not-found' } });
   });

@@ -26,7 +26,7 @@ function host() {
       return 'done';
     }),
     'echo.run': handler(z.object({ text: z.string().max(10) }), ({ text }) => text),
-    'export.markdown': handler(z.object({ outDir: z.string() }), ({ outDir }) => ({ wroteInto: outDir })),
+    'export.markdown': handler(z.object({ outDir: z.string() }), ({ outDir }) => ({ wroteInto: outDir }), { writesIntoChosenFolder: true }),
   };
   const core = { handlers, events, dataDir: '/lib', close } as unknown as Core;
   const opened = vi.fn(async () => core);

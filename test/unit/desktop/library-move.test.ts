@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { KEPT_NOTE, MOVED_NOTE, moveOldLibrary, settleLibrary, type MoveOps } from '../../../src/desktop/library-move';
+import { KEPT_NOTE, MOVED_NOTE, moveOldLibrary, settleLibrary, type MoveOps } from '../../../src/storage/library-move';
 import { tempDir } from '../../helpers';
 
 /** Electron's userData folder with a library in it, beside the desktop app's own files. */

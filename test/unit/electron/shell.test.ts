@@ -8,9 +8,9 @@ import type { MenuItemConstructorOptions } from 'electron';
 import type { Envelope, EventName, Events } from '../../../src/api';
 import { openCore } from '../../../src/core';
 import { CONNECT_CORE, CORE_PORT, CORE_RESTARTED } from '../../../src/desktop/core-protocol';
-import { MOVED_NOTE } from '../../../src/desktop/library-move';
+import { MOVED_NOTE } from '../../../src/storage/library-move';
 import { defaultDataDir } from '../../../src/paths';
-import { CSP } from '../../../src/web/security';
+import { CSP } from '../../../src/boundary/security';
 import { SAMPLE_PATH, SECOND, tempDir } from '../../helpers';
 import {
   app,

@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { dispatch } from '../../../src/api/dispatch';
+import { dispatch } from '../../../src/boundary/dispatch';
 import { addAttribute, createComparison, setCell } from '../../../src/compare/comparisons';
 import { splitFrontMatter } from '../../../src/export/front-matter';
 import { atomicWrite, type WriteFile } from '../../../src/export/writer';

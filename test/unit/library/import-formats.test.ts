@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Api } from '../../../src/api';
-import { dispatch } from '../../../src/api/dispatch';
+import { dispatch } from '../../../src/boundary/dispatch';
 import { openCore, type Core } from '../../../src/core';
 import { SAMPLE_PATH, tempDir } from '../../helpers';
 

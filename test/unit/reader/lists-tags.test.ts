@@ -43,10 +43,10 @@ describe('reading lists', () => {
     createList(ctx, 'First');
     const { id } = createList(ctx, 'Second');
     addToList(ctx, id, [ids[5]]);
-    const deleted = deleteList(ctx, id);
+    expect(deleteList(ctx, id)).toEqual({ id, name: 'Second' });
     expect(listLists(ctx).map((l) => l.name)).toEqual(['Read later', 'First']);
     expect(library.corpus.paper(ids[5])).toBeDefined();
-    restoreList(ctx, deleted);
+    restoreList(ctx, id);
     expect(listLists(ctx).map((l) => l.name)).toEqual(['Read later', 'First', 'Second']);
     expect(ctx.store.data.lists[id].paperIds).toEqual([ids[5]]);
   });
@@ -86,10 +86,14 @@ describe('tags', () => {
   it('deletes a tag without deleting papers, and undo brings it back on the same papers', async () => {
     const { ctx, ids } = await readerContext();
     const [tag] = tagPapers(ctx, [ids[0], ids[3]], ['survey']);
-    const deleted = deleteTag(ctx, tag.id);
+    expect(deleteTag(ctx, tag.id)).toEqual({ id: tag.id, name: 'survey' });
     expect(listTags(ctx)).toEqual([]);
     expect(ctx.store.data.paperTags[ids[0]]).toBeUndefined();
-    restoreTag(ctx, deleted);
+    // A new tag of the same name blocks the undo, which stays possible once it is gone.
+    const [again] = tagPapers(ctx, [ids[1]], ['Survey']);
+    expect(() => restoreTag(ctx, tag.id)).toThrow(/exists again/);
+    deleteTag(ctx, again.id);
+    restoreTag(ctx, tag.id);
     expect(listTags(ctx)).toEqual([expect.objectContaining({ name: 'survey', count: 2 })]);
   });
 

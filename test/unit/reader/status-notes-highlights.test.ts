@@ -70,9 +70,9 @@ describe('highlights', () => {
     expect(first.quote.exact).toBe(abstract.slice(0, 30));
     updateHighlight(ctx, later.id, { color: 'pink', comment: 'edited' });
     expect(highlightsOf(ctx, ids[0])[1]).toMatchObject({ color: 'pink', comment: 'edited' });
-    const gone = deleteHighlight(ctx, first.id);
+    expect(deleteHighlight(ctx, first.id)).toEqual({ id: first.id, paperId: ids[0] });
     expect(highlightsOf(ctx, ids[0])).toHaveLength(1);
-    restoreHighlight(ctx, gone);
+    restoreHighlight(ctx, first.id);
     expect(highlightsOf(ctx, ids[0])).toHaveLength(2);
     expect(() => addHighlight(ctx, ids[0], 10, 5, 'yellow')).toThrow(/not inside the abstract/);
     expect((await library.query({ q: 'edited' })).items[0].id).toBe(ids[0]);

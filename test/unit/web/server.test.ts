@@ -3,8 +3,8 @@ import * as http from 'node:http';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCore, type Core } from '../../../src/core';
-import { hostAllowed, resolveInside, tokensMatch } from '../../../src/web/security';
-import { FolderGrants } from '../../../src/api/folder-grants';
+import { hostAllowed, resolveInside, tokensMatch } from '../../../src/boundary/security';
+import { FolderGrants } from '../../../src/boundary/folder-grants';
 import { startWebServer, type WebServer } from '../../../src/web/server';
 import { SAMPLE_PATH, tempDir } from '../../helpers';
 

@@ -1,15 +1,19 @@
 import { DigestError } from '../digest/errors';
-import { ApiError, type Envelope, type HandlerMap } from './contract';
+import { ApiError, type Envelope, type HandlerMap } from '../api/contract';
+import type { FolderGrants } from './folder-grants';
 
 /**
  * The transport boundary, shared by IPC and HTTP: looks the handler up, validates the argument
- * against its schema, runs it, and turns any failure into a message the reader can read.
+ * against its schema, runs it, and turns any failure into a message the reader can read. A page's
+ * calls pass the folders its person chose (`grants`); the command line, not a page, passes none.
  */
-export async function dispatch(handlers: HandlerMap, name: unknown, arg: unknown): Promise<Envelope> {
+export async function dispatch(handlers: HandlerMap, name: unknown, arg: unknown, grants?: FolderGrants): Promise<Envelope> {
   if (typeof name !== 'string' || !Object.hasOwn(handlers, name)) {
     return { ok: false, error: { code: 'unknown-handler', message: `Unknown action: ${String(name).slice(0, 80)}` } };
   }
   const h = handlers[name];
+  const refused = grants?.refusal(h, arg);
+  if (refused) return refused;
   const parsed = h.input.safeParse(arg ?? {});
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import type { Envelope } from './contract';
+import type { Envelope, Handler } from '../api/contract';
 
 /**
  * The folders a page may have the core write into. A page (web or desktop) names a folder in a
@@ -26,14 +26,15 @@ export class FolderGrants {
   }
 
   /**
-   * Why a call may not run, or undefined when it names no folder, or is a Markdown export into one
-   * that was chosen. BibTeX and CSV are downloaded from a page: written into a folder, they would
-   * replace a file of the same name there, which Markdown's managed regions never do.
+   * Why a call may not run, or undefined when it names no folder, or its handler writes into a
+   * chosen folder and this one was chosen. Only Markdown exports do (their managed regions keep
+   * what the reader wrote); BibTeX and CSV are downloaded from a page: written into a folder, they
+   * would replace a file of the same name there.
    */
-  refusal(name: string, arg: unknown): Envelope | undefined {
+  refusal(h: Handler, arg: unknown): Envelope | undefined {
     const dir = (arg as { outDir?: unknown } | null)?.outDir;
     if (dir === undefined) return undefined;
-    if (name === 'export.markdown' && typeof dir === 'string' && this.#dirs.has(path.resolve(dir))) return undefined;
+    if (h.writesIntoChosenFolder && typeof dir === 'string' && this.#dirs.has(path.resolve(dir))) return undefined;
     return {
       ok: false,
       error: { code: 'folder-not-chosen', message: 'Digest Reader writes only Markdown, and only into a folder you chose for it. Choose the folder again.' },

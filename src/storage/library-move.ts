@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { writeFileAtomic } from '../storage/files';
-import { acquireLock } from '../storage/lock';
+import { writeFileAtomic } from './files';
+import { acquireLock } from './lock';
 import { sameTree } from './same-tree';
 
 /**

@@ -1,0 +1,70 @@
+/**
+ * The words both sides of the contract use: limits, enums and the names the reader sees. The core
+ * (its schemas and domains) and the page import them as values from here, so a limit is written
+ * once. This module imports nothing, so the page can bundle it without pulling the core in.
+ */
+
+// Enums of the reader's data.
+export const READ_STATES = ['unread', 'reading', 'read'] as const;
+export type ReadState = (typeof READ_STATES)[number];
+export const READ_STATE_LABELS: Record<ReadState, string> = { unread: 'Unread', reading: 'Reading', read: 'Read' };
+export const TAG_COLORS = ['gray', 'red', 'orange', 'yellow', 'green', 'teal', 'blue', 'purple', 'pink'] as const;
+export type TagColor = (typeof TAG_COLORS)[number];
+export const HIGHLIGHT_COLORS = ['yellow', 'green', 'blue', 'pink'] as const;
+export type HighlightColor = (typeof HIGHLIGHT_COLORS)[number];
+export const TAG_MODES = ['and', 'or'] as const;
+export type TagMode = (typeof TAG_MODES)[number];
+/** 'date' is when imported, 'published' when the paper came out; 'list' is a reading list's own order. */
+export const SORT_ORDERS = ['digest', 'date', 'published', 'title', 'list'] as const;
+export type SortOrder = (typeof SORT_ORDERS)[number];
+export const EXPORT_FORMATS = ['markdown', 'bibtex', 'csv'] as const;
+export const SCOPE_KINDS = ['paper', 'selection', 'list', 'tag', 'digest', 'comparison', 'library'] as const;
+
+// Reading comfort.
+export const THEMES = ['system', 'light', 'dark', 'sepia'] as const;
+export const THEME_LABELS: Record<(typeof THEMES)[number], string> = { system: 'Follow the system', light: 'Light', dark: 'Dark', sepia: 'Sepia' };
+export const FONTS = ['serif', 'sans'] as const;
+export const FONT_LABELS: Record<(typeof FONTS)[number], string> = { serif: 'Serif', sans: 'Sans-serif' };
+/** Ranges of the reading-text settings, with the step of their sliders. */
+export const FONT_SIZE = { min: 13, max: 28, step: 1 } as const;
+export const LINE_HEIGHT = { min: 1.3, max: 2.1, step: 0.05 } as const;
+export const READING_WIDTH = { min: 45, max: 100, step: 1 } as const;
+export const DEFAULT_APPEARANCE = { theme: 'system', font: 'serif', fontSize: 18, lineHeight: 1.65, readingWidth: 70 } as const;
+
+// Limits of what the reader writes (the schemas refuse more; the services explain).
+/** A name the reader gives: a list, a tag, a comparison, an attribute. */
+export const MAX_NAME = 500;
+/** Notes are Markdown; a few megabytes is far beyond any real note and bounds a store write. */
+export const MAX_NOTE_CHARS = 4 * 1024 * 1024;
+export const MAX_COMMENT_CHARS = 100_000;
+export const MAX_CELL_CHARS = 10_000;
+/** A search as typed. */
+export const MAX_QUERY = 500;
+/** Tags named at once, and tags filtered by at once. */
+export const MAX_TAGS_AT_ONCE = 50;
+/** The largest digest file read, in bytes (and the most characters of pasted text). */
+export const MAX_DIGEST_BYTES = 32 * 1024 * 1024;
+export const MAX_DIGEST_NAME = 300;
+
+// Comparisons.
+export const MIN_PAPERS = 2;
+export const MAX_PAPERS = 6;
+export const MAX_ATTRIBUTES = 50;
+export const DRAFT_NAME = 'Untitled comparison';
+const LIMIT = `Compare ${MIN_PAPERS} to ${MAX_PAPERS} papers at a time`;
+
+/** Why `count` papers cannot be compared (undefined when they can), as the core and the page say it. */
+export function comparisonCountProblem(count: number): string | undefined {
+  if (count < MIN_PAPERS) return `${LIMIT}: select at least ${MIN_PAPERS}${count === 1 ? ' (1 is selected)' : ''}.`;
+  if (count > MAX_PAPERS) return `${LIMIT}: ${count} are selected. Remove ${count - MAX_PAPERS} first.`;
+  return undefined;
+}
+
+/** Why a comparison of `count` papers cannot take `adding` more, or lose one. */
+export const comparisonFull = (count: number) => `${LIMIT}: this one has ${count}, so ${Math.max(0, MAX_PAPERS - count)} more at most.`;
+export const comparisonAtMinimum = `${LIMIT}: this one cannot lose another column. Delete the comparison instead.`;
+export const comparisonHoldsAtMost = `A comparison holds at most ${MAX_PAPERS} papers: remove one first.`;
+
+/** How a digest too large to import is explained, wherever it is refused. */
+export const digestTooLarge = (what: string, bytes: number) =>
+  `${what} is ${(bytes / 1024 / 1024).toFixed(1)} MB; digests up to ${MAX_DIGEST_BYTES / 1024 / 1024} MB can be imported. Split it into smaller files.`;

@@ -1,0 +1,5 @@
+export interface Note {
+  text: string;
+  createdAt: string;
+  updatedAt: string;
+}
