@@ -133,8 +133,8 @@ export function App() {
         if (!hasFiles(e)) return;
         e.preventDefault();
         setDragging(false);
-        const file = e.dataTransfer.files[0];
-        if (file) void useApp.getState().importFile(file);
+        const files = [...e.dataTransfer.files];
+        if (files.length) void useApp.getState().importFiles(files);
       }}
     >
       <Sidebar />

@@ -65,6 +65,18 @@ export const comparisonFull = (count: number) => `${LIMIT}: this one has ${count
 export const comparisonAtMinimum = `${LIMIT}: this one cannot lose another column. Delete the comparison instead.`;
 export const comparisonHoldsAtMost = `A comparison holds at most ${MAX_PAPERS} papers: remove one first.`;
 
+/** How the reader is told which format a file was read as (the formats are in src/digest/parse.ts). */
+export const FORMAT_LABELS: Record<string, string> = {
+  'hf-daily-papers': 'Hugging Face papers (JSON)',
+  'arxiv-rss': 'an arXiv listing (RSS/Atom)',
+  'arxiv-api': 'an arXiv API answer',
+  'arxiv-email': 'an arXiv e-mail',
+  bibtex: 'BibTeX',
+  ris: 'RIS',
+  'csl-json': 'CSL-JSON',
+  'trending-papers': 'a trending-papers list',
+};
+
 /** How a digest too large to import is explained, wherever it is refused. */
 export const digestTooLarge = (what: string, bytes: number) =>
   `${what} is ${(bytes / 1024 / 1024).toFixed(1)} MB; digests up to ${MAX_DIGEST_BYTES / 1024 / 1024} MB can be imported. Split it into smaller files.`;

@@ -89,13 +89,13 @@ test('import through the file chooser, re-import adds nothing, paste works', asy
   await openApp(page, app);
   await page.getByRole('button', { name: 'Import digest…' }).first().click();
   const dialog = page.getByRole('dialog', { name: 'Import a digest' });
-  await dialog.getByLabel('Digest file').setInputFiles(SECOND);
+  await dialog.getByLabel('Digest files').setInputFiles(SECOND);
   const report = dialog.getByRole('status', { name: 'Import report' });
   await expect(report).toContainText(`Imported “second-digest ${fs.statSync(SECOND).mtime.toISOString().slice(0, 10)}”`);
   await expect(report).toContainText('3 papers added');
   await expect(report).toContainText('2 already in your library');
   await shoot(page, 'import-report');
-  await dialog.getByLabel('Digest file').setInputFiles(SECOND);
+  await dialog.getByLabel('Digest files').setInputFiles(SECOND);
   await expect(report).toContainText('Already imported');
   await expect(report).toContainText('0 papers added');
 
@@ -121,7 +121,7 @@ test('bad input gets a clear message and changes nothing', async ({ page, app })
   await openApp(page, app);
   await page.getByRole('button', { name: 'Import digest…' }).first().click();
   const dialog = page.getByRole('dialog', { name: 'Import a digest' });
-  const input = dialog.getByLabel('Digest file');
+  const input = dialog.getByLabel('Digest files');
   const alert = dialog.getByRole('alert');
   await input.setInputFiles({ name: 'empty.txt', mimeType: 'text/plain', buffer: Buffer.from('') });
   await expect(alert).toContainText('The digest is empty');
