@@ -51,6 +51,7 @@ describe('the library lock under contention', () => {
         await waitFor(
           () => fs.readdirSync(dir).filter((f) => f.startsWith('result-')).length === CONTENDERS,
           () => died,
+          `round ${r}`,
         );
         const results = Array.from({ length: CONTENDERS }, (_, i) => fs.readFileSync(path.join(dir, `result-${i}`), 'utf8'));
         expect(results.filter((x) => x.startsWith('error'))).toEqual([]);
