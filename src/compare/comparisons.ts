@@ -214,15 +214,14 @@ export function renameAttribute(ctx: DataContext, id: string, attributeId: strin
 
 /** Removes an attribute row with its cells and returns them, for `restoreAttribute` to undo. */
 export function removeAttribute(ctx: DataContext, id: string, attributeId: string): DeletedAttribute {
-  let deleted!: DeletedAttribute;
+  // Taken from the data before the change: objects of the draft cannot be read once it is made.
+  const before = requireComparison(ctx.store.data, id);
+  const attribute = requireAttribute(before, attributeId);
+  const cells: Record<string, ComparisonCell> = {};
+  for (const [paperId, row] of Object.entries(before.values)) if (row[attributeId]) cells[paperId] = row[attributeId];
+  const deleted: DeletedAttribute = { attribute, position: before.attributes.indexOf(attribute), cells };
   change(ctx, id, (c) => {
-    const attribute = requireAttribute(c, attributeId);
-    const cells: Record<string, ComparisonCell> = {};
-    for (const [paperId, row] of Object.entries(c.values)) {
-      if (row[attributeId]) cells[paperId] = row[attributeId];
-      delete row[attributeId];
-    }
-    deleted = { attribute, position: c.attributes.indexOf(attribute), cells };
+    for (const row of Object.values(c.values)) delete row[attributeId];
     c.attributes = c.attributes.filter((a) => a.id !== attributeId);
   });
   return deleted;

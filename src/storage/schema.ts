@@ -2,7 +2,7 @@
  * The shape of the reader's data, one version at a time. A migration takes version N-1 to N;
  * a store written by a newer app is refused, never overwritten.
  */
-export const CURRENT_SCHEMA = 3;
+export const CURRENT_SCHEMA = 4;
 
 export const TAG_COLORS = ['gray', 'red', 'orange', 'yellow', 'green', 'teal', 'blue', 'purple', 'pink'] as const;
 export type TagColor = (typeof TAG_COLORS)[number];
@@ -171,6 +171,8 @@ const migrations: Record<number, Migration> = {
   }),
   // 3: comparisons of papers, and the attribute names they use (additive: everything else is kept).
   3: (data) => ({ comparisons: {}, attributeNames: [], ...data }),
+  // 4: the same data, kept as a snapshot plus a journal of changes (user-store.ts); a v3 store is its first snapshot.
+  4: (data) => data,
 };
 
 export function migrate(raw: unknown): UserData {
