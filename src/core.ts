@@ -16,6 +16,7 @@ import { highlightHandlers } from './highlights/handlers';
 import { settingsHandlers } from './settings/handlers';
 import { exportHandlers } from './export/handlers';
 import { compareHandlers } from './compare/handlers';
+import { backupHandlers } from './storage/backup-handlers';
 import { z } from 'zod';
 
 export interface CoreOptions {
@@ -47,6 +48,7 @@ function createHandlers(library: Library, store: UserStore, ctx: DataContext, da
     settingsHandlers(ctx),
     exportHandlers(ctx),
     compareHandlers(ctx, library.terms),
+    backupHandlers(ctx),
   );
 }
 
@@ -65,11 +67,16 @@ export interface Core {
  */
 export async function openCore({ dataDir, samplePath }: CoreOptions): Promise<Core> {
   const release = acquireLock(dataDir);
+  // However the process ends (an error, process.exit, the event loop running dry), the lock goes with it.
+  const releaseAtExit = () => release();
+  process.once('exit', releaseAtExit);
+  let store: UserStore | undefined;
   try {
     removeStaleTempFiles(dataDir);
     const events = new EventBus();
-    const store = new UserStore(dataDir);
-    const library = new Library(dataDir, events, () => store.data);
+    store = new UserStore(dataDir);
+    const opened = store;
+    const library = new Library(dataDir, events, () => opened.data);
     const ctx: DataContext = { store, corpus: library.corpus, events, reindex: (ids) => library.reindex(ids), now: () => new Date().toISOString() };
     if (!store.data.settings.sampleImported) {
       if (samplePath && library.corpus.digests.length === 0 && fs.existsSync(samplePath)) {
@@ -85,11 +92,14 @@ export async function openCore({ dataDir, samplePath }: CoreOptions): Promise<Co
       events,
       dataDir,
       close() {
-        // Once, however often asked: conf's exit hook raises a SIGTERM again after its own.
+        // Once, however often asked: a signal can arrive while a close is under way.
         closing ??= (async () => {
           try {
             await library.close();
+            await opened.close();
+            removeStaleTempFiles(dataDir, true); // a clean stop leaves no temp file
           } finally {
+            process.off('exit', releaseAtExit);
             release();
           }
         })();
@@ -97,6 +107,7 @@ export async function openCore({ dataDir, samplePath }: CoreOptions): Promise<Co
       },
     };
   } catch (error) {
+    process.off('exit', releaseAtExit);
     release();
     throw error;
   }

@@ -1,5 +1,6 @@
 import { applyPatches, enablePatches, freeze, produceWithPatches } from 'immer';
 import * as fs from 'node:fs';
+import { ApiError } from '../api/contract';
 import * as path from 'node:path';
 import { Backups, type BackupInfo } from './backups';
 import { moveAside, readJson, writeFileAtomic } from './files';
@@ -97,6 +98,7 @@ export class UserStore {
    * `undoId` restores that). Returns the data as it was, so callers can tell what changed.
    */
   restore(id: string): { undoId: string; before: UserData } {
+    if (!this.backups.list().some((b) => b.id === id)) throw new ApiError('not-found', 'That backup is no longer there.');
     const restored = this.backups.read(id);
     const undo = this.backupNow('before-restore');
     const before = this.#data;
