@@ -58,6 +58,8 @@ export interface Core {
   handlers: Handlers;
   events: EventBus;
   dataDir: string;
+  /** The reader's data (read it; change it only through handlers). */
+  store: UserStore;
   close(): Promise<void>;
 }
 
@@ -70,11 +72,10 @@ export async function openCore({ dataDir, samplePath }: CoreOptions): Promise<Co
   // However the process ends (an error, process.exit, the event loop running dry), the lock goes with it.
   const releaseAtExit = () => release();
   process.once('exit', releaseAtExit);
-  let store: UserStore | undefined;
   try {
     removeStaleTempFiles(dataDir);
     const events = new EventBus();
-    store = new UserStore(dataDir);
+    const store = new UserStore(dataDir);
     const opened = store;
     const library = new Library(dataDir, events, () => opened.data);
     const ctx: DataContext = { store, corpus: library.corpus, events, reindex: (ids) => library.reindex(ids), now: () => new Date().toISOString() };
@@ -90,6 +91,7 @@ export async function openCore({ dataDir, samplePath }: CoreOptions): Promise<Co
     return {
       handlers: createHandlers(library, store, ctx, path.resolve(dataDir)),
       events,
+      store,
       dataDir,
       close() {
         // Once, however often asked: a signal can arrive while a close is under way.
