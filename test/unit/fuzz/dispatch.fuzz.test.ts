@@ -13,7 +13,7 @@ const exportDir = tempDir('dr-fuzz-export-');
 
 beforeAll(async () => {
   core = await openCore({ dataDir: tempDir(), samplePath: SAMPLE_PATH });
-  const call = async (name: string, arg: unknown) => ((await dispatch(core.handlers as HandlerMap, name, arg)) as { value: never }).value;
+  const call = async (name: string, arg: unknown) => ((await dispatch(core.handlers as HandlerMap, name, arg)) as { value?: unknown }).value as never;
   const papers = (await call('papers.query', { limit: 5 })) as { items: { id: string }[] };
   const paperIds = papers.items.map((p) => p.id);
   const list = (await call('lists.create', { name: 'Fuzz list' })) as { id: string };
@@ -22,10 +22,7 @@ beforeAll(async () => {
   const digest = ((await call('digests.list', {})) as { digests: { id: string }[] }).digests[0];
   ids = [...paperIds, list.id, tag.id, comparison.id, digest.id, 'read-later'];
 }, 60_000);
-afterAll(() => {
-  if (process.env.FUZZ_STATS) console.log(JSON.stringify((globalThis as Record<string, unknown>).stats, null, 1));
-  return core.close();
-});
+afterAll(() => core.close());
 
 /** What the store and the corpus hold: a rejected call must leave both exactly as they were. */
 const state = () => JSON.stringify([core.store.data, core.handlers['app.status'].run({})]);
