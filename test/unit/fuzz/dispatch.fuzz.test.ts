@@ -42,12 +42,6 @@ async function checkCall(name: string, arg: unknown) {
     throw new Error(`${name} threw instead of answering: ${(error as Error).stack}`);
   }
   expect(() => JSON.stringify(envelope), `${name}: an answer the transport can send`).not.toThrow();
-  if (process.env.FUZZ_STATS)
-    (globalThis as Record<string, unknown>).stats = {
-      ...((globalThis as Record<string, Record<string, number>>).stats ?? {}),
-      [`${name} ${envelope.ok ? 'ok' : envelope.error.code}`]:
-        (((globalThis as Record<string, Record<string, number>>).stats ?? {})[`${name} ${envelope.ok ? 'ok' : envelope.error.code}`] ?? 0) + 1,
-    };
   if (!envelope.ok) {
     expect(envelope.error.code, `${name}(${JSON.stringify(arg).slice(0, 300)}): ${envelope.error.message}`).not.toBe('internal');
     expect(typeof envelope.error.message).toBe('string');
