@@ -1,11 +1,11 @@
 import * as fs from 'node:fs';
-import type { Patch } from 'immer';
+import type { Op } from './recorder';
 import { writeFileAtomic } from './files';
 
-/** One acknowledged write: the store's revision after it, and the changes that made it. */
+/** One acknowledged write: the store's revision after it, and the assignments that made it. */
 export interface Entry {
   rev: number;
-  patches: Patch[];
+  patches: Op[];
 }
 
 export interface Replayed {
@@ -103,7 +103,7 @@ function parse(line: string): Entry | undefined {
   try {
     const value = JSON.parse(line) as { rev?: unknown; p?: unknown };
     if (typeof value.rev !== 'number' || !Array.isArray(value.p)) return undefined;
-    return { rev: value.rev, patches: value.p as Patch[] };
+    return { rev: value.rev, patches: value.p as Op[] };
   } catch {
     return undefined;
   }

@@ -1,4 +1,3 @@
-import { applyPatches, enablePatches, freeze, produceWithPatches } from 'immer';
 import * as fs from 'node:fs';
 import { ApiError } from '../api/contract';
 import * as path from 'node:path';
@@ -6,11 +5,10 @@ import { Backups, type BackupInfo } from './backups';
 import { moveAside, readJson, writeFileAtomic } from './files';
 import { Journal } from './journal';
 import { CURRENT_SCHEMA, migrate, StoreTooNewError, type UserData } from './schema';
-import { writeSnapshotInSlices } from './snapshot-writer';
+import { applyOps, record } from './recorder';
+import { Frozen, writeSnapshotInSlices } from './snapshot-writer';
 import { countData, emptyUserData, holdsData, salvage } from './user-data-file';
 import { describeCounts, openingWarning, type Opening } from './store-messages';
-
-enablePatches();
 
 export const STORE_FILE = 'userdata.json';
 export const JOURNAL_FILE = 'userdata.journal';
@@ -28,11 +26,11 @@ export interface StoreOptions {
 }
 
 /**
- * The reader's own data (settings, tags, lists, status, notes, highlights, comparisons): an
- * immutable object in memory, a snapshot (`userdata.json`) and a journal (`userdata.journal`) on
- * disk. A write appends its changes (immer patches) to the journal and flushes them, so it costs
- * the size of the change; the snapshot is rewritten in the background once the journal is as
- * large as it. Opening never starts empty over a library that had data: a missing, empty or
+ * The reader's own data (settings, tags, lists, status, notes, highlights, comparisons): one
+ * object in memory, changed in place; a snapshot (`userdata.json`) and a journal
+ * (`userdata.journal`) on disk. A write appends its changes (the assignments it made, recorder.ts)
+ * to the journal and flushes them, so it costs the size of the change; the snapshot is rewritten
+ * in the background, a slice at a time, once the journal is as large as it. Opening never starts empty over a library that had data: a missing, empty or
  * damaged store is restored from the newest backup that holds data, and the reader is told.
  */
 export class UserStore {
@@ -47,6 +45,8 @@ export class UserStore {
   /** Bumped by every snapshot written whole at once, so a slower background one never lands over it. */
   #generation = 0;
   #compacting: Promise<void> | undefined;
+  /** While a snapshot is being written in slices: the data as it was when it began. */
+  #frozen: Frozen | undefined;
   #closed = false;
 
   constructor(
@@ -73,11 +73,17 @@ export class UserStore {
    */
   update(change: (draft: UserData) => void): void {
     if (this.#closed) throw new Error('The library is closed.');
-    const [next, patches] = produceWithPatches(this.#data, change);
-    if (patches.length === 0) return;
+    const frozen = this.#frozen;
+    const recording = record(this.#data, change, frozen && ((path) => frozen.keep(path)));
+    if (recording.ops.length === 0) return;
     const rev = (this.#data.revision ?? 0) + 1;
-    this.#journal.append({ rev, patches });
-    this.#data = freeze({ ...next, revision: rev });
+    try {
+      this.#journal.append({ rev, patches: recording.ops });
+    } catch (error) {
+      recording.undo();
+      throw error;
+    }
+    this.#data.revision = rev;
     if (this.#journal.size > (this.#compactAt ?? Math.max(COMPACT_MIN_BYTES, this.#snapshotBytes)) && !this.#compacting) {
       this.#compacting = new Promise<void>((resolve) => setImmediate(resolve)).then(() => this.#compactInBackground());
     }
@@ -138,12 +144,13 @@ export class UserStore {
     }
     const { journal, replayed } = Journal.open(journalFile);
     this.#journal = journal;
-    let current = freeze(data, true);
+    let current = data;
     let damaged = replayed.damagedAt !== undefined;
     for (const entry of replayed.entries) {
       if (entry.rev <= (current.revision ?? 0)) continue; // already in the snapshot (a crash between its write and the journal's cut)
       try {
-        current = freeze({ ...applyPatches(current, entry.patches), revision: entry.rev });
+        record(current, (d) => applyOps(d, entry.patches)); // all of an entry or none of it
+        current.revision = entry.rev;
       } catch {
         damaged = true;
         break;
@@ -220,7 +227,7 @@ export class UserStore {
     const backup = best.data as unknown as Record<string, unknown>;
     const found = parts.filter((p) => p !== 'settings' && p !== 'session' && backup[p] && Object.keys(backup[p] as object).length);
     if (!found.length) return { data, parts: [] };
-    return { data: freeze({ ...data, ...Object.fromEntries(found.map((p) => [p, backup[p]])) }, true), info: best.info, parts: found };
+    return { data: { ...data, ...Object.fromEntries(found.map((p) => [p, backup[p]])) }, info: best.info, parts: found };
   }
 
   #newestReadable() {
@@ -236,7 +243,7 @@ export class UserStore {
 
   /** Makes `data` the current data, written whole (snapshot, empty journal). */
   #replace(data: UserData) {
-    this.#data = freeze(data, true);
+    this.#data = data;
     this.#writeSnapshot(this.#data);
   }
 
@@ -250,20 +257,23 @@ export class UserStore {
 
   /** Writes a snapshot of the current revision a slice at a time, then cuts what it holds off the journal. */
   async #compactInBackground(): Promise<void> {
-    const data = this.#data;
+    const frozen = new Frozen(this.#data as unknown as Record<string, unknown>);
+    const revision = this.#data.revision;
     const journalBytes = this.#journal.size;
     const generation = this.#generation;
+    this.#frozen = frozen;
     try {
-      const bytes = await writeSnapshotInSlices(this.#file, data, () => generation === this.#generation && !this.#closed);
+      const bytes = await writeSnapshotInSlices(this.#file, frozen, { revision }, () => generation === this.#generation && !this.#closed);
       if (bytes >= 0) {
         this.#snapshotBytes = bytes;
         this.#journal.dropHead(journalBytes);
-        if (this.backups.due(this.#now()) && holdsData(countData(data))) this.backups.take(data, 'daily', this.#now());
+        if (this.backups.due(this.#now()) && holdsData(countData(this.#data))) this.backups.take(this.#data, 'daily', this.#now());
       }
     } catch (error) {
       // The journal still holds every write: nothing is lost, the next compaction tries again.
       console.error(`[digest-reader] could not fold the journal into ${STORE_FILE}: ${(error as Error).message}`);
     } finally {
+      this.#frozen = undefined;
       this.#compacting = undefined;
     }
   }
