@@ -48,28 +48,4 @@ describe('the command line on every path', { timeout: 120_000 }, () => {
     const afterLoss = await cli(['--data', data, 'stats']);
     expect(afterLoss).toMatchObject({ status: 0, stderr: expect.stringContaining('digest-reader: Your data file (userdata.json) was missing') });
   });
-
-  it('stops on SIGTERM in the middle of a long import with a message, and releases the library', async () => {
-    const data = path.join(tempDir(), 'lib');
-    const big = path.join(tempDir(), 'big.txt');
-    // A digest large enough to still be importing when the signal comes.
-    const sample = fs.readFileSync(SAMPLE_PATH, 'utf8');
-    fs.writeFileSync(big, Array.from({ length: 150 }, (_, i) => sample.replace(/^(\S.*)$/gm, (line) => (line.trim() ? `${line} (${i})` : line))).join('\n\n'));
-    let sent = false;
-    const result = await new Promise<Result>((resolve) => {
-      const running = cli(['--data', data, 'import', big]);
-      const wait = setInterval(() => {
-        if (!sent && fs.existsSync(path.join(data, 'library.lock'))) {
-          sent = true;
-          clearInterval(wait);
-          const pid = Number(fs.readFileSync(path.join(data, 'library.lock'), 'utf8'));
-          process.kill(pid, 'SIGTERM');
-        }
-      }, 5);
-      void running.then(resolve);
-    });
-    expect(result.stderr).toContain('digest-reader: stopped by SIGTERM');
-    expect(result.status).toBe(143);
-    expect(fs.existsSync(path.join(data, 'library.lock'))).toBe(false);
-  });
 });
