@@ -13,6 +13,7 @@ import { Triage } from './components/Triage';
 import { Toast } from './components/Toast';
 import { CommandPalette } from './components/CommandPalette';
 import { SettingsDialog } from './components/SettingsDialog';
+import { BackupsDialog } from './components/BackupsDialog';
 import { ShortcutsDialog } from './components/ShortcutsDialog';
 import { applyAppearance, followSystemTheme } from './appearance';
 import { connectWebShell, shell } from './api/shell';
@@ -170,6 +171,7 @@ export function App() {
       <Toast />
       <CommandPalette />
       <SettingsDialog />
+      <BackupsDialog />
       <ShortcutsDialog />
       <datalist id="tag-names">
         {tags.map((t) => (

@@ -19,6 +19,7 @@ import { highlightHandlers } from './highlights/handlers';
 import { settingsHandlers } from './settings/handlers';
 import { exportHandlers } from './export/handlers';
 import { compareHandlers } from './compare/handlers';
+import { backupHandlers } from './storage/backup-handlers';
 
 export interface CoreOptions {
   dataDir: string;
@@ -41,6 +42,7 @@ function createHandlers(library: Library, store: UserStore, ctx: DataContext, da
     settingsHandlers(ctx),
     exportHandlers(ctx),
     compareHandlers(ctx, library.terms),
+    backupHandlers(ctx),
   );
 }
 
@@ -48,6 +50,8 @@ export interface Core {
   handlers: Handlers;
   events: EventBus;
   dataDir: string;
+  /** The reader's data (read it; change it only through handlers). */
+  store: UserStore;
   close(): Promise<void>;
 }
 
@@ -57,6 +61,9 @@ export interface Core {
  */
 export async function openCore({ dataDir, samplePath }: CoreOptions): Promise<Core> {
   const release = acquireLock(dataDir);
+  // However the process ends (an error, process.exit, the event loop running dry), the lock goes with it.
+  const releaseAtExit = () => release();
+  process.once('exit', releaseAtExit);
   try {
     removeStaleTempFiles(dataDir);
     const events = new EventBus();
@@ -82,13 +89,17 @@ export async function openCore({ dataDir, samplePath }: CoreOptions): Promise<Co
     return {
       handlers: createHandlers(library, store, ctx, path.resolve(dataDir)),
       events,
+      store,
       dataDir,
       close() {
-        // Once, however often asked: conf's exit hook raises a SIGTERM again after its own.
+        // Once, however often asked: a signal can arrive while a close is under way.
         closing ??= (async () => {
           try {
             await library.close();
+            await store.close();
+            removeStaleTempFiles(dataDir, true); // a clean stop leaves no temp file
           } finally {
+            process.off('exit', releaseAtExit);
             release();
           }
         })();
@@ -96,6 +107,7 @@ export async function openCore({ dataDir, samplePath }: CoreOptions): Promise<Co
       },
     };
   } catch (error) {
+    process.off('exit', releaseAtExit);
     release();
     throw error;
   }

@@ -12,6 +12,7 @@ import { createTriageSlice, type TriageSlice } from './triage-slice';
 import { createSessionSlice, type SessionSlice } from './session-slice';
 import { createOverlaySlice, type OverlaySlice } from './overlay-slice';
 import { createCompareSlice, type CompareSlice } from './compare-slice';
+import { createBackupsSlice, type BackupsSlice } from './backups-slice';
 
 export type AppState = LibrarySlice &
   ListSlice &
@@ -24,7 +25,8 @@ export type AppState = LibrarySlice &
   SessionSlice &
   OverlaySlice &
   ExportSlice &
-  CompareSlice;
+  CompareSlice &
+  BackupsSlice;
 
 /** The renderer's one store, built from a slice per concern. */
 export const useApp = create<AppState>()((...a) => ({
@@ -40,6 +42,7 @@ export const useApp = create<AppState>()((...a) => ({
   ...createOverlaySlice(...a),
   ...createExportSlice(...a),
   ...createCompareSlice(...a),
+  ...createBackupsSlice(...a),
 }));
 
 /** Core events that change what is on screen (also changes made in another window). */

@@ -12,6 +12,7 @@ import type { noteHandlers } from '../notes/handlers';
 import type { settingsHandlers } from '../settings/handlers';
 import type { statusHandlers } from '../status/handlers';
 import type { tagHandlers } from '../tags/handlers';
+import type { backupHandlers } from '../storage/backup-handlers';
 import type { ClientOf } from './contract';
 import type { EventName, Events } from './events';
 
@@ -24,7 +25,8 @@ export type Handlers = ReturnType<typeof appHandlers> &
   ReturnType<typeof highlightHandlers> &
   ReturnType<typeof settingsHandlers> &
   ReturnType<typeof exportHandlers> &
-  ReturnType<typeof compareHandlers>;
+  ReturnType<typeof compareHandlers> &
+  ReturnType<typeof backupHandlers>;
 
 export type Api = ClientOf<Handlers>;
 export type { Events, EventName };

@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import type { ParseArgsConfig } from 'node:util';
 import type { Api } from '../api';
+import { backupsCommand } from './backups-command';
 import { UsageError } from './errors';
 import { idOf, scopeOf, SCOPE_HELP } from './names';
 import { FORMAT_NAMES, readDigestFile, readStdin } from './input';
@@ -259,6 +260,8 @@ left alone, and the exit code is then 1.`,
     },
   },
 };
+
+COMMANDS.backups = backupsCommand;
 
 export function assertArgCount(name: string, command: Command, args: string[]): void {
   const [min, max] = command.args;

@@ -46,7 +46,7 @@ export async function run(argv: string[], io: Output = stdio): Promise<number> {
     if (first.values.version && !name) return (io.out(`digest-reader ${appVersion()}`), EXIT.ok);
     if (!name) {
       if (first.values.help || first.positionals[0] === 'help') return (io.out(USAGE), EXIT.ok);
-      throw new UsageError('Which command? (import, search, list, export, stats)');
+      throw new UsageError(`Which command? (${Object.keys(COMMANDS).join(', ')})`);
     }
     const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
     if (!command) throw new UsageError(`Unknown command “${name}”.`);
@@ -61,7 +61,12 @@ export async function run(argv: string[], io: Output = stdio): Promise<number> {
     const args = parsed.positionals.slice(1);
     assertArgCount(name, command, args);
     const dataDir = parsed.values.data ? path.resolve(parsed.values.data as string) : defaultLibrary(io);
-    return await withLibrary(dataDir, Boolean(command.creates), (session) => command.run(session, parsed.values, args, io));
+    return await withLibrary(
+      dataDir,
+      Boolean(command.creates),
+      (session) => command.run(session, parsed.values, args, io),
+      (text) => io.err(`digest-reader: ${text}`),
+    );
   } catch (error) {
     if (error instanceof UsageError) {
       io.err(`digest-reader: ${error.message}`);

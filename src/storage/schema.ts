@@ -11,7 +11,7 @@ import type { Tag } from '../tags/types';
  * types in its folder; this file assembles them). A migration takes version N-1 to N;
  * a store written by a newer app is refused, never overwritten.
  */
-export const CURRENT_SCHEMA = 3;
+export const CURRENT_SCHEMA = 4;
 
 export interface UserData {
   schemaVersion: number;
@@ -72,6 +72,8 @@ const migrations: Record<number, Migration> = {
   }),
   // 3: comparisons of papers, and the attribute names they use (additive: everything else is kept).
   3: (data) => ({ comparisons: {}, attributeNames: [], ...data }),
+  // 4: the same data, kept as a snapshot plus a journal of changes (user-store.ts); a v3 store is its first snapshot.
+  4: (data) => data,
 };
 
 export function migrate(raw: unknown): UserData {
