@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, freshDataDir, openApp, shoot, startApp, test } from './fixtures';
+import { expect, freshDataDir, openApp, pageSettled, shoot, startApp, test } from './fixtures';
 
 const list = (page: Page) => page.getByRole('listbox', { name: 'Papers' });
 const nav = (page: Page) => page.getByRole('navigation', { name: 'Library' });
@@ -231,7 +231,7 @@ test('Markdown in notes renders inert: no script, iframe, javascript: or data: l
     const href = await preview.getByText(name, { exact: true }).getAttribute('href');
     expect(href ?? '').not.toMatch(/^(javascript|data):/i);
   }
-  await page.waitForTimeout(300);
+  await pageSettled(page); // had anything run, its dialog would be open by now
   expect(dialogs).toEqual([]);
   await shoot(page, 'note-inert');
 });
