@@ -311,6 +311,7 @@ test('bad input: more than six papers is explained; a missing paper keeps its ce
 });
 
 test('Compare with… from the reader, then add a paper from inside the comparison; light and dark are accessible', async ({ page, app }) => {
+  test.setTimeout(150_000); // axe runs twice over the whole comparison: over a minute on a busy machine
   await openApp(page, app);
   await openBySearch(page, 'FlexGen', /^FlexGen/);
   await page.getByRole('region', { name: 'Reader' }).getByRole('button', { name: 'Compare with…' }).click();
