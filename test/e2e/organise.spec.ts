@@ -42,6 +42,7 @@ async function dragRow(page: Page, fromTitle: RegExp, toTitle: RegExp) {
 }
 
 test('organise and annotate as a reader would, then find it all after a restart', async ({ page }) => {
+  test.setTimeout(150_000); // two servers, a restart and many steps: over a minute on a busy machine
   const dataDir = freshDataDir();
   let app = await startApp(dataDir);
   await openApp(page, app);
