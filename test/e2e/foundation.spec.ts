@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { expect, freshDataDir, openApp, openBySearch, ROOT, shoot, startApp, test } from './fixtures';
+import { expect, freshDataDir, openApp, openBySearch, pageSettled, ROOT, shoot, startApp, test } from './fixtures';
 
 const SECOND = path.join(ROOT, 'test', 'fixtures', 'second-digest.txt');
 const list = (page: import('@playwright/test').Page) => page.getByRole('listbox', { name: 'Papers' });
@@ -155,7 +155,7 @@ test('markup in a digest is shown as text and runs nothing', async ({ page, app 
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('<script>alert(1)</script> Title <img src=x onerror=alert(2)>');
   await expect(page.locator('.abstract')).toContainText('<a href="javascript:alert(4)">link</a>');
   await expect(page.locator('main img, main script, main iframe, main a[href^="javascript"]')).toHaveCount(0);
-  await page.waitForTimeout(300);
+  await pageSettled(page); // had anything run, its dialog would be open by now
   expect(dialogs).toEqual([]);
 });
 
