@@ -80,9 +80,12 @@ export class Backups {
     return undefined;
   }
 
-  /** Whether the newest backup is a day old (or there is none). */
-  due(now: Date): boolean {
-    const newest = this.list().find((b) => b.reason !== 'before-migration');
+  /**
+   * Whether the newest backup is a day old (or there is none). With `holdingData`, only backups that
+   * hold the reader's data count: the first note of a new library is kept the day it is written.
+   */
+  due(now: Date, holdingData = false): boolean {
+    const newest = this.list().find((b) => b.reason !== 'before-migration' && (!holdingData || b.holdsData));
     return !newest || now.getTime() - Date.parse(newest.createdAt) >= DAY_MS;
   }
 

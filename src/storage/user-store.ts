@@ -60,7 +60,8 @@ export class UserStore {
     this.backups = new Backups(dir);
     fs.mkdirSync(dir, { recursive: true });
     this.#open();
-    if (this.backups.due(now()) && (holdsData(countData(this.#data)) || !this.backups.newestWithData())) this.backups.take(this.#data, 'daily', now());
+    const due = holdsData(countData(this.#data)) ? this.backups.due(now(), true) : this.backups.due(now()) && !this.backups.newestWithData();
+    if (due) this.backups.take(this.#data, 'daily', now());
   }
 
   get data(): Readonly<UserData> {
@@ -118,7 +119,7 @@ export class UserStore {
     await this.settled();
     this.#closed = true;
     if (this.#journal.size > 0) this.#writeSnapshot(this.#data);
-    if (this.backups.due(this.#now()) && holdsData(countData(this.#data))) this.backups.take(this.#data, 'daily', this.#now());
+    if (holdsData(countData(this.#data)) && this.backups.due(this.#now(), true)) this.backups.take(this.#data, 'daily', this.#now());
     this.#journal.close();
   }
 
@@ -267,7 +268,7 @@ export class UserStore {
       if (bytes >= 0) {
         this.#snapshotBytes = bytes;
         this.#journal.dropHead(journalBytes);
-        if (this.backups.due(this.#now()) && holdsData(countData(this.#data))) this.backups.take(this.#data, 'daily', this.#now());
+        if (holdsData(countData(this.#data)) && this.backups.due(this.#now(), true)) this.backups.take(this.#data, 'daily', this.#now());
       }
     } catch (error) {
       // The journal still holds every write: nothing is lost, the next compaction tries again.

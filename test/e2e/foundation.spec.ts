@@ -179,16 +179,21 @@ test('restart: the data and the index are still there, and the index is loaded, 
   }
 });
 
-test('a corrupt store file is set aside and the reader is told', async ({ page }) => {
+test('a corrupt store file is set aside, the newest backup restored, and the reader is told', async ({ page }) => {
   const dataDir = freshDataDir();
   let app = await startApp(dataDir);
-  await app.stop();
+  const [first] = (await app.call<{ items: { id: string }[] }>('papers.query', { limit: 1 })).items;
+  await app.call('notes.save', { paperId: first.id, text: 'A note that outlives a damaged file.' });
+  await app.stop(); // a clean stop takes the day's backup, as the library now holds a note
   fs.writeFileSync(path.join(dataDir, 'userdata.json'), '{"schemaVersion": 1, "settings": {"sampleImp');
   app = await startApp(dataDir);
   try {
     await openApp(page, app);
-    await expect(page.getByRole('alert').filter({ hasText: 'Your data file was damaged' })).toContainText('restored from the backup');
+    const alert = page.getByRole('alert').filter({ hasText: 'Your data file (userdata.json) was damaged' });
+    await expect(alert).toContainText('restored from the backup');
+    await expect(alert).toContainText('1 note');
     expect(fs.readdirSync(dataDir).some((f) => f.startsWith('userdata.json.corrupt-'))).toBe(true);
+    expect(await app.call('notes.get', { paperId: first.id })).toMatchObject({ text: 'A note that outlives a damaged file.' });
     await expect(page.getByRole('status').filter({ hasText: '119 papers' })).toBeVisible();
     await shoot(page, 'corrupt-store-warning');
   } finally {

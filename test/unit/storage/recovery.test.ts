@@ -85,6 +85,23 @@ describe('never starting empty over a library that had data', () => {
     expect(store.data.listOrder).toEqual(['read-later']);
   });
 
+  it('keeps the first notes of a new library the day they are written, though the day began with an empty backup', async () => {
+    const dir = tempDir();
+    fs.mkdirSync(path.join(dir, 'digests'));
+    fs.writeFileSync(path.join(dir, 'digests', 'd1.json'), '{}');
+    const first = new UserStore(dir, day(1));
+    await first.close(); // the day's backup: nothing in it yet
+    const second = new UserStore(dir, day(1));
+    second.update((d) => {
+      d.notes.p1 = note('written an hour after the first start');
+    });
+    await second.close();
+    fs.writeFileSync(file(dir), '{"schemaVersion": 4, "no'); // damaged the same day
+    const third = new UserStore(dir, day(1));
+    expect(third.warnings).toEqual([expect.objectContaining({ code: 'store-restored' })]);
+    expect(third.data.notes.p1?.text).toBe('written an hour after the first start');
+  });
+
   it('says so when the store is lost and no backup holds data, and keeps the digests', () => {
     const dir = tempDir();
     fs.mkdirSync(path.join(dir, 'digests'));
