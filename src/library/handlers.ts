@@ -6,6 +6,7 @@ import type { DataContext } from '../shared/context';
 import { relatedPapers } from '../search/related';
 import { MAX_DIGEST_BYTES, MAX_DIGEST_NAME, MAX_NAME, MAX_QUERY, MAX_TAGS_AT_ONCE, READ_STATES, SORT_ORDERS, TAG_MODES } from '../api/vocabulary';
 import type { Library } from './library';
+import { cachedFacets } from './facets';
 import { readerData } from './user-view';
 
 const query = z.object({
@@ -26,12 +27,15 @@ const query = z.object({
 
 /** The papers and digests part of the contract. */
 export function libraryHandlers(library: Library, ctx: DataContext) {
+  const facets = cachedFacets(library.corpus);
   return {
     'papers.query': handler(query, (arg) => library.query(arg)),
     /** Everything the reader pane shows of one paper, the reader's own data included. */
     'papers.get': handler(z.object({ id, q: z.string().max(MAX_QUERY).optional() }), async ({ id, q }) => {
       return { ...(await library.get(id, q)), ...readerData(ctx, id) };
     }),
+    /** The categories and years the list can be filtered by, with their counts. */
+    'papers.facets': handler(z.object({}), () => facets()),
     'papers.related': handler(z.object({ id, limit: z.number().int().min(1).max(20).optional() }), ({ id, limit }) =>
       relatedPapers(library.corpus, library.index, library.terms, id, limit),
     ),
