@@ -25,13 +25,15 @@ export function readFrontMatter(yaml: string): FrontMatter | null {
 }
 
 /**
- * Sets the app's keys in an existing front matter block and keeps every other key (an alias, a
- * property the reader added in Obsidian), with its comments and formatting.
+ * Sets the app's keys in an existing front matter block, removes the app's keys in `remove` (which
+ * it no longer writes), and keeps every other key (an alias, a property the reader added in
+ * Obsidian), with its comments and formatting.
  */
-export function mergeFrontMatter(yaml: string | null, values: FrontMatter): string {
+export function mergeFrontMatter(yaml: string | null, values: FrontMatter, remove: string[] = []): string {
   const doc = yaml === null ? new Document({}) : parseDocument(yaml);
   if (doc.errors.length || !(doc.contents === null || isMap(doc.contents))) return renderFrontMatter(values);
   if (doc.contents === null) doc.contents = doc.createNode({});
+  for (const key of remove) doc.delete(key);
   for (const [key, value] of Object.entries(values)) doc.set(key, value);
   return `---\n${doc.toString(OPTIONS)}---\n`;
 }
