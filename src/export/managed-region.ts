@@ -15,6 +15,20 @@ export interface Managed {
   owner: string;
   frontMatter: FrontMatter;
   body: string;
+  /**
+   * Front matter lists the reader shares with the app (`aliases`): the app's items are added to
+   * what the file holds, never replacing it, and the reader's changes there are not edits.
+   */
+  additive?: string[];
+}
+
+/** The keys the app owns outright: checked for edits, replaced on re-export. */
+const ownedKeys = (m: Managed) => Object.keys(m.frontMatter).filter((k) => !m.additive?.includes(k));
+
+/** The app's items the file's list lacks (a single value there is taken as a list of one). */
+function missing(current: unknown, mine: unknown): unknown[] {
+  const have = Array.isArray(current) ? current : [current];
+  return (Array.isArray(mine) ? mine : [mine]).filter((x) => !have.includes(x));
 }
 
 export type UpdateResult = { status: 'unchanged' } | { status: 'updated'; text: string } | { status: 'conflict'; reason: string };
@@ -47,7 +61,7 @@ function hashOf(keys: string[], values: FrontMatter, body: string): string {
 
 function region(m: Managed): string {
   const body = inert(m.body);
-  const keys = Object.keys(m.frontMatter);
+  const keys = ownedKeys(m);
   return `${beginLine(m.owner, hashOf(keys, m.frontMatter, body), keys)}\n\n${body.trim()}\n\n${END_LINE}\n`;
 }
 
@@ -83,7 +97,10 @@ export function updateManaged(existing: string, m: Managed, overwriteChanged = f
   }
   const before = body.slice(0, start);
   const after = end ? body.slice(afterBegin + end.index + END_LINE.length).replace(/^\n/, '') : '';
-  const dropped = written.filter((k) => !(k in m.frontMatter));
-  const updated = `${mergeFrontMatter(current === null ? null : yaml, m.frontMatter, dropped)}${before}${region(m)}${after}`;
+  const owned = ownedKeys(m);
+  const dropped = written.filter((k) => !owned.includes(k));
+  const values = Object.fromEntries(Object.entries(m.frontMatter).filter(([k]) => owned.includes(k)));
+  const append = Object.fromEntries((m.additive ?? []).map((k) => [k, current ? missing(current[k], m.frontMatter[k]) : m.frontMatter[k]]));
+  const updated = `${mergeFrontMatter(current === null ? null : yaml, values, { remove: dropped, append })}${before}${region(m)}${after}`;
   return updated === text ? { status: 'unchanged' } : { status: 'updated', text: updated };
 }

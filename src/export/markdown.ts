@@ -68,7 +68,7 @@ export function paperMarkdown(p: ExportPaper): Managed {
   if (items.length) parts.push('## Highlights', items.join('\n'));
   // The note is the reader's own Markdown: it goes in as written.
   if (p.note?.trim()) parts.push('## Note', p.note.replace(/\r\n?/g, '\n').trim());
-  return { owner: paperOwner(p.id), frontMatter: paperFrontMatter(p), body: parts.join('\n\n') };
+  return { owner: paperOwner(p.id), frontMatter: paperFrontMatter(p), body: parts.join('\n\n'), additive: ['aliases'] };
 }
 
 export interface LinkTarget {

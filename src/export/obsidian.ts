@@ -7,7 +7,8 @@ import { type ExportPaper, localDate, paperUrl } from './paper-record';
  * list, number, checkbox, date, date & time), no nested properties, and one type per property name
  * across a vault; so every key here always has the same type, and what was nested (digests,
  * comparison attributes) is a list of strings. A key with nothing to say is left out (a re-export
- * removes it from the file: see managed-region.ts).
+ * removes it from the file: see managed-region.ts). `aliases` holds the full title, beside the
+ * aliases the reader adds (the app only ever adds to that list).
  */
 
 /** Each key the app writes into a paper's front matter, and its Obsidian type. */
@@ -70,10 +71,10 @@ export function paperProperties(p: ExportPaper): FrontMatter {
     aliases: [p.plainTitle],
     id: p.id,
     arxiv: p.arxivId ?? undefined,
-    doi: p.doi,
+    doi: p.doi || undefined,
     url: paperUrl(p),
-    pdf: p.links?.pdf,
-    code: p.links?.code,
+    pdf: p.links?.pdf || undefined,
+    code: p.links?.code || undefined,
     authors: p.authors?.length ? p.authors.map(flat) : undefined,
     published: calendarDay(p.published),
     year: date?.[0],
@@ -88,5 +89,5 @@ export function paperProperties(p: ExportPaper): FrontMatter {
     read: p.readAt ? localDate(p.readAt) : undefined,
     attributes: attributeLines(p).length ? attributeLines(p) : undefined,
   };
-  return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined && v !== '' && v !== null));
+  return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined));
 }
