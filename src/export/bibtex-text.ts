@@ -3,8 +3,9 @@
  *
  * - LaTeX-bearing text (titles and abstracts from arXiv): its LaTeX stays LaTeX (`$…$` maths,
  *   `\textbf{…}`, accents), while what would break LaTeX outside maths is escaped (`&`, `%`, `#`,
- *   a bare `_` or `^`), unknown commands such as `C:\Windows` are made literal, and braces are
- *   balanced (BibTeX counts every brace, escaped or not).
+ *   a bare `_` or `^`), maths symbols written outside maths (`\pm`) are put in maths, unknown
+ *   commands such as `C:\Windows` are made literal, and braces are balanced (BibTeX counts every
+ *   brace, escaped or not).
  * - Plain text (the reader's note, tag names): every special character escaped, so it reads back as written.
  */
 
@@ -41,6 +42,15 @@ const TEXT_COMMANDS = new Set(
     'textless textgreater textbackslash textasciicircum textasciitilde textbar textbullet textdegree textregistered texttrademark copyright ' +
     'textbraceleft textbraceright textunderscore textdollar S P dag ddag ' +
     'scriptsize tiny small footnotesize large Large normalsize bf it em sc tt rm sf sl'
+  ).split(' '),
+);
+
+/** Maths symbols that abstracts use outside maths (`0.30 \pm 0.04`): wrapped in `$…$`, where LaTeX accepts them. */
+const MATH_SYMBOLS = new Set(
+  (
+    'alpha beta gamma delta epsilon varepsilon zeta eta theta vartheta iota kappa lambda mu nu xi pi rho sigma tau upsilon phi varphi chi psi omega ' +
+    'Gamma Delta Theta Lambda Xi Pi Sigma Upsilon Phi Psi Omega ell infty sim simeq approx times cdot pm mp leq le geq ge neq ll gg equiv propto ' +
+    'to rightarrow leftarrow Rightarrow Leftarrow leftrightarrow mapsto partial nabla in notin subset subseteq cup cap circ cdots star prime forall exists emptyset'
   ).split(' '),
 );
 
@@ -90,7 +100,8 @@ function pieces(input: string): Piece[] {
     if (ch === '\\') {
       const name = /^[A-Za-z]+/.exec(input.slice(i + 1, i + 40))?.[0];
       if (name) {
-        out.push({ text: math || TEXT_COMMANDS.has(name) ? `\\${name}` : `\\textbackslash{}${name}`, math });
+        const text = math || TEXT_COMMANDS.has(name) ? `\\${name}` : MATH_SYMBOLS.has(name) ? `$\\${name}$` : `\\textbackslash{}${name}`;
+        out.push({ text, math });
         i += name.length;
       } else if (i + 1 < input.length && CONTROL_SYMBOLS.has(input[i + 1])) {
         // `\{` and `\}` are braces to BibTeX as well: kept as pieces so that their balance is checked.

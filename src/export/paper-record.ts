@@ -36,6 +36,11 @@ export function localDate(iso: string): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
+/** The title without LaTeX; the title as written when flattening leaves nothing (a title of braces alone). */
+export function plainTitleOf(title: string): string {
+  return plainTitle(title) || title.replace(/\s+/g, ' ').trim();
+}
+
 /** Where a reader opens the paper: its abstract page, else its DOI. */
 export function paperUrl(p: Pick<ExportPaper, 'arxivId' | 'links' | 'doi'>): string | undefined {
   if (p.arxivId) return `https://arxiv.org/abs/${p.arxivId}`;
@@ -74,7 +79,7 @@ function record(ctx: DataContext, p: Paper, comparisons: ComparisonView[]): Expo
   }
   return {
     ...paper,
-    plainTitle: plainTitle(p.title),
+    plainTitle: plainTitleOf(p.title),
     digests: digests.map(({ name, importedAt, position }) => ({ name, importedAt, position })),
     tags: tags.map((t) => t.name),
     lists: lists.map((l) => l.name),

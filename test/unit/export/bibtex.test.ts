@@ -104,6 +104,7 @@ describe('BibTeX', () => {
       ['C:\\Windows paths and x^2', 'C:\\textbackslash{}Windows paths and x\\textasciicircum{}2'],
       ['Unbalanced } and { braces', 'Unbalanced \\textbraceright{} and \\textbraceleft{} braces'],
       ['A $5 bill and $x$', 'A $5 bill and $x\\$'],
+      ['0.30 \\pm 0.04 at $\\sqrt{s}$ and \\alpha-decay', '0.30 $\\pm$ 0.04 at $\\sqrt{s}$ and $\\alpha$-decay'],
     ];
     for (const [title, field] of cases) {
       expect(latexField(title)).toBe(field);

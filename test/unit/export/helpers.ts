@@ -1,8 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { plainTitle } from '../../../src/digest/latex';
 import { exportHandlers } from '../../../src/export/handlers';
-import type { ExportPaper } from '../../../src/export/paper-record';
+import { type ExportPaper, plainTitleOf } from '../../../src/export/paper-record';
 import type { WriteFile } from '../../../src/export/writer';
 import { addHighlight } from '../../../src/highlights/highlights';
 import { addToList, createList } from '../../../src/lists/lists';
@@ -34,7 +33,7 @@ export const BAD_TITLES = [
 export function record(over: Partial<ExportPaper> = {}): ExportPaper {
   const title = over.title ?? 'Attention Is All You Need';
   return {
-    plainTitle: plainTitle(title),
+    plainTitle: plainTitleOf(title),
     id: '0123456789abcdef',
     title: 'Attention Is All You Need',
     abstract: 'The dominant sequence transduction models are based on complex recurrent or convolutional neural networks.',
@@ -84,11 +83,12 @@ export const IDENTITY_FILES = [
   'references.csl.json',
 ];
 
-/** The sample library with every identity fixture imported too, and a few papers tagged and noted. */
+/** The sample library with every identity fixture imported too (and journal papers without arXiv ids), a few papers tagged and noted. */
 export async function identityLibrary() {
   const lib = await readerContext();
-  for (const file of IDENTITY_FILES) {
-    const report = await lib.library.import({ fileName: file, text: fs.readFileSync(path.join(IDENTITY_FIXTURES, file), 'utf8'), source: 'file' });
+  const files = [...IDENTITY_FILES.map((f) => path.join(IDENTITY_FIXTURES, f)), path.join(import.meta.dirname, 'fixtures', 'journal-papers.csl.json')];
+  for (const file of files) {
+    const report = await lib.library.import({ fileName: path.basename(file), text: fs.readFileSync(file, 'utf8'), source: 'file' });
     if (!report.digest && !report.alreadyImported) throw new Error(`${file} did not import`);
   }
   const { ctx } = lib;
