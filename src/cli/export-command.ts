@@ -54,7 +54,6 @@ whose exported part was edited are reported and left alone, and the exit code is
     const out = values.out === undefined ? undefined : path.resolve(values.out as string);
     if (format === 'markdown' && !out) throw new UsageError('A Markdown export needs --out <dir>.', 'export');
     const scopeSpec = (values.scope as string | undefined) ?? 'library';
-    const scope = await scopeOf(session, scopeSpec);
     const report: ExportReport = {
       ok: true,
       format,
@@ -67,6 +66,7 @@ whose exported part was edited are reported and left alone, and the exit code is
       failed: null,
     };
     try {
+      const scope = await scopeOf(session, scopeSpec);
       if (format === 'markdown') await markdown(session, out!, scope, values, report);
       else await oneFile(session, format, out, scope, report);
     } catch (error) {
