@@ -12,9 +12,9 @@ function rows(text: string): Record<string, string>[] {
 describe('CSV', () => {
   it('is RFC 4180: CRLF records, fields with commas, quotes and line breaks quoted', () => {
     const text = csv([record({ abstract: 'Commas, "quotes" and\nnewlines', note: 'line 1\r\nline 2' })]);
-    expect(
-      text.startsWith('\uFEFFid,title,authors,published,arxiv,doi,url,categories,status,starred,tags,lists,digests,created,read,abstract,note\r\n'),
-    ).toBe(true);
+    expect(text.startsWith('\uFEFFid,title,authors,published,arxiv,doi,url,categories,status,starred,tags,lists,digests,created,read,abstract,note\r\n')).toBe(
+      true,
+    );
     expect(text).toContain('"Commas, ""quotes"" and\nnewlines"');
     expect(text.endsWith('\r\n')).toBe(true);
   });

@@ -94,7 +94,11 @@ export async function identityLibrary() {
   const { ctx } = lib;
   const papers = [...ctx.corpus.papers];
   const withIds = papers.filter((p) => p.arxivId || p.doi);
-  tagPapers(ctx, withIds.slice(0, 3).map((p) => p.id), ['to cite', 'C++ & Rust', '2024', '#reasoning/chain of thought']);
+  tagPapers(
+    ctx,
+    withIds.slice(0, 3).map((p) => p.id),
+    ['to cite', 'C++ & Rust', '2024', '#reasoning/chain of thought'],
+  );
   saveNote(ctx, withIds[0].id, 'My note: 100% worth it, see §3 & {braces}.');
   return { ...lib, papers, withIds };
 }

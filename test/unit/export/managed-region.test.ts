@@ -20,7 +20,9 @@ function updated(existing: string, m: Managed, overwrite = false): string {
 /** A file as a reader leaves it after working on it in their vault: an alias of their own, text before and after. */
 function readerEdits(file: string): string {
   const alias = '  - AIAYN # short name\n';
-  return (/^aliases:\n(?: {2}- .*\n)+/m.test(file) ? file.replace(/^(aliases:\n(?: {2}- .*\n)+)/m, `$1${alias}`) : file.replace(/^---\n/, `---\naliases:\n${alias}`))
+  return (
+    /^aliases:\n(?: {2}- .*\n)+/m.test(file) ? file.replace(/^(aliases:\n(?: {2}- .*\n)+)/m, `$1${alias}`) : file.replace(/^---\n/, `---\naliases:\n${alias}`)
+  )
     .replace('<!-- digest-reader:begin', 'My summary, written before the exported part.\n\n<!-- digest-reader:begin')
     .concat('\n## My thoughts\n\nLinks to [[Another paper]].\n');
 }

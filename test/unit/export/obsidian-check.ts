@@ -50,8 +50,10 @@ export function checkProperties(files: Record<string, string>): { problems: stri
       if (types[key] && types[key] !== type) problems.push(`${name}: ${key} is ${type} here, ${types[key]} elsewhere`);
       types[key] ??= type;
     }
-    if ('tags' in values && !(Array.isArray(values.tags) && values.tags.every(isObsidianTag))) problems.push(`${name}: invalid tags ${JSON.stringify(values.tags)}`);
-    if ('aliases' in values && !(Array.isArray(values.aliases) && values.aliases.every((a) => typeof a === 'string'))) problems.push(`${name}: aliases is not a list of text`);
+    if ('tags' in values && !(Array.isArray(values.tags) && values.tags.every(isObsidianTag)))
+      problems.push(`${name}: invalid tags ${JSON.stringify(values.tags)}`);
+    if ('aliases' in values && !(Array.isArray(values.aliases) && values.aliases.every((a) => typeof a === 'string')))
+      problems.push(`${name}: aliases is not a list of text`);
   }
   return { problems, types };
 }

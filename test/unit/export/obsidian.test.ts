@@ -12,12 +12,20 @@ import { checkProperties, propertyType } from './obsidian-check';
 let files: Record<string, string>;
 beforeAll(async () => {
   const { ctx, withIds, papers } = await identityLibrary();
-  const c = createComparison(ctx, withIds.slice(0, 2).map((p) => p.id), 'Speed');
+  const c = createComparison(
+    ctx,
+    withIds.slice(0, 2).map((p) => p.id),
+    'Speed',
+  );
   setCell(ctx, c.id, withIds[0].id, addAttribute(ctx, c.id, 'Speed-up').id, '2.1x\nat batch 1');
   setCell(ctx, c.id, withIds[1].id, addAttribute(ctx, c.id, 'Params').id, '7');
   setStatus(ctx, [papers[0].id], { state: 'read', starred: true });
   const list = createList(ctx, 'Everything');
-  addToList(ctx, list.id, papers.map((p) => p.id));
+  addToList(
+    ctx,
+    list.id,
+    papers.map((p) => p.id),
+  );
   const scope = resolveScope(ctx, { kind: 'list', ids: [list.id] });
   files = Object.fromEntries(renderPlanned(planMarkdown(scope, exportRecords(ctx, scope.papers), { wikiLinks: true })).map((f) => [f.name, f.text]));
 }, 120_000);
