@@ -86,6 +86,6 @@ describe('every handler argument, fuzzed through dispatch', () => {
 
 describe('scratch folder', () => {
   it('holds only what exports wrote', () => {
-    for (const f of fs.readdirSync(exportDir)) expect(f).toMatch(/\.(md|bib|csv)$/);
+    for (const f of fs.readdirSync(exportDir)) expect(f).toMatch(/\.(md|bib|csv|ris|csl\.json)$/);
   });
 });
