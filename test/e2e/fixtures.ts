@@ -109,9 +109,10 @@ export async function openBySearch(page: Page, query: string, title: RegExp) {
   await page.getByRole('listbox', { name: 'Papers' }).getByRole('option', { name: title }).first().click();
 }
 
-/** Fails on any serious or critical axe-core violation of what the page shows now. */
-export async function expectAccessible(page: Page, view: string) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
+/** Fails on any serious or critical axe-core violation of what the page shows now (or of the part `within` selects). */
+export async function expectAccessible(page: Page, view: string, within?: string) {
+  const axe = new AxeBuilder({ page });
+  const { violations } = await (within ? axe.include(within) : axe).analyze();
   const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   const report = serious.map(
     (v) =>
