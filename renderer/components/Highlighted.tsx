@@ -1,32 +1,47 @@
 import type { ReactNode } from 'react';
+import { mathNodes, type MathNode } from '../inline-math';
 
 type Range = [number, number];
 
 /**
- * Digest titles carry LaTeX residue: super- and subscripts like `S$^4$C`, and font commands like
- * `$\scriptsize\mathtt{F}$Laws` (a pun on "flaws"). Show the first as such, the second as its
- * letters in that face; size commands are dropped.
+ * Titles and abstracts carry LaTeX: font commands like `$\scriptsize\mathtt{F}$Laws` (a pun on
+ * "flaws") are shown as their letters in that face; other inline maths (`S$^4$C`, `$2.26\times$`,
+ * `$O(n^2)$`) as text with symbols, super- and subscripts (see inline-math.ts), or as its source
+ * when it holds what cannot be shown. Dollars are maths as pandoc reads them: no space inside
+ * either dollar, and no digit right after the closing one (so "$5 and $10" stays money).
  */
-const LATEX = /\$(?:([\^_])\{?([^${}]{1,12})\}?|(?:\\[a-z]+\s*)*\\(?:math|text)(tt|rm|bf|it|sf)\{([^${}]{1,24})\})\$/g;
+const MATH = /\$(?=[^\s$])([^$]{1,200}?)(?<=[^\s\\])\$(?!\d)/g;
+const FACE = /^(?:\\[a-z]+\s*)*\\(?:math|text)(tt|rm|bf|it|sf)\{([^${}]{1,24})\}$/;
 
 export function inlineLatex(text: string): ReactNode {
   if (!text.includes('$')) return text;
   const parts: ReactNode[] = [];
   let at = 0;
-  for (const m of text.matchAll(LATEX)) {
+  for (const m of text.matchAll(MATH)) {
+    const face = FACE.exec(m[1]);
+    const nodes = face ? undefined : mathNodes(m[1]);
+    if (!face && !nodes) continue;
     if (m.index > at) parts.push(text.slice(at, m.index));
-    if (m[3])
-      parts.push(
-        <span key={m.index} className={`latex-${m[3]}`}>
-          {m[4]}
-        </span>,
-      );
-    else parts.push(m[1] === '^' ? <sup key={m.index}>{m[2]}</sup> : <sub key={m.index}>{m[2]}</sub>);
+    parts.push(
+      face ? (
+        <span key={m.index} className={`latex-${face[1]}`}>
+          {face[2]}
+        </span>
+      ) : (
+        <span key={m.index} className="math" title={m[0]}>
+          {renderMath(nodes!)}
+        </span>
+      ),
+    );
     at = m.index + m[0].length;
   }
   if (at === 0) return text;
   parts.push(text.slice(at));
   return parts;
+}
+
+function renderMath(nodes: MathNode[]): ReactNode[] {
+  return nodes.map((n, i) => (typeof n === 'string' ? n : 'sup' in n ? <sup key={i}>{renderMath(n.sup)}</sup> : <sub key={i}>{renderMath(n.sub)}</sub>));
 }
 
 /** Text with the given character ranges wrapped in <mark>: plain React nodes, never HTML. */

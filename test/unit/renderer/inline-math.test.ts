@@ -1,0 +1,32 @@
+import { createElement, Fragment } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { describe, expect, it } from 'vitest';
+import { inlineLatex } from '../../../renderer/components/Highlighted';
+import { mathNodes } from '../../../renderer/inline-math';
+
+const html = (text: string) => renderToStaticMarkup(createElement(Fragment, null, inlineLatex(text)));
+
+describe('inline maths as a reader sees it', () => {
+  it('turns symbols, scripts, fractions and faces into text', () => {
+    expect(mathNodes('2.26\\times')).toEqual(['2.26×']);
+    expect(mathNodes('O(n^2 \\log n)')).toEqual(['O(n', { sup: ['2'] }, ' log n)']);
+    expect(mathNodes('\\mathcal{L}_{\\text{KL}}')).toEqual(['L', { sub: ['KL'] }]);
+    expect(mathNodes('\\mathbb{R}^{d}')).toEqual(['ℝ', { sup: ['d'] }]);
+    expect(mathNodes('\\frac{1}{\\sqrt{d}}')).toEqual(['1/√d']);
+    expect(mathNodes('\\hat{y}\\approx 10\\%')).toEqual(['ŷ≈10%']);
+    expect(mathNodes('\\left( a \\right)')).toEqual(['( a )']);
+  });
+
+  it('keeps the source of what it cannot show faithfully', () => {
+    for (const tex of ['\\begin{matrix}', '\\unknowncommand x', 'a^', '{a', 'a}', '\\frac{a^2}{b}', 'x'.repeat(201)]) expect(mathNodes(tex)).toBeUndefined();
+  });
+
+  it('renders in titles and abstracts, with the source as a tooltip; money and lone dollars stay text', () => {
+    expect(html('reaching a $2.26\\times$ speed-up')).toBe('reaching a <span class="math" title="$2.26\\times$">2.26×</span> speed-up');
+    expect(html('S$^4$C')).toBe('S<span class="math" title="$^4$">Ⓢ</span>C'.replace('Ⓢ', '<sup>4</sup>'));
+    expect(html('$\\scriptsize\\mathtt{F}$Laws')).toBe('<span class="latex-tt">F</span>Laws');
+    expect(html('costs $5 and $10 a month')).toBe('costs $5 and $10 a month');
+    expect(html('a $\\weird{x}$ formula')).toBe('a $\\weird{x}$ formula');
+    expect(html('<script>$x$')).toBe('&lt;script&gt;<span class="math" title="$x$">x</span>');
+  });
+});
