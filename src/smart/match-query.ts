@@ -60,7 +60,17 @@ function yearOf(published?: string): number | undefined {
   return m ? Number(m[1]) : undefined;
 }
 
-type Test = (paper: SmartPaper, text: () => string[]) => boolean;
+/** The paper's text two ways, each made at most once per paper: its tokens, and (ASCII text only) its lower case. */
+interface PaperText {
+  tokens(): string[];
+  /** Undefined when the text is not plain ASCII (folding accents would change it). */
+  lower(): string | undefined;
+}
+
+type Test = (paper: SmartPaper, text: PaperText) => boolean;
+
+// eslint-disable-next-line no-control-regex -- plain ASCII is exactly what lets lower case stand in for folding
+const ASCII = /^[\x00-\x7F]*$/;
 
 /** One term as a test, its value folded and tokenised once, not once per paper. */
 function compileTerm(term: QueryTerm): Test {
@@ -68,7 +78,14 @@ function compileTerm(term: QueryTerm): Test {
     case 'word':
     case 'phrase': {
       const needle = tokens(term.value);
-      return (_p, text) => containsRun(text(), needle);
+      // Tokenising a paper costs ten times a substring search: a paper whose text lacks the first
+      // word cannot hold the run (folding ASCII is lower-casing it), and most papers lack it.
+      const first = needle[0];
+      return (_p, text) => {
+        const lower = first === undefined ? undefined : text.lower();
+        if (lower !== undefined && !lower.includes(first)) return false;
+        return containsRun(text.tokens(), needle);
+      };
     }
     case 'author': {
       const needle = tokens(term.value);
@@ -99,9 +116,14 @@ function compileTerm(term: QueryTerm): Test {
 export function compileQuery(query: SmartQuery): (paper: SmartPaper) => boolean {
   const tests = query.terms.map((t) => ({ test: compileTerm(t), negated: t.negated }));
   return (paper) => {
-    let text: string[] | undefined;
-    const textTokens = () => (text ??= tokens(`${paper.title}\n${paper.abstract}`));
-    return tests.every(({ test, negated }) => test(paper, textTokens) !== negated);
+    const raw = `${paper.title}\n${paper.abstract}`;
+    let words: string[] | undefined;
+    let lower: string | undefined | null = null;
+    const text: PaperText = {
+      tokens: () => (words ??= tokens(raw)),
+      lower: () => (lower === null ? (lower = ASCII.test(raw) ? raw.toLowerCase() : undefined) : lower),
+    };
+    return tests.every(({ test, negated }) => test(paper, text) !== negated);
   };
 }
 

@@ -3,6 +3,8 @@ import type { Highlight } from '../highlights/types';
 import type { ReadingList } from '../lists/types';
 import type { Note } from '../notes/types';
 import type { Appearance, Session } from '../settings/types';
+import type { SmartList } from '../smart/types';
+import type { FetchSchedule, Source } from '../sources/types';
 import type { PaperStatus } from '../status/types';
 import type { Tag } from '../tags/types';
 
@@ -11,7 +13,7 @@ import type { Tag } from '../tags/types';
  * types in its folder; this file assembles them). A migration takes version N-1 to N;
  * a store written by a newer app is refused, never overwritten.
  */
-export const CURRENT_SCHEMA = 3;
+export const CURRENT_SCHEMA = 4;
 
 export interface UserData {
   schemaVersion: number;
@@ -40,9 +42,18 @@ export interface UserData {
   comparisons: Record<string, Comparison>;
   /** Names of comparison attributes ever used, offered again in any comparison. */
   attributeNames: string[];
+  /** Subscriptions (src/sources), by id, in the reader's order. */
+  sources: Record<string, Source>;
+  sourceOrder: string[];
+  fetchSchedule: FetchSchedule;
+  /** Saved searches (src/smart), by id, in the reader's order. */
+  smartLists: Record<string, SmartList>;
+  smartOrder: string[];
 }
 
 export const READ_LATER_ID = 'read-later';
+/** Fetch at start-up, and every morning at 8 while the app runs. */
+export const DEFAULT_SCHEDULE: FetchSchedule = { atStartup: true, dailyHour: 8 };
 
 export class StoreTooNewError extends Error {
   constructor(found: number) {
@@ -72,6 +83,8 @@ const migrations: Record<number, Migration> = {
   }),
   // 3: comparisons of papers, and the attribute names they use (additive: everything else is kept).
   3: (data) => ({ comparisons: {}, attributeNames: [], ...data }),
+  // 4: the daily loop: sources and their schedule, smart lists (additive: new keys with defaults).
+  4: (data) => ({ sources: {}, sourceOrder: [], fetchSchedule: { ...DEFAULT_SCHEDULE }, smartLists: {}, smartOrder: [], ...data }),
 };
 
 export function migrate(raw: unknown): UserData {

@@ -21,7 +21,7 @@ async function main() {
     process.exit(1);
   }
   const dataDir = values.data ?? defaultDataDir();
-  const core = await openCore({ dataDir, samplePath: SAMPLE_DIGEST });
+  const core = await openCore({ dataDir, samplePath: SAMPLE_DIGEST, schedule: true });
   const grants = new FolderGrants(values['export-dir'] ? [values['export-dir']] : []);
   const web = await startWebServer({ core, staticDir: RENDERER_DIST, port: Number(values.port), grants });
   const link = `${web.url}#token=${web.token}`;

@@ -38,27 +38,26 @@ const V2 = {
 };
 
 describe('schema v3: comparisons', () => {
-  it('migrates a v2 store to v3: everything is kept, comparisons and attribute names start empty', () => {
-    expect(CURRENT_SCHEMA).toBe(3);
+  it('migrates a v2 store to v3 and on: everything is kept, comparisons and attribute names start empty', () => {
     const dir = tempDir();
     fs.writeFileSync(file(dir), JSON.stringify(V2));
     const store = new UserStore(dir);
     const { schemaVersion, comparisons, attributeNames, ...rest } = store.data;
-    expect({ schemaVersion, comparisons, attributeNames }).toEqual({ schemaVersion: 3, comparisons: {}, attributeNames: [] });
-    expect(rest).toEqual(Object.fromEntries(Object.entries(V2).filter(([k]) => k !== 'schemaVersion')));
-    // Written back as v3, with the v2 file kept among the backups.
-    expect(JSON.parse(fs.readFileSync(file(dir), 'utf8'))).toMatchObject({ schemaVersion: 3, comparisons: {}, tags: V2.tags });
-    const before = fs.readdirSync(path.join(dir, 'backups')).find((f) => f.endsWith('-before-v3.json'))!;
+    expect({ schemaVersion, comparisons, attributeNames }).toEqual({ schemaVersion: CURRENT_SCHEMA, comparisons: {}, attributeNames: [] });
+    expect(rest).toMatchObject(Object.fromEntries(Object.entries(V2).filter(([k]) => k !== 'schemaVersion')));
+    // Written back in the current version, with the v2 file kept among the backups.
+    expect(JSON.parse(fs.readFileSync(file(dir), 'utf8'))).toMatchObject({ schemaVersion: CURRENT_SCHEMA, comparisons: {}, tags: V2.tags });
+    const before = fs.readdirSync(path.join(dir, 'backups')).find((f) => f.endsWith(`-before-v${CURRENT_SCHEMA}.json`))!;
     expect(JSON.parse(fs.readFileSync(path.join(dir, 'backups', before), 'utf8'))).toEqual(V2);
   });
 
-  it('refuses a v4 store and leaves it untouched', () => {
+  it('refuses a store from a newer version and leaves it untouched', () => {
     const dir = tempDir();
-    const v4 = JSON.stringify({ ...V2, schemaVersion: 4, comparisons: {}, somethingNew: [1, 2] });
-    fs.writeFileSync(file(dir), v4);
+    const newer = JSON.stringify({ ...V2, schemaVersion: CURRENT_SCHEMA + 1, comparisons: {}, somethingNew: [1, 2] });
+    fs.writeFileSync(file(dir), newer);
     expect(() => new UserStore(dir)).toThrow(StoreTooNewError);
-    expect(() => new UserStore(dir)).toThrow('data version 4; this app reads up to 3');
-    expect(fs.readFileSync(file(dir), 'utf8')).toBe(v4);
+    expect(() => new UserStore(dir)).toThrow(`data version ${CURRENT_SCHEMA + 1}; this app reads up to ${CURRENT_SCHEMA}`);
+    expect(fs.readFileSync(file(dir), 'utf8')).toBe(newer);
     expect(fs.existsSync(path.join(dir, 'backups'))).toBe(false);
   });
 });

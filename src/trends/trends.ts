@@ -1,0 +1,150 @@
+/**
+ * Trends across digests: papers per digest over time (by the day each digest covers, per kind of
+ * source), and the terms rising this week against the weeks before. A term's document frequency
+ * is counted per period over the papers of the digests dated in it; its rising score compares
+ * this week's count with what the weeks before would predict, plus a floor of a few papers, so a
+ * term seen twice this week and never before does not outrank one that went from 10 to 40.
+ * Only the weeks compared are read, so a year of daily digests costs what five weeks cost.
+ */
+import type { Corpus } from '../library/corpus';
+import type { Digest, Paper } from '../library/types';
+import { rankTokens } from '../rank/terms';
+
+export interface TrendsQuery {
+  /** The last day of "this week" (YYYY-MM-DD); default today. */
+  until?: string;
+  /** Weeks before this one to compare with (default 4). */
+  weeks?: number;
+  /** Rising terms to return (default 20). */
+  limit?: number;
+}
+
+export interface RisingTerm {
+  term: string;
+  /** Papers using it this week. */
+  thisWeek: number;
+  /** Papers using it in the weeks before, per week on average. */
+  perWeekBefore: number;
+  score: number;
+}
+
+export interface Trends {
+  /** Every digest, by the day it covers (oldest first). */
+  digests: { id: string; name: string; date: string; kind: string; papers: number }[];
+  /** Papers per day, one series per kind of source (for a chart). */
+  series: { kind: string; points: { date: string; papers: number }[] }[];
+  rising: RisingTerm[];
+  window: { from: string; until: string; baselineFrom: string; papersThisWeek: number; papersBefore: number };
+}
+
+/** A term must be in this many of this week's papers to count as rising. */
+export const MIN_PAPERS = 3;
+/** Papers added to what the weeks before predict: the floor that keeps rare terms from dominating. */
+export const FLOOR = 3;
+/** A term in more than this share of the week's papers is the field itself, not a trend. */
+const MAX_SHARE = 0.5;
+const DAY = 86_400_000;
+
+const KINDS: Record<string, string> = {
+  'hf-daily-papers': 'Hugging Face',
+  'arxiv-rss': 'arXiv',
+  'arxiv-api': 'arXiv',
+  'arxiv-email': 'arXiv',
+  'trending-papers': 'Trending papers',
+  bibtex: 'References',
+  ris: 'References',
+  'csl-json': 'References',
+};
+export const kindOf = (d: Digest) => KINDS[d.format] ?? d.format;
+/** The day a digest covers: what it said of itself, else the day it was imported. */
+export const dayOf = (d: Digest) => (d.meta?.date && /^\d{4}-\d{2}-\d{2}$/.test(d.meta.date) ? d.meta.date : d.importedAt.slice(0, 10));
+const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10);
+
+/** Distinct terms (words and two-word phrases) of a paper, kept per paper and text revision. */
+export class TermCache {
+  readonly #terms = new Map<string, { rev: number; terms: Set<string> }>();
+  constructor(private readonly max = 50_000) {}
+
+  of(p: Paper): Set<string> {
+    const hit = this.#terms.get(p.id);
+    if (hit && hit.rev === p.rev) return hit.terms;
+    const tokens = rankTokens(`${p.title}\n${p.abstract}`);
+    const terms = new Set(tokens);
+    for (let i = 1; i < tokens.length; i++) terms.add(`${tokens[i - 1]} ${tokens[i]}`);
+    if (this.#terms.size >= this.max) this.#terms.delete(this.#terms.keys().next().value!);
+    this.#terms.set(p.id, { rev: p.rev, terms });
+    return terms;
+  }
+}
+
+function countTerms(papers: Iterable<Paper>, cache: TermCache): Map<string, number> {
+  const df = new Map<string, number>();
+  for (const p of papers) for (const t of cache.of(p)) df.set(t, (df.get(t) ?? 0) + 1);
+  return df;
+}
+
+export function risingTerms(
+  thisWeek: Map<string, number>,
+  papersNow: number,
+  before: Map<string, number>,
+  papersBefore: number,
+  weeks: number,
+  limit: number,
+): RisingTerm[] {
+  const scored: RisingTerm[] = [];
+  for (const [term, n] of thisWeek) {
+    if (n < MIN_PAPERS || n > papersNow * MAX_SHARE) continue;
+    const rateBefore = papersBefore ? (before.get(term) ?? 0) / papersBefore : 0;
+    const expected = rateBefore * papersNow;
+    if (n <= expected) continue;
+    const score = (n + 1) / (expected + FLOOR);
+    scored.push({ term, thisWeek: n, perWeekBefore: Math.round(((before.get(term) ?? 0) / weeks) * 10) / 10, score: Math.round(score * 100) / 100 });
+  }
+  scored.sort((a, b) => b.score - a.score || b.thisWeek - a.thisWeek || a.term.localeCompare(b.term));
+  // A word that a chosen phrase already says ("kv" under "kv cache", nearly as often) adds nothing.
+  const chosen: RisingTerm[] = [];
+  for (const t of scored) {
+    const words = t.term.split(' ');
+    const said = chosen.some((c) => c.thisWeek >= 0.8 * t.thisWeek && words.every((w) => c.term.split(' ').includes(w)));
+    const saysMore = chosen.findIndex((c) => !c.term.includes(' ') && t.thisWeek >= 0.8 * c.thisWeek && words.includes(c.term));
+    if (said) continue;
+    if (saysMore >= 0) chosen.splice(saysMore, 1);
+    chosen.push(t);
+    if (chosen.length === limit) break;
+  }
+  return chosen;
+}
+
+export function computeTrends(corpus: Corpus, cache: TermCache, today: string, q: TrendsQuery = {}): Trends {
+  const { until = today, weeks = 4, limit = 20 } = q;
+  const from = addDays(until, -6);
+  const baselineFrom = addDays(from, -7 * weeks);
+  const digests = corpus.digests
+    .map((d) => ({ d, date: dayOf(d) }))
+    .sort((a, b) => a.date.localeCompare(b.date) || a.d.importedAt.localeCompare(b.d.importedAt));
+  const perDay = new Map<string, Map<string, number>>();
+  for (const { d, date } of digests) {
+    const kind = kindOf(d);
+    const days = perDay.get(kind) ?? perDay.set(kind, new Map()).get(kind)!;
+    days.set(date, (days.get(date) ?? 0) + d.paperCount);
+  }
+  // The papers of each period, once each, from the digests dated in it.
+  const period = new Map<string, 'now' | 'before'>();
+  for (const { d, date } of digests) if (date >= baselineFrom && date <= until) period.set(d.id, date >= from ? 'now' : 'before');
+  const now: Paper[] = [];
+  const before: Paper[] = [];
+  if (period.size) {
+    for (const p of corpus.papers) {
+      const where = p.appearances.map((a) => period.get(a.digestId));
+      if (where.includes('now')) now.push(p);
+      if (where.includes('before')) before.push(p);
+    }
+  }
+  const rising = now.length ? risingTerms(countTerms(now, cache), now.length, countTerms(before, cache), before.length, weeks, limit) : [];
+  return {
+    digests: digests.map(({ d, date }) => ({ id: d.id, name: d.name, date, kind: kindOf(d), papers: d.paperCount })),
+    series: [...perDay].map(([kind, days]) => ({ kind, points: [...days].map(([date, papers]) => ({ date, papers })) })),
+    rising,
+    window: { from, until, baselineFrom, papersThisWeek: now.length, papersBefore: before.length },
+  };
+}
