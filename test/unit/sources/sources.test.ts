@@ -112,6 +112,17 @@ describe('fetching', () => {
     expect((await call('digests.list', {})).digests).toHaveLength(1);
   });
 
+  it('applies the smart lists’ rules to what a fetch brings, and says how many match', async () => {
+    const { call, events } = await open();
+    await call('smart.create', { name: 'Speculative', query: 'speculative', rule: { star: true, tag: 'spec' } });
+    await call('sources.add', { url: server.url('/arxiv-rss-cs.CL.xml') });
+    const run = await call('sources.fetch', {});
+    expect(run).toMatchObject({ newPapers: 2, matched: 1, summary: '2 new papers, 1 matches your interests' });
+    expect(events.of('fetch.finished')[0].summary).toBe('2 new papers, 1 matches your interests');
+    const starred = await call('papers.query', { starred: true });
+    expect(starred.items.map((p) => [p.title, p.tags.map((t) => t.name)])).toEqual([['Fast Best-of-N Decoding via Speculative Rejection', ['spec']]]);
+  });
+
   it('sends the app’s User-Agent', async () => {
     const { call } = await open();
     await call('sources.add', { url: server.url('/hf-daily-papers.json') });
