@@ -122,11 +122,16 @@ export class RankingService {
     this.#tagScores.set(tagId, outcome.ok ? toMap(scores) : null);
   }
 
-  /** Papers best first (unscored ones last, in their order), or null when there is no model to order by. */
+  /**
+   * Papers best first, or null when there is no model to order by. Papers not scored yet come
+   * after the scored ones, and papers the reader marked "not interested" last of all: the model
+   * learns from that mark, but the reader said it of this very paper.
+   */
   order(papers: readonly Paper[], tagId?: string | null): Paper[] | null {
     const scores = tagId ? this.#tagScores.get(tagId) : this.#outcome?.ok ? this.#scores : null;
     if (!scores) return null;
-    const at = (p: Paper) => scores.get(p.id) ?? -Infinity;
+    const status = this.data().status;
+    const at = (p: Paper) => (status[p.id]?.notInterested ? -Infinity : (scores.get(p.id) ?? -1e9));
     return papers
       .map((p, i) => ({ p, i, s: at(p) }))
       .sort((a, b) => b.s - a.s || a.i - b.i)
@@ -181,9 +186,10 @@ export class RankingService {
     try {
       const fresh = await this.#syncPapers();
       const signals = readSignals(this.data(), (id) => this.#inFeatures.has(id));
-      this.#signals = signals;
       if (signals.signature !== this.#trained) {
         const { outcome, ...scores } = await this.#client!.call('train', { model: null, positives: signals.positives, negatives: signals.negatives });
+        // The signals, scores and reasons in use change together, once the new model is there.
+        this.#signals = signals;
         this.#outcome = outcome;
         this.#scores = toMap(scores);
         this.#trained = signals.signature;
@@ -211,6 +217,7 @@ export class RankingService {
   /** Sends the worker the papers it lacks; builds the features again when the library grew by a tenth. Returns the new ids. */
   async #syncPapers(): Promise<string[]> {
     const client = this.#client!;
+    if (this.corpus.paperCount === this.#inFeatures.size) return []; // papers are only ever added
     const fresh = Array.from(this.corpus.papers).filter((p) => !this.#inFeatures.has(p.id));
     if (fresh.length === 0) return [];
     const text = (p: Paper) => ({ id: p.id, title: p.title, abstract: p.abstract });

@@ -32,9 +32,13 @@ const EXTRA_STOP = [
 ];
 const STOP: ReadonlySet<string> = new Set([...STOP_WORDS, ...EXTRA_STOP]);
 
+/** Addresses ("code at https://github.com/…") say where, not what: their pieces would be terms of every paper with code. */
+const URL = /\b(?:https?:\/\/|www\.)\S+/gi;
+
 export function rankTokens(text: string): string[] {
   // Folding accents costs twice the tokenising; most abstracts are plain ASCII and skip it.
-  const folded = (NON_ASCII.test(text) ? text.normalize('NFD').replace(/\p{M}/gu, '') : text).toLowerCase();
+  const plain = text.includes('://') || text.includes('www.') ? text.replace(URL, ' ') : text;
+  const folded = (NON_ASCII.test(plain) ? plain.normalize('NFD').replace(/\p{M}/gu, '') : plain).toLowerCase();
   const out: string[] = [];
   for (const t of folded.match(TOKEN) ?? []) if (!STOP.has(t)) out.push(t);
   return out;

@@ -27,7 +27,8 @@ export interface TextIndex {
   search(query: string): Promise<Found>;
 }
 
-const SCAN_SLICE = 2000;
+/** Papers tested between two turns of the event loop while scanning: a few milliseconds' work. */
+const SCAN_SLICE = 500;
 const MAX_CACHED = 100;
 
 /** A query as the reader typed it, or an 'invalid-query' error that says what and where. */

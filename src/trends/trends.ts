@@ -11,7 +11,7 @@ import type { Digest, Paper } from '../library/types';
 import { rankTokens } from '../rank/terms';
 
 export interface TrendsQuery {
-  /** The last day of "this week" (YYYY-MM-DD); default today. */
+  /** The last day of "this week" (YYYY-MM-DD); default today, or the last digest's day if none came since. */
   until?: string;
   /** Weeks before this one to compare with (default 4). */
   weeks?: number;
@@ -60,45 +60,69 @@ export const kindOf = (d: Digest) => KINDS[d.format] ?? d.format;
 export const dayOf = (d: Digest) => (d.meta?.date && /^\d{4}-\d{2}-\d{2}$/.test(d.meta.date) ? d.meta.date : d.importedAt.slice(0, 10));
 const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10);
 
-/** Distinct terms (words and two-word phrases) of a paper, kept per paper and text revision. */
+/**
+ * Distinct terms (words and two-word phrases) of each paper, as numbers, kept per paper and text
+ * revision: counting a week's terms is then adding into an array, not hashing strings.
+ */
 export class TermCache {
-  readonly #terms = new Map<string, { rev: number; terms: Set<string> }>();
+  readonly #ids = new Map<string, number>();
+  readonly terms: string[] = [];
+  readonly #papers = new Map<string, { rev: number; terms: Int32Array }>();
   constructor(private readonly max = 50_000) {}
 
-  of(p: Paper): Set<string> {
-    const hit = this.#terms.get(p.id);
+  #id(term: string): number {
+    let id = this.#ids.get(term);
+    if (id === undefined) {
+      id = this.terms.length;
+      this.#ids.set(term, id);
+      this.terms.push(term);
+    }
+    return id;
+  }
+
+  of(p: Paper): Int32Array {
+    const hit = this.#papers.get(p.id);
     if (hit && hit.rev === p.rev) return hit.terms;
     const tokens = rankTokens(`${p.title}\n${p.abstract}`);
-    const terms = new Set(tokens);
-    for (let i = 1; i < tokens.length; i++) terms.add(`${tokens[i - 1]} ${tokens[i]}`);
-    if (this.#terms.size >= this.max) this.#terms.delete(this.#terms.keys().next().value!);
-    this.#terms.set(p.id, { rev: p.rev, terms });
+    const ids = new Set<number>();
+    for (let i = 0; i < tokens.length; i++) {
+      ids.add(this.#id(tokens[i]));
+      if (i > 0) ids.add(this.#id(`${tokens[i - 1]} ${tokens[i]}`));
+    }
+    const terms = Int32Array.from(ids);
+    if (this.#papers.size >= this.max) this.#papers.delete(this.#papers.keys().next().value!);
+    this.#papers.set(p.id, { rev: p.rev, terms });
     return terms;
   }
 }
 
-function countTerms(papers: Iterable<Paper>, cache: TermCache): Map<string, number> {
-  const df = new Map<string, number>();
-  for (const p of papers) for (const t of cache.of(p)) df.set(t, (df.get(t) ?? 0) + 1);
+/** Papers per term (by the cache's numbers) over these papers. */
+function countTerms(papers: readonly Paper[], cache: TermCache): Int32Array {
+  const rows = papers.map((p) => cache.of(p)); // first: the cache may learn new terms
+  const df = new Int32Array(cache.terms.length);
+  for (const row of rows) for (let k = 0; k < row.length; k++) df[row[k]]++;
   return df;
 }
 
+/** Terms by how much more this week's papers use them than the weeks before predict (see FLOOR). */
 export function risingTerms(
-  thisWeek: Map<string, number>,
+  terms: readonly string[],
+  thisWeek: ArrayLike<number>,
   papersNow: number,
-  before: Map<string, number>,
+  before: ArrayLike<number>,
   papersBefore: number,
   weeks: number,
   limit: number,
 ): RisingTerm[] {
   const scored: RisingTerm[] = [];
-  for (const [term, n] of thisWeek) {
+  for (let t = 0; t < thisWeek.length; t++) {
+    const n = thisWeek[t];
     if (n < MIN_PAPERS || n > papersNow * MAX_SHARE) continue;
-    const rateBefore = papersBefore ? (before.get(term) ?? 0) / papersBefore : 0;
-    const expected = rateBefore * papersNow;
+    const was = before[t] ?? 0;
+    const expected = papersBefore ? (was / papersBefore) * papersNow : 0;
     if (n <= expected) continue;
     const score = (n + 1) / (expected + FLOOR);
-    scored.push({ term, thisWeek: n, perWeekBefore: Math.round(((before.get(term) ?? 0) / weeks) * 10) / 10, score: Math.round(score * 100) / 100 });
+    scored.push({ term: terms[t], thisWeek: n, perWeekBefore: Math.round((was / weeks) * 10) / 10, score: Math.round(score * 100) / 100 });
   }
   scored.sort((a, b) => b.score - a.score || b.thisWeek - a.thisWeek || a.term.localeCompare(b.term));
   // A word that a chosen phrase already says ("kv" under "kv cache", nearly as often) adds nothing.
@@ -116,7 +140,11 @@ export function risingTerms(
 }
 
 export function computeTrends(corpus: Corpus, cache: TermCache, today: string, q: TrendsQuery = {}): Trends {
-  const { until = today, weeks = 4, limit = 20 } = q;
+  const { weeks = 4, limit = 20 } = q;
+  // "This week" ends today, or at the last digest when none came since: a reader back from a
+  // month away sees the last week they read, not an empty one.
+  const latest = corpus.digests.reduce((m, d) => (dayOf(d) > m ? dayOf(d) : m), '');
+  const until = q.until ?? (latest && latest < today ? latest : today);
   const from = addDays(until, -6);
   const baselineFrom = addDays(from, -7 * weeks);
   const digests = corpus.digests
@@ -140,7 +168,12 @@ export function computeTrends(corpus: Corpus, cache: TermCache, today: string, q
       if (where.includes('before')) before.push(p);
     }
   }
-  const rising = now.length ? risingTerms(countTerms(now, cache), now.length, countTerms(before, cache), before.length, weeks, limit) : [];
+  let rising: RisingTerm[] = [];
+  if (now.length) {
+    const dfNow = countTerms(now, cache);
+    const dfBefore = countTerms(before, cache);
+    rising = risingTerms(cache.terms, dfNow, now.length, dfBefore, before.length, weeks, limit);
+  }
   return {
     digests: digests.map(({ d, date }) => ({ id: d.id, name: d.name, date, kind: kindOf(d), papers: d.paperCount })),
     series: [...perDay].map(([kind, days]) => ({ kind, points: [...days].map(([date, papers]) => ({ date, papers })) })),
