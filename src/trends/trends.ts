@@ -8,7 +8,7 @@
  */
 import type { Corpus } from '../library/corpus';
 import type { Digest, Paper } from '../library/types';
-import { rankTokens } from '../rank/terms';
+import { termRuns } from '../rank/terms';
 
 export interface TrendsQuery {
   /** The last day of "this week" (YYYY-MM-DD); default today, or the last digest's day if none came since. */
@@ -83,11 +83,13 @@ export class TermCache {
   of(p: Paper): Int32Array {
     const hit = this.#papers.get(p.id);
     if (hit && hit.rev === p.rev) return hit.terms;
-    const tokens = rankTokens(`${p.title}\n${p.abstract}`);
     const ids = new Set<number>();
-    for (let i = 0; i < tokens.length; i++) {
-      ids.add(this.#id(tokens[i]));
-      if (i > 0) ids.add(this.#id(`${tokens[i - 1]} ${tokens[i]}`));
+    // Phrases as the text has them: not across a stop word, a comma, or from title into abstract.
+    for (const tokens of [...termRuns(p.title), ...termRuns(p.abstract)]) {
+      for (let i = 0; i < tokens.length; i++) {
+        ids.add(this.#id(tokens[i]));
+        if (i > 0) ids.add(this.#id(`${tokens[i - 1]} ${tokens[i]}`));
+      }
     }
     const terms = Int32Array.from(ids);
     if (this.#papers.size >= this.max) this.#papers.delete(this.#papers.keys().next().value!);
@@ -124,16 +126,20 @@ export function risingTerms(
     const score = (n + 1) / (expected + FLOOR);
     scored.push({ term: terms[t], thisWeek: n, perWeekBefore: Math.round((was / weeks) * 10) / 10, score: Math.round(score * 100) / 100 });
   }
-  scored.sort((a, b) => b.score - a.score || b.thisWeek - a.thisWeek || a.term.localeCompare(b.term));
-  // A word that a chosen phrase already says ("kv" under "kv cache", nearly as often) adds nothing.
+  const words = (t: RisingTerm) => t.term.split(' ');
+  scored.sort((a, b) => b.score - a.score || b.thisWeek - a.thisWeek || words(b).length - words(a).length || a.term.localeCompare(b.term));
+  // A word that a chosen phrase already says, nearly as often ("kv" beside "kv cache"), adds
+  // nothing; a phrase that says more than a chosen word takes its place.
   const chosen: RisingTerm[] = [];
+  const near = (a: RisingTerm, b: RisingTerm) => a.thisWeek >= 0.8 * b.thisWeek;
   for (const t of scored) {
-    const words = t.term.split(' ');
-    const said = chosen.some((c) => c.thisWeek >= 0.8 * t.thisWeek && words.every((w) => c.term.split(' ').includes(w)));
-    const saysMore = chosen.findIndex((c) => !c.term.includes(' ') && t.thisWeek >= 0.8 * c.thisWeek && words.includes(c.term));
-    if (said) continue;
-    if (saysMore >= 0) chosen.splice(saysMore, 1);
-    chosen.push(t);
+    const mine = words(t);
+    if (chosen.some((c) => near(c, t) && mine.every((w) => words(c).includes(w)))) continue;
+    const covered = chosen.flatMap((c, i) => (mine.length > 1 && !c.term.includes(' ') && mine.includes(c.term) && near(t, c) ? [i] : []));
+    if (covered.length) {
+      chosen[covered[0]] = t;
+      for (const i of covered.slice(1).reverse()) chosen.splice(i, 1);
+    } else chosen.push(t);
     if (chosen.length === limit) break;
   }
   return chosen;
