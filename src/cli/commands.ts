@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import type { ParseArgsConfig } from 'node:util';
 import type { Api } from '../api';
+import { DAILY_COMMANDS } from './daily-commands';
 import { UsageError } from './errors';
 import { idOf, scopeOf, SCOPE_HELP } from './names';
 import { FORMAT_NAMES, readDigestFile, readStdin } from './input';
@@ -258,6 +259,8 @@ left alone, and the exit code is then 1.`,
       return r.failed || r.conflicts.length ? 1 : 0;
     },
   },
+
+  ...DAILY_COMMANDS,
 };
 
 export function assertArgCount(name: string, command: Command, args: string[]): void {

@@ -46,7 +46,7 @@ export async function run(argv: string[], io: Output = stdio): Promise<number> {
     if (first.values.version && !name) return (io.out(`digest-reader ${appVersion()}`), EXIT.ok);
     if (!name) {
       if (first.values.help || first.positionals[0] === 'help') return (io.out(USAGE), EXIT.ok);
-      throw new UsageError('Which command? (import, search, list, export, stats)');
+      throw new UsageError(`Which command? (${Object.keys(COMMANDS).join(', ')})`);
     }
     const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
     if (!command) throw new UsageError(`Unknown command “${name}”.`);
