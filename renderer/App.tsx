@@ -13,6 +13,7 @@ import { Triage } from './components/Triage';
 import { Toast } from './components/Toast';
 import { CommandPalette } from './components/CommandPalette';
 import { SettingsDialog } from './components/SettingsDialog';
+import { BackupsDialog } from './components/BackupsDialog';
 import { ShortcutsDialog } from './components/ShortcutsDialog';
 import { applyAppearance, followSystemTheme } from './appearance';
 import { connectWebShell, shell } from './api/shell';
@@ -133,8 +134,8 @@ export function App() {
         if (!hasFiles(e)) return;
         e.preventDefault();
         setDragging(false);
-        const file = e.dataTransfer.files[0];
-        if (file) void useApp.getState().importFile(file);
+        const files = [...e.dataTransfer.files];
+        if (files.length) void useApp.getState().importFiles(files);
       }}
     >
       <Sidebar />
@@ -170,6 +171,7 @@ export function App() {
       <Toast />
       <CommandPalette />
       <SettingsDialog />
+      <BackupsDialog />
       <ShortcutsDialog />
       <datalist id="tag-names">
         {tags.map((t) => (

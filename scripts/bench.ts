@@ -44,10 +44,33 @@ for (const papers of sizes) {
   results.push(JSON.parse(out.trim().split('\n').at(-1)!) as SizeFigures);
 }
 
+// Note saves against library size and note size (scripts/bench/note-save.ts), in a fresh process too.
+interface NoteSaveFigures {
+  notes: number;
+  highlights: number;
+  storeMB: number;
+  bySize: Record<string, { p50: number; p95: number; n: number }>;
+  heapGrowthMBFor40MBOfNotes: number;
+}
+if (!values.json) process.stderr.write('measuring note saves…\n');
+const noteSaves = JSON.parse(
+  execFileSync(
+    process.execPath,
+    ['--expose-gc', '--import', 'tsx', path.join(import.meta.dirname, 'bench', 'note-save.ts'), ...(values.quick ? ['--quick'] : [])],
+    {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  )
+    .trim()
+    .split('\n')
+    .at(-1)!,
+) as NoteSaveFigures[];
+
 const machine = { cpus: os.cpus().length, cpu: os.cpus()[0]?.model ?? 'unknown', memoryGB: Math.round(os.totalmem() / 1e9), node: process.version };
 
 if (values.json) {
-  console.log(JSON.stringify({ machine, sizes: results }, null, 2));
+  console.log(JSON.stringify({ machine, sizes: results, noteSaves }, null, 2));
 } else {
   const rows: [string, (r: SizeFigures) => string | number][] = [
     ['cold start, no index: first list (ms)', (r) => r.build.firstListMs],
@@ -88,4 +111,14 @@ if (values.json) {
   console.log(line(head));
   console.log(`|${widths.map((w, i) => (i === 0 ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`);
   for (const row of body) console.log(line(row));
+  const sizes = Object.keys(noteSaves[0].bySize);
+  console.log(`\nSaving a note (notes.save through the contract), p50 / p95 in ms, by note size:\n`);
+  console.log(`| library | store on disk | ${sizes.map((b) => `${Number(b).toLocaleString('en')} chars`).join(' | ')} | heap growth, ten 4 MB notes |`);
+  console.log(`|---|---:|${sizes.map(() => '---:').join('|')}|---:|`);
+  for (const r of noteSaves) {
+    const cells = sizes.map((b) => `${r.bySize[b].p50} / ${r.bySize[b].p95}`);
+    console.log(
+      `| ${r.notes.toLocaleString('en')} notes, ${r.highlights.toLocaleString('en')} highlights | ${r.storeMB} MB | ${cells.join(' | ')} | ${r.heapGrowthMBFor40MBOfNotes} MB |`,
+    );
+  }
 }

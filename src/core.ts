@@ -19,6 +19,7 @@ import { highlightHandlers } from './highlights/handlers';
 import { settingsHandlers } from './settings/handlers';
 import { exportHandlers } from './export/handlers';
 import { compareHandlers } from './compare/handlers';
+import { backupHandlers } from './storage/backup-handlers';
 import type { Fetcher } from './net';
 import { rankingHandlers } from './rank/handlers';
 import { RankingService, type RankingOptions } from './rank/ranking-service';
@@ -72,6 +73,7 @@ function createHandlers(library: Library, store: UserStore, ctx: DataContext, da
     smartHandlers(daily.smart),
     rankingHandlers(daily.ranking),
     trendHandlers(library.corpus, () => clock.now()),
+    backupHandlers(ctx),
   );
 }
 
@@ -101,6 +103,8 @@ export interface Core {
   handlers: Handlers;
   events: EventBus;
   dataDir: string;
+  /** The reader's data (read it; change it only through handlers). */
+  store: UserStore;
   close(): Promise<void>;
 }
 
@@ -112,6 +116,9 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   const { dataDir, samplePath } = options;
   const clock = options.clock ?? realClock;
   const release = acquireLock(dataDir);
+  // However the process ends (an error, process.exit, the event loop running dry), the lock goes with it.
+  const releaseAtExit = () => release();
+  process.once('exit', releaseAtExit);
   try {
     removeStaleTempFiles(dataDir);
     const events = new EventBus();
@@ -140,16 +147,20 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     return {
       handlers,
       events,
+      store,
       dataDir,
       close() {
-        // Once, however often asked: conf's exit hook raises a SIGTERM again after its own.
+        // Once, however often asked: a signal can arrive while a close is under way.
         closing ??= (async () => {
           try {
             daily.scheduler?.stop();
             await daily.sources.close(); // fetches under way stop; an import under way finishes first
             await daily.ranking.close();
             await library.close();
+            await store.close();
+            removeStaleTempFiles(dataDir, true); // a clean stop leaves no temp file
           } finally {
+            process.off('exit', releaseAtExit);
             release();
           }
         })();
@@ -157,6 +168,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
       },
     };
   } catch (error) {
+    process.off('exit', releaseAtExit);
     release();
     throw error;
   }

@@ -3,24 +3,42 @@ import type { Transport } from '../../src/api/bridge';
 
 const TOKEN_KEY = 'digest-reader-token';
 
-/** The per-run token arrives in the URL fragment (never sent to a server); keep it for reloads. */
-function takeToken(): string | null {
-  const match = /[#&]token=([\w-]+)/.exec(location.hash);
-  if (match) {
-    sessionStorage.setItem(TOKEN_KEY, match[1]);
-    history.replaceState(null, '', location.pathname + location.search);
+/**
+ * The per-run token, kept for reloads. It arrives in the URL fragment (never sent to a server):
+ * as `#token=` in the link printed in the terminal, or as a one-time `#code=` (in the link the
+ * server opened the browser with, whose command line other users can see) exchanged here for it.
+ */
+async function takeToken(): Promise<string | null> {
+  const token = /[#&]token=([\w-]+)/.exec(location.hash)?.[1];
+  const code = /[#&]code=([\w-]+)/.exec(location.hash)?.[1];
+  if (token || code) history.replaceState(null, '', location.pathname + location.search);
+  if (token) sessionStorage.setItem(TOKEN_KEY, token);
+  if (code) {
+    try {
+      const res = await fetch('/api/session', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ code }) });
+      if (res.ok) sessionStorage.setItem(TOKEN_KEY, ((await res.json()) as { token: string }).token);
+    } catch {
+      // server gone: the page says it is not connected
+    }
   }
   return sessionStorage.getItem(TOKEN_KEY);
 }
 
+let tokenReady: Promise<string | null> | undefined;
+const theToken = () => (tokenReady ??= takeToken());
+
 const unauthorized: Envelope = {
   ok: false,
-  error: { code: 'unauthorized', message: 'This page is not connected to your library. Open the link that `npm start` printed (it carries the access token).' },
+  error: {
+    code: 'unauthorized',
+    message:
+      'This page is not connected to your library. Open the link that `npm start` printed (it carries the access token); a link that opened the browser by itself works once, within a minute.',
+  },
 };
 
 /** The folders the server lets this page export into (`--export-dir`); none when it cannot tell. */
 export async function webExportFolders(): Promise<string[]> {
-  const token = sessionStorage.getItem(TOKEN_KEY);
+  const token = await theToken();
   if (!token) return [];
   try {
     const res = await fetch('/api/export-folders', { headers: { Authorization: `Bearer ${token}` } });
@@ -31,11 +49,12 @@ export async function webExportFolders(): Promise<string[]> {
 }
 
 export function httpTransport(): Transport {
-  const token = takeToken();
-  const headers = { Authorization: `Bearer ${token ?? ''}` };
+  void theToken();
   return {
     async invoke(name, arg) {
+      const token = await theToken();
       if (!token) return unauthorized;
+      const headers = { Authorization: `Bearer ${token}` };
       const res = await fetch(`/api/call/${name}`, {
         method: 'POST',
         headers: { ...headers, 'Content-Type': 'application/json' },
@@ -51,6 +70,8 @@ export function httpTransport(): Transport {
       let stopped = false;
       const controller = new AbortController();
       const connect = async () => {
+        const token = await theToken();
+        const headers = { Authorization: `Bearer ${token ?? ''}` };
         while (!stopped && token) {
           try {
             const res = await fetch('/api/events', { headers, signal: controller.signal });

@@ -25,6 +25,7 @@ function useActions(): Action[] {
     },
     { id: 'new-list', group: 'Library', label: 'New reading list…', run: () => document.querySelector<HTMLElement>('button[aria-label="New list"]')?.click() },
     { id: 'settings', group: 'App', label: 'Settings…', hint: 'Ctrl ,', run: () => s.openOverlay('settings') },
+    { id: 'backups', group: 'App', label: 'Backups…', run: () => s.openOverlay('backups') },
     { id: 'shortcuts', group: 'App', label: 'Keyboard shortcuts', hint: '?', run: () => s.openOverlay('shortcuts') },
     {
       id: 'theme',

@@ -1,17 +1,18 @@
 import { useEffect, useRef, useState } from 'react';
 import { useApp } from '../store';
 import { plural } from '../format';
+import type { ImportResult } from '../store/import-slice';
+import { FORMAT_LABELS } from '../../src/api/vocabulary';
 
-/** Import a digest from a file or pasted text, and report what the import did. */
+/** Import digests from files (one or many) or pasted text, and report what each import did. */
 export function ImportDialog() {
   const open = useApp((s) => s.importOpen);
   const busy = useApp((s) => s.importBusy);
   const progress = useApp((s) => s.importProgress);
-  const report = useApp((s) => s.importReport);
-  const error = useApp((s) => s.importError);
+  const results = useApp((s) => s.importResults);
   const openImport = useApp((s) => s.openImport);
   const importText = useApp((s) => s.importText);
-  const importFile = useApp((s) => s.importFile);
+  const importFiles = useApp((s) => s.importFiles);
   const [tab, setTab] = useState<'file' | 'paste'>('file');
   const [pasted, setPasted] = useState('');
   const [name, setName] = useState('');
@@ -34,7 +35,7 @@ export function ImportDialog() {
       </header>
       <div role="tablist" className="tabs" aria-label="Import from">
         <button type="button" role="tab" aria-selected={tab === 'file'} onClick={() => setTab('file')}>
-          From a file
+          From files
         </button>
         <button type="button" role="tab" aria-selected={tab === 'paste'} onClick={() => setTab('paste')}>
           Paste text
@@ -42,21 +43,24 @@ export function ImportDialog() {
       </div>
       {tab === 'file' ? (
         <div role="tabpanel" className="tab-panel drop-hint">
-          <p>Choose a digest file (plain text: each paper’s title, then its abstract on the next line), or drop one anywhere on the window.</p>
+          <p>
+            Choose one or more digest files, or drop them anywhere on the window: Hugging Face daily papers (JSON), arXiv listings (RSS or Atom), arXiv API
+            answers, arXiv e-mails, BibTeX, RIS, CSL-JSON, or a plain-text list of titles and abstracts.
+          </p>
           <input
             ref={fileRef}
             type="file"
-            accept=".txt,text/plain"
-            aria-label="Digest file"
+            multiple
+            aria-label="Digest files"
             className="visually-hidden"
             onChange={(e) => {
-              const file = e.target.files?.[0];
-              if (file) void importFile(file);
+              const files = [...(e.target.files ?? [])];
+              if (files.length) void importFiles(files);
               e.target.value = '';
             }}
           />
           <button type="button" className="primary" disabled={busy} onClick={() => fileRef.current?.click()}>
-            Choose file…
+            Choose files…
           </button>
         </div>
       ) : (
@@ -65,12 +69,17 @@ export function ImportDialog() {
           className="tab-panel"
           onSubmit={(e) => {
             e.preventDefault();
-            void importText(pasted, 'paste', { name });
+            void importText(pasted, name);
           }}
         >
           <label className="field">
             <span>Name</span>
-            <input value={name} onChange={(e) => setName(e.target.value)} placeholder="Pasted digest" maxLength={300} />
+            <input
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+              placeholder="From the content, else “Pasted digest” and today’s date"
+              maxLength={300}
+            />
           </label>
           <label className="field">
             <span>Digest text</span>
@@ -78,7 +87,7 @@ export function ImportDialog() {
               value={pasted}
               onChange={(e) => setPasted(e.target.value)}
               rows={8}
-              placeholder="Paste the digest here: a title line, then its abstract line, for each paper."
+              placeholder="Paste a digest: an arXiv e-mail, BibTeX, RIS, JSON, or a title line followed by its abstract line for each paper."
             />
           </label>
           <button type="submit" className="primary" disabled={busy || pasted.trim() === ''}>
@@ -92,27 +101,33 @@ export function ImportDialog() {
           <span>{progress ? `${progress.done.toLocaleString()} of ${progress.total.toLocaleString()} papers read` : 'Reading…'}</span>
         </div>
       )}
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
-      {report && <ImportSummary />}
+      {results.map((r, i) => (
+        <ImportOutcome key={`${i}-${r.name}`} result={r} several={results.length > 1} />
+      ))}
     </dialog>
   );
 }
 
-function ImportSummary() {
-  const report = useApp((s) => s.importReport)!;
+/** One file's outcome: its error, or what its import added, merged, updated and could not read. */
+function ImportOutcome({ result, several }: { result: ImportResult; several: boolean }) {
+  const { report, error, name } = result;
+  if (error || !report) {
+    return (
+      <p className="error" role="alert">
+        {several && <strong>{name}: </strong>}
+        {error}
+      </p>
+    );
+  }
   return (
-    <div className="report" role="status" aria-label="Import report">
+    <div className="report" role="status" aria-label={several ? `Import report: ${name}` : 'Import report'}>
       {report.alreadyImported ? (
         <p>
-          <strong>Already imported.</strong> This text is the digest “{report.alreadyImported.name}”: nothing was added.
+          <strong>Already imported.</strong> {several ? `“${name}” is` : 'This text is'} the digest “{report.alreadyImported.name}”: nothing was added.
         </p>
       ) : (
         <p>
-          <strong>Imported “{report.digest?.name}”.</strong>
+          <strong>Imported “{report.digest?.name}”.</strong> <span className="muted">Read as {FORMAT_LABELS[report.format] ?? report.format}.</span>
         </p>
       )}
       <ul className="report-figures">
@@ -122,13 +137,30 @@ function ImportSummary() {
         <li>
           <strong>{report.merged}</strong> already in your library
         </li>
+        {report.revised.length > 0 && (
+          <li>
+            <strong>{report.revised.length}</strong> updated to a newer version
+          </li>
+        )}
         <li>
-          <strong>{report.skipped.length}</strong> {report.skipped.length === 1 ? 'line' : 'lines'} not read
+          <strong>{report.skipped.length}</strong> {report.skipped.length === 1 ? 'entry' : 'entries'} not read
         </li>
       </ul>
+      {report.revised.length > 0 && (
+        <details className="revised">
+          <summary>{plural(report.revised.length, 'paper')} updated</summary>
+          <ul>
+            {report.revised.slice(0, 100).map((p) => (
+              <li key={p.id}>
+                {p.title} <span className="muted">(now v{p.version})</span>
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
       {report.skipped.length > 0 && (
         <details className="skipped" open={report.skipped.length <= 5}>
-          <summary>{plural(report.skipped.length, 'line')} could not be read</summary>
+          <summary>{plural(report.skipped.length, 'entry', 'entries')} could not be read</summary>
           <ul>
             {report.skipped.slice(0, 200).map((s) => (
               <li key={s.line}>

@@ -5,6 +5,7 @@ import { Highlighted } from './Highlighted';
 import { Abstract, HighlightList } from './Abstract';
 import { NoteEditor } from './NoteEditor';
 import { RelatedPapers } from './RelatedPapers';
+import { TagInput } from './TagInput';
 import type { PaperView } from '../store/types';
 import { READ_STATE_LABELS, READ_STATES } from '../../src/api/vocabulary';
 
@@ -82,10 +83,8 @@ function PaperActions({ paper }: { paper: PaperView }) {
   const lists = useApp((s) => s.lists);
   const addToList = useApp((s) => s.addToList);
   const removeFromList = useApp((s) => s.removeFromList);
-  const addTags = useApp((s) => s.addTags);
   const removeTag = useApp((s) => s.removeTag);
   const openPicker = useApp((s) => s.openPicker);
-  const tagInput = useRef<HTMLInputElement>(null);
   const ids = [paper.id];
 
   return (
@@ -131,18 +130,7 @@ function PaperActions({ paper }: { paper: PaperView }) {
             </li>
           ))}
         </ul>
-        <form
-          className="inline-form"
-          onSubmit={(e) => {
-            e.preventDefault();
-            const value = tagInput.current?.value ?? '';
-            void addTags(ids, value.split(',')).then(() => {
-              if (tagInput.current) tagInput.current.value = '';
-            });
-          }}
-        >
-          <input ref={tagInput} aria-label="Add tag" placeholder="Add tag…" list="tag-names" />
-        </form>
+        <TagInput paperIds={ids} label="Add tag" placeholder="Add tag…" />
       </div>
       {paper.lists.length > 0 && (
         <div className="action-row in-lists">

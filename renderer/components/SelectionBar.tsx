@@ -1,5 +1,5 @@
-import { useRef } from 'react';
 import { useApp } from '../store';
+import { TagInput } from './TagInput';
 
 /** Actions on a multi-selection: add to a list, tag, mark read, star, compare. */
 export function SelectionBar() {
@@ -8,9 +8,7 @@ export function SelectionBar() {
   const clearSelection = useApp((s) => s.clearSelection);
   const addToList = useApp((s) => s.addToList);
   const setStatus = useApp((s) => s.setStatus);
-  const addTags = useApp((s) => s.addTags);
   const compare = useApp((s) => s.compare);
-  const tagRef = useRef<HTMLInputElement>(null);
   if (selectedIds.length === 0) return null;
   return (
     <div className="selection-bar" role="toolbar" aria-label="Selection">
@@ -23,18 +21,7 @@ export function SelectionBar() {
           </option>
         ))}
       </select>
-      <form
-        className="inline-form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          const value = tagRef.current?.value ?? '';
-          void addTags(selectedIds, value.split(',')).then(() => {
-            if (tagRef.current) tagRef.current.value = '';
-          });
-        }}
-      >
-        <input ref={tagRef} aria-label="Tag selection" placeholder="Tag…" list="tag-names" />
-      </form>
+      <TagInput paperIds={selectedIds} label="Tag selection" placeholder="Tag…" />
       <button type="button" className="small" onClick={() => void setStatus(selectedIds, { state: 'read' })}>
         Mark read
       </button>

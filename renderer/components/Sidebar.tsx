@@ -49,6 +49,9 @@ export function Sidebar() {
         <button type="button" className="ghost small" onClick={() => openOverlay('settings')}>
           Settings
         </button>
+        <button type="button" className="ghost small" onClick={() => openOverlay('backups')}>
+          Backups
+        </button>
         <button type="button" className="ghost small" onClick={() => openOverlay('palette')} title="Command palette (Ctrl/⌘ K)">
           Commands
         </button>

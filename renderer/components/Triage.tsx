@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useApp } from '../store';
 import { inlineLatex } from './Highlighted';
+import { TagInput } from './TagInput';
 
 /** Triage: one unread paper at a time, decided with single keys. */
 export function Triage() {
@@ -12,7 +13,6 @@ export function Triage() {
   const skip = useApp((s) => s.triageSkip);
   const undo = useApp((s) => s.triageUndo);
   const addToList = useApp((s) => s.addToList);
-  const addTags = useApp((s) => s.addTags);
   const { paper, index, queue } = triage;
   const done = index >= queue.length;
 
@@ -101,19 +101,7 @@ export function Triage() {
                 </option>
               ))}
             </select>
-            <form
-              className="inline-form"
-              onSubmit={(e) => {
-                e.preventDefault();
-                const input = e.currentTarget.elements.namedItem('tag') as HTMLInputElement;
-                void addTags([paper.id], input.value.split(',')).then(() => {
-                  input.value = '';
-                  input.blur();
-                });
-              }}
-            >
-              <input id="triage-tag" name="tag" aria-label="Tag" placeholder="Tag… (t)" list="tag-names" />
-            </form>
+            <TagInput paperIds={[paper.id]} id="triage-tag" label="Tag" placeholder="Tag… (t)" blurAfter />
           </div>
         </article>
       )}

@@ -3,6 +3,7 @@ import type { Api } from '../../src/api';
 import { comparisonCountProblem, MIN_PAPERS } from '../../src/api/vocabulary';
 import { api } from '../api/client';
 import type { AppState } from './index';
+import { deleteWithUndo } from './mutate';
 
 export type Matrix = Api['compare.get']['result'];
 export type MatrixColumn = Matrix['columns'][number];
@@ -117,16 +118,16 @@ export const createCompareSlice: StateCreator<AppState, [], [], CompareSlice> = 
       return ok;
     },
     async deleteComparison(id) {
-      const deleted = await get().attempt(() => api.call('compare.delete', { id }));
-      if (!deleted) return;
-      if (openId() === id) get().setView({ kind: 'all' });
-      get().notify(`Deleted the comparison “${deleted.name}” (its papers are kept).`, {
-        undo: async () => {
+      await deleteWithUndo(get, {
+        remove: () => api.call('compare.delete', { id }),
+        onDeleted: () => openId() === id && get().setView({ kind: 'all' }),
+        message: (deleted) => `Deleted the comparison “${deleted.name}” (its papers are kept).`,
+        restore: async (deleted) => {
           await api.call('compare.restore', { id: deleted.id });
           get().openComparison(deleted.id);
         },
+        refresh: () => get().refreshComparison(),
       });
-      await get().refreshComparison();
     },
     async addColumns(paperIds) {
       if (await edit((id) => api.call('compare.addPapers', { id, paperIds }))) set({ picker: null });
@@ -155,12 +156,14 @@ export const createCompareSlice: StateCreator<AppState, [], [], CompareSlice> = 
       return edit((id) => api.call('compare.renameAttribute', { id, attributeId, name }));
     },
     async removeAttribute(attributeId) {
-      let deleted: Api['compare.removeAttribute']['result'] | undefined;
-      const ok = await edit(async (id) => (deleted = await api.call('compare.removeAttribute', { id, attributeId })));
       const id = openId();
-      if (!ok || !deleted || !id) return;
-      const gone = deleted;
-      get().notify(`Removed the row “${gone.name}”.`, { undo: () => api.call('compare.restoreAttribute', { id, attributeId: gone.id }) });
+      if (!id) return;
+      await deleteWithUndo(get, {
+        remove: () => api.call('compare.removeAttribute', { id, attributeId }),
+        message: (row) => `Removed the row “${row.name}”.`,
+        restore: (row) => api.call('compare.restoreAttribute', { id, attributeId: row.id }),
+        refresh: () => get().refreshComparison(),
+      });
     },
     async moveAttribute(attributeId, to) {
       await edit((id) => api.call('compare.moveAttribute', { id, attributeId, to }));

@@ -3,43 +3,55 @@ import { api } from '../api/client';
 import { createExportSlice, type ExportSlice } from './export-slice';
 import { createImportSlice, type ImportSlice } from './import-slice';
 import { createLibrarySlice, type LibrarySlice } from './library-slice';
-import { createListSlice, type ListSlice } from './list-slice';
+import { createPaperListSlice, type PaperListSlice } from './paper-list-slice';
 import { createNoteSlice, type NoteSlice } from './note-slice';
-import { createOrganiseSlice, type OrganiseSlice } from './organise-slice';
+import { createStatusSlice, type StatusSlice } from './status-slice';
+import { createTagsSlice, type TagsSlice } from './tags-slice';
+import { createReadingListsSlice, type ReadingListsSlice } from './reading-lists-slice';
+import { createHighlightsSlice, type HighlightsSlice } from './highlights-slice';
 import { createReaderSlice, type ReaderSlice } from './reader-slice';
 import { createToastSlice, type ToastSlice } from './toast-slice';
 import { createTriageSlice, type TriageSlice } from './triage-slice';
 import { createSessionSlice, type SessionSlice } from './session-slice';
 import { createOverlaySlice, type OverlaySlice } from './overlay-slice';
 import { createCompareSlice, type CompareSlice } from './compare-slice';
+import { createBackupsSlice, type BackupsSlice } from './backups-slice';
 
 export type AppState = LibrarySlice &
-  ListSlice &
+  PaperListSlice &
   ReaderSlice &
   ImportSlice &
   ToastSlice &
-  OrganiseSlice &
+  StatusSlice &
+  TagsSlice &
+  ReadingListsSlice &
+  HighlightsSlice &
   NoteSlice &
   TriageSlice &
   SessionSlice &
   OverlaySlice &
   ExportSlice &
-  CompareSlice;
+  CompareSlice &
+  BackupsSlice;
 
-/** The renderer's one store, built from a slice per concern. */
+/** The renderer's one store, built from a slice per domain (the paper list, reading lists, tags…). */
 export const useApp = create<AppState>()((...a) => ({
   ...createLibrarySlice(...a),
-  ...createListSlice(...a),
+  ...createPaperListSlice(...a),
   ...createReaderSlice(...a),
   ...createImportSlice(...a),
   ...createToastSlice(...a),
-  ...createOrganiseSlice(...a),
+  ...createStatusSlice(...a),
+  ...createTagsSlice(...a),
+  ...createReadingListsSlice(...a),
+  ...createHighlightsSlice(...a),
   ...createNoteSlice(...a),
   ...createTriageSlice(...a),
   ...createSessionSlice(...a),
   ...createOverlaySlice(...a),
   ...createExportSlice(...a),
   ...createCompareSlice(...a),
+  ...createBackupsSlice(...a),
 }));
 
 /** Core events that change what is on screen (also changes made in another window). */

@@ -1,9 +1,9 @@
 import type { StateCreator } from 'zustand';
 import type { AppState } from './index';
 
-export type Overlay = 'palette' | 'settings' | 'shortcuts' | null;
+export type Overlay = 'palette' | 'settings' | 'shortcuts' | 'backups' | null;
 
-/** Which modal is open (command palette, settings, cheat sheet); one at a time. */
+/** Which modal is open (command palette, settings, cheat sheet, backups); one at a time. */
 export interface OverlaySlice {
   overlay: Overlay;
   openOverlay(overlay: Overlay): void;

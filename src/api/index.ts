@@ -16,6 +16,7 @@ import type { rankingHandlers } from '../rank/handlers';
 import type { smartHandlers } from '../smart/handlers';
 import type { sourceHandlers } from '../sources/handlers';
 import type { trendHandlers } from '../trends/handlers';
+import type { backupHandlers } from '../storage/backup-handlers';
 import type { ClientOf } from './contract';
 import type { EventName, Events } from './events';
 
@@ -32,7 +33,8 @@ export type Handlers = ReturnType<typeof appHandlers> &
   ReturnType<typeof sourceHandlers> &
   ReturnType<typeof smartHandlers> &
   ReturnType<typeof rankingHandlers> &
-  ReturnType<typeof trendHandlers>;
+  ReturnType<typeof trendHandlers> &
+  ReturnType<typeof backupHandlers>;
 
 export type Api = ClientOf<Handlers>;
 export type { Events, EventName };

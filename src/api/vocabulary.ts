@@ -66,6 +66,9 @@ export type SourceState = (typeof SOURCE_STATES)[number];
 export const MAX_URL = 2048;
 /** Sources a library may hold: a reader follows a handful. */
 export const MAX_SOURCES = 100;
+/** What a smart list's `status:` field matches: a read state, a star, or "not interested". */
+export const STATUS_FILTERS = [...READ_STATES, 'starred', 'not-interested'] as const;
+export type StatusFilter = (typeof STATUS_FILTERS)[number];
 /** A smart list's query as typed (the syntax: words, "phrases", -exclude, author:, cat:, tag:, status:, year:). */
 export const MAX_SMART_QUERY = 1000;
 export const MAX_SMART_LISTS = 200;
@@ -105,6 +108,18 @@ export function comparisonCountProblem(count: number): string | undefined {
 export const comparisonFull = (count: number) => `${LIMIT}: this one has ${count}, so ${Math.max(0, MAX_PAPERS - count)} more at most.`;
 export const comparisonAtMinimum = `${LIMIT}: this one cannot lose another column. Delete the comparison instead.`;
 export const comparisonHoldsAtMost = `A comparison holds at most ${MAX_PAPERS} papers: remove one first.`;
+
+/** How the reader is told which format a file was read as (the formats are in src/digest/parse.ts). */
+export const FORMAT_LABELS: Record<string, string> = {
+  'hf-daily-papers': 'Hugging Face papers (JSON)',
+  'arxiv-rss': 'an arXiv listing (RSS/Atom)',
+  'arxiv-api': 'an arXiv API answer',
+  'arxiv-email': 'an arXiv e-mail',
+  bibtex: 'BibTeX',
+  ris: 'RIS',
+  'csl-json': 'CSL-JSON',
+  'trending-papers': 'a trending-papers list',
+};
 
 /** How a digest too large to import is explained, wherever it is refused. */
 export const digestTooLarge = (what: string, bytes: number) =>

@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import type { ParseArgsConfig } from 'node:util';
 import type { Api } from '../api';
+import { backupsCommand } from './backups-command';
 import { DAILY_COMMANDS } from './daily-commands';
 import { UsageError } from './errors';
 import { idOf, scopeOf, SCOPE_HELP } from './names';
@@ -262,6 +263,8 @@ left alone, and the exit code is then 1.`,
 
   ...DAILY_COMMANDS,
 };
+
+COMMANDS.backups = backupsCommand;
 
 export function assertArgCount(name: string, command: Command, args: string[]): void {
   const [min, max] = command.args;

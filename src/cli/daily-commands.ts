@@ -24,7 +24,8 @@ async function sourceOf(session: Session, nameOrId: string): Promise<Source> {
   const exact = sources.filter((s) => s.id === nameOrId || sameName(s.name, nameOrId));
   const found = exact.length ? exact : sources.filter((s) => sameName(s.name.slice(0, nameOrId.length), nameOrId));
   if (found.length === 1) return found[0];
-  if (found.length > 1) throw new CliError(`“${nameOrId}” could be ${found.length} sources; name one by its id:\n${found.map((s) => `  ${s.id}  ${s.name}`).join('\n')}`);
+  if (found.length > 1)
+    throw new CliError(`“${nameOrId}” could be ${found.length} sources; name one by its id:\n${found.map((s) => `  ${s.id}  ${s.name}`).join('\n')}`);
   const known = sources.map((s) => `“${s.name}”`).join(', ');
   throw new CliError(`No source named “${nameOrId}”.${known ? ` Known: ${known}.` : ' Add one with “digest-reader sources add <url>”.'}`);
 }
@@ -58,7 +59,10 @@ for arXiv's RSS of those categories. An arXiv API query (https://export.arxiv.or
       if (values.json) return (io.out(json(all)), 0);
       if (!all.length) io.err('No sources yet. Add one with “digest-reader sources add <url>”.');
       all.forEach((s) => printSource(io, s));
-      if (all.length) io.err(`While the app runs it fetches ${schedule.atStartup ? 'at start-up and ' : ''}${schedule.dailyHour === null ? 'on demand only' : `daily at ${schedule.dailyHour}:00`}.`);
+      if (all.length)
+        io.err(
+          `While the app runs it fetches ${schedule.atStartup ? 'at start-up and ' : ''}${schedule.dailyHour === null ? 'on demand only' : `daily at ${schedule.dailyHour}:00`}.`,
+        );
       return 0;
     }
     if (action !== 'add' && action !== 'remove') throw new UsageError(`Unknown sources action “${action}”: expected add, list or remove.`, 'sources');
@@ -70,7 +74,8 @@ for arXiv's RSS of those categories. An arXiv API query (https://export.arxiv.or
       return 0;
     }
     const format = values.format as string | undefined;
-    if (format !== undefined && !FORMAT_NAMES.includes(format)) throw new UsageError(`--format ${format}: expected one of ${FORMAT_NAMES.join(', ')}`, 'sources');
+    if (format !== undefined && !FORMAT_NAMES.includes(format))
+      throw new UsageError(`--format ${format}: expected one of ${FORMAT_NAMES.join(', ')}`, 'sources');
     const added = await session.call('sources.add', {
       url: target,
       ...(values.name !== undefined ? { name: values.name as string } : {}),
@@ -96,14 +101,17 @@ lists' rules apply to the new papers. Exits 1 when a source failed (its error is
   creates: true,
   async run(session, values, [name], io) {
     const ids = name === undefined ? undefined : [(await sourceOf(session, name)).id];
-    if (!ids && !(await session.call('sources.list', {})).sources.length) throw new CliError('There are no sources to fetch. Add one with “digest-reader sources add <url>”.');
+    if (!ids && !(await session.call('sources.list', {})).sources.length)
+      throw new CliError('There are no sources to fetch. Add one with “digest-reader sources add <url>”.');
     const run = await session.call('sources.fetch', ids ? { ids } : {});
     if (values.json) io.out(json(run));
     else {
       for (const r of run.results) {
         if (r.error) io.err(`${r.name}: ${r.error.message}${r.error.retryable ? ' (the app will try again later)' : ''}`);
         else if (!r.digests.length) io.out(`${r.name}: nothing new`);
-        else for (const d of r.digests) io.out(`${r.name}: ${plural(d.added, 'new paper')} in “${d.name}”${d.matched ? `, ${d.matched} matching your smart lists` : ''}`);
+        else
+          for (const d of r.digests)
+            io.out(`${r.name}: ${plural(d.added, 'new paper')} in “${d.name}”${d.matched ? `, ${d.matched} matching your smart lists` : ''}`);
       }
       io.out(run.summary);
     }
@@ -139,7 +147,14 @@ listed (and those you marked not interested), each with the reason. It needs 3 s
     }
     const ranking = page.ranking!;
     if (ranking.state !== 'ready') throw new CliError(ranking.message);
-    const items = page.items.map((p) => ({ id: p.id, title: p.title, reason: p.reason, starred: p.starred, state: p.state, digests: p.digests.map((d) => d.name) }));
+    const items = page.items.map((p) => ({
+      id: p.id,
+      title: p.title,
+      reason: p.reason,
+      starred: p.starred,
+      state: p.state,
+      digests: p.digests.map((d) => d.name),
+    }));
     if (values.json) return (io.out(json({ ranking, total: page.total, items })), 0);
     for (const p of items) io.out(`${p.id}  ${p.title}${p.reason ? `\n    ${p.reason}` : ''}`);
     io.err(`${ranking.message} ${items.length < page.total ? `${items.length} of ${plural(page.total, 'paper')}` : plural(page.total, 'paper')}.`);

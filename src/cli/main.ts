@@ -61,7 +61,12 @@ export async function run(argv: string[], io: Output = stdio): Promise<number> {
     const args = parsed.positionals.slice(1);
     assertArgCount(name, command, args);
     const dataDir = parsed.values.data ? path.resolve(parsed.values.data as string) : defaultLibrary(io);
-    return await withLibrary(dataDir, Boolean(command.creates), (session) => command.run(session, parsed.values, args, io));
+    return await withLibrary(
+      dataDir,
+      Boolean(command.creates),
+      (session) => command.run(session, parsed.values, args, io),
+      (text) => io.err(`digest-reader: ${text}`),
+    );
   } catch (error) {
     if (error instanceof UsageError) {
       io.err(`digest-reader: ${error.message}`);

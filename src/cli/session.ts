@@ -3,6 +3,7 @@ import type { Api } from '../api';
 import { dispatch } from '../boundary/dispatch';
 import { openCore } from '../core';
 import { LibraryLockedError } from '../storage/lock';
+import { StoreTooNewError } from '../storage/schema';
 import { CliError } from './errors';
 
 /** The library as a command sees it: the app's own handlers, called through the same boundary. */
@@ -11,32 +12,57 @@ export interface Session {
   call<K extends keyof Api>(name: K, arg: Api[K]['arg']): Promise<Api[K]['result']>;
 }
 
+/** Exit codes of a command stopped by a signal, as shells report them (128 + the signal's number). */
+const SIGNALS = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
+
 /**
  * Opens the library in `dataDir` as the app does (taking its single-writer lock), runs `use`,
  * and closes it. Only `import` may start a new library; the other commands refuse a folder
- * that holds none, so a mistyped --data does not quietly show an empty library.
+ * that holds none, so a mistyped --data does not quietly show an empty library. What the app
+ * would show as warnings (a store restored from a backup…) goes to `warn`. A signal stops the
+ * command with a message, after closing the library (every acknowledged write is already on disk).
  */
-export async function withLibrary<T>(dataDir: string, create: boolean, use: (session: Session) => Promise<T>): Promise<T> {
+export async function withLibrary<T>(
+  dataDir: string,
+  create: boolean,
+  use: (session: Session) => Promise<T>,
+  warn: (text: string) => void = console.error,
+): Promise<T> {
   if (!create && !fs.existsSync(dataDir)) {
     throw new CliError(`There is no library in ${dataDir}. Import a digest first (digest-reader import <file>), or point --data at your library.`);
   }
-  let core;
+  // From before the library opens: a signal while it opens stops too (the lock goes at exit).
+  let core: Awaited<ReturnType<typeof openCore>> | undefined;
+  const onSignal = (signal: keyof typeof SIGNALS) => {
+    warn(`stopped by ${signal}${core ? '; closing the library (what was done so far is saved)' : ''}.`);
+    const exit = () => process.exit(SIGNALS[signal]);
+    setTimeout(exit, 5000).unref(); // the lock is released at exit in any case
+    if (core) core.close().then(exit, exit);
+    else exit();
+  };
+  const signals = Object.keys(SIGNALS) as (keyof typeof SIGNALS)[];
+  signals.forEach((s) => process.once(s, onSignal));
   try {
     core = await openCore({ dataDir });
   } catch (error) {
-    if (error instanceof LibraryLockedError) throw new CliError(error.message);
+    signals.forEach((s) => process.off(s, onSignal));
+    if (error instanceof LibraryLockedError || error instanceof StoreTooNewError) throw new CliError(error.message);
     throw error;
   }
+  const opened = core;
   try {
-    return await use({
+    const session: Session = {
       dataDir,
       async call(name, arg) {
-        const envelope = await dispatch(core.handlers, name, arg);
+        const envelope = await dispatch(opened.handlers, name, arg);
         if (!envelope.ok) throw new CliError(envelope.error.message);
         return envelope.value as never;
       },
-    });
+    };
+    for (const w of (await session.call('app.status', {})).warnings) warn(w.message);
+    return await use(session);
   } finally {
-    await core.close();
+    signals.forEach((s) => process.off(s, onSignal));
+    await opened.close();
   }
 }

@@ -222,15 +222,14 @@ export function renameAttribute(ctx: DataContext, id: string, attributeId: strin
 
 /** Removes an attribute row with its cells; `restoreAttribute` with its id undoes it. */
 export function removeAttribute(ctx: DataContext, id: string, attributeId: string): ComparisonAttribute {
-  let deleted!: DeletedAttribute;
+  // Taken from the data before the change: objects of the draft are not to be kept once it is made.
+  const before = requireComparison(ctx.store.data, id);
+  const attribute = requireAttribute(before, attributeId);
+  const cells: Record<string, ComparisonCell> = {};
+  for (const [paperId, row] of Object.entries(before.values)) if (row[attributeId]) cells[paperId] = row[attributeId];
+  const deleted: DeletedAttribute = { comparisonId: id, attribute, position: before.attributes.indexOf(attribute), cells };
   change(ctx, id, (c) => {
-    const attribute = requireAttribute(c, attributeId);
-    const cells: Record<string, ComparisonCell> = {};
-    for (const [paperId, row] of Object.entries(c.values)) {
-      if (row[attributeId]) cells[paperId] = row[attributeId];
-      delete row[attributeId];
-    }
-    deleted = { comparisonId: id, attribute, position: c.attributes.indexOf(attribute), cells };
+    for (const row of Object.values(c.values)) delete row[attributeId];
     c.attributes = c.attributes.filter((a) => a.id !== attributeId);
   });
   ctx.tombstones.keep(REMOVED_ATTRIBUTE, attributeId, deleted);

@@ -5,6 +5,7 @@ import type { DigestEntry } from '../digest/types';
 import { moveAside, readJson, writeFileAtomic } from '../storage/files';
 import type { StoreWarning } from '../storage/user-store';
 import { IdentityIndex, resolveEntries } from './identity-index';
+import { parseDigestFile } from './digest-file';
 import { mergeInto, paperFrom } from './merge';
 import type { Digest, DigestFile, Paper, StoredEntry } from './types';
 
@@ -41,9 +42,7 @@ export class Corpus {
     for (const name of files) {
       const file = path.join(this.#dir, name);
       try {
-        const data = readJson<DigestFile>(file);
-        if ((data?.version !== 1 && data?.version !== 2) || !data.digest?.id || !Array.isArray(data.entries)) throw new Error('not a digest file');
-        loaded.push(data);
+        loaded.push(parseDigestFile(readJson<unknown>(file)));
       } catch {
         const aside = moveAside(file);
         this.warnings.push({

@@ -158,6 +158,9 @@ export class SearchIndex {
       this.#closed = true;
       if (this.#failure) return;
       await this.#call('close', {});
+      // Kept referenced until it is gone: awaiting the end of an unreferenced worker lets the
+      // process run out of work first and exit with code 13, lock file left behind.
+      this.#worker.ref();
       await this.#worker.terminate();
     })();
     return this.#closing;

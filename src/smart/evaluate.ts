@@ -53,6 +53,7 @@ export function smartPaper(p: Paper, data?: UserData): SmartPaper {
     tags: data ? tagsOf(data, p.id).map((t) => t.name) : [],
     state: status?.state ?? 'unread',
     starred: status?.starred ?? false,
+    notInterested: status?.notInterested ?? false,
   };
 }
 

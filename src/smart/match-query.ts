@@ -3,6 +3,7 @@
  * consecutive tokens) of the title and abstract, case- and accent-insensitively; the app routes the
  * text part through the search index instead (see splitQuery) and uses this for the filters.
  */
+import type { ReadState } from '../api/vocabulary';
 import { tokenize } from '../search/text';
 import type { QueryTerm, SmartQuery } from './query-types';
 
@@ -15,8 +16,10 @@ export interface SmartPaper {
   /** ISO 8601 date; its year is what `year:` compares. */
   published?: string;
   tags: string[];
-  state: 'read' | 'unread' | 'reading';
+  state: ReadState;
   starred: boolean;
+  /** The reader marked it "not interested" (`status:not-interested`). */
+  notInterested?: boolean;
 }
 
 /** Lower-case, accents off, so "Müller" is found by "muller" and by "Müller". */
@@ -98,7 +101,9 @@ function compileTerm(term: QueryTerm): Test {
       return (p) => p.tags.some((t) => fold(t) === name);
     }
     case 'status':
-      return term.value === 'starred' ? (p) => p.starred : (p) => p.state === term.value;
+      if (term.value === 'starred') return (p) => p.starred;
+      if (term.value === 'not-interested') return (p) => p.notInterested === true;
+      return (p) => p.state === term.value;
     case 'year': {
       const { min = -Infinity, max = Infinity } = term;
       return (p) => {

@@ -2,10 +2,18 @@ import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-/** Writes a file so that a crash leaves either the old or the new content, never half of one. */
+/** Temp files carry the writer's pid: a sweep can tell ours (maybe being written by another thread) from a dead process's. */
+const OURS = new RegExp(`\\.tmp-${process.pid}-[0-9a-f]+$`);
+const TEMP = /\.tmp-[\w-]+$/;
+
+/**
+ * Writes a file so that a crash leaves either the old or the new content, never half of one. The
+ * temp file sits beside the target (inside the library folder, on the same disk, so the rename
+ * is atomic); temp files a killed process left in that folder are removed after the write.
+ */
 export function writeFileAtomic(file: string, data: string | Uint8Array): void {
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  const tmp = `${file}.tmp-${randomBytes(6).toString('hex')}`;
+  const tmp = `${file}.tmp-${process.pid}-${randomBytes(6).toString('hex')}`;
   try {
     const fd = fs.openSync(tmp, 'w');
     try {
@@ -20,6 +28,17 @@ export function writeFileAtomic(file: string, data: string | Uint8Array): void {
     fs.rmSync(tmp, { force: true });
     throw error;
   }
+  sweepTempFiles(file);
+}
+
+/** Removes the temp files of dead writers in `file`'s folder (not ours: another thread may be writing one). */
+export function sweepTempFiles(file: string): void {
+  const dir = path.dirname(file);
+  try {
+    for (const name of fs.readdirSync(dir)) if (TEMP.test(name) && !OURS.test(name)) fs.rmSync(path.join(dir, name), { force: true });
+  } catch {
+    // a sweep is housekeeping: never fail the write that asked for it
+  }
 }
 
 /** Keeps an unreadable file for the reader (never deletes it) and returns where it went. */
@@ -29,14 +48,17 @@ export function moveAside(file: string, now = new Date()): string {
   return aside;
 }
 
-/** Removes temp files that an interrupted atomic write (ours or conf's) left behind. */
-export function removeStaleTempFiles(dir: string): string[] {
+/**
+ * Removes temp files that an interrupted atomic write (ours or conf's) left behind, in `dir` and
+ * below; this process's own too when `includeOwn` (at a clean stop, when nothing is being written).
+ */
+export function removeStaleTempFiles(dir: string, includeOwn = false): string[] {
   if (!fs.existsSync(dir)) return [];
   const removed: string[] = [];
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) removed.push(...removeStaleTempFiles(full));
-    else if (/\.tmp-[\w-]+$/.test(entry.name)) {
+    if (entry.isDirectory()) removed.push(...removeStaleTempFiles(full, includeOwn));
+    else if (TEMP.test(entry.name) && (includeOwn || !OURS.test(entry.name))) {
       fs.rmSync(full, { force: true });
       removed.push(full);
     }

@@ -15,7 +15,7 @@ import { sameTree } from './same-tree';
  */
 
 /** The entries of a folder that belong to a library (digests, the reader's data, backups, index, and their set-aside copies). */
-const LIBRARY_ENTRY = /^(digests|backups|userdata\.json.*|search-index\..+)$/;
+const LIBRARY_ENTRY = /^(digests|backups|userdata\.(?:json|journal).*|search-index\..+)$/;
 export const MOVED_NOTE = 'LIBRARY-MOVED.txt';
 export const KEPT_NOTE = 'LIBRARY-NOT-MOVED.txt';
 const JOURNAL = '.library-move.json';

@@ -48,7 +48,8 @@ export function listTags(ctx: DataContext): TagWithCount[] {
 export function tagPapers(ctx: DataContext, paperIds: string[], names: string[]): Tag[] {
   requirePapers(ctx, paperIds);
   const clean = names.map((n) => cleanName(n, 'tag'));
-  const tags: Tag[] = [];
+  // Ids, not the tags: objects of the draft cannot be read once the change is made.
+  const tagIds: string[] = [];
   ctx.store.update((d) => {
     for (const name of clean) {
       let tag = findByName(d, name);
@@ -56,7 +57,7 @@ export function tagPapers(ctx: DataContext, paperIds: string[], names: string[])
         tag = { id: newId(), name, color: nextColor(d), createdAt: ctx.now() };
         d.tags[tag.id] = tag;
       }
-      tags.push(tag);
+      tagIds.push(tag.id);
       for (const p of paperIds) {
         const current = d.paperTags[p] ?? [];
         if (!current.includes(tag.id)) d.paperTags[p] = [...current, tag.id];
@@ -64,7 +65,7 @@ export function tagPapers(ctx: DataContext, paperIds: string[], names: string[])
     }
   });
   dataChanged(ctx, paperIds);
-  return tags;
+  return tagIds.map((id) => ctx.store.data.tags[id]);
 }
 
 export function untagPapers(ctx: DataContext, paperIds: string[], tagId: string): void {

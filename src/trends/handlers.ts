@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { handler } from '../api/contract';
+import { day } from '../api/schemas';
 import type { Corpus } from '../library/corpus';
 import { localDay } from '../sources/fetch-source';
 import { computeTrends, TermCache } from './trends';
@@ -10,11 +11,7 @@ export function trendHandlers(corpus: Corpus, now: () => Date = () => new Date()
   return {
     'trends.get': handler(
       z.object({
-        until: z
-          .string()
-          .max(10)
-          .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a day, YYYY-MM-DD')
-          .optional(),
+        until: day.optional(),
         weeks: z.number().int().min(1).max(12).optional(),
         limit: z.number().int().min(1).max(100).optional(),
       }),

@@ -16,19 +16,22 @@ async function main() {
       'export-dir': { type: 'string' },
     },
   });
-  if (!fs.existsSync(`${RENDERER_DIST}/index.html`)) {
+  const staticDir = process.env.DIGEST_READER_RENDERER ?? RENDERER_DIST;
+  if (!fs.existsSync(`${staticDir}/index.html`)) {
     console.error('Digest Reader: the renderer is not built. Run `npm run build` (npm start does this).');
     process.exit(1);
   }
   const dataDir = values.data ?? defaultDataDir();
   const core = await openCore({ dataDir, samplePath: SAMPLE_DIGEST, schedule: true });
   const grants = new FolderGrants(values['export-dir'] ? [values['export-dir']] : []);
-  const web = await startWebServer({ core, staticDir: RENDERER_DIST, port: Number(values.port), grants });
-  const link = `${web.url}#token=${web.token}`;
-  console.log(`Digest Reader is running in web mode at ${link}`);
+  const web = await startWebServer({ core, staticDir, port: Number(values.port), grants });
+  // The printed link carries the token (only this terminal sees it). The browser is opened with
+  // a one-time code instead: a command line is visible to every user of the machine (ps).
+  console.log(`Digest Reader is running in web mode at ${web.url}#token=${web.token}`);
   console.log(`Library: ${dataDir}`);
+  for (const w of (await core.handlers['app.status'].run({})).warnings) console.error(`Digest Reader: ${w.message}`);
   for (const dir of grants.list()) console.log(`Markdown exports may be written into ${dir}`);
-  if (!values['no-open'] && !process.env.CI && !process.env.DIGEST_READER_NO_OPEN) openBrowser(link);
+  if (!values['no-open'] && !process.env.CI && !process.env.DIGEST_READER_NO_OPEN) openBrowser(`${web.url}#code=${web.issueCode()}`);
 
   const stop = async () => {
     await web.close();

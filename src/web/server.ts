@@ -24,8 +24,13 @@ export interface WebServer {
   url: string;
   token: string;
   port: number;
+  /** A code the page exchanges for the token (POST /api/session), once, within a minute: what a link on a command line may carry. */
+  issueCode(): string;
   close(): Promise<void>;
 }
+
+/** How long a one-time code can be exchanged for the token. */
+const CODE_TTL_MS = 60_000;
 
 export interface WebOptions {
   core: Core;
@@ -34,6 +39,8 @@ export interface WebOptions {
   token?: string;
   /** Folders the page may export into (`--export-dir`); none by default, so exports are downloads. */
   grants?: FolderGrants;
+  /** The clock of code expiry (tests). */
+  now?: () => number;
 }
 
 /**
@@ -46,8 +53,10 @@ export async function startWebServer({
   port = 0,
   token = randomBytes(24).toString('base64url'),
   grants = new FolderGrants(),
+  now = Date.now,
 }: WebOptions): Promise<WebServer> {
   const root = path.resolve(staticDir);
+  const codes = new Map<string, number>(); // one-time code → when it expires
   const streams = new Set<http.ServerResponse>();
   const offEvents = core.events.onAny((event, payload) => {
     const frame = `event: message\ndata: ${JSON.stringify({ event, payload })}\n\n`;
@@ -62,7 +71,9 @@ export async function startWebServer({
     if (url.pathname.startsWith('/api/')) {
       const origin = req.headers.origin;
       if (origin && origin !== `http://${req.headers.host}`) return send(res, 403, 'Cross-origin requests are refused');
-      const bearer = req.headers.authorization?.replace(/^Bearer /, '');
+      if (url.pathname === '/api/session' && req.method === 'POST') return void exchangeCode(req, res, codes, token, now);
+      // The Bearer scheme and nothing else: a bare token is refused.
+      const bearer = /^Bearer ([\w-]+)$/.exec(req.headers.authorization ?? '')?.[1];
       if (!tokensMatch(bearer, token)) return send(res, 401, 'Missing or wrong token: open the link printed by `npm start`.');
       if (url.pathname === '/api/events' && req.method === 'GET') return openStream(res, streams);
       if (url.pathname === '/api/export-folders' && req.method === 'GET') return sendJson(res, { folders: grants.list() });
@@ -83,6 +94,12 @@ export async function startWebServer({
     url: `http://127.0.0.1:${actual}/`,
     token,
     port: actual,
+    issueCode() {
+      for (const [code, expires] of codes) if (expires <= now()) codes.delete(code);
+      const code = randomBytes(18).toString('base64url');
+      codes.set(code, now() + CODE_TTL_MS);
+      return code;
+    },
     close: () =>
       new Promise<void>((resolve) => {
         offEvents();
@@ -91,6 +108,26 @@ export async function startWebServer({
         server.closeAllConnections();
       }),
   };
+}
+
+/** POST /api/session {code}: the token for a code issued less than a minute ago and not used yet. */
+async function exchangeCode(req: http.IncomingMessage, res: http.ServerResponse, codes: Map<string, number>, token: string, now: () => number) {
+  let body = '';
+  for await (const chunk of req) {
+    body += chunk;
+    if (body.length > 1024) return send(res, 413, 'Too large');
+  }
+  let code: unknown;
+  try {
+    code = (JSON.parse(body) as { code?: unknown }).code;
+  } catch {
+    return send(res, 400, 'The request body is not JSON');
+  }
+  const expires = typeof code === 'string' ? codes.get(code) : undefined;
+  if (typeof code === 'string') codes.delete(code); // once, whatever the outcome
+  if (expires === undefined || expires <= now())
+    return send(res, 401, 'This link was used already or is more than a minute old: open the link printed by `npm start`.');
+  sendJson(res, { token });
 }
 
 function send(res: http.ServerResponse, status: number, message: string) {

@@ -67,7 +67,10 @@ test('the app restores the last view, search and paper', async ({ page }) => {
   const title = await row.locator('.row-title').innerText();
   await row.click();
   await expect(reader(page).getByRole('heading', { level: 1 })).toHaveText(title);
-  await page.waitForTimeout(1200); // the session is saved a moment after it changes
+  // The session is saved a moment after it changes: wait until the core has it.
+  await expect
+    .poll(async () => (await app.call('session.get')) as { query: string; selectedId: string | null } | null)
+    .toMatchObject({ query: 'kv cache', selectedId: expect.any(String) });
   await app.stop();
   app = await startApp(dataDir);
   try {

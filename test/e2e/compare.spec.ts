@@ -311,11 +311,14 @@ test('bad input: more than six papers is explained; a missing paper keeps its ce
 });
 
 test('Compare with… from the reader, then add a paper from inside the comparison; light and dark are accessible', async ({ page, app }) => {
+  test.setTimeout(150_000); // axe runs twice over the whole comparison: over a minute on a busy machine
   await openApp(page, app);
   await openBySearch(page, 'FlexGen', /^FlexGen/);
   await page.getByRole('region', { name: 'Reader' }).getByRole('button', { name: 'Compare with…' }).click();
   const picker = page.getByRole('dialog', { name: 'Compare with' });
   await picker.getByRole('searchbox', { name: 'Find papers' }).fill('LOOK-M KV cache');
+  // The rows move as the search lands: pick once they answer what was typed.
+  await expect(picker.getByRole('list', { name: 'Papers to pick' })).toHaveAttribute('aria-busy', 'false');
   await picker.getByRole('checkbox', { name: LOOKM }).check();
   await picker.getByRole('button', { name: 'Compare 2 papers' }).click();
   await expect(page.getByRole('heading', { name: 'Untitled comparison' })).toBeVisible();
@@ -326,6 +329,7 @@ test('Compare with… from the reader, then add a paper from inside the comparis
   await add.getByRole('searchbox', { name: 'Find papers' }).fill('FlexGen');
   await expect(add.getByRole('checkbox', { name: FLEXGEN })).toBeDisabled();
   await add.getByRole('searchbox', { name: 'Find papers' }).fill('Certaindex');
+  await expect(add.getByRole('list', { name: 'Papers to pick' })).toHaveAttribute('aria-busy', 'false');
   await add.getByRole('checkbox', { name: DYNASOR }).check();
   await add.getByRole('button', { name: 'Add 1 paper' }).click();
   await expect(table(page).getByRole('columnheader')).toHaveCount(4);

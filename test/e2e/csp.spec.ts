@@ -1,5 +1,5 @@
 import { CSP } from '../../src/boundary/security';
-import { expect, openApp, test } from './fixtures';
+import { expect, openApp, pageSettled, test } from './fixtures';
 
 // A digest whose titles and abstracts carry markup, as a hostile or broken mail might.
 const HOSTILE = [
@@ -56,6 +56,6 @@ test('digest text carrying HTML runs nothing: it shows as text, and the CSP bloc
     .poll(() => page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations))
     .toEqual(expect.arrayContaining(['script-src-attr', 'script-src-elem']));
   expect(cspErrors.length).toBeGreaterThan(0);
-  await page.waitForTimeout(300); // time for a handler to have fired, had it been allowed
+  await pageSettled(page); // the <img onerror> has failed to load: its handler would have fired, had it been allowed
   expect(dialogs).toEqual([]);
 });

@@ -64,6 +64,15 @@ export function freshDataDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'dr-e2e-'));
 }
 
+/**
+ * Resolves once every image of the page has finished (loaded or failed, so its handlers have had
+ * their turn) and two frames have been drawn since: what the page would do, it has done.
+ */
+export async function pageSettled(page: Page) {
+  await expect.poll(() => page.evaluate(() => [...document.images].every((img) => img.complete))).toBe(true);
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+}
+
 /** Saves a screenshot for a person to look at (light and dark). */
 export async function shoot(page: Page, name: string) {
   fs.mkdirSync(SHOTS, { recursive: true });

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { expect, freshDataDir, openApp, openBySearch, ROOT, shoot, startApp, test } from './fixtures';
+import { expect, freshDataDir, openApp, openBySearch, pageSettled, ROOT, shoot, startApp, test } from './fixtures';
 
 const SECOND = path.join(ROOT, 'test', 'fixtures', 'second-digest.txt');
 const list = (page: import('@playwright/test').Page) => page.getByRole('listbox', { name: 'Papers' });
@@ -89,13 +89,13 @@ test('import through the file chooser, re-import adds nothing, paste works', asy
   await openApp(page, app);
   await page.getByRole('button', { name: 'Import digest…' }).first().click();
   const dialog = page.getByRole('dialog', { name: 'Import a digest' });
-  await dialog.getByLabel('Digest file').setInputFiles(SECOND);
+  await dialog.getByLabel('Digest files').setInputFiles(SECOND);
   const report = dialog.getByRole('status', { name: 'Import report' });
   await expect(report).toContainText(`Imported “second-digest ${fs.statSync(SECOND).mtime.toISOString().slice(0, 10)}”`);
   await expect(report).toContainText('3 papers added');
   await expect(report).toContainText('2 already in your library');
   await shoot(page, 'import-report');
-  await dialog.getByLabel('Digest file').setInputFiles(SECOND);
+  await dialog.getByLabel('Digest files').setInputFiles(SECOND);
   await expect(report).toContainText('Already imported');
   await expect(report).toContainText('0 papers added');
 
@@ -121,7 +121,7 @@ test('bad input gets a clear message and changes nothing', async ({ page, app })
   await openApp(page, app);
   await page.getByRole('button', { name: 'Import digest…' }).first().click();
   const dialog = page.getByRole('dialog', { name: 'Import a digest' });
-  const input = dialog.getByLabel('Digest file');
+  const input = dialog.getByLabel('Digest files');
   const alert = dialog.getByRole('alert');
   await input.setInputFiles({ name: 'empty.txt', mimeType: 'text/plain', buffer: Buffer.from('') });
   await expect(alert).toContainText('The digest is empty');
@@ -155,7 +155,7 @@ test('markup in a digest is shown as text and runs nothing', async ({ page, app 
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('<script>alert(1)</script> Title <img src=x onerror=alert(2)>');
   await expect(page.locator('.abstract')).toContainText('<a href="javascript:alert(4)">link</a>');
   await expect(page.locator('main img, main script, main iframe, main a[href^="javascript"]')).toHaveCount(0);
-  await page.waitForTimeout(300);
+  await pageSettled(page); // had anything run, its dialog would be open by now
   expect(dialogs).toEqual([]);
 });
 
@@ -179,16 +179,21 @@ test('restart: the data and the index are still there, and the index is loaded, 
   }
 });
 
-test('a corrupt store file is set aside and the reader is told', async ({ page }) => {
+test('a corrupt store file is set aside, the newest backup restored, and the reader is told', async ({ page }) => {
   const dataDir = freshDataDir();
   let app = await startApp(dataDir);
-  await app.stop();
+  const [first] = (await app.call<{ items: { id: string }[] }>('papers.query', { limit: 1 })).items;
+  await app.call('notes.save', { paperId: first.id, text: 'A note that outlives a damaged file.' });
+  await app.stop(); // a clean stop takes the day's backup, as the library now holds a note
   fs.writeFileSync(path.join(dataDir, 'userdata.json'), '{"schemaVersion": 1, "settings": {"sampleImp');
   app = await startApp(dataDir);
   try {
     await openApp(page, app);
-    await expect(page.getByRole('alert').filter({ hasText: 'Your data file was damaged' })).toContainText('restored from the backup');
+    const alert = page.getByRole('alert').filter({ hasText: 'Your data file (userdata.json) was damaged' });
+    await expect(alert).toContainText('restored from the backup');
+    await expect(alert).toContainText('1 note');
     expect(fs.readdirSync(dataDir).some((f) => f.startsWith('userdata.json.corrupt-'))).toBe(true);
+    expect(await app.call('notes.get', { paperId: first.id })).toMatchObject({ text: 'A note that outlives a damaged file.' });
     await expect(page.getByRole('status').filter({ hasText: '119 papers' })).toBeVisible();
     await shoot(page, 'corrupt-store-warning');
   } finally {

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, freshDataDir, openApp, shoot, startApp, test } from './fixtures';
+import { expect, freshDataDir, openApp, pageSettled, shoot, startApp, test } from './fixtures';
 
 const list = (page: Page) => page.getByRole('listbox', { name: 'Papers' });
 const nav = (page: Page) => page.getByRole('navigation', { name: 'Library' });
@@ -42,6 +42,7 @@ async function dragRow(page: Page, fromTitle: RegExp, toTitle: RegExp) {
 }
 
 test('organise and annotate as a reader would, then find it all after a restart', async ({ page }) => {
+  test.setTimeout(150_000); // two servers, a restart and many steps: over a minute on a busy machine
   const dataDir = freshDataDir();
   let app = await startApp(dataDir);
   await openApp(page, app);
@@ -231,7 +232,7 @@ test('Markdown in notes renders inert: no script, iframe, javascript: or data: l
     const href = await preview.getByText(name, { exact: true }).getAttribute('href');
     expect(href ?? '').not.toMatch(/^(javascript|data):/i);
   }
-  await page.waitForTimeout(300);
+  await pageSettled(page); // had anything run, its dialog would be open by now
   expect(dialogs).toEqual([]);
   await shoot(page, 'note-inert');
 });

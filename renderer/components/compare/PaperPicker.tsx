@@ -18,6 +18,8 @@ export function PaperPicker() {
   const addColumns = useApp((s) => s.addColumns);
   const [query, setQuery] = useState('');
   const [rows, setRows] = useState<PaperRow[]>([]);
+  /** The search the rows answer: until it is the one typed, the list is busy (and says so). */
+  const [rowsFor, setRowsFor] = useState<string | null>(null);
   const [picked, setPicked] = useState<string[]>([]);
 
   const taken = picker?.mode === 'with' ? [picker.paperId] : (matrix?.columns.map((c) => c.paperId) ?? []);
@@ -37,9 +39,14 @@ export function PaperPicker() {
     if (!picker) return;
     let live = true;
     const timer = setTimeout(() => {
+      const show = (items: PaperRow[]) => {
+        if (!live) return;
+        setRows(items);
+        setRowsFor(query);
+      };
       api.call('papers.query', { q: query, limit: 30 }).then(
-        (page) => live && setRows(page.items),
-        () => live && setRows([]),
+        (page) => show(page.items),
+        () => show([]),
       );
     }, 120);
     return () => {
@@ -79,7 +86,7 @@ export function PaperPicker() {
           ? `The comparison already has ${MAX_PAPERS} papers, the most it holds.`
           : `${picked.length} picked · up to ${room} more (${MAX_PAPERS} papers at most).`}
       </p>
-      <ul className="cmp-picker-list" aria-label="Papers to pick">
+      <ul className="cmp-picker-list" aria-label="Papers to pick" aria-busy={rowsFor !== query}>
         {rows.map((r) => {
           const already = taken.includes(r.id);
           return (

@@ -60,13 +60,27 @@ function parse(lines: string[]): ParsedDigest {
   return { format: trending.name, entries, skipped, withoutAbstract: [] };
 }
 
+const STRUCTURED = /^\s*(?:<\?xml|<!DOCTYPE|<(?:rss|feed|rdf:RDF)\b|@[a-z]+\s*[{(]|TY {2}- )/i;
+
+function looksStructured(text: string): boolean {
+  if (STRUCTURED.test(text)) return true;
+  if (!/^\s*[{[]/.test(text)) return false;
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export const trending: DigestFormat = {
   name: 'trending-papers',
   description: 'The trending-papers text: each paper a title line followed by its abstract line (the sample digest).',
   detect({ text, lines }) {
     if (lines.slice(0, 5).some((l) => isHeader(l.trim()))) return 1;
-    // Structured formats (JSON, XML, BibTeX, RIS) are never this one, however their lines pair up.
-    if (/^\s*(?:[{[<@]|TY {2}- )/.test(text)) return 0;
+    // Structured formats (JSON, XML, BibTeX, RIS) are never this one, however their lines pair up;
+    // a title that merely starts with markup ("<script>…") is still a title.
+    if (looksStructured(text)) return 0;
     const { entries, skipped } = parse(lines);
     const used = entries.length * 2;
     if (entries.length === 0) return 0;

@@ -69,6 +69,7 @@ describe('handler arguments', () => {
   it('restore by id alone: an undo never carries the deleted rows', () => {
     const restores = Object.entries(core.handlers).filter(([name]) => /\.restore/.test(name));
     expect(restores.map(([name]) => name).sort()).toEqual([
+      'backups.restore',
       'compare.restore',
       'compare.restoreAttribute',
       'highlights.restore',

@@ -25,7 +25,7 @@ describe('the contract', () => {
   it('names every handler domain.verb', async () => {
     const core = await openCore({ dataDir: tempDir() });
     for (const name of Object.keys(core.handlers)) expect(name).toMatch(/^[a-z]+\.[a-z][a-zA-Z]*$/);
-    core.close();
+    await core.close();
   });
 
   it('imports the sample once, on the first run only', async () => {
@@ -36,9 +36,9 @@ describe('the contract', () => {
       ok: true,
       value: { paperCount: 119, digests: [{ name: 'Trending papers (sample)', source: 'sample' }] },
     });
-    first.close();
+    await first.close();
     const second = await openCore({ dataDir: dir, samplePath: sample });
     expect(await dispatch(second.handlers, 'digests.list', {})).toMatchObject({ ok: true, value: { digests: [expect.anything()] } });
-    second.close();
+    await second.close();
   });
 });

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CURRENT_SCHEMA, StoreTooNewError } from '../../../src/storage/schema';
+import { CURRENT_SCHEMA, DEFAULT_SCHEDULE, StoreTooNewError } from '../../../src/storage/schema';
 import { UserStore } from '../../../src/storage/user-store';
 import { tempDir } from '../../helpers';
 
@@ -38,20 +38,22 @@ const V2 = {
 };
 
 describe('schema v3: comparisons', () => {
-  it('migrates a v2 store to v3 and on: everything is kept, comparisons and attribute names start empty', () => {
+  it('migrates a v2 store to the current version: everything is kept, comparisons and attribute names start empty', () => {
     const dir = tempDir();
     fs.writeFileSync(file(dir), JSON.stringify(V2));
     const store = new UserStore(dir);
     const { schemaVersion, comparisons, attributeNames, ...rest } = store.data;
     expect({ schemaVersion, comparisons, attributeNames }).toEqual({ schemaVersion: CURRENT_SCHEMA, comparisons: {}, attributeNames: [] });
-    expect(rest).toMatchObject(Object.fromEntries(Object.entries(V2).filter(([k]) => k !== 'schemaVersion')));
+    // Later versions' parts start at their defaults (v5: the daily loop's sources and smart lists).
+    const daily = { sources: {}, sourceOrder: [], fetchSchedule: DEFAULT_SCHEDULE, smartLists: {}, smartOrder: [] };
+    expect(rest).toEqual({ ...Object.fromEntries(Object.entries(V2).filter(([k]) => k !== 'schemaVersion')), ...daily });
     // Written back in the current version, with the v2 file kept among the backups.
     expect(JSON.parse(fs.readFileSync(file(dir), 'utf8'))).toMatchObject({ schemaVersion: CURRENT_SCHEMA, comparisons: {}, tags: V2.tags });
     const before = fs.readdirSync(path.join(dir, 'backups')).find((f) => f.endsWith(`-before-v${CURRENT_SCHEMA}.json`))!;
     expect(JSON.parse(fs.readFileSync(path.join(dir, 'backups', before), 'utf8'))).toEqual(V2);
   });
 
-  it('refuses a store from a newer version and leaves it untouched', () => {
+  it('refuses a store of a newer version and leaves it untouched', () => {
     const dir = tempDir();
     const newer = JSON.stringify({ ...V2, schemaVersion: CURRENT_SCHEMA + 1, comparisons: {}, somethingNew: [1, 2] });
     fs.writeFileSync(file(dir), newer);

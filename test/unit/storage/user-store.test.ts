@@ -78,10 +78,10 @@ describe('the user store', () => {
     expect(fs.readdirSync(dir).some((f) => f.startsWith('userdata.json.corrupt-'))).toBe(true);
   });
 
-  it('keeps only the newest five backups', () => {
+  it('backs up once a day, and not again when nothing changed', () => {
     const dir = tempDir();
     for (let day = 1; day <= 8; day++) new UserStore(dir, () => new Date(`2026-01-0${day}T00:00:00Z`));
-    expect(fs.readdirSync(path.join(dir, 'backups'))).toHaveLength(5);
+    expect(new UserStore(dir).backups.list()).toHaveLength(1);
   });
 });
 

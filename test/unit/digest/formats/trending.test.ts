@@ -44,3 +44,13 @@ describe('NUL bytes', () => {
     expect(entries.map((e) => e.title)).toEqual(original.map((e) => e.title));
   });
 });
+
+describe('titles that start with markup', () => {
+  it('are still titles when the text is no XML, JSON or BibTeX', () => {
+    const hostile = '<script>alert(1)</script> Title\nAn abstract with <img src=x onerror="alert(3)"> inside it, long enough to be read as an abstract.\n';
+    expect(parseDigest(hostile)).toMatchObject({ format: 'trending-papers', entries: [{ title: '<script>alert(1)</script> Title' }] });
+    expect(() =>
+      parseDigest('<?xml version="1.0"?>\n<note>A short title</note>\nA longer line that would pair with the one before it, were this text.'),
+    ).toThrow();
+  });
+});

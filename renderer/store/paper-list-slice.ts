@@ -8,7 +8,8 @@ import type { PaperRow, ReadState, SortOrder, View } from './types';
 const PAGE = 50;
 const INDEXING_POLL_MS = 250;
 
-export interface ListSlice {
+/** The paper list: what it shows (view, search, sort, filter), its rows as the core pages them, and the multi-selection. */
+export interface PaperListSlice {
   view: View;
   query: string;
   sort: SortOrder;
@@ -41,7 +42,7 @@ export interface ListSlice {
 }
 
 /** The core's query for what the list shows. */
-export function queryFor(s: Pick<ListSlice, 'view' | 'query' | 'sort' | 'stateFilter'>): Api['papers.query']['arg'] {
+export function queryFor(s: Pick<PaperListSlice, 'view' | 'query' | 'sort' | 'stateFilter'>): Api['papers.query']['arg'] {
   const { view } = s;
   return {
     q: s.query,
@@ -82,7 +83,7 @@ function refreshWhileTyping(get: () => AppState) {
     });
 }
 
-type Set = Parameters<StateCreator<AppState, [], [], ListSlice>>[0];
+type Set = Parameters<StateCreator<AppState, [], [], PaperListSlice>>[0];
 
 /** Asks for the first page of what the list shows; an answer overtaken by a newer request is dropped. */
 async function fetchList(set: Set, get: () => AppState) {
@@ -114,7 +115,7 @@ async function fetchList(set: Set, get: () => AppState) {
   }
 }
 
-export const createListSlice: StateCreator<AppState, [], [], ListSlice> = (set, get) => ({
+export const createPaperListSlice: StateCreator<AppState, [], [], PaperListSlice> = (set, get) => ({
   view: { kind: 'all' },
   query: '',
   sort: 'digest',

@@ -1,0 +1,110 @@
+import * as fs from 'node:fs';
+import type { Op } from './recorder';
+import { writeFileAtomic } from './files';
+
+/** One acknowledged write: the store's revision after it, and the assignments that made it. */
+export interface Entry {
+  rev: number;
+  patches: Op[];
+}
+
+export interface Replayed {
+  entries: Entry[];
+  /** A last line cut short by a crash: a write that was never acknowledged, dropped. */
+  tornTail: boolean;
+  /** A line that cannot be read before the end: the rest of the journal cannot be trusted. */
+  damagedAt?: number;
+}
+
+/**
+ * The write-ahead journal of the reader's data: one line of JSON per write, appended and flushed
+ * to the disk before the write is acknowledged, so a save costs the size of its change, not of
+ * the library. The store folds it into its snapshot now and then (compaction).
+ */
+export class Journal {
+  #fd: number;
+  #size: number;
+
+  private constructor(
+    readonly file: string,
+    fd: number,
+    size: number,
+  ) {
+    this.#fd = fd;
+    this.#size = size;
+  }
+
+  /** Opens (or creates) the journal, reads its entries and cuts off a torn last line. */
+  static open(file: string): { journal: Journal; replayed: Replayed } {
+    const text = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
+    const replayed: Replayed = { entries: [], tornTail: false };
+    let good = 0;
+    let at = 0;
+    let line = 0;
+    while (at < text.length) {
+      const end = text.indexOf('\n', at);
+      line++;
+      const entry = end < 0 ? undefined : parse(text.slice(at, end));
+      if (!entry) {
+        // The last line: a write cut short, never acknowledged. Before it: damage.
+        if (end < 0 || text.indexOf('\n', end + 1) < 0) replayed.tornTail = text.slice(at).trim() !== '';
+        else replayed.damagedAt = line;
+        break;
+      }
+      replayed.entries.push(entry);
+      good += Buffer.byteLength(text.slice(at, end + 1));
+      at = end + 1;
+    }
+    const fd = fs.openSync(file, fs.constants.O_RDWR | fs.constants.O_CREAT | fs.constants.O_APPEND);
+    // Cut off what follows the last whole line, so the next line starts clean.
+    if (!replayed.damagedAt && at < text.length) fs.ftruncateSync(fd, good);
+    return { journal: new Journal(file, fd, replayed.damagedAt ? fs.fstatSync(fd).size : good), replayed };
+  }
+
+  get size(): number {
+    return this.#size;
+  }
+
+  /** Appends one entry and flushes it to the disk; on failure the journal is as before and this throws. */
+  append(entry: Entry): void {
+    const bytes = Buffer.from(`${JSON.stringify({ rev: entry.rev, p: entry.patches })}\n`);
+    try {
+      let written = 0;
+      while (written < bytes.length) written += fs.writeSync(this.#fd, bytes, written);
+      fs.fdatasyncSync(this.#fd);
+    } catch (error) {
+      // A full disk can take half a line: cut it off so the journal stays readable.
+      try {
+        fs.ftruncateSync(this.#fd, this.#size);
+      } catch {
+        // the next start drops the torn line instead
+      }
+      throw error;
+    }
+    this.#size += bytes.length;
+  }
+
+  /** Drops the first `bytes` of the journal (folded into a snapshot), keeping what was written since. */
+  dropHead(bytes: number): void {
+    const tail = Buffer.alloc(this.#size - bytes);
+    if (tail.length) fs.readSync(this.#fd, tail, 0, tail.length, bytes);
+    fs.closeSync(this.#fd);
+    writeFileAtomic(this.file, tail);
+    this.#fd = fs.openSync(this.file, fs.constants.O_RDWR | fs.constants.O_APPEND);
+    this.#size = tail.length;
+  }
+
+  close(): void {
+    fs.closeSync(this.#fd);
+  }
+}
+
+function parse(line: string): Entry | undefined {
+  try {
+    const value = JSON.parse(line) as { rev?: unknown; p?: unknown };
+    if (typeof value.rev !== 'number' || !Array.isArray(value.p)) return undefined;
+    return { rev: value.rev, patches: value.p as Op[] };
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,40 @@
+import type { BackupInfo } from './backups';
+import type { UserData } from './schema';
+import type { DataCounts, Salvaged } from './user-data-file';
+import type { StoreWarning } from './user-store';
+
+/** What opening the store found. */
+export type Opening =
+  | { kind: 'ok'; raw: Record<string, unknown>; data: UserData; repaired: Salvaged['repaired']; migratedFrom: number | undefined }
+  /** The file cannot be read as a store at all. */
+  | { kind: 'damaged'; why: 'unreadable'; data: UserData }
+  /** The file is missing, unversioned or empty of data, in a folder that shows a library was here. */
+  | { kind: 'empty-over-data'; why: 'missing' | 'unversioned' | 'empty'; data: UserData };
+
+const plural = (n: number, one: string) => `${n.toLocaleString('en')} ${one}${n === 1 ? '' : 's'}`;
+
+export function describeCounts(c: DataCounts): string {
+  return `${plural(c.notes, 'note')}, ${plural(c.tags, 'tag')}, ${plural(c.lists, 'list')}, ${plural(c.highlights, 'highlight')}`;
+}
+
+const WHAT: Record<string, string> = {
+  unreadable: 'was damaged',
+  missing: 'was missing',
+  unversioned: 'had lost its version',
+  empty: 'was empty',
+};
+
+/** The message for the reader when the store had to be restored (or could not be). */
+export function openingWarning(opening: Exclude<Opening, { kind: 'ok' }>, aside: string | undefined, restored: BackupInfo | undefined): StoreWarning {
+  const kept = aside ? ` It was kept as ${aside}.` : '';
+  if (restored) {
+    return {
+      code: 'store-restored',
+      message: `Your data file (userdata.json) ${WHAT[opening.why]}.${kept} Your data was restored from the backup of ${restored.createdAt.slice(0, 16).replace('T', ' ')} UTC (${describeCounts(restored.counts)}); other backups are under Backups.`,
+    };
+  }
+  return {
+    code: opening.kind === 'damaged' ? 'store-corrupt' : 'store-missing',
+    message: `Your data file (userdata.json) ${WHAT[opening.why]}, and no backup holds your notes, tags or lists.${kept} The app started with empty notes, tags and lists; your imported digests are kept.`,
+  };
+}

@@ -1,0 +1,103 @@
+// The store's slices by domain, against a stand-in transport: what each sends to the core and
+// what the page shows after. A delete's undo names what the core kept; it never sends rows back.
+import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { AppState } from '../../../renderer/store';
+
+const answers: Record<string, unknown> = {
+  'tags.delete': { id: 't1', name: 'survey' },
+  'lists.delete': { id: 'l1', name: 'To read' },
+  'lists.add': { added: 1 },
+  'highlights.delete': { id: 'h1', paperId: 'p1' },
+  'papers.query': { total: 3, matched: 3, items: [{ id: 'a' }, { id: 'b' }, { id: 'c' }], searched: false, indexing: null },
+  'digests.list': { digests: [], paperCount: 3 },
+  'lists.list': [{ id: 'l1', name: 'To read', count: 0, builtIn: false }],
+  'tags.list': [],
+  'app.status': { warnings: [] },
+};
+const invoke = vi.fn(async (name: string, _arg?: unknown) => ({ ok: true as const, value: answers[name] ?? null }));
+vi.stubGlobal('window', { digestReader: { invoke, subscribe: () => () => {} } });
+
+let useApp: { getState(): AppState; setState(s: Partial<AppState>): void };
+let queryFor: typeof import('../../../renderer/store/paper-list-slice').queryFor;
+beforeAll(async () => {
+  ({ useApp } = await import('../../../renderer/store'));
+  ({ queryFor } = await import('../../../renderer/store/paper-list-slice'));
+});
+beforeEach(() => {
+  invoke.mockClear();
+  useApp.setState({ toast: null, view: { kind: 'all' }, selectedIds: [], selectedId: null });
+});
+
+const calls = (name: string) => invoke.mock.calls.filter(([n]) => n === name).map(([, arg]) => arg);
+
+describe('deletes with undo (tags, reading lists, highlights)', () => {
+  it('deletes a tag, leaves the view that showed it, and undoes by id', async () => {
+    useApp.setState({ view: { kind: 'tags', ids: ['t1'], mode: 'and' } });
+    await useApp.getState().deleteTag('t1');
+    expect(calls('tags.delete')).toEqual([{ id: 't1' }]);
+    expect(useApp.getState().view).toEqual({ kind: 'all' });
+    expect(useApp.getState().toast).toMatchObject({ message: 'Deleted the tag “survey” (its papers are kept).', tone: 'info' });
+    await useApp.getState().undoToast();
+    expect(calls('tags.restore')).toEqual([{ id: 't1' }]);
+    expect(useApp.getState().toast).toBeNull();
+  });
+
+  it('deletes a reading list and a highlight the same way', async () => {
+    useApp.setState({ view: { kind: 'list', id: 'l1' } });
+    await useApp.getState().deleteList('l1');
+    expect(useApp.getState().view).toEqual({ kind: 'all' });
+    await useApp.getState().undoToast();
+    expect(calls('lists.restore')).toEqual([{ id: 'l1' }]);
+    await useApp.getState().deleteHighlight('h1');
+    expect(useApp.getState().toast?.message).toBe('Highlight deleted.');
+    await useApp.getState().undoToast();
+    expect(calls('highlights.restore')).toEqual([{ id: 'h1' }]);
+  });
+
+  it('shows the core’s refusal and offers no undo when the delete fails', async () => {
+    invoke.mockImplementationOnce(
+      async () => ({ ok: false as const, error: { code: 'built-in', message: '“Read later” is built in and cannot be deleted.' } }) as never,
+    );
+    await useApp.getState().deleteList('read-later');
+    expect(useApp.getState().toast).toMatchObject({ tone: 'error', message: '“Read later” is built in and cannot be deleted.', undo: undefined });
+  });
+});
+
+describe('reading lists', () => {
+  it('says where a paper was added, by the list’s name', async () => {
+    await useApp.getState().loadLibrary();
+    await useApp.getState().addToList('l1', ['p1']);
+    expect(calls('lists.add')).toEqual([{ id: 'l1', paperIds: ['p1'] }]);
+    expect(useApp.getState().toast?.message).toBe('Added the paper to “To read”.');
+  });
+});
+
+describe('the paper list', () => {
+  it('asks the core for what the view shows', () => {
+    expect(queryFor({ view: { kind: 'list', id: 'l1' }, query: 'moe', sort: 'list', stateFilter: 'unread' })).toMatchObject({
+      q: 'moe',
+      sort: 'list',
+      listId: 'l1',
+      digestId: null,
+      state: 'unread',
+    });
+    // A list's own order means nothing outside a list.
+    expect(queryFor({ view: { kind: 'tags', ids: ['t1'], mode: 'or' }, query: '', sort: 'list', stateFilter: null })).toMatchObject({
+      sort: 'digest',
+      tagIds: ['t1'],
+      tagMode: 'or',
+    });
+  });
+
+  it('selects with toggle and range as the rows stand', async () => {
+    await useApp.getState().refreshList();
+    const { selectRow } = useApp.getState();
+    selectRow('a', 'toggle');
+    selectRow('c', 'range');
+    expect(useApp.getState().selectedIds).toEqual(['a', 'b', 'c']);
+    selectRow('b', 'toggle');
+    expect(useApp.getState().selectedIds).toEqual(['a', 'c']);
+    useApp.getState().clearSelection();
+    expect(useApp.getState().selectedIds).toEqual([]);
+  });
+});
