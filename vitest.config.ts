@@ -5,5 +5,6 @@ export default defineConfig({
     include: ['test/unit/**/*.test.ts'],
     environment: 'node',
     testTimeout: 20000,
+    setupFiles: ['test/fuzz-seed.ts'],
   },
 });

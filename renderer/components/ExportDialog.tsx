@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import { EXPORT_FILE_FORMATS } from '../../src/api/vocabulary';
 import { shell } from '../api/shell';
 import { useApp } from '../store';
 import { type ExportFormat, scopeChoices } from '../store/export-slice';
@@ -6,14 +7,16 @@ import { Modal } from './Modal';
 
 const FORMATS: [ExportFormat, string, string][] = [
   ['markdown', 'Markdown', 'one file per paper with its tags, highlights and note, for Obsidian or any Markdown folder'],
-  ['bibtex', 'BibTeX', 'a .bib file of references'],
-  ['csv', 'CSV', 'a spreadsheet of papers with their status, tags and lists'],
+  ['bibtex', 'BibTeX', 'a .bib file of references, arXiv papers as arXiv cites them'],
+  ['ris', 'RIS', 'references for Zotero, Mendeley or EndNote'],
+  ['csl-json', 'CSL-JSON', 'references for pandoc, citeproc or Zotero'],
+  ['csv', 'CSV', 'a spreadsheet of papers with their authors, dates, ids, status, tags and lists'],
 ];
 
 /** The last part of a folder path, on any platform. */
 const folderName = (dir: string) => dir.split(/[\\/]/).filter(Boolean).pop() ?? dir;
 
-/** Export papers as Markdown, BibTeX or CSV: downloaded, or Markdown into a folder the shell offers. */
+/** Export papers as Markdown, BibTeX, RIS, CSL-JSON or CSV: downloaded, or Markdown into a folder the shell offers. */
 export function ExportDialog() {
   const open = useApp((s) => s.exportOpen);
   const openExport = useApp((s) => s.openExport);
@@ -93,7 +96,7 @@ function ExportForm() {
           </button>
         )}
         <button type="submit" className={toFolder ? undefined : 'primary'} disabled={busy}>
-          {format === 'markdown' ? 'Download .zip' : `Download .${format === 'bibtex' ? 'bib' : 'csv'}`}
+          {format === 'markdown' ? 'Download .zip' : `Download .${EXPORT_FILE_FORMATS[format].ext}`}
         </button>
       </div>
       {busy && <p aria-live="polite">Exporting…</p>}

@@ -4,6 +4,7 @@ import type { ReadState, SortOrder } from '../store/types';
 import { READ_STATE_LABELS, READ_STATES } from '../../src/api/vocabulary';
 import { SelectionBar } from './SelectionBar';
 import { ViewTitle } from './ViewTitle';
+import { FacetChips, FacetSelects } from './FacetBar';
 
 /** The search box, counts, filter and sort order above the list. */
 export function ListHeader({ searchRef }: { searchRef: React.RefObject<HTMLInputElement | null> }) {
@@ -61,6 +62,7 @@ export function ListHeader({ searchRef }: { searchRef: React.RefObject<HTMLInput
               : plural(total, 'paper')}
         </span>
         <div className="list-controls">
+          <FacetSelects />
           <select aria-label="Show" value={stateFilter ?? ''} onChange={(e) => setStateFilter((e.target.value || null) as ReadState | null)}>
             <option value="">All</option>
             {READ_STATES.map((state) => (
@@ -72,11 +74,13 @@ export function ListHeader({ searchRef }: { searchRef: React.RefObject<HTMLInput
           <select aria-label="Sort by" value={sort} disabled={searched} onChange={(e) => setSort(e.target.value as SortOrder)}>
             {view.kind === 'list' && <option value="list">List order</option>}
             <option value="digest">Digest order</option>
-            <option value="date">Newest first</option>
+            <option value="date">Newest imported</option>
+            <option value="published">Newest published</option>
             <option value="title">Title A–Z</option>
           </select>
         </div>
       </div>
+      <FacetChips />
       <SelectionBar />
     </div>
   );

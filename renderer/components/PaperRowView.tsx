@@ -43,6 +43,7 @@ export const PaperRowView = forwardRef<HTMLDivElement, Props>(function PaperRowV
             </span>
           )}
         </div>
+        <RowByline row={row} />
         <div className="row-snippet">
           <Highlighted text={row.snippet.text} ranges={row.snippet.ranges} />
         </div>
@@ -71,4 +72,14 @@ export function clickMode(e: React.MouseEvent): 'open' | 'toggle' | 'range' {
   if (e.shiftKey) return 'range';
   if (e.ctrlKey || e.metaKey) return 'toggle';
   return 'open';
+}
+
+/** Who and when, where the source said: "Ada Lovelace, Alan Turing et al. · 5 Mar 2024 · cs.CL". */
+function RowByline({ row }: { row: PaperRow }) {
+  const parts: string[] = [];
+  if (row.authors.length) parts.push(`${row.authors.join(', ')}${row.authorCount > row.authors.length ? ' et al.' : ''}`);
+  if (row.published) parts.push(formatDate(row.published));
+  if (row.category) parts.push(row.category);
+  if (parts.length === 0) return null;
+  return <div className="row-byline">{parts.join(' · ')}</div>;
 }

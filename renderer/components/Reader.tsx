@@ -5,6 +5,7 @@ import { Highlighted } from './Highlighted';
 import { Abstract, HighlightList } from './Abstract';
 import { NoteEditor } from './NoteEditor';
 import { RelatedPapers } from './RelatedPapers';
+import { PaperIdentity } from './PaperIdentity';
 import { TagInput } from './TagInput';
 import type { PaperView } from '../store/types';
 import { READ_STATE_LABELS, READ_STATES } from '../../src/api/vocabulary';
@@ -61,6 +62,7 @@ export function Reader() {
         <h1 id="reader-title" tabIndex={-1}>
           <Highlighted text={paper.title} ranges={paper.titleRanges} />
         </h1>
+        <PaperIdentity paper={paper} />
         <ul className="provenance" aria-label="Appeared in">
           {paper.appearances.map((a) => (
             <li key={`${a.digestId}-${a.position}`}>

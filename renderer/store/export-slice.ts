@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { Api } from '../../src/api';
+import { EXPORT_FILE_FORMATS } from '../../src/api/vocabulary';
 import { api } from '../api/client';
 import { saveDownload } from '../api/download';
 import { shell } from '../api/shell';
@@ -50,8 +51,6 @@ export function scopeChoices(s: Pick<AppState, 'paper' | 'selectedIds' | 'view' 
   return choices;
 }
 
-const MIME: Record<ExportFormat, string> = { markdown: 'application/zip', bibtex: 'application/x-bibtex', csv: 'text/csv' };
-
 export const createExportSlice: StateCreator<AppState, [], [], ExportSlice> = (set) => ({
   exportOpen: false,
   exportBusy: false,
@@ -77,18 +76,19 @@ export const createExportSlice: StateCreator<AppState, [], [], ExportSlice> = (s
   async runExport(format, scope, wikiLinks) {
     set({ exportBusy: true, exportError: null, exportDone: null, folderReport: null });
     try {
-      // Markdown is many files: a zip. BibTeX and CSV are one file each: downloaded as they are.
+      // Markdown is many files: a zip. The other formats are one file each: downloaded as they are.
       if (format === 'markdown') {
         const zip = await api.call('export.zip', { format, scope, wikiLinks });
         saveDownload(
           zip.fileName,
           Uint8Array.from(atob(zip.base64), (c) => c.charCodeAt(0)),
-          MIME.markdown,
+          'application/zip',
         );
         set({ exportDone: `Downloaded “${zip.fileName}”: ${zip.count === 1 ? '1 paper' : `${zip.count} papers`} in ${zip.files.length} Markdown files.` });
       } else {
-        const r = await api.call(format === 'bibtex' ? 'export.bibtex' : 'export.csv', { scope });
-        saveDownload(r.fileName, r.text ?? '', MIME[format]);
+        const { handler, mime } = EXPORT_FILE_FORMATS[format];
+        const r = await api.call(handler, { scope });
+        saveDownload(r.fileName, r.text ?? '', mime);
         set({ exportDone: `Downloaded “${r.fileName}”: ${r.count === 1 ? '1 paper' : `${r.count} papers`}.` });
       }
     } catch (error) {

@@ -9,11 +9,21 @@ const PAGE = 50;
 const INDEXING_POLL_MS = 250;
 
 /** The paper list: what it shows (view, search, sort, filter), its rows as the core pages them, and the multi-selection. */
+/** Filters on what sources said, over any view: one author's papers, a category (or branch, `cs.`), a year. */
+export interface Facets {
+  author: string | null;
+  category: string | null;
+  year: number | null;
+}
+
+export const NO_FACETS: Facets = { author: null, category: null, year: null };
+
 export interface PaperListSlice {
   view: View;
   query: string;
   sort: SortOrder;
   stateFilter: ReadState | null;
+  facets: Facets;
   rows: PaperRow[];
   /** What the rows answer (view, search, sort and filters, as asked), to tell a new list from a reload. */
   rowsFor: string;
@@ -31,6 +41,8 @@ export interface PaperListSlice {
   setView(view: View): void;
   setSort(sort: SortOrder): void;
   setStateFilter(state: ReadState | null): void;
+  /** Changes some facets (null removes one); the list shows from the top. */
+  setFacets(change: Partial<Facets>): void;
   refreshList(): Promise<void>;
   refreshNow(): Promise<void>;
   /** Resolves when the latest refresh has landed (typing fast leaves older ones behind). */
@@ -42,9 +54,10 @@ export interface PaperListSlice {
 }
 
 /** The core's query for what the list shows. */
-export function queryFor(s: Pick<PaperListSlice, 'view' | 'query' | 'sort' | 'stateFilter'>): Api['papers.query']['arg'] {
+export function queryFor(s: Pick<PaperListSlice, 'view' | 'query' | 'sort' | 'stateFilter' | 'facets'>): Api['papers.query']['arg'] {
   const { view } = s;
   return {
+    ...s.facets,
     q: s.query,
     sort: s.sort === 'list' && view.kind !== 'list' ? 'digest' : s.sort,
     state: s.stateFilter,
@@ -120,6 +133,7 @@ export const createPaperListSlice: StateCreator<AppState, [], [], PaperListSlice
   query: '',
   sort: 'digest',
   stateFilter: null,
+  facets: NO_FACETS,
   rows: [],
   rowsFor: '',
   total: 0,
@@ -144,6 +158,10 @@ export const createPaperListSlice: StateCreator<AppState, [], [], PaperListSlice
   },
   setStateFilter(stateFilter) {
     set({ stateFilter });
+    void get().refreshList();
+  },
+  setFacets(change) {
+    set((s) => ({ facets: { ...s.facets, ...change }, selectedIds: [] }));
     void get().refreshList();
   },
   refreshList() {

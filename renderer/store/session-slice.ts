@@ -2,6 +2,7 @@ import type { StateCreator } from 'zustand';
 import { api } from '../api/client';
 import type { AppState } from './index';
 import type { View } from './types';
+import { NO_FACETS } from './paper-list-slice';
 
 /** Where the reader was: restored at start, saved a moment after it changes. */
 export interface SessionSlice {
@@ -19,7 +20,14 @@ export const createSessionSlice: StateCreator<AppState, [], [], SessionSlice> = 
     const session = await api.call('session.get', {}).catch(() => null);
     if (session) {
       const view = session.view as View;
-      set({ view, query: session.query, sort: view.kind === 'list' ? 'list' : 'digest', pendingScroll: session.scrollTop, listScroll: session.scrollTop });
+      set({
+        view,
+        query: session.query,
+        facets: session.facets ?? NO_FACETS,
+        sort: view.kind === 'list' ? 'list' : 'digest',
+        pendingScroll: session.scrollTop,
+        listScroll: session.scrollTop,
+      });
     }
     await get().refreshList();
     // A view that no longer exists (a deleted list, say) falls back to all papers.
@@ -44,15 +52,15 @@ export function saveSessionOnChange(store: { getState(): AppState; subscribe(fn:
   let timer: ReturnType<typeof setTimeout> | undefined;
   let last = '';
   const save = () => {
-    const { view, selectedId, query, listScroll } = store.getState();
-    const session = { view, selectedId, query, scrollTop: Math.round(listScroll) };
+    const { view, selectedId, query, facets, listScroll } = store.getState();
+    const session = { view, selectedId, query, facets, scrollTop: Math.round(listScroll) };
     const key = JSON.stringify(session);
     if (key === last) return;
     last = key;
     void api.call('session.save', session).catch(() => {});
   };
   const off = store.subscribe((s, prev) => {
-    if (s.view !== prev.view || s.selectedId !== prev.selectedId || s.query !== prev.query || s.listScroll !== prev.listScroll) {
+    if (s.view !== prev.view || s.selectedId !== prev.selectedId || s.query !== prev.query || s.facets !== prev.facets || s.listScroll !== prev.listScroll) {
       clearTimeout(timer);
       timer = setTimeout(save, 800);
     }

@@ -20,7 +20,16 @@ export type TagMode = (typeof TAG_MODES)[number];
  */
 export const SORT_ORDERS = ['digest', 'date', 'published', 'title', 'list', 'best'] as const;
 export type SortOrder = (typeof SORT_ORDERS)[number];
-export const EXPORT_FORMATS = ['markdown', 'bibtex', 'csv'] as const;
+export const EXPORT_FORMATS = ['markdown', 'bibtex', 'csv', 'ris', 'csl-json'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+/** The formats written as one file: its name in the page, its extension, its media type, and the handler that writes it. */
+export const EXPORT_FILE_FORMATS = {
+  bibtex: { label: 'BibTeX', ext: 'bib', mime: 'application/x-bibtex', handler: 'export.bibtex' },
+  csv: { label: 'CSV', ext: 'csv', mime: 'text/csv', handler: 'export.csv' },
+  ris: { label: 'RIS', ext: 'ris', mime: 'application/x-research-info-systems', handler: 'export.ris' },
+  'csl-json': { label: 'CSL-JSON', ext: 'csl.json', mime: 'application/vnd.citationstyles.csl+json', handler: 'export.cslJson' },
+} as const;
+export type ExportFileFormat = keyof typeof EXPORT_FILE_FORMATS;
 export const SCOPE_KINDS = ['paper', 'selection', 'list', 'tag', 'digest', 'comparison', 'library'] as const;
 
 // Reading comfort.

@@ -9,7 +9,9 @@ import type { FolderGrants } from './folder-grants';
  */
 export async function dispatch(handlers: HandlerMap, name: unknown, arg: unknown, grants?: FolderGrants): Promise<Envelope> {
   if (typeof name !== 'string' || !Object.hasOwn(handlers, name)) {
-    return { ok: false, error: { code: 'unknown-handler', message: `Unknown action: ${String(name).slice(0, 80)}` } };
+    // Never String(name): a name that is not a string may be an object whose toString throws.
+    const shown = typeof name === 'string' ? name.slice(0, 80) : `(a ${name === null ? 'null' : typeof name}, not a name)`;
+    return { ok: false, error: { code: 'unknown-handler', message: `Unknown action: ${shown}` } };
   }
   const h = handlers[name];
   const refused = grants?.refusal(h, arg);

@@ -1,10 +1,10 @@
-import * as path from 'node:path';
 import type { ParseArgsConfig } from 'node:util';
 import type { Api } from '../api';
 import { backupsCommand } from './backups-command';
 import { DAILY_COMMANDS } from './daily-commands';
 import { UsageError } from './errors';
-import { idOf, scopeOf, SCOPE_HELP } from './names';
+import { exportCommand } from './export-command';
+import { idOf } from './names';
 import { FORMAT_NAMES, readDigestFile, readStdin } from './input';
 import type { FormatName } from '../digest/parse';
 import type { Session } from './session';
@@ -212,54 +212,7 @@ ${filterHelp}`,
     },
   },
 
-  export: {
-    summary: 'Export papers as Markdown files, BibTeX or CSV',
-    usage: `digest-reader export markdown|bibtex|csv [--scope <scope>] [--out <dir>] [options]
-
-  --scope <scope>        what to export: ${SCOPE_HELP}
-  --out <dir>            the folder to write into (created if missing); required for markdown.
-                         Without it, bibtex and csv are printed.
-  --standard-links       markdown: link papers from index files with [title](file.md), not [[wiki links]]
-  --overwrite-changed    markdown: replace the exported part of files even where it was edited since
-
-Markdown re-exports into the same folder update only what the app wrote (between its marker
-comments, and its front matter keys); files whose exported part was edited are reported and
-left alone, and the exit code is then 1.`,
-    options: {
-      scope: { type: 'string' },
-      out: { type: 'string' },
-      'standard-links': { type: 'boolean' },
-      'overwrite-changed': { type: 'boolean' },
-    },
-    args: [1, 1],
-    async run(session, values, [format], io) {
-      if (format !== 'markdown' && format !== 'bibtex' && format !== 'csv')
-        throw new UsageError(`Unknown export format “${format}”: expected markdown, bibtex or csv.`, 'export');
-      const out = values.out === undefined ? undefined : path.resolve(values.out as string);
-      if (format === 'markdown' && !out) throw new UsageError('A Markdown export needs --out <dir>.', 'export');
-      const scope = await scopeOf(session, values.scope as string | undefined);
-      if (format !== 'markdown') {
-        const r = await session.call(format === 'bibtex' ? 'export.bibtex' : 'export.csv', { scope, outDir: out });
-        if (r.text !== null) io.out(r.text.replace(/\r?\n$/, ''));
-        else io.err(`Wrote ${plural(r.count, 'paper')} to ${r.path}`);
-        return 0;
-      }
-      const r = await session.call('export.markdown', {
-        scope,
-        outDir: out!,
-        wikiLinks: !values['standard-links'],
-        overwriteChanged: Boolean(values['overwrite-changed']),
-      });
-      io.out(`${plural(r.count, 'paper')} into ${r.outDir}: ${r.created.length} created, ${r.updated.length} updated, ${r.unchanged.length} unchanged`);
-      for (const c of r.conflicts) io.err(`Not overwritten: ${c.file}: ${c.reason}`);
-      if (r.conflicts.length) io.err('Keep your edits outside the marked part of a file, or run again with --overwrite-changed to replace them.');
-      if (r.failed)
-        io.err(
-          `Stopped: could not write ${r.failed.file}: ${r.failed.message}. ${plural(r.notWritten.length, 'file')} not written; every file written is complete.`,
-        );
-      return r.failed || r.conflicts.length ? 1 : 0;
-    },
-  },
+  export: exportCommand,
 
   ...DAILY_COMMANDS,
 };

@@ -62,7 +62,10 @@ export async function withLibrary<T>(
     for (const w of (await session.call('app.status', {})).warnings) warn(w.message);
     return await use(session);
   } finally {
-    signals.forEach((s) => process.off(s, onSignal));
+    // The listeners stay while the library closes: a signal that came during long synchronous work
+    // (parsing a large file) is handed over only at a later turn of the event loop, and closing
+    // can take a while (the index finishing a large import); removing them first drops it.
     await opened.close();
+    signals.forEach((s) => process.off(s, onSignal));
   }
 }

@@ -1,3 +1,4 @@
+import { emailBody } from './email-body';
 import { DigestError, MAX_DIGEST_BYTES } from './errors';
 
 /**
@@ -42,8 +43,15 @@ function decodeUtf16(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be'): stri
   return new TextDecoder('utf-16le').decode(swapped);
 }
 
-/** Decodes a digest file's bytes; throws a DigestError for a file too large, UTF-32 or binary. */
+/**
+ * Decodes a digest file's bytes (an e-mail saved as a file gives its plain-text body); throws a
+ * DigestError for a file too large, UTF-32 or binary.
+ */
 export function decodeDigest(bytes: Uint8Array): string {
+  return emailBody(decodeText(bytes));
+}
+
+function decodeText(bytes: Uint8Array): string {
   if (bytes.length > MAX_DIGEST_BYTES) throw tooLarge(bytes.length);
   const [b0, b1, b2, b3] = bytes;
   if ((b0 === 0xff && b1 === 0xfe && b2 === 0 && b3 === 0) || (b0 === 0 && b1 === 0 && b2 === 0xfe && b3 === 0xff)) {

@@ -102,11 +102,20 @@ export function splitAuthors(text: string): string[] {
     .filter((name) => name !== '' && name.toLowerCase() !== 'and');
 }
 
-/** "Last, First" → "First Last"; a name without a comma is kept. */
+const SUFFIX = /^(?:jr\.?|sr\.?|[IVX]{1,4}|\d(?:st|nd|rd|th))$/i;
+
+/**
+ * "Last, First" → "First Last"; with a suffix, in either order people write it: RIS's
+ * "Last, First, Suffix" and BibTeX's "Last, Suffix, First" both give "First Last, Suffix".
+ * A name without a comma is kept.
+ */
 export function naturalName(name: string): string {
   const parts = name.split(',').map((p) => p.trim());
   if (parts.length === 2 && parts[0] && parts[1]) return `${parts[1]} ${parts[0]}`;
-  if (parts.length === 3 && parts[0] && parts[2]) return `${parts[2]} ${parts[0]}, ${parts[1]}`;
+  if (parts.length === 3 && parts[0] && parts[1] && parts[2]) {
+    const [last, a, b] = parts;
+    return SUFFIX.test(b) && !SUFFIX.test(a) ? `${a} ${last}, ${b}` : `${b} ${last}, ${a}`;
+  }
   return normaliseSpace(name);
 }
 

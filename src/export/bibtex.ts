@@ -1,63 +1,72 @@
-import type { ExportPaper } from './paper-record';
+import { escapeBibtex, latexField } from './bibtex-text';
+import { citationKey, yearOf } from './citation-key';
+import { type ExportPaper, paperUrl } from './paper-record';
+import { splitName } from './person-names';
 
 /**
- * BibTeX entries. Digests give a title and an abstract, no venue or authors, so each paper is a
- * `@misc`; with an arXiv id it gets the eprint fields biblatex and natbib styles cite preprints by.
+ * BibTeX entries. An arXiv paper is written as arXiv's own "Export BibTeX citation" writes it:
+ *
+ *     @misc{vaswani2017attention,
+ *           title={Attention Is All You Need},
+ *           author={Ashish Vaswani and Noam Shazeer and …},
+ *           year={2017},
+ *           eprint={1706.03762},
+ *           archivePrefix={arXiv},
+ *           primaryClass={cs.CL},
+ *           url={https://arxiv.org/abs/1706.03762},
+ *     }
+ *
+ * then what arXiv's has not: the DOI of the published version, the abstract, the reader's tags as
+ * `keywords` and their note as `annote` (never `note`, which styles print). A paper without an arXiv
+ * id is an `@article` when a journal reference is known, else a `@misc`, with what is known.
  */
 
-const SPECIAL: Record<string, string> = {
-  '\\': '\\textbackslash{}',
-  '{': '\\{',
-  '}': '\\}',
-  $: '\\$',
-  '&': '\\&',
-  '%': '\\%',
-  '#': '\\#',
-  _: '\\_',
-  '^': '\\textasciicircum{}',
-  '~': '\\textasciitilde{}',
-  // In LaTeX's default font encoding a bare < or > prints as ¡ or ¿.
-  '<': '\\textless{}',
-  '>': '\\textgreater{}',
-};
+export { escapeBibtex } from './bibtex-text';
 
-/** A field value: LaTeX's special characters escaped (so braces always balance), whitespace collapsed. */
-export function escapeBibtex(text: string): string {
-  return text
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/[\\{}$&%#_^~<>]/g, (c) => SPECIAL[c]);
+/** A verbatim field (url, doi, eprint): only braces would break it, and whitespace has no place in it. */
+const verbatim = (value: string) => value.replace(/\s+/g, '').replace(/[{}]/g, (c) => (c === '{' ? '%7B' : '%7D'));
+
+/**
+ * One author as BibTeX reads it. "First von Last" where BibTeX would split it the same way, else
+ * "von Last, Jr, First"; an organisation or a name with a comma of its own is braced, kept whole.
+ */
+export function bibtexName(raw: string): string | null {
+  const n = /\band\b/i.test(raw) ? { family: raw.replace(/\s+/g, ' ').trim(), literal: true } : splitName(raw);
+  if (!n) return null;
+  if (n.literal) return `{${escapeBibtex(n.family)}}`;
+  const family = escapeBibtex(n.particle ? `${n.particle} ${n.family}` : n.family);
+  if (!n.given) return n.suffix ? `{${family} ${escapeBibtex(n.suffix)}}` : family;
+  const natural = !n.suffix && !n.family.includes(' ') && !/(^|\s)[^\p{Lu}\s]/u.test(n.given);
+  if (natural) return `${escapeBibtex(n.given)} ${family}`;
+  return `${family}${n.suffix ? `, ${escapeBibtex(n.suffix)}` : ''}, ${escapeBibtex(n.given)}`;
 }
 
-/** A citation key from the title's first words and the paper's id: ASCII, stable, and unique within `taken`. */
-export function citationKey(p: ExportPaper, taken = new Set<string>()): string {
-  const words = p.title
-    .normalize('NFKD')
-    .replace(/[^\x20-\x7e]/g, '')
-    .toLowerCase()
-    .split(/[^a-z0-9]+/)
-    .filter((w) => w.length > 2)
-    .slice(0, 2);
-  const short = [...words, p.id.slice(0, 6)].join('_');
-  const key = taken.has(short) ? [...words, p.id].join('_') : short;
-  taken.add(key);
-  return key;
-}
+/** The reader's tags as `keywords`, read verbatim (as Better BibTeX and biber do): only braces must balance. */
+const keyword = (tag: string) => tag.replace(/\s+/g, ' ').replace(/[{},]/g, (c) => (c === '{' ? '(' : c === '}' ? ')' : ' '));
 
 export function bibtexEntry(p: ExportPaper, taken?: Set<string>): string {
-  const fields: [string, string][] = [
-    // Double braces keep the title's capitals as written.
-    ['title', `{${escapeBibtex(p.title)}}`],
-    ['abstract', escapeBibtex(p.abstract)],
+  const fields: [string, string | undefined][] = [
+    ['title', latexField(p.title)],
+    ['author', p.authors?.map(bibtexName).filter(Boolean).join(' and ') || undefined],
+    ['year', yearOf(p)],
   ];
-  if (p.note?.trim()) fields.push(['note', escapeBibtex(p.note)]);
-  // keywords is read verbatim (as Better BibTeX and biber's keyword filters do): only braces must balance.
-  if (p.tags.length) fields.push(['keywords', p.tags.map((t) => t.replace(/\s+/g, ' ').replace(/[{}]/g, (c) => (c === '{' ? '(' : ')'))).join(', ')]);
   if (p.arxivId) {
-    // An arXiv id is letters, digits, dots, dashes and slashes only: nothing to escape in these verbatim fields.
-    fields.push(['eprint', p.arxivId], ['archiveprefix', 'arXiv'], ['eprinttype', 'arxiv'], ['url', `https://arxiv.org/abs/${p.arxivId}`]);
-  }
-  return `@misc{${citationKey(p, taken)},\n${fields.map(([k, v]) => `  ${k} = {${v}}`).join(',\n')}\n}\n`;
+    fields.push(['eprint', verbatim(p.arxivId)], ['archivePrefix', 'arXiv'], ['primaryClass', p.primaryCategory ?? p.categories?.[0]]);
+  } else if (p.journalRef) fields.push(['journal', latexField(p.journalRef)]);
+  const url = p.arxivId ? paperUrl(p) : p.links?.abs;
+  fields.push(
+    ['url', url && verbatim(url)],
+    ['doi', p.doi && verbatim(p.doi)],
+    ['abstract', latexField(p.abstract) || undefined],
+    ['keywords', p.tags.map(keyword).join(', ') || undefined],
+    ['annote', p.note?.trim() ? escapeBibtex(p.note) : undefined],
+  );
+  const type = !p.arxivId && p.journalRef ? 'article' : 'misc';
+  const body = fields
+    .filter((f): f is [string, string] => Boolean(f[1]))
+    .map(([name, value]) => `      ${name}={${value}},\n`)
+    .join('');
+  return `@${type}{${citationKey(p, taken)},\n${body}}\n`;
 }
 
 export function bibtex(papers: ExportPaper[]): string {

@@ -71,11 +71,11 @@ export function planMarkdown(
   const c = scope.collection;
   const indexName = c ? nameFor(collectionOwner(c), collectionTitle(c), c.id) : null;
   const names = new Map<string, string>();
-  for (const p of records.toSorted((a, b) => a.id.localeCompare(b.id))) names.set(p.id, nameFor(paperOwner(p.id), p.title, p.id));
+  for (const p of records.toSorted((a, b) => a.id.localeCompare(b.id))) names.set(p.id, nameFor(paperOwner(p.id), p.plainTitle, p.id));
 
   const files = records.map((p) => ({ name: names.get(p.id)!, managed: paperMarkdown(p) }));
   if (c && indexName) {
-    const links = records.map((p) => ({ title: p.title, file: names.get(p.id)! }));
+    const links = records.map((p) => ({ title: p.plainTitle, file: names.get(p.id)! }));
     files.push({ name: indexName, managed: collectionMarkdown(c, links, options.wikiLinks) });
   }
   return files;

@@ -1,6 +1,7 @@
 import type { FrontMatter } from './front-matter';
 import type { Managed } from './managed-region';
-import { type ExportPaper, localDate } from './paper-record';
+import { paperProperties } from './obsidian';
+import type { ExportPaper } from './paper-record';
 import { type Collection, collectionTitle } from './scope';
 
 /**
@@ -10,8 +11,11 @@ import { type Collection, collectionTitle } from './scope';
  * already and goes in as written.
  */
 
-/** Characters that would start markup inline: emphasis, code, links, HTML, Obsidian tags, math and highlights. */
-const INLINE = /[\\`*_[\]<>#|$~]|=(?==)/g;
+/**
+ * Characters that would start markup inline: emphasis, code, links, HTML, Obsidian tags, maths,
+ * highlights, block ids (`^id` at a paragraph's end) and comments (`%%…%%`, each `%` of a pair).
+ */
+const INLINE = /[\\`*_[\]<>#|$~^]|=(?==)|%(?=%)|(?<=%)%/g;
 const URL = /\b(?:https?:\/\/|www\.)[^\s<>"]*[^\s<>".,;:!?)\]'’”]/g;
 
 /** Plain text as one Markdown paragraph: whitespace collapsed, markup escaped, bare URLs as autolinks. */
@@ -43,20 +47,9 @@ function escapeParagraphs(text: string, indent = ''): string {
     .join('\n\n');
 }
 
+/** Flat properties, as Obsidian reads them (see obsidian.ts). */
 export function paperFrontMatter(p: ExportPaper): FrontMatter {
-  return {
-    title: p.title,
-    id: p.id,
-    digests: p.digests.map((d) => ({ name: d.name, date: localDate(d.importedAt), position: d.position })),
-    tags: p.tags,
-    lists: p.lists,
-    status: p.status,
-    starred: p.starred,
-    created: localDate(p.createdAt),
-    read: p.readAt ? localDate(p.readAt) : null,
-    attributes: p.attributes,
-    arxiv: p.arxivId,
-  };
+  return paperProperties(p);
 }
 
 /** Who a Markdown file belongs to, as its marker says. */
@@ -75,7 +68,7 @@ export function paperMarkdown(p: ExportPaper): Managed {
   if (items.length) parts.push('## Highlights', items.join('\n'));
   // The note is the reader's own Markdown: it goes in as written.
   if (p.note?.trim()) parts.push('## Note', p.note.replace(/\r\n?/g, '\n').trim());
-  return { owner: paperOwner(p.id), frontMatter: paperFrontMatter(p), body: parts.join('\n\n') };
+  return { owner: paperOwner(p.id), frontMatter: paperFrontMatter(p), body: parts.join('\n\n'), additive: ['aliases'] };
 }
 
 export interface LinkTarget {

@@ -1,4 +1,5 @@
 import type { ReadState } from '../api/vocabulary';
+import { plainTitle } from '../digest/latex';
 import type { Paper } from '../library/types';
 import { annotate } from '../library/user-view';
 import type { DataContext } from '../shared/context';
@@ -6,6 +7,8 @@ import { comparisonsIn, type ComparisonView } from './comparisons';
 
 /** Everything an export says about one paper, gathered once for every format. */
 export type ExportPaper = Omit<Paper, 'appearances' | 'arxivId' | 'rev'> & {
+  /** The title with its LaTeX flattened (`S$^4$C` → `S4C`): for file names, CSV, keys and Markdown front matter. */
+  plainTitle: string;
   /** Every digest the paper appeared in, first import first. */
   digests: { name: string; importedAt: string; position: number }[];
   tags: string[];
@@ -20,12 +23,12 @@ export type ExportPaper = Omit<Paper, 'appearances' | 'arxivId' | 'rev'> & {
   highlights: { quote: string; comment: string }[];
   /** comparison name → attribute → value */
   attributes: Record<string, Record<string, string>>;
-  /** The paper's arXiv id, else one its text cites (the trending digests carry no ids of their own). */
+  /**
+   * The paper's own arXiv id (base, without version), as its sources gave it. An id merely cited in
+   * the abstract is not taken: it is as likely another paper's.
+   */
   arxivId: string | null;
 };
-
-/** New-style (2401.12345v2) and old-style (hep-th/9901001) arXiv identifiers, as cited or linked. */
-const ARXIV = /(?:arxiv:\s*|arxiv\.org\/(?:abs|pdf)\/)(\d{4}\.\d{4,5}(?:v\d+)?|[a-z-]+(?:\.[A-Z]{2})?\/\d{7}(?:v\d+)?)/i;
 
 /** A calendar date in the reader's time zone: what vault tools show as a date property. */
 export function localDate(iso: string): string {
@@ -33,8 +36,15 @@ export function localDate(iso: string): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
-export function arxivIdIn(text: string): string | null {
-  return ARXIV.exec(text)?.[1] ?? null;
+/** The title without LaTeX; the title as written when flattening leaves nothing (a title of braces alone). */
+export function plainTitleOf(title: string): string {
+  return plainTitle(title) || title.replace(/\s+/g, ' ').trim();
+}
+
+/** Where a reader opens the paper: its abstract page, else its DOI. */
+export function paperUrl(p: Pick<ExportPaper, 'arxivId' | 'links' | 'doi'>): string | undefined {
+  if (p.arxivId) return `https://arxiv.org/abs/${p.arxivId}`;
+  return p.links?.abs ?? (p.doi ? `https://doi.org/${p.doi}` : undefined);
 }
 
 /**
@@ -69,6 +79,7 @@ function record(ctx: DataContext, p: Paper, comparisons: ComparisonView[]): Expo
   }
   return {
     ...paper,
+    plainTitle: plainTitleOf(p.title),
     digests: digests.map(({ name, importedAt, position }) => ({ name, importedAt, position })),
     tags: tags.map((t) => t.name),
     lists: lists.map((l) => l.name),
@@ -79,6 +90,6 @@ function record(ctx: DataContext, p: Paper, comparisons: ComparisonView[]): Expo
     note: note?.text ?? null,
     highlights: highlights.map((h) => ({ quote: h.quote.exact, comment: h.comment })),
     attributes,
-    arxivId: p.arxivId ?? arxivIdIn(`${p.title}\n${p.abstract}`),
+    arxivId: p.arxivId ?? null,
   };
 }

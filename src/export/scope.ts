@@ -3,9 +3,9 @@ import { ApiError } from '../api/contract';
 import { id } from '../api/schemas';
 import type { Paper } from '../library/types';
 import type { DataContext } from '../shared/context';
-import { comparisonsIn } from './comparisons';
-
 import { SCOPE_KINDS } from '../api/vocabulary';
+import { comparisonsIn } from './comparisons';
+import { plainTitleOf } from './paper-record';
 
 export type ScopeKind = (typeof SCOPE_KINDS)[number];
 
@@ -72,7 +72,7 @@ export function resolveScope(ctx: DataContext, scope: ExportScope): ResolvedScop
     const papers = papersOf(ctx, ids);
     if (papers.length < ids.length)
       throw new ApiError('not-found', `${ids.length - papers.length === 1 ? 'A paper is' : `${ids.length - papers.length} papers are`} not in the library.`);
-    resolved = { papers, collection: null, name: scope.kind === 'paper' && papers[0] ? papers[0].title : `Selection of ${papers.length}` };
+    resolved = { papers, collection: null, name: scope.kind === 'paper' && papers[0] ? plainTitleOf(papers[0].title) : `Selection of ${papers.length}` };
   } else {
     const cid = oneId(scope);
     const { name, papers } = collectionPapers(ctx, scope.kind, cid);

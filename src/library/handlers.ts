@@ -19,6 +19,7 @@ import type { RankingService, RankingStatus } from '../rank/ranking-service';
 import type { SmartLists } from '../smart/smart-lists';
 import { readQuery } from '../smart/evaluate';
 import type { Library, PaperPage, PaperQuery } from './library';
+import { cachedFacets } from './facets';
 import { readerData } from './user-view';
 
 const query = z.object({
@@ -70,6 +71,7 @@ async function queryPapers(library: Library, ctx: DataContext, h: QueryHelpers, 
 
 /** The papers and digests part of the contract. */
 export function libraryHandlers(library: Library, ctx: DataContext, helpers: QueryHelpers) {
+  const facets = cachedFacets(library.corpus);
   return {
     /** Papers of the library, a digest, a list, a tag, a smart list or a search; sort 'best' ranks them "Best for you", with reasons. */
     'papers.query': handler(query, (arg) => queryPapers(library, ctx, helpers, arg)),
@@ -77,6 +79,8 @@ export function libraryHandlers(library: Library, ctx: DataContext, helpers: Que
     'papers.get': handler(z.object({ id, q: z.string().max(MAX_QUERY).optional() }), async ({ id, q }) => {
       return { ...(await library.get(id, q)), ...readerData(ctx, id) };
     }),
+    /** The categories and years the list can be filtered by, with their counts. */
+    'papers.facets': handler(z.object({}), () => facets()),
     'papers.related': handler(z.object({ id, limit: z.number().int().min(1).max(20).optional() }), ({ id, limit }) =>
       relatedPapers(library.corpus, library.index, library.terms, id, limit),
     ),

@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { EventBus } from '../api/events';
 import { ApiError } from '../api/contract';
+import { plainTitle } from '../digest/latex';
 import { rerankByPhrase } from '../search/phrase';
 import { SearchIndex } from '../search/search-index';
 import { scanFrequencies, TermStats } from '../search/distinctive';
@@ -61,6 +62,7 @@ export interface PaperPage {
 export interface PaperView extends Identity {
   id: string;
   title: string;
+  plainTitle: string;
   abstract: string;
   titleRanges: Range[];
   abstractRanges: Range[];
@@ -235,6 +237,8 @@ export class Library {
       ...identityOf(paper),
       id: paper.id,
       title: paper.title,
+      /** The title without LaTeX, for searching it elsewhere and naming files. */
+      plainTitle: plainTitle(paper.title),
       abstract: paper.abstract,
       titleRanges: highlightRanges(paper.title, terms),
       abstractRanges: highlightRanges(paper.abstract, terms),

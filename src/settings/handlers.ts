@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { handler } from '../api/contract';
 import { id } from '../api/schemas';
 import type { DataContext } from '../shared/context';
-import { FONT_SIZE, FONTS, LINE_HEIGHT, MAX_QUERY, MAX_TAGS_AT_ONCE, READING_WIDTH, TAG_MODES, THEMES } from '../api/vocabulary';
+import { FONT_SIZE, FONTS, LINE_HEIGHT, MAX_NAME, MAX_QUERY, MAX_TAGS_AT_ONCE, READING_WIDTH, TAG_MODES, THEMES } from '../api/vocabulary';
 import { readSettings, saveSession, updateSettings } from './settings';
 
 const view = z.union([
@@ -26,8 +26,21 @@ export function settingsHandlers(ctx: DataContext) {
       (change) => updateSettings(ctx, change),
     ),
     'session.get': handler(z.object({}), () => ctx.store.data.session ?? null),
-    'session.save': handler(z.object({ view, selectedId: id.nullable(), query: z.string().max(MAX_QUERY), scrollTop: z.number().min(0).max(1e9) }), (session) =>
-      saveSession(ctx, session),
+    'session.save': handler(
+      z.object({
+        view,
+        selectedId: id.nullable(),
+        query: z.string().max(MAX_QUERY),
+        scrollTop: z.number().min(0).max(1e9),
+        facets: z
+          .object({
+            author: z.string().max(MAX_NAME).nullable(),
+            category: z.string().max(40).nullable(),
+            year: z.number().int().min(1900).max(2200).nullable(),
+          })
+          .optional(),
+      }),
+      (session) => saveSession(ctx, session),
     ),
   };
 }

@@ -19,4 +19,6 @@ export interface Session {
   selectedId: string | null;
   query: string;
   scrollTop: number;
+  /** Filters on what sources said (an author, a category, a year), over any view. */
+  facets?: { author: string | null; category: string | null; year: number | null };
 }

@@ -1,23 +1,9 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, freshDataDir, openApp, openBySearch, shoot, startApp, test } from './fixtures';
+import { expect, expectAccessible, freshDataDir, openApp, openBySearch, shoot, startApp, test } from './fixtures';
 
 const list = (page: Page) => page.getByRole('listbox', { name: 'Papers' });
 const nav = (page: Page) => page.getByRole('navigation', { name: 'Library' });
 const reader = (page: Page) => page.getByRole('region', { name: 'Reader' });
-
-async function expectAccessible(page: Page, view: string) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  const report = serious.map(
-    (v) =>
-      `${view}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes
-        .slice(0, 3)
-        .map((n) => n.target.join(' '))
-        .join(' | ')}`,
-  );
-  expect(report, report.join('\n')).toEqual([]);
-}
 
 test('theme and reading text size are switched live and kept across a restart', async ({ page }) => {
   const dataDir = freshDataDir();

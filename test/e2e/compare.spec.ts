@@ -1,8 +1,7 @@
-import AxeBuilder from '@axe-core/playwright';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, freshDataDir, openApp, openBySearch, ROOT, shoot, startApp, test } from './fixtures';
+import { expect, expectAccessible, freshDataDir, openApp, openBySearch, ROOT, shoot, startApp, test } from './fixtures';
 
 const list = (page: Page) => page.getByRole('listbox', { name: 'Papers' });
 const search = (page: Page) => page.getByRole('searchbox', { name: 'Search papers' });
@@ -12,20 +11,6 @@ const table = (page: Page) => page.getByRole('table');
 const FLEXGEN = 'FlexGen: High-Throughput Generative Inference of Large Language Models with a Single GPU';
 const LOOKM = 'LOOK-M: Look-Once Optimization in KV Cache for Efficient Multimodal Long-Context Inference';
 const DYNASOR = 'Efficiently Serving LLM Reasoning Programs with Certaindex';
-
-/** No serious accessibility violation in the comparison itself (the sidebar has its own checks). */
-async function expectAccessible(page: Page, view: string) {
-  const { violations } = await new AxeBuilder({ page }).include('.comparison').analyze();
-  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  const report = serious.map(
-    (v) =>
-      `${view}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes
-        .slice(0, 3)
-        .map((n) => n.target.join(' '))
-        .join(' | ')}`,
-  );
-  expect(report, report.join('\n')).toEqual([]);
-}
 
 /** Drags the column headed `from` by its grip onto the column headed `to`, with the mouse. */
 async function dragColumn(page: Page, from: string, to: string) {
@@ -341,7 +326,7 @@ test('Compare with… from the reader, then add a paper from inside the comparis
   await page.getByRole('status').filter({ hasText: 'Removed “LOOK-M' }).getByRole('button', { name: 'Undo' }).click();
   await expect(table(page).getByRole('columnheader').nth(2)).toContainText(LOOKM);
 
-  await expectAccessible(page, 'comparison (light)');
+  await expectAccessible(page, 'comparison (light)', '.comparison'); // the sidebar has its own checks
   await page.emulateMedia({ colorScheme: 'dark' });
-  await expectAccessible(page, 'comparison (dark)');
+  await expectAccessible(page, 'comparison (dark)', '.comparison');
 });

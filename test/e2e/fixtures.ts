@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Page } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -106,4 +107,19 @@ export { expect };
 export async function openBySearch(page: Page, query: string, title: RegExp) {
   await page.getByRole('searchbox', { name: 'Search papers' }).fill(query);
   await page.getByRole('listbox', { name: 'Papers' }).getByRole('option', { name: title }).first().click();
+}
+
+/** Fails on any serious or critical axe-core violation of what the page shows now (or of the part `within` selects). */
+export async function expectAccessible(page: Page, view: string, within?: string) {
+  const axe = new AxeBuilder({ page });
+  const { violations } = await (within ? axe.include(within) : axe).analyze();
+  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  const report = serious.map(
+    (v) =>
+      `${view}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes
+        .slice(0, 3)
+        .map((n) => n.target.join(' '))
+        .join(' | ')}`,
+  );
+  expect(report, report.join('\n')).toEqual([]);
 }

@@ -48,4 +48,27 @@ describe('the command line on every path', { timeout: 120_000 }, () => {
     const afterLoss = await cli(['--data', data, 'stats']);
     expect(afterLoss).toMatchObject({ status: 0, stderr: expect.stringContaining('digest-reader: Your data file (userdata.json) was missing') });
   });
+
+  it('stops on SIGTERM in the middle of an import of several files with a message, keeps what was done, and releases the library', async () => {
+    const data = path.join(tempDir(), 'lib');
+    const big = path.join(tempDir(), 'big.txt');
+    // A second file large enough to be importing when the signal comes (sent once the first is reported).
+    const sample = fs.readFileSync(SAMPLE_PATH, 'utf8');
+    fs.writeFileSync(big, Array.from({ length: 150 }, (_, i) => sample.replace(/^(\S.*)$/gm, (line) => (line.trim() ? `${line} (${i})` : line))).join('\n\n'));
+    let sent = false;
+    const result = await cli(['--data', data, 'import', SAMPLE_PATH, big], (stdout, child) => {
+      if (!sent && stdout.includes('imported')) {
+        sent = true;
+        child.kill('SIGTERM');
+      }
+    });
+    expect(sent).toBe(true);
+    expect(result.stderr).toContain('digest-reader: stopped by SIGTERM');
+    expect(result.status).toBe(143);
+    expect(fs.existsSync(path.join(data, 'library.lock'))).toBe(false);
+    const stats = await cli(['--data', data, 'stats', '--json']);
+    expect(stats.status).toBe(0);
+    const names = (JSON.parse(stats.stdout) as { digests: { name: string; papers: number }[] }).digests;
+    expect(names.find((d) => d.papers === 119)).toBeDefined();
+  });
 });

@@ -46,6 +46,11 @@ describe('authors and dates', () => {
     expect(splitAuthors('A, B, and C')).toEqual(['A', 'B', 'C']);
     expect(naturalName('Bowman, Samuel R.')).toBe('Samuel R. Bowman');
   });
+  it('reads a suffix in RIS order (Last, First, Suffix) and in BibTeX order (Last, Suffix, First)', () => {
+    expect(naturalName('King, Martin Luther, Jr.')).toBe('Martin Luther King, Jr.');
+    expect(naturalName('King, Jr., Martin Luther')).toBe('Martin Luther King, Jr.');
+    expect(naturalName('Gates, William H., III')).toBe('William H. Gates, III');
+  });
   it('reads the dates feeds carry', () => {
     expect(isoDate('Mon, 22 Jan 2024 00:00:00 -0500')).toBe('2024-01-22');
     expect(isoDate('2003-07-07T13:46:39-04:00')).toBe('2003-07-07T17:46:39Z');

@@ -43,7 +43,13 @@ describe('Markdown export into a folder', () => {
     expect(links).toHaveLength(3);
     for (const [i, file] of links.entries()) expect(frontMatter(read(out, file))).toMatchObject({ id: picked[i], title: ctx.corpus.paper(picked[i])!.title });
     const annotated = read(out, links[0]);
-    expect(frontMatter(annotated)).toMatchObject({ tags: ['efficient reasoning'], lists: ['Reasoning: to read'], status: 'unread', starred: false });
+    expect(frontMatter(annotated)).toMatchObject({
+      tags: ['efficient-reasoning'],
+      tag_names: ['efficient reasoning'],
+      lists: ['Reasoning: to read'],
+      status: 'unread',
+      starred: false,
+    });
     expect(annotated).toContain('## Highlights\n\n- > ');
     expect(annotated).toContain('  the subject\n');
     expect(annotated).toContain('## Note\n\nSurvey worth citing.\n\n- covers **adaptive** thinking');
@@ -63,14 +69,17 @@ describe('Markdown export into a folder', () => {
     const { run, out, ctx, picked, first } = await exportList();
     const file = first.created.find((f) => read(out, f).includes(`id: ${picked[0]}`))!;
     const mine = '\n## My reading notes\n\nCompare with [[Another paper]]; reread §3.\n';
-    fs.writeFileSync(path.join(out, file), read(out, file).replace('---\n', '---\naliases: [CAT survey]\n') + mine);
+    // In the vault: an alias of the reader's own, a property of theirs, and text after the exported part.
+    const edited = read(out, file).replace(/^(aliases:\n {2}- .*\n)/m, '$1  - CAT survey\nrating: 5\n') + mine;
+    fs.writeFileSync(path.join(out, file), edited);
     tagPapers(ctx, [picked[0]], ['survey']);
 
     const again = await run();
     expect(again.updated).toEqual([file]);
     const text = read(out, file);
     expect(text.endsWith(mine)).toBe(true);
-    expect(frontMatter(text)).toMatchObject({ aliases: ['CAT survey'], tags: ['efficient reasoning', 'survey'] });
+    const title = ctx.corpus.paper(picked[0])!.title;
+    expect(frontMatter(text)).toMatchObject({ aliases: [title, 'CAT survey'], rating: 5, tags: ['efficient-reasoning', 'survey'] });
   });
 
   it('a file whose exported part the reader changed is reported, not overwritten, unless asked', async () => {
@@ -169,6 +178,6 @@ describe('export handlers through the contract', () => {
     const files = Object.fromEntries(Object.entries(unzipSync(Buffer.from(zip.base64, 'base64'))).map(([k, v]) => [k, strFromU8(v)]));
     expect(Object.keys(files)).toContain('Comparison - Efficiency.md');
     const annotated = Object.values(files).find((t) => t.includes(`id: ${picked[0]}`))!;
-    expect(frontMatter(annotated).attributes).toEqual({ Efficiency: { 'Speed-up': '2.1x' } });
+    expect(frontMatter(annotated).attributes).toEqual(['Efficiency / Speed-up: 2.1x']);
   });
 });

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { mergeFrontMatter, renderFrontMatter, splitFrontMatter } from '../../../src/export/front-matter';
 import { paperFrontMatter } from '../../../src/export/markdown';
+import { obsidianTag } from '../../../src/export/obsidian';
 import { BAD_TITLES, record } from './helpers';
 
 /** Parses a file's front matter the way a vault tool would: strictly, duplicate keys refused. */
@@ -44,26 +45,78 @@ const TRICKY = [
 ];
 
 describe('front matter', () => {
-  it('holds every field of a paper, and parses back to the same values', () => {
-    const p = record({ attributes: { 'Model sizes': { parameters: '7B', dataset: 'C4: cleaned' } }, arxivId: '1706.03762' });
+  it('holds every field of a paper as flat properties, and parses back to the same values', () => {
+    const p = record({
+      title: 'Attention Is All You Need: $\\mathcal{O}(n^2)$',
+      attributes: { 'Model sizes': { parameters: '7B', dataset: 'C4:\ncleaned' } },
+      arxivId: '1706.03762',
+      doi: '10.5555/3295222.3295349',
+      authors: ['Ashish Vaswani', 'Noam Shazeer'],
+      published: '2017-06-12T17:57:34Z',
+      categories: ['cs.CL', 'cs.LG'],
+      links: { abs: 'https://arxiv.org/abs/1706.03762', pdf: 'https://arxiv.org/pdf/1706.03762', code: 'https://github.com/tensorflow/tensor2tensor' },
+    });
     const values = parsed(renderFrontMatter(paperFrontMatter(p)));
     expect(values).toEqual({
-      title: 'Attention Is All You Need',
+      title: 'Attention Is All You Need: O(n2)',
+      aliases: ['Attention Is All You Need: O(n2)'],
       id: '0123456789abcdef',
-      digests: [{ name: 'Trending papers', date: expect.stringMatching(/^2025-03-0[45]$/), position: 3 }],
-      tags: ['transformers', 'to cite'],
+      arxiv: '1706.03762',
+      doi: '10.5555/3295222.3295349',
+      url: 'https://arxiv.org/abs/1706.03762',
+      pdf: 'https://arxiv.org/pdf/1706.03762',
+      code: 'https://github.com/tensorflow/tensor2tensor',
+      authors: ['Ashish Vaswani', 'Noam Shazeer'],
+      published: '2017-06-12',
+      year: 2017,
+      categories: ['cs.CL', 'cs.LG'],
+      tags: ['transformers', 'to-cite'],
+      tag_names: ['transformers', 'to cite'],
+      digests: ['Trending papers'],
       lists: ['Read later'],
       status: 'read',
       starred: true,
       created: expect.stringMatching(/^2025-03-0[45]$/),
       read: expect.stringMatching(/^2025-03-0[56]$/),
-      attributes: { 'Model sizes': { parameters: '7B', dataset: 'C4: cleaned' } },
-      arxiv: '1706.03762',
+      attributes: ['Model sizes / parameters: 7B', 'Model sizes / dataset: C4: cleaned'],
     });
   });
 
+  it('leaves out what a paper does not have (no nulls, no empty lists)', () => {
+    const values = parsed(renderFrontMatter(paperFrontMatter(record({ tags: [], lists: [], readAt: null }))));
+    expect(Object.keys(values)).toEqual(['title', 'aliases', 'id', 'digests', 'status', 'starred', 'created']);
+  });
+
+  it.each([
+    ['to cite', 'to-cite'],
+    ['#reasoning', 'reasoning'],
+    ['2024', '_2024'],
+    ['100%', '_100'],
+    ['C++ & Rust', 'C-Rust'],
+    ['reasoning / chain of thought', 'reasoning/chain-of-thought'],
+    ['//nested//deep/', 'nested/deep'],
+    ['Ünïcödé 日本語', 'Ünïcödé-日本語'],
+    ['🚀 rockets', 'rockets'],
+    ['y1984', 'y1984'],
+  ])('tag %j becomes the Obsidian tag %j', (name, tag) => {
+    expect(obsidianTag(name)).toBe(tag);
+    expect(tag).toMatch(/^[\p{L}\p{M}\p{N}_/-]+$/u);
+    expect(tag).toMatch(/[^\p{N}/]/u);
+  });
+
+  it('drops tags with nothing usable, and keeps every original name', () => {
+    const values = paperFrontMatter(record({ tags: ['🚀', '!!', 'to cite', 'to-cite'] }));
+    expect(values).toMatchObject({ tags: ['to-cite'], tag_names: ['🚀', '!!', 'to cite', 'to-cite'] });
+  });
+
   it.each(TRICKY)('a title, tag or list named %j stays a string', (text) => {
-    const p = record({ title: text, tags: [text, 'plain'], lists: [text], digests: [{ name: text, importedAt: '2025-01-01T12:00:00Z', position: 1 }] });
+    const p = record({
+      title: text,
+      tags: [text, 'plain'],
+      lists: [text],
+      authors: [text],
+      digests: [{ name: text, importedAt: '2025-01-01T12:00:00Z', position: 1 }],
+    });
     const fm = paperFrontMatter(p);
     expect(parsed(renderFrontMatter(fm))).toEqual(fm);
   });

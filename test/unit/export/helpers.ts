@@ -1,5 +1,7 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { exportHandlers } from '../../../src/export/handlers';
-import type { ExportPaper } from '../../../src/export/paper-record';
+import { type ExportPaper, plainTitleOf } from '../../../src/export/paper-record';
 import type { WriteFile } from '../../../src/export/writer';
 import { addHighlight } from '../../../src/highlights/highlights';
 import { addToList, createList } from '../../../src/lists/lists';
@@ -27,9 +29,11 @@ export const BAD_TITLES = [
   'Right-to-left \u202eoverride\u202c and a tab\there',
 ];
 
-/** A paper record with everything set, for the pure writers. */
+/** A paper record with everything set, for the pure writers; its plain title follows its title unless given. */
 export function record(over: Partial<ExportPaper> = {}): ExportPaper {
+  const title = over.title ?? 'Attention Is All You Need';
   return {
+    plainTitle: plainTitleOf(title),
     id: '0123456789abcdef',
     title: 'Attention Is All You Need',
     abstract: 'The dominant sequence transduction models are based on complex recurrent or convolutional neural networks.',
@@ -64,4 +68,37 @@ export async function annotatedLibrary(write?: WriteFile) {
   addHighlight(ctx, picked[0], 40, 70, 'green');
   setStatus(ctx, [picked[1]], { state: 'read', starred: true });
   return { ...lib, picked, listId: list.id, tagId: tag.id, handlers: exportHandlers(ctx, write) };
+}
+
+/** The identity fixtures: one file per format the library reads, each with authors, dates and ids. */
+export const IDENTITY_FIXTURES = path.resolve(import.meta.dirname, '..', '..', 'fixtures', 'formats');
+export const IDENTITY_FILES = [
+  'arxiv-api-query.xml',
+  'arxiv-email-cs.txt',
+  'arxiv-rss-cs.CL.xml',
+  'arxiv-listing-atom-cs.AI.xml',
+  'hf-daily-papers.json',
+  'references.bib',
+  'references.ris',
+  'references.csl.json',
+];
+
+/** The sample library with every identity fixture imported too (and journal papers without arXiv ids), a few papers tagged and noted. */
+export async function identityLibrary() {
+  const lib = await readerContext();
+  const files = [...IDENTITY_FILES.map((f) => path.join(IDENTITY_FIXTURES, f)), path.join(import.meta.dirname, 'fixtures', 'journal-papers.csl.json')];
+  for (const file of files) {
+    const report = await lib.library.import({ fileName: path.basename(file), text: fs.readFileSync(file, 'utf8'), source: 'file' });
+    if (!report.digest && !report.alreadyImported) throw new Error(`${file} did not import`);
+  }
+  const { ctx } = lib;
+  const papers = [...ctx.corpus.papers];
+  const withIds = papers.filter((p) => p.arxivId || p.doi);
+  tagPapers(
+    ctx,
+    withIds.slice(0, 3).map((p) => p.id),
+    ['to cite', 'C++ & Rust', '2024', '#reasoning/chain of thought'],
+  );
+  saveNote(ctx, withIds[0].id, 'My note: 100% worth it, see §3 & {braces}.');
+  return { ...lib, papers, withIds };
 }

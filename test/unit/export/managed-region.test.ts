@@ -1,8 +1,10 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { splitFrontMatter } from '../../../src/export/front-matter';
 import { type Managed, ownerOf, renderManaged, updateManaged } from '../../../src/export/managed-region';
-import { paperMarkdown } from '../../../src/export/markdown';
+import { collectionMarkdown, paperMarkdown } from '../../../src/export/markdown';
 import { record } from './helpers';
 
 const v1 = paperMarkdown(record());
@@ -15,10 +17,12 @@ function updated(existing: string, m: Managed, overwrite = false): string {
   return result.text;
 }
 
-/** A file as a reader leaves it after working on it in their vault. */
+/** A file as a reader leaves it after working on it in their vault: an alias of their own, text before and after. */
 function readerEdits(file: string): string {
-  return file
-    .replace(/^---\n/, '---\naliases:\n  - AIAYN # short name\n')
+  const alias = '  - AIAYN # short name\n';
+  return (
+    /^aliases:\n(?: {2}- .*\n)+/m.test(file) ? file.replace(/^(aliases:\n(?: {2}- .*\n)+)/m, `$1${alias}`) : file.replace(/^---\n/, `---\naliases:\n${alias}`)
+  )
     .replace('<!-- digest-reader:begin', 'My summary, written before the exported part.\n\n<!-- digest-reader:begin')
     .concat('\n## My thoughts\n\nLinks to [[Another paper]].\n');
 }
@@ -38,7 +42,7 @@ describe('managed regions', () => {
     expect(next).toContain('AIAYN # short name');
     expect(next).toContain('Reread in May.');
     expect(next).not.toContain('Worth rereading.');
-    expect(fm(next)).toMatchObject({ aliases: ['AIAYN'], tags: ['transformers', 'to cite', 'classic'] });
+    expect(fm(next)).toMatchObject({ aliases: ['Attention Is All You Need', 'AIAYN'], tags: ['transformers', 'to-cite', 'classic'] });
     // And once more: now nothing is left to do.
     expect(updateManaged(next, v2)).toEqual({ status: 'unchanged' });
   });
@@ -89,5 +93,53 @@ describe('managed regions', () => {
   it('refuses a file that belongs to another paper', () => {
     const other = paperMarkdown(record({ id: 'ffffffffffffffff' }));
     expect(updateManaged(renderManaged(other), v1)).toMatchObject({ status: 'conflict' });
+  });
+
+  it('aliases the reader adds or removes are theirs: not an edit, never replaced; the title is added back', () => {
+    const file = renderManaged(v1).replace('  - Attention Is All You Need\n', '  - AIAYN\n');
+    const next = updated(file, v2);
+    expect(fm(next).aliases).toEqual(['AIAYN', 'Attention Is All You Need']);
+    expect(updateManaged(next, v2)).toEqual({ status: 'unchanged' });
+  });
+
+  it('a key the app no longer writes is removed on re-export; the reader’s keys stay', () => {
+    const withDoi = paperMarkdown(record({ doi: '10.1/x', readAt: '2025-03-06T09:30:00.000Z' }));
+    const without = paperMarkdown(record({ doi: undefined, readAt: null }));
+    const next = updated(readerEdits(renderManaged(withDoi)), without);
+    expect(fm(next)).not.toHaveProperty('doi');
+    expect(fm(next)).not.toHaveProperty('read');
+    expect(fm(next)).toMatchObject({ aliases: ['Attention Is All You Need', 'AIAYN'], id: '0123456789abcdef' });
+    expect(updateManaged(next, without)).toEqual({ status: 'unchanged' });
+  });
+});
+
+/** Files written by the version before flat properties (nested digests and attributes, no key list in the marker). */
+describe('files written by an earlier version', () => {
+  const legacy = (name: string) => fs.readFileSync(path.join(import.meta.dirname, 'fixtures', name), 'utf8');
+
+  it('are recognised as unedited, and a re-export turns them into flat properties, keeping the reader’s additions', () => {
+    const old = readerEdits(legacy('legacy-paper.md'));
+    const now = paperMarkdown(record({ attributes: { Efficiency: { 'Speed-up': '2.1x' } }, arxivId: '1706.03762' }));
+    const next = updated(old, now);
+    const values = fm(next);
+    expect(values).toMatchObject({
+      aliases: ['AIAYN', 'Attention Is All You Need'],
+      digests: ['Trending papers'],
+      attributes: ['Efficiency / Speed-up: 2.1x'],
+      arxiv: '1706.03762',
+    });
+    expect(next).toContain('My summary, written before the exported part.');
+    expect(next).toContain('## My thoughts');
+    expect(updateManaged(next, now)).toEqual({ status: 'unchanged' });
+  });
+
+  it('still report an edit made to their exported part', () => {
+    const old = legacy('legacy-paper.md').replace('Worth rereading.', 'Worth rereading, twice.');
+    expect(updateManaged(old, paperMarkdown(record()))).toMatchObject({ status: 'conflict', reason: expect.stringContaining('edited') });
+    const index = legacy('legacy-index.md');
+    const list = { kind: 'list' as const, id: 'l1', name: 'To read' };
+    const links = [{ title: 'Attention Is All You Need', file: 'Attention Is All You Need.md' }];
+    expect(updateManaged(index, collectionMarkdown(list, links, true))).toMatchObject({ status: 'updated' });
+    expect(updateManaged(index.replace('papers: 1', 'papers: 2'), collectionMarkdown(list, links, true))).toMatchObject({ status: 'conflict' });
   });
 });

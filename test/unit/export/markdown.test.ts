@@ -37,6 +37,9 @@ const HOSTILE = [
   'Code at https://github.com/org/repo_name, see www.example.org/page. Or (https://x.org/a_(b)).',
   'a | table | row',
   'back\\slash\\*',
+  'an Obsidian %%comment%% and 100%% sure',
+  'ends like a block id ^abc-1',
+  'x^2 and a footnote[^1]',
 ];
 
 describe('Markdown of a paper', () => {
@@ -81,6 +84,14 @@ describe('Markdown of a paper', () => {
     expect(lintErrors(files)).toBe('');
   });
 
+  it('leaves no Obsidian comment (%%) or block id (a trailing ^id) in the text it writes', () => {
+    for (const text of ['%%hidden%%', 'a %%% b', 'ends ^abc-1', 'ends ^abc\n\nnext']) {
+      const out = escapeText(text);
+      expect(out).not.toMatch(/(^|[^\\])%%/);
+      expect(out).not.toMatch(/(^|\s)\^[\w-]+\s*$/);
+    }
+  });
+
   it.each(HOSTILE)('escaped text %j renders to exactly that text', (text) => {
     const out = html(escapeText(text));
     expect(out).not.toMatch(/<(?!\/?p>|a href="https?:|\/a>)/);
@@ -89,7 +100,7 @@ describe('Markdown of a paper', () => {
 
   it('any text renders as itself', () => {
     fc.assert(
-      fc.property(fc.string({ unit: fc.constantFrom(...'ab #*_`<>[]()!~=$&;|\\-+.1:/\n'.split('')), maxLength: 60 }), (text) => {
+      fc.property(fc.string({ unit: fc.constantFrom(...'ab #*_`<>[]()!~=$&;|\\-+.1:/\n%^'.split('')), maxLength: 60 }), (text) => {
         const out = html(escapeText(text));
         expect(out.replace(/<\/?p>/g, '')).not.toMatch(/</);
         expect(decode(out.replace(/<\/?p>\n?/g, ''))).toBe(text.replace(/\s+/g, ' ').trim());

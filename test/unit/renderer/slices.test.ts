@@ -19,9 +19,10 @@ vi.stubGlobal('window', { digestReader: { invoke, subscribe: () => () => {} } })
 
 let useApp: { getState(): AppState; setState(s: Partial<AppState>): void };
 let queryFor: typeof import('../../../renderer/store/paper-list-slice').queryFor;
+let NO_FACETS: typeof import('../../../renderer/store/paper-list-slice').NO_FACETS;
 beforeAll(async () => {
   ({ useApp } = await import('../../../renderer/store'));
-  ({ queryFor } = await import('../../../renderer/store/paper-list-slice'));
+  ({ queryFor, NO_FACETS } = await import('../../../renderer/store/paper-list-slice'));
 });
 beforeEach(() => {
   invoke.mockClear();
@@ -74,7 +75,7 @@ describe('reading lists', () => {
 
 describe('the paper list', () => {
   it('asks the core for what the view shows', () => {
-    expect(queryFor({ view: { kind: 'list', id: 'l1' }, query: 'moe', sort: 'list', stateFilter: 'unread' })).toMatchObject({
+    expect(queryFor({ view: { kind: 'list', id: 'l1' }, query: 'moe', sort: 'list', stateFilter: 'unread', facets: NO_FACETS })).toMatchObject({
       q: 'moe',
       sort: 'list',
       listId: 'l1',
@@ -82,10 +83,17 @@ describe('the paper list', () => {
       state: 'unread',
     });
     // A list's own order means nothing outside a list.
-    expect(queryFor({ view: { kind: 'tags', ids: ['t1'], mode: 'or' }, query: '', sort: 'list', stateFilter: null })).toMatchObject({
+    expect(queryFor({ view: { kind: 'tags', ids: ['t1'], mode: 'or' }, query: '', sort: 'list', stateFilter: null, facets: NO_FACETS })).toMatchObject({
       sort: 'digest',
       tagIds: ['t1'],
       tagMode: 'or',
+    });
+    // Facets hold over any view.
+    const facets = { author: 'Ada Lovelace', category: 'cs.', year: 2024 };
+    expect(queryFor({ view: { kind: 'starred' }, query: '', sort: 'published', stateFilter: null, facets })).toMatchObject({
+      ...facets,
+      starred: true,
+      sort: 'published',
     });
   });
 

@@ -1,0 +1,116 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Page } from '@playwright/test';
+import { expect, expectAccessible, openApp, openBySearch, ROOT, shoot, test } from './fixtures';
+
+const FORMATS = path.join(ROOT, 'test', 'fixtures', 'formats');
+const FILES = [
+  'hf-daily-papers.json',
+  'arxiv-rss-cs.CL.xml',
+  'arxiv-api-query.xml',
+  'arxiv-email-cs.txt',
+  'references.bib',
+  'references.ris',
+  'references.csl.json',
+];
+const list = (page: Page) => page.getByRole('listbox', { name: 'Papers' });
+const reader = (page: Page) => page.getByRole('region', { name: 'Reader' });
+const importDialog = (page: Page) => page.getByRole('dialog', { name: 'Import a digest' });
+
+/** Drops files on the window as a person would from a file manager. */
+async function dropFiles(page: Page, names: string[]) {
+  const files = names.map((name) => ({ name, data: fs.readFileSync(path.join(FORMATS, name), 'base64') }));
+  const transfer = await page.evaluateHandle((list) => {
+    const dt = new DataTransfer();
+    for (const f of list) dt.items.add(new File([Uint8Array.from(atob(f.data), (c) => c.charCodeAt(0))], f.name));
+    return dt;
+  }, files);
+  for (const type of ['dragenter', 'dragover', 'drop']) await page.dispatchEvent('.app', type, { dataTransfer: transfer });
+}
+
+test('every format through the file chooser at once, one report each; the sample and a Hugging Face file merge', async ({ page, app }) => {
+  test.setTimeout(120_000);
+  await openApp(page, app);
+  await page.getByRole('button', { name: 'Import digest…' }).first().click();
+  await importDialog(page)
+    .getByLabel('Digest files')
+    .setInputFiles(FILES.map((f) => path.join(FORMATS, f)));
+  for (const name of FILES) await expect(importDialog(page).getByRole('status', { name: `Import report: ${name}` })).toBeVisible();
+  const hf = importDialog(page).getByRole('status', { name: 'Import report: hf-daily-papers.json' });
+  await expect(hf).toContainText(/Imported “Hugging Face daily papers \d{4}-\d\d-\d\d”/);
+  await expect(hf).toContainText('Read as Hugging Face papers (JSON)');
+  await expect(hf).toContainText('5 already in your library'); // the sample's papers, now with their ids
+  await expect(importDialog(page).getByRole('status', { name: 'Import report: arxiv-rss-cs.CL.xml' })).toContainText('1 updated to a newer version');
+  await expect(importDialog(page).getByRole('alert')).toHaveCount(0);
+  await shoot(page, 'import-many-reports');
+  await importDialog(page).getByRole('button', { name: 'Close' }).click();
+
+  // A paper of the sample now has its authors, ids and links.
+  await page
+    .getByRole('navigation', { name: 'Library' })
+    .getByRole('button', { name: /^All papers/ })
+    .click();
+  await openBySearch(page, 'FlexGen high-throughput', /^FlexGen/);
+  const byline = reader(page).getByLabel('Authors');
+  await expect(byline.getByRole('button').first()).toBeVisible();
+  const links = reader(page).getByRole('navigation', { name: 'Open the paper' });
+  await expect(links.getByRole('link', { name: /^arXiv/ })).toHaveAttribute('href', 'https://arxiv.org/abs/2303.06865');
+  await expect(links.getByRole('link', { name: /^PDF/ })).toHaveAttribute('href', /^https:\/\/arxiv\.org\/pdf\/2303\.06865/);
+  await expect(links.getByRole('link', { name: /^Hugging Face/ })).toHaveAttribute('href', 'https://huggingface.co/papers/2303.06865');
+  for (const link of await links.getByRole('link').all()) await expect(link).toHaveAttribute('rel', /noopener/);
+  // Provenance keeps every source it came from: the sample, the Hugging Face file, the API answer, the references.
+  const appeared = reader(page).getByRole('list', { name: 'Appeared in' });
+  await expect(appeared).toContainText('Trending papers (sample)');
+  await expect(appeared).toContainText('Hugging Face daily papers');
+
+  // An author opens all their papers.
+  const author = (await byline.getByRole('button').first().textContent())!;
+  await byline.getByRole('button', { name: author }).click();
+  await expect(page.getByRole('list', { name: 'Filters' })).toContainText(`By ${author}`);
+  await expect(list(page).getByRole('option', { name: /^FlexGen/ })).toBeVisible();
+  await page.getByRole('button', { name: `Remove filter: By ${author}` }).click();
+  await expect(page.getByRole('list', { name: 'Filters' })).toHaveCount(0);
+});
+
+test('files dropped on the window are imported together; a paper without ids offers searches elsewhere', async ({ page, app }) => {
+  await openApp(page, app);
+  await dropFiles(page, ['arxiv-api-query.xml', 'references.ris']);
+  await expect(importDialog(page).getByRole('status', { name: 'Import report: arxiv-api-query.xml' })).toContainText('Read as an arXiv API answer');
+  await expect(importDialog(page).getByRole('status', { name: 'Import report: references.ris' })).toContainText('Read as RIS');
+  await importDialog(page).getByRole('button', { name: 'Close' }).click();
+
+  await page
+    .getByRole('navigation', { name: 'Library' })
+    .getByRole('button', { name: /^All papers/ })
+    .click();
+  await openBySearch(page, 'Towards Concise and Adaptive Thinking', /^Towards Concise and Adaptive Thinking/);
+  const find = reader(page).getByRole('navigation', { name: 'Find the paper' });
+  await expect(find.getByRole('link', { name: /^Semantic Scholar/ })).toHaveAttribute(
+    'href',
+    /^https:\/\/www\.semanticscholar\.org\/search\?q=Towards%20Concise/,
+  );
+});
+
+for (const theme of ['light', 'dark'] as const) {
+  test(`a paper's identity, filters by category and year, and the newest published first (${theme})`, async ({ page, app }) => {
+    test.setTimeout(120_000);
+    await page.emulateMedia({ colorScheme: theme });
+    await app.call('digests.import', { fileName: 'q.xml', text: fs.readFileSync(path.join(FORMATS, 'arxiv-api-query.xml'), 'utf8'), source: 'file' });
+    await app.call('digests.import', { fileName: 'cs.CL.xml', text: fs.readFileSync(path.join(FORMATS, 'arxiv-rss-cs.CL.xml'), 'utf8'), source: 'file' });
+    await openApp(page, app);
+    await page.getByRole('combobox', { name: 'Sort by' }).selectOption('published');
+    await page.getByRole('combobox', { name: 'Category' }).selectOption('cs.CL');
+    await expect(page.getByRole('list', { name: 'Filters' })).toContainText('In cs.CL');
+    const rows = list(page).getByRole('option');
+    await expect(rows.first()).toBeVisible();
+    const count = await rows.count();
+    expect(count).toBeGreaterThan(0);
+    await rows.first().click();
+    await expect(reader(page).getByRole('list', { name: 'Categories' }).getByRole('button', { name: 'cs.CL' })).toBeVisible();
+    await shoot(page, `identity-reader-${theme}`);
+    await expectAccessible(page, `identity reader (${theme})`);
+    // A year that has none of these papers empties the list, and says so.
+    await page.getByRole('combobox', { name: 'Year' }).selectOption({ index: 1 });
+    await expect(page.getByRole('list', { name: 'Filters' })).toContainText(/From \d{4}/);
+  });
+}
