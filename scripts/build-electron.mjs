@@ -19,11 +19,17 @@ const node = (input, output) => ({
 });
 
 fs.rmSync('dist/electron', { recursive: true, force: true });
-// The core runs its search index in a worker thread, from this file beside core-process.js.
+// The core runs its search index and its ranking in worker threads, from files beside core-process.js.
 const worker = 'src/search/index-worker.ts';
+const rankWorker = 'src/rank/rank-worker.ts';
 await build(
   node(
-    { main: 'electron/main.ts', 'core-process': 'src/desktop/core-process.ts', ...(fs.existsSync(worker) && { 'index-worker': worker }) },
+    {
+      main: 'electron/main.ts',
+      'core-process': 'src/desktop/core-process.ts',
+      ...(fs.existsSync(worker) && { 'index-worker': worker }),
+      ...(fs.existsSync(rankWorker) && { 'rank-worker': rankWorker }),
+    },
     // One folder: main finds the core process, and the core its worker, next to the file they run from.
     { format: 'es', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },
   ),

@@ -20,20 +20,47 @@ import { settingsHandlers } from './settings/handlers';
 import { exportHandlers } from './export/handlers';
 import { compareHandlers } from './compare/handlers';
 import { backupHandlers } from './storage/backup-handlers';
+import type { Fetcher } from './net';
+import { rankingHandlers } from './rank/handlers';
+import { RankingService, type RankingOptions } from './rank/ranking-service';
+import { SmartEvaluator } from './smart/evaluate';
+import { smartHandlers } from './smart/handlers';
+import { applyRules } from './smart/rules';
+import { SmartLists } from './smart/smart-lists';
+import { createAppFetcher } from './sources/app-fetcher';
+import { sourceHandlers } from './sources/handlers';
+import { type Clock, FetchScheduler, realClock } from './sources/scheduler';
+import { SourcesService } from './sources/sources';
+import { trendHandlers } from './trends/handlers';
 
 export interface CoreOptions {
   dataDir: string;
   /** The sample digest imported on the first run; none when omitted. */
   samplePath?: string;
+  /** Fetch the sources at start-up and daily while open: the app does; the command line and tests do not. */
+  schedule?: boolean;
+  /** The network (tests point it at a local server); by default the app's fetcher. */
+  fetcher?: Fetcher;
+  /** The scheduler's clock (tests move it). */
+  clock?: Clock;
+  ranking?: RankingOptions;
 }
 
 export const SAMPLE_NAME = 'Trending papers (sample)';
 
+/** The daily loop's services: sources and their schedule, smart lists, "Best for you". */
+interface Daily {
+  sources: SourcesService;
+  scheduler?: FetchScheduler;
+  smart: SmartLists;
+  ranking: RankingService;
+}
+
 /** Joins the domains' parts of the contract; src/api/index.ts lists the same parts for the page's types. */
-function createHandlers(library: Library, store: UserStore, ctx: DataContext, dataDir: string): Handlers {
+function createHandlers(library: Library, store: UserStore, ctx: DataContext, dataDir: string, daily: Daily, clock: Clock): Handlers {
   return joinHandlers(
     appHandlers(library, store, dataDir),
-    libraryHandlers(library, ctx),
+    libraryHandlers(library, ctx, daily),
     tagHandlers(ctx),
     listHandlers(ctx),
     statusHandlers(ctx),
@@ -42,8 +69,34 @@ function createHandlers(library: Library, store: UserStore, ctx: DataContext, da
     settingsHandlers(ctx),
     exportHandlers(ctx),
     compareHandlers(ctx, library.terms),
+    sourceHandlers(ctx, daily.sources, daily.scheduler),
+    smartHandlers(daily.smart),
+    rankingHandlers(daily.ranking),
+    trendHandlers(library.corpus, () => clock.now()),
     backupHandlers(ctx),
   );
+}
+
+/** Smart lists and their rules at every import, "Best for you" ordering the lists, sources fetching on their schedule. */
+function startDaily(library: Library, ctx: DataContext, options: CoreOptions, clock: Clock): Daily {
+  const smart = new SmartLists(ctx, new SmartEvaluator(library.corpus, library.index, () => ctx.store.data));
+  library.onImported = ({ papers, newIds }) => applyRules(ctx, smart.evaluator, papers, newIds);
+  const ranking = new RankingService(library.corpus, ctx.events, () => ctx.store.data, options.ranking);
+  library.bestOrder = (papers, tagId) => ranking.order(papers, tagId);
+  const sources = new SourcesService(ctx, library, options.fetcher ?? createAppFetcher(), () => clock.now());
+  if (!options.schedule) return { sources, smart, ranking };
+  const scheduler = new FetchScheduler(
+    (trigger, ids) =>
+      sources.fetch(
+        ids?.filter((id) => ctx.store.data.sources[id]),
+        trigger,
+      ),
+    () => ctx.store.data.fetchSchedule,
+    () => ctx.store.data.sourceOrder.length > 0,
+    clock,
+  );
+  ctx.events.on('fetch.finished', (run) => scheduler.noteRun(run));
+  return { sources, smart, ranking, scheduler };
 }
 
 export interface Core {
@@ -59,7 +112,9 @@ export interface Core {
  * Opens a library: takes the single-writer lock, cleans up after any crash, loads the reader's
  * data and the corpus, and imports the sample digest on the very first run.
  */
-export async function openCore({ dataDir, samplePath }: CoreOptions): Promise<Core> {
+export async function openCore(options: CoreOptions): Promise<Core> {
+  const { dataDir, samplePath } = options;
+  const clock = options.clock ?? realClock;
   const release = acquireLock(dataDir);
   // However the process ends (an error, process.exit, the event loop running dry), the lock goes with it.
   const releaseAtExit = () => release();
@@ -77,6 +132,7 @@ export async function openCore({ dataDir, samplePath }: CoreOptions): Promise<Co
       now: () => new Date().toISOString(),
       tombstones: new Tombstones(),
     };
+    const daily = startDaily(library, ctx, options, clock);
     if (!store.data.settings.sampleImported) {
       if (samplePath && library.corpus.digests.length === 0 && fs.existsSync(samplePath)) {
         await library.import({ name: SAMPLE_NAME, text: fs.readFileSync(samplePath, 'utf8'), source: 'sample' });
@@ -86,8 +142,10 @@ export async function openCore({ dataDir, samplePath }: CoreOptions): Promise<Co
       });
     }
     let closing: Promise<void> | undefined;
+    const handlers = createHandlers(library, store, ctx, path.resolve(dataDir), daily, clock);
+    daily.scheduler?.start();
     return {
-      handlers: createHandlers(library, store, ctx, path.resolve(dataDir)),
+      handlers,
       events,
       store,
       dataDir,
@@ -95,6 +153,9 @@ export async function openCore({ dataDir, samplePath }: CoreOptions): Promise<Co
         // Once, however often asked: a signal can arrive while a close is under way.
         closing ??= (async () => {
           try {
+            daily.scheduler?.stop();
+            await daily.sources.close(); // fetches under way stop; an import under way finishes first
+            await daily.ranking.close();
             await library.close();
             await store.close();
             removeStaleTempFiles(dataDir, true); // a clean stop leaves no temp file

@@ -18,7 +18,8 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseDigest } from '../../src/digest/parse';
 import { SAMPLE_DIGEST } from '../../src/paths';
-import { buildFeatures, explain, type FeatureOptions, type PaperText, rank, train, type TrainOptions } from '../../src/rank';
+import { buildFeatures, explain, type FeatureOptions, type PaperText, rank, scoreRow, train, type TrainOptions } from '../../src/rank';
+import { centroidOf, similarityOf, standardise } from '../../src/rank/similarity';
 import { seededRandom, shuffleInPlace } from '../../src/rank/random';
 import { syntheticPapers } from './synthetic-library';
 
@@ -61,7 +62,26 @@ interface TopicFigures {
   ndcg: number;
 }
 
-function quality(sample: Labelled[], features: FeatureOptions, training: TrainOptions) {
+/**
+ * How the candidates are ordered: the SVM (the app's), similarity to the starred papers' centroid
+ * (Rocchio), or both standardised and added with equal weight — fixed before measuring, not fitted.
+ */
+type Scorer = 'svm' | 'centroid' | 'svm+centroid';
+
+function order(scorer: Scorer, m: ReturnType<typeof buildFeatures>, model: Parameters<typeof rank>[0], starred: string[], candidates: string[]) {
+  if (scorer === 'svm') return rank(model, m, candidates);
+  const centroid = centroidOf(m, starred);
+  const sim = Float64Array.from(candidates, (id) => similarityOf(m, centroid, m.rowOf.get(id)!));
+  let score = sim;
+  if (scorer === 'svm+centroid') {
+    const svm = standardise(Float64Array.from(candidates, (id) => scoreRow(model, m, m.rowOf.get(id)!)));
+    const z = standardise(sim);
+    score = Float64Array.from(svm, (s, i) => s + z[i]);
+  }
+  return candidates.map((id, i) => ({ id, score: score[i], i })).sort((a, b) => b.score - a.score || a.i - b.i);
+}
+
+function quality(sample: Labelled[], features: FeatureOptions, training: TrainOptions, scorer: Scorer = 'svm') {
   const m = buildFeatures(sample, features);
   const counts = new Map<string, number>();
   for (const p of sample) for (const t of p.topics) counts.set(t, (counts.get(t) ?? 0) + 1);
@@ -77,9 +97,11 @@ function quality(sample: Labelled[], features: FeatureOptions, training: TrainOp
       const result = train(m, starred, [], { ...training, seed: d + 1 });
       if (!result.ok) throw new Error(result.message);
       const isStarred = new Set(starred);
-      const ranked = rank(
-        result.model,
+      const ranked = order(
+        scorer,
         m,
+        result.model,
+        starred,
         sample.map((p) => p.id).filter((id) => !isStarred.has(id)),
       ).slice(0, K);
       const relevantLeft = n - STARRED;
@@ -177,6 +199,16 @@ log(
   `(plain precision@10 cannot pass ${ceiling.toFixed(2)} here: a topic of n papers has n - ${STARRED} left to find; the capped figure divides by min(10, n - ${STARRED}))`,
 );
 log(`example reason: ${q.example}`);
+
+log('\nscorers compared (same draws): precision@10 (capped) / nDCG@10');
+const scorers: Record<string, ReturnType<typeof quality>> = {};
+for (const scorer of ['svm', 'centroid', 'svm+centroid'] as const) {
+  const s = (scorers[scorer] = scorer === 'svm' ? q : quality(sample, {}, {}, scorer));
+  log(`${scorer.padEnd(14)} ${s.precisionAt10.toFixed(3)} (${s.cappedPrecisionAt10.toFixed(3)}) / ${s.ndcgAt10.toFixed(3)}`);
+}
+report.scorers = Object.fromEntries(
+  Object.entries(scorers).map(([k, s]) => [k, { precisionAt10: s.precisionAt10, cappedPrecisionAt10: s.cappedPrecisionAt10, ndcgAt10: s.ndcgAt10 }]),
+);
 
 if (args.sweep) {
   log('\nsweep: maxDf × c → precision@10 (capped) / nDCG@10');

@@ -12,6 +12,10 @@ import type { noteHandlers } from '../notes/handlers';
 import type { settingsHandlers } from '../settings/handlers';
 import type { statusHandlers } from '../status/handlers';
 import type { tagHandlers } from '../tags/handlers';
+import type { rankingHandlers } from '../rank/handlers';
+import type { smartHandlers } from '../smart/handlers';
+import type { sourceHandlers } from '../sources/handlers';
+import type { trendHandlers } from '../trends/handlers';
 import type { backupHandlers } from '../storage/backup-handlers';
 import type { ClientOf } from './contract';
 import type { EventName, Events } from './events';
@@ -26,10 +30,19 @@ export type Handlers = ReturnType<typeof appHandlers> &
   ReturnType<typeof settingsHandlers> &
   ReturnType<typeof exportHandlers> &
   ReturnType<typeof compareHandlers> &
+  ReturnType<typeof sourceHandlers> &
+  ReturnType<typeof smartHandlers> &
+  ReturnType<typeof rankingHandlers> &
+  ReturnType<typeof trendHandlers> &
   ReturnType<typeof backupHandlers>;
 
 export type Api = ClientOf<Handlers>;
 export type { Events, EventName };
+export type { FetchTrigger, SourceResult } from './events';
+export type { SourceSummary } from '../sources/sources';
+export type { SmartListSummary } from '../smart/smart-lists';
+export type { RankingStatus } from '../rank/ranking-service';
+export type { Trends, RisingTerm } from '../trends/trends';
 export type { Envelope } from './contract';
 export type { Shell, ShellCommand, Transport } from './bridge';
 

@@ -14,8 +14,11 @@ export const HIGHLIGHT_COLORS = ['yellow', 'green', 'blue', 'pink'] as const;
 export type HighlightColor = (typeof HIGHLIGHT_COLORS)[number];
 export const TAG_MODES = ['and', 'or'] as const;
 export type TagMode = (typeof TAG_MODES)[number];
-/** 'date' is when imported, 'published' when the paper came out; 'list' is a reading list's own order. */
-export const SORT_ORDERS = ['digest', 'date', 'published', 'title', 'list'] as const;
+/**
+ * 'date' is when imported, 'published' when the paper came out; 'list' is a reading list's own
+ * order; 'best' is "Best for you", the reader's interest model (rows then carry their reason).
+ */
+export const SORT_ORDERS = ['digest', 'date', 'published', 'title', 'list', 'best'] as const;
 export type SortOrder = (typeof SORT_ORDERS)[number];
 export const EXPORT_FORMATS = ['markdown', 'bibtex', 'csv', 'ris', 'csl-json'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -54,6 +57,47 @@ export const MAX_TAGS_AT_ONCE = 50;
 /** The largest digest file read, in bytes (and the most characters of pasted text). */
 export const MAX_DIGEST_BYTES = 32 * 1024 * 1024;
 export const MAX_DIGEST_NAME = 300;
+
+// The daily loop: sources, smart lists, "Best for you", trends.
+/** What a source fetches: Hugging Face's daily papers (a URL with {date}), arXiv RSS, an arXiv API query, any feed. */
+export const SOURCE_KINDS = ['hf-daily', 'arxiv-rss', 'arxiv-api', 'feed'] as const;
+export type SourceKind = (typeof SOURCE_KINDS)[number];
+export const SOURCE_KIND_LABELS: Record<SourceKind, string> = {
+  'hf-daily': 'Hugging Face daily papers',
+  'arxiv-rss': 'arXiv RSS',
+  'arxiv-api': 'arXiv API query',
+  feed: 'Feed',
+};
+/** How a source stands: never fetched, fine, unreachable (it will be tried again), or failing (its message says why). */
+export const SOURCE_STATES = ['new', 'fetching', 'ok', 'offline', 'error'] as const;
+export type SourceState = (typeof SOURCE_STATES)[number];
+/** The longest address a source may have. */
+export const MAX_URL = 2048;
+/** Sources a library may hold: a reader follows a handful. */
+export const MAX_SOURCES = 100;
+/** What a smart list's `status:` field matches: a read state, a star, or "not interested". */
+export const STATUS_FILTERS = [...READ_STATES, 'starred', 'not-interested'] as const;
+export type StatusFilter = (typeof STATUS_FILTERS)[number];
+/** A smart list's query as typed (the syntax: words, "phrases", -exclude, author:, cat:, tag:, status:, year:). */
+export const MAX_SMART_QUERY = 1000;
+export const MAX_SMART_LISTS = 200;
+/** "Best for you" learns from this many positive signals (stars, reads, tags, lists) at least. */
+export const MIN_POSITIVES = 3;
+export const notEnoughSignal = (positives: number) =>
+  `Not enough signal yet: star or tag ${MIN_POSITIVES} papers (${positives} so far) and “Best for you” will rank the rest.`;
+/** The states of the interest model, as the page shows them. */
+export const RANKING_STATES = ['idle', 'training', 'ready', 'not-enough-signal', 'failed'] as const;
+export type RankingState = (typeof RANKING_STATES)[number];
+
+/** One line for a fetch's notification and toast: "23 new papers, 4 match your interests". */
+export function fetchSummary(newPapers: number, matches: number): string {
+  const papers = newPapers === 0 ? 'No new papers' : `${newPapers} new paper${newPapers === 1 ? '' : 's'}`;
+  if (newPapers === 0 || matches === 0) return papers;
+  return `${papers}, ${matches} match${matches === 1 ? 'es' : ''} your interests`;
+}
+
+/** "7 of 119 match your interests", for an import's report. */
+export const matchSummary = (matched: number, total: number) => `${matched} of ${total} match${matched === 1 ? 'es' : ''} your interests`;
 
 // Comparisons.
 export const MIN_PAPERS = 2;

@@ -1,6 +1,7 @@
 import type { ParseArgsConfig } from 'node:util';
 import type { Api } from '../api';
 import { backupsCommand } from './backups-command';
+import { DAILY_COMMANDS } from './daily-commands';
 import { UsageError } from './errors';
 import { exportCommand } from './export-command';
 import { idOf } from './names';
@@ -212,6 +213,8 @@ ${filterHelp}`,
   },
 
   export: exportCommand,
+
+  ...DAILY_COMMANDS,
 };
 
 COMMANDS.backups = backupsCommand;

@@ -64,7 +64,7 @@ export function serveCore(control: ControlPort, open: typeof openCore = openCore
   async function start(options: Extract<ControlMessage, { type: 'open' }>): Promise<Core | undefined> {
     try {
       const { dataDir, notice } = settleLibrary(options.dataDir, options.oldDir);
-      const core = await open({ dataDir, samplePath: options.samplePath });
+      const core = await open({ dataDir, samplePath: options.samplePath, schedule: true });
       core.events.onAny((event, payload) => pages.forEach((page) => page.postMessage({ event, payload })));
       control.postMessage({ type: 'ready', dataDir, ...(notice && { notice }) });
       return core;

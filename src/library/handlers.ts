@@ -4,8 +4,21 @@ import { decodeDigest, FORMAT_LIST, type FormatName } from '../digest/parse';
 import { id } from '../api/schemas';
 import type { DataContext } from '../shared/context';
 import { relatedPapers } from '../search/related';
-import { MAX_DIGEST_BYTES, MAX_DIGEST_NAME, MAX_NAME, MAX_QUERY, MAX_TAGS_AT_ONCE, READ_STATES, SORT_ORDERS, TAG_MODES } from '../api/vocabulary';
-import type { Library } from './library';
+import {
+  MAX_DIGEST_BYTES,
+  MAX_DIGEST_NAME,
+  MAX_NAME,
+  MAX_QUERY,
+  MAX_SMART_QUERY,
+  MAX_TAGS_AT_ONCE,
+  READ_STATES,
+  SORT_ORDERS,
+  TAG_MODES,
+} from '../api/vocabulary';
+import type { RankingService, RankingStatus } from '../rank/ranking-service';
+import type { SmartLists } from '../smart/smart-lists';
+import { readQuery } from '../smart/evaluate';
+import type { Library, PaperPage, PaperQuery } from './library';
 import { cachedFacets } from './facets';
 import { readerData } from './user-view';
 
@@ -21,15 +34,47 @@ const query = z.object({
   category: z.string().max(40).nullable().optional(),
   year: z.number().int().min(1900).max(2200).nullable().optional(),
   sort: z.enum(SORT_ORDERS).optional(),
+  /** With sort 'best': this tag's model ranks instead of the overall one. */
+  bestFor: id.nullable().optional(),
+  /** Only the papers of this smart list, or of this query in the smart-list syntax. */
+  smartListId: id.nullable().optional(),
+  smart: z.string().max(MAX_SMART_QUERY).optional(),
   offset: z.number().int().min(0).optional(),
   limit: z.number().int().min(1).max(1000).optional(),
 });
 
+/** What a query reaches beyond the library: smart lists, and the interest model ("Best for you"). */
+export interface QueryHelpers {
+  smart: SmartLists;
+  ranking: RankingService;
+}
+
+/** A page of papers; sorted 'best', its rows carry their reason and `ranking` says how the model stands. */
+export type RankedPage = PaperPage & { ranking: RankingStatus | null };
+
+async function queryPapers(library: Library, ctx: DataContext, h: QueryHelpers, arg: z.output<typeof query>): Promise<RankedPage> {
+  const { smartListId, smart, ...rest } = arg;
+  const q: PaperQuery = rest;
+  if (smartListId || smart) {
+    const ids = smartListId ? await h.smart.members(smartListId) : await h.smart.evaluator.members(readQuery(smart!));
+    q.within = { key: `smart:${smartListId ?? smart}:${library.corpus.digests.length}:${ctx.store.data.revision ?? 0}`, ids };
+  }
+  if (arg.sort !== 'best') return { ...(await library.query(q)), ranking: null };
+  await h.ranking.prepare(arg.bestFor);
+  const page = await library.query(q);
+  const reasons = await h.ranking.reasons(
+    page.items.map((p) => p.id),
+    arg.bestFor,
+  );
+  return { ...page, items: page.items.map((p) => ({ ...p, reason: reasons.get(p.id) ?? null })), ranking: h.ranking.status() };
+}
+
 /** The papers and digests part of the contract. */
-export function libraryHandlers(library: Library, ctx: DataContext) {
+export function libraryHandlers(library: Library, ctx: DataContext, helpers: QueryHelpers) {
   const facets = cachedFacets(library.corpus);
   return {
-    'papers.query': handler(query, (arg) => library.query(arg)),
+    /** Papers of the library, a digest, a list, a tag, a smart list or a search; sort 'best' ranks them "Best for you", with reasons. */
+    'papers.query': handler(query, (arg) => queryPapers(library, ctx, helpers, arg)),
     /** Everything the reader pane shows of one paper, the reader's own data included. */
     'papers.get': handler(z.object({ id, q: z.string().max(MAX_QUERY).optional() }), async ({ id, q }) => {
       return { ...(await library.get(id, q)), ...readerData(ctx, id) };

@@ -1,6 +1,7 @@
 import { contentHash } from '../digest/identity';
 import { normaliseText, parseDigest } from '../digest/parse';
 import type { ParsedDigest, SkippedLine } from '../digest/types';
+import type { SmartMatch } from '../smart/rules';
 import type { Corpus } from './corpus';
 import { digestName, type NameHints } from './digest-name';
 import type { Digest, Paper, StoredEntry } from './types';
@@ -30,6 +31,11 @@ export interface ImportReport {
   /** Known papers whose title and abstract a newer arXiv version replaced. */
   revised: RevisedPaper[];
   skipped: SkippedLine[];
+  /** The reader's smart lists that match papers of this digest, naming them ("7 of 119 match your interests"). */
+  matches: SmartMatch[];
+  /** Distinct papers of the digest matching at least one smart list, and of those the ones new to the library. */
+  matchedPapers: number;
+  matchedNewPapers: number;
 }
 
 export type Progress = (done: number, total: number) => void;
@@ -39,6 +45,8 @@ export interface Imported {
   newPapers: Paper[];
   /** Known papers whose indexed text changed (re-index them). */
   changedPapers: Paper[];
+  /** Every paper of the digest, in its order, once each. */
+  paperIds: string[];
 }
 
 /**
@@ -48,10 +56,22 @@ export interface Imported {
 export async function importDigest(corpus: Corpus, req: ImportRequest, progress: Progress = () => {}): Promise<Imported> {
   const parsed = parseDigest(req.text, req.format ? { format: req.format } : undefined);
   const hash = contentHash(normaliseText(req.text));
-  const base = { format: parsed.format, skipped: parsed.skipped, revised: [] as RevisedPaper[] };
+  const base = {
+    format: parsed.format,
+    skipped: parsed.skipped,
+    revised: [] as RevisedPaper[],
+    matches: [] as SmartMatch[],
+    matchedPapers: 0,
+    matchedNewPapers: 0,
+  };
   const known = corpus.findByContent(hash);
   if (known) {
-    return { report: { ...base, digest: null, alreadyImported: known, added: 0, merged: parsed.entries.length }, newPapers: [], changedPapers: [] };
+    return {
+      report: { ...base, digest: null, alreadyImported: known, added: 0, merged: parsed.entries.length },
+      newPapers: [],
+      changedPapers: [],
+      paperIds: [],
+    };
   }
   progress(0, parsed.entries.length);
   const { entries, unknown } = resolveUpdates(corpus, parsed);
@@ -75,6 +95,7 @@ export async function importDigest(corpus: Corpus, req: ImportRequest, progress:
     report: { ...base, digest, alreadyImported: null, added: newPapers.length, merged: entries.length - newPapers.length, revised },
     newPapers,
     changedPapers,
+    paperIds: [...new Set(entries.map((e) => e.id))],
   };
 }
 

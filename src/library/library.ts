@@ -11,12 +11,13 @@ import { migrate, type UserData } from '../storage/schema';
 import type { StoreWarning } from '../storage/user-store';
 import { Corpus } from './corpus';
 import { importDigest, type ImportReport, type ImportRequest } from './importer';
+import type { InterestReport } from '../smart/rules';
 import type { Digest, Paper } from './types';
 import { factFilter, identityOf, rowFacts, type FactFilter, type Identity } from './paper-facts';
 import { searchDoc, userFields, userFilter, type UserFields, type UserFilter } from './user-view';
 
-/** 'date' is when imported, 'published' when the paper came out; 'list' is a reading list's own order. */
-export type SortOrder = 'digest' | 'date' | 'published' | 'title' | 'list';
+/** 'date' is when imported, 'published' when the paper came out; 'list' is a reading list's own order; 'best': "Best for you". */
+export type SortOrder = 'digest' | 'date' | 'published' | 'title' | 'list' | 'best';
 
 export interface PaperQuery extends UserFilter, FactFilter {
   q?: string;
@@ -24,7 +25,17 @@ export interface PaperQuery extends UserFilter, FactFilter {
   sort?: SortOrder;
   offset?: number;
   limit?: number;
+  /** Only these papers (a smart list's), decided by the caller; `key` names the set (it changes when the set does). */
+  within?: { key: string; ids: ReadonlySet<string> };
+  /** With sort 'best': rank by this tag's model instead of the reader's overall interests. */
+  bestFor?: string | null;
 }
+
+/** "Best for you" as the library uses it: papers best first, or null while there is no model (the order stays). */
+export type BestOrder = (papers: readonly Paper[], tagId?: string | null) => Paper[] | null;
+
+/** What an import learns from the reader's interests (smart lists and their rules), put on its report. */
+export type ImportHook = (imported: { papers: Paper[]; newIds: ReadonlySet<string> }) => InterestReport;
 
 export interface PaperRow extends UserFields, ReturnType<typeof rowFacts> {
   id: string;
@@ -33,6 +44,8 @@ export interface PaperRow extends UserFields, ReturnType<typeof rowFacts> {
   snippet: Snippet;
   digests: { id: string; name: string }[];
   importedAt: string;
+  /** Why "Best for you" puts it here ("shares kv cache with 3 papers you starred"); null in other orders. */
+  reason: string | null;
 }
 
 /** A page of the list. A search ranks at most `RANKED` papers; `matched` says how many match. */
@@ -73,6 +86,9 @@ export class Library {
   #indexError: Error | undefined;
   #sorted = new Map<SortOrder, Paper[]>();
   readonly #userData: () => Readonly<UserData>;
+  /** Set by the core: the interest model's order, and the smart lists' rules at import. */
+  bestOrder: BestOrder | undefined;
+  onImported: ImportHook | undefined;
 
   /** `userData` gives the reader's current data (tags, notes…), which filters and the index use. */
   constructor(dataDir: string, events: EventBus, userData: () => Readonly<UserData> = () => EMPTY_USER_DATA) {
@@ -128,11 +144,15 @@ export class Library {
 
   async import(req: ImportRequest): Promise<ImportReport> {
     const name = req.name ?? req.fileName ?? 'digest';
-    const { report, newPapers, changedPapers } = await importDigest(this.corpus, req, (done, total) =>
+    const { report, newPapers, changedPapers, paperIds } = await importDigest(this.corpus, req, (done, total) =>
       this.#events.emit('import.progress', { name, done, total }),
     );
     if (report.digest) {
       this.index.add([...this.#docs([...newPapers, ...changedPapers])]);
+      if (this.onImported) {
+        const papers = paperIds.map((id) => this.corpus.paper(id)).filter((p): p is Paper => Boolean(p));
+        Object.assign(report, this.onImported({ papers, newIds: new Set(newPapers.map((p) => p.id)) }));
+      }
       // A revised title moves a paper in the title order: sort again (rare), else insert the new ones.
       if (report.revised.length) this.#sorted.clear();
       else this.#insertSorted(newPapers);
@@ -145,28 +165,49 @@ export class Library {
     return this.corpus.digests;
   }
 
-  async query({ q = '', digestId = null, sort = 'digest', offset = 0, limit = 100, author, category, year, ...filter }: PaperQuery): Promise<PaperPage> {
+  async query({
+    q = '',
+    digestId = null,
+    sort = 'digest',
+    offset = 0,
+    limit = 100,
+    author,
+    category,
+    year,
+    within,
+    bestFor,
+    ...filter
+  }: PaperQuery): Promise<PaperPage> {
     const data = this.#userData();
     if (digestId && !this.corpus.digest(digestId)) throw new ApiError('not-found', 'That digest is no longer in the library.');
     if (filter.listId && !data.lists[filter.listId]) throw new ApiError('not-found', 'That reading list no longer exists.');
     const byDigest = digestId ? (p: Paper) => p.appearances.some((a) => a.digestId === digestId) : undefined;
-    const inDigest = allOf([byDigest, userFilter(data, filter), factFilter({ author, category, year })]);
+    const inSet = within ? (p: Paper) => within.ids.has(p.id) : undefined;
+    const inDigest = allOf([byDigest, inSet, userFilter(data, filter), factFilter({ author, category, year })]);
+    const order = this.bestOrder;
+    const best = sort === 'best' && order ? (papers: readonly Paper[]) => order(papers, bestFor) : undefined;
     if (q.trim()) {
       if (!this.#searchable()) return { total: 0, matched: 0, items: [], searched: true, indexing: { ...this.index.progress } };
       // The filter's papers go to the index once, and again only when the filter or the data change.
-      const within = inDigest && {
-        key: JSON.stringify([digestId, filter, author, category, year, data.revision ?? 0, this.corpus.digests.length]),
+      const restrict = inDigest && {
+        key: JSON.stringify([digestId, filter, author, category, year, data.revision ?? 0, this.corpus.digests.length, within?.key ?? null]),
         ids: () =>
           Array.from(this.corpus.papers)
             .filter(inDigest)
             .map((p) => p.id),
       };
-      const found = await this.index.search(q, within);
-      const hits = rerankByPhrase(
+      const found = await this.index.search(q, restrict);
+      let hits = rerankByPhrase(
         found.hits.filter((h) => this.corpus.paper(h.id)),
         q,
         (id) => this.corpus.paper(id)!,
       );
+      // "Best for you" over a search: the matches, in the model's order.
+      const ordered = best?.(hits.map((h) => this.corpus.paper(h.id)!));
+      if (ordered) {
+        const byId = new Map(hits.map((h) => [h.id, h]));
+        hits = ordered.map((p) => byId.get(p.id)!);
+      }
       const items = hits.slice(offset, offset + limit).map((h) => this.#row(this.corpus.paper(h.id)!, new Set(h.terms), digestId));
       return { total: hits.length, matched: found.matched, items, searched: true, indexing: null };
     }
@@ -175,10 +216,11 @@ export class Library {
       papers = data.lists[filter.listId].paperIds.map((id) => this.corpus.paper(id)).filter((p): p is Paper => Boolean(p));
       if (inDigest) papers = papers.filter(inDigest);
     } else {
-      papers = this.#sortedPapers(sort === 'list' ? 'digest' : sort);
+      papers = this.#sortedPapers(sort === 'list' || sort === 'best' ? 'digest' : sort);
       if (inDigest) papers = papers.filter(inDigest);
-      if (digestId && sort === 'digest') papers = papers.toSorted((a, b) => positionIn(a, digestId) - positionIn(b, digestId));
+      if (digestId && (sort === 'digest' || sort === 'best')) papers = papers.toSorted((a, b) => positionIn(a, digestId) - positionIn(b, digestId));
     }
+    if (best) papers = best(papers) ?? papers;
     const items = papers.slice(offset, offset + limit).map((p) => this.#row(p, new Set(), digestId));
     return { total: papers.length, matched: papers.length, items, searched: false, indexing: null };
   }
@@ -250,6 +292,7 @@ export class Library {
   }
 
   #row(p: Paper, terms: Set<string>, digestId: string | null): PaperRow {
+    // `reason` is filled by the caller when the page is sorted "Best for you".
     const first = this.corpus.digest(p.appearances[0].digestId)!;
     const digests = p.appearances.map((a) => ({ id: a.digestId, name: this.corpus.digest(a.digestId)!.name }));
     if (digestId) digests.sort((a, b) => Number(b.id === digestId) - Number(a.id === digestId));
@@ -262,6 +305,7 @@ export class Library {
       digests,
       importedAt: first.importedAt,
       ...userFields(this.#userData(), p.id),
+      reason: null,
     };
   }
 }

@@ -28,13 +28,21 @@ export interface UserFilter {
 export interface UserFields {
   state: ReadState;
   starred: boolean;
+  /** The reader marked it "not interested" ("Best for you" learns from it). */
+  notInterested: boolean;
   tags: { id: string; name: string; color: TagColor }[];
   hasNote: boolean;
 }
 
 export function userFields(data: UserData, paperId: string): UserFields {
-  const { state, starred } = statusOf(data, paperId);
-  return { state, starred, tags: tagsOf(data, paperId).map(({ id, name, color }) => ({ id, name, color })), hasNote: noteOf(data, paperId) !== null };
+  const { state, starred, notInterested = false } = statusOf(data, paperId);
+  return {
+    state,
+    starred,
+    notInterested,
+    tags: tagsOf(data, paperId).map(({ id, name, color }) => ({ id, name, color })),
+    hasNote: noteOf(data, paperId) !== null,
+  };
 }
 
 /** Everything the reader has on one paper. */

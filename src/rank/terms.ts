@@ -32,10 +32,38 @@ const EXTRA_STOP = [
 ];
 const STOP: ReadonlySet<string> = new Set([...STOP_WORDS, ...EXTRA_STOP]);
 
+/** Addresses ("code at https://github.com/…") say where, not what: their pieces would be terms of every paper with code. */
+const URL = /\b(?:https?:\/\/|www\.)\S+/gi;
+
 export function rankTokens(text: string): string[] {
   // Folding accents costs twice the tokenising; most abstracts are plain ASCII and skip it.
-  const folded = (NON_ASCII.test(text) ? text.normalize('NFD').replace(/\p{M}/gu, '') : text).toLowerCase();
+  const plain = text.includes('://') || text.includes('www.') ? text.replace(URL, ' ') : text;
+  const folded = (NON_ASCII.test(plain) ? plain.normalize('NFD').replace(/\p{M}/gu, '') : plain).toLowerCase();
   const out: string[] = [];
   for (const t of folded.match(TOKEN) ?? []) if (!STOP.has(t)) out.push(t);
   return out;
+}
+
+const WORD_OR_MARK = /[a-z0-9_]+|[^\sa-z0-9_-]/g;
+const TERM = /^[a-z_][a-z0-9_]+$/;
+
+/**
+ * The same words as `rankTokens`, in runs that stop at a stop word or a punctuation mark: the
+ * phrases a reader would see in the text ("kv cache" in "the kv cache, and language models", but
+ * not "cache language"). For terms shown to the reader (trends); features keep scikit-learn's way.
+ */
+export function termRuns(text: string): string[][] {
+  const plain = text.includes('://') || text.includes('www.') ? text.replace(URL, ' ') : text;
+  const folded = (NON_ASCII.test(plain) ? plain.normalize('NFD').replace(/\p{M}/gu, '') : plain).toLowerCase();
+  const runs: string[][] = [];
+  let run: string[] = [];
+  for (const [t] of folded.matchAll(WORD_OR_MARK)) {
+    if (TERM.test(t) && !STOP.has(t)) run.push(t);
+    else if (run.length) {
+      runs.push(run);
+      run = [];
+    }
+  }
+  if (run.length) runs.push(run);
+  return runs;
 }

@@ -3,6 +3,7 @@
  * consecutive tokens) of the title and abstract, case- and accent-insensitively; the app routes the
  * text part through the search index instead (see splitQuery) and uses this for the filters.
  */
+import type { ReadState } from '../api/vocabulary';
 import { tokenize } from '../search/text';
 import type { QueryTerm, SmartQuery } from './query-types';
 
@@ -15,8 +16,10 @@ export interface SmartPaper {
   /** ISO 8601 date; its year is what `year:` compares. */
   published?: string;
   tags: string[];
-  state: 'read' | 'unread' | 'reading';
+  state: ReadState;
   starred: boolean;
+  /** The reader marked it "not interested" (`status:not-interested`). */
+  notInterested?: boolean;
 }
 
 /** Lower-case, accents off, so "Müller" is found by "muller" and by "Müller". */
@@ -60,7 +63,17 @@ function yearOf(published?: string): number | undefined {
   return m ? Number(m[1]) : undefined;
 }
 
-type Test = (paper: SmartPaper, text: () => string[]) => boolean;
+/** The paper's text two ways, each made at most once per paper: its tokens, and (ASCII text only) its lower case. */
+interface PaperText {
+  tokens(): string[];
+  /** Undefined when the text is not plain ASCII (folding accents would change it). */
+  lower(): string | undefined;
+}
+
+type Test = (paper: SmartPaper, text: PaperText) => boolean;
+
+// eslint-disable-next-line no-control-regex -- plain ASCII is exactly what lets lower case stand in for folding
+const ASCII = /^[\x00-\x7F]*$/;
 
 /** One term as a test, its value folded and tokenised once, not once per paper. */
 function compileTerm(term: QueryTerm): Test {
@@ -68,7 +81,14 @@ function compileTerm(term: QueryTerm): Test {
     case 'word':
     case 'phrase': {
       const needle = tokens(term.value);
-      return (_p, text) => containsRun(text(), needle);
+      // Tokenising a paper costs ten times a substring search: a paper whose text lacks the first
+      // word cannot hold the run (folding ASCII is lower-casing it), and most papers lack it.
+      const first = needle[0];
+      return (_p, text) => {
+        const lower = first === undefined ? undefined : text.lower();
+        if (lower !== undefined && !lower.includes(first)) return false;
+        return containsRun(text.tokens(), needle);
+      };
     }
     case 'author': {
       const needle = tokens(term.value);
@@ -81,7 +101,9 @@ function compileTerm(term: QueryTerm): Test {
       return (p) => p.tags.some((t) => fold(t) === name);
     }
     case 'status':
-      return term.value === 'starred' ? (p) => p.starred : (p) => p.state === term.value;
+      if (term.value === 'starred') return (p) => p.starred;
+      if (term.value === 'not-interested') return (p) => p.notInterested === true;
+      return (p) => p.state === term.value;
     case 'year': {
       const { min = -Infinity, max = Infinity } = term;
       return (p) => {
@@ -99,9 +121,14 @@ function compileTerm(term: QueryTerm): Test {
 export function compileQuery(query: SmartQuery): (paper: SmartPaper) => boolean {
   const tests = query.terms.map((t) => ({ test: compileTerm(t), negated: t.negated }));
   return (paper) => {
-    let text: string[] | undefined;
-    const textTokens = () => (text ??= tokens(`${paper.title}\n${paper.abstract}`));
-    return tests.every(({ test, negated }) => test(paper, textTokens) !== negated);
+    const raw = `${paper.title}\n${paper.abstract}`;
+    let words: string[] | undefined;
+    let lower: string | undefined | null = null;
+    const text: PaperText = {
+      tokens: () => (words ??= tokens(raw)),
+      lower: () => (lower === null ? (lower = ASCII.test(raw) ? raw.toLowerCase() : undefined) : lower),
+    };
+    return tests.every(({ test, negated }) => test(paper, text) !== negated);
   };
 }
 

@@ -4,17 +4,8 @@
  * the characters; any input gives a query or a SmartQueryError naming the offset, never another
  * exception.
  */
-import {
-  FIELD_KEYS,
-  type FieldKey,
-  MAX_QUERY_LENGTH,
-  type QueryTerm,
-  STATUS_VALUES,
-  type SmartQuery,
-  SmartQueryError,
-  type StatusValue,
-  type YearTerm,
-} from './query-types';
+import { STATUS_FILTERS, type StatusFilter } from '../api/vocabulary';
+import { FIELD_KEYS, type FieldKey, MAX_QUERY_LENGTH, type QueryTerm, type SmartQuery, SmartQueryError, type YearTerm } from './query-types';
 
 export type ParseResult = { ok: true; query: SmartQuery } | { ok: false; error: SmartQueryError };
 
@@ -110,15 +101,15 @@ function fieldTerm(field: FieldKey, value: string, valueAt: number, negated: boo
   switch (field) {
     case 'status': {
       const v = value.toLowerCase();
-      if (!(STATUS_VALUES as readonly string[]).includes(v)) {
-        const hint = closest(v, STATUS_VALUES);
+      if (!(STATUS_FILTERS as readonly string[]).includes(v)) {
+        const hint = closest(v, STATUS_FILTERS);
         throw new SmartQueryError(
           'bad-status',
           valueAt,
-          `bad status "${value}" at ${valueAt}; ${hint ? `did you mean status:${hint}?` : `use ${STATUS_VALUES.join(', ')}`}`,
+          `bad status "${value}" at ${valueAt}; ${hint ? `did you mean status:${hint}?` : `use ${STATUS_FILTERS.join(', ')}`}`,
         );
       }
-      return { kind: 'status', value: v as StatusValue, negated, at };
+      return { kind: 'status', value: v as StatusFilter, negated, at };
     }
     case 'year':
       return { kind: 'year', ...yearRange(value, valueAt), negated, at };

@@ -4,9 +4,7 @@
  * be negated with a leading `-`.
  */
 
-export const READ_STATES = ['read', 'unread', 'reading'] as const;
-export const STATUS_VALUES = [...READ_STATES, 'starred'] as const;
-export type StatusValue = (typeof STATUS_VALUES)[number];
+import type { StatusFilter } from '../api/vocabulary';
 
 /** The field keys, as typed before the colon (case-insensitive). */
 export const FIELD_KEYS = ['author', 'cat', 'tag', 'status', 'year'] as const;
@@ -42,7 +40,7 @@ export interface TagTerm extends TermBase {
 }
 export interface StatusTerm extends TermBase {
   kind: 'status';
-  value: StatusValue;
+  value: StatusFilter;
 }
 /** A closed year range; an open end is undefined (`year:>=2024` is {min: 2024}). */
 export interface YearTerm extends TermBase {

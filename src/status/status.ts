@@ -5,12 +5,22 @@ import type { PaperStatus } from './types';
 
 export const DEFAULT_STATUS: Omit<PaperStatus, 'updatedAt'> = { state: 'unread', starred: false };
 
-export function statusOf(data: UserData, paperId: string): { state: ReadState; starred: boolean; readAt?: string } {
+export function statusOf(data: UserData, paperId: string): Omit<PaperStatus, 'updatedAt'> {
   return data.status[paperId] ?? DEFAULT_STATUS;
 }
 
-/** Sets read state and/or star on papers; an unread, unstarred paper keeps no entry. */
-export function setStatus(ctx: DataContext, paperIds: string[], change: { state?: ReadState; starred?: boolean }): void {
+/** Whether an entry says nothing beyond the defaults, so it need not be kept. */
+const isDefault = (s: PaperStatus) => s.state === 'unread' && !s.starred && !s.notInterested && !s.skippedAt;
+
+export interface StatusChange {
+  state?: ReadState;
+  starred?: boolean;
+  /** "Not interested": a negative signal for "Best for you" (a star or a read clears it). */
+  notInterested?: boolean;
+}
+
+/** Sets read state, star and/or "not interested" on papers; a paper left at the defaults keeps no entry. */
+export function setStatus(ctx: DataContext, paperIds: string[], change: StatusChange): void {
   requirePapers(ctx, paperIds);
   const now = ctx.now();
   ctx.store.update((d) => {
@@ -21,9 +31,25 @@ export function setStatus(ctx: DataContext, paperIds: string[], change: { state?
       if (change.starred !== undefined) next.starred = change.starred;
       if (change.state === 'read' && before.state !== 'read') next.readAt = now;
       if (next.state !== 'read') delete next.readAt;
-      if (next.state === 'unread' && !next.starred) delete d.status[id];
+      // Keeping a paper (a star, a read) answers the question a skip or "not interested" asked.
+      if (change.starred || (change.state && change.state !== 'unread')) delete next.skippedAt;
+      if (change.notInterested !== undefined) {
+        if (change.notInterested) next.notInterested = true;
+        else delete next.notInterested;
+      } else if (change.starred) delete next.notInterested;
+      if (isDefault(next)) delete d.status[id];
       else d.status[id] = next;
     }
+  });
+  dataChanged(ctx);
+}
+
+/** Triage passed these papers by: a weak negative signal, recorded with its time. */
+export function skipPapers(ctx: DataContext, paperIds: string[]): void {
+  requirePapers(ctx, paperIds);
+  const now = ctx.now();
+  ctx.store.update((d) => {
+    for (const id of paperIds) d.status[id] = { ...(d.status[id] ?? { ...DEFAULT_STATUS }), skippedAt: now, updatedAt: now };
   });
   dataChanged(ctx);
 }

@@ -3,6 +3,8 @@ import type { Highlight } from '../highlights/types';
 import type { ReadingList } from '../lists/types';
 import type { Note } from '../notes/types';
 import type { Appearance, Session } from '../settings/types';
+import type { SmartList } from '../smart/types';
+import type { FetchSchedule, Source } from '../sources/types';
 import type { PaperStatus } from '../status/types';
 import type { Tag } from '../tags/types';
 
@@ -11,7 +13,11 @@ import type { Tag } from '../tags/types';
  * types in its folder; this file assembles them). A migration takes version N-1 to N;
  * a store written by a newer app is refused, never overwritten.
  */
-export const CURRENT_SCHEMA = 4;
+export const CURRENT_SCHEMA = 5;
+/** The first version kept as a snapshot plus a journal: from it on, a journal beside an older snapshot holds its latest writes. */
+export const JOURNAL_SCHEMA = 4;
+/** The oldest version `downgrade` writes. */
+export const OLDEST_DOWNGRADE = 3;
 
 export interface UserData {
   schemaVersion: number;
@@ -40,9 +46,18 @@ export interface UserData {
   comparisons: Record<string, Comparison>;
   /** Names of comparison attributes ever used, offered again in any comparison. */
   attributeNames: string[];
+  /** Subscriptions (src/sources), by id, in the reader's order. */
+  sources: Record<string, Source>;
+  sourceOrder: string[];
+  fetchSchedule: FetchSchedule;
+  /** Saved searches (src/smart), by id, in the reader's order. */
+  smartLists: Record<string, SmartList>;
+  smartOrder: string[];
 }
 
 export const READ_LATER_ID = 'read-later';
+/** Fetch at start-up, and every morning at 8 while the app runs. */
+export const DEFAULT_SCHEDULE: FetchSchedule = { atStartup: true, dailyHour: 8 };
 
 export class StoreTooNewError extends Error {
   constructor(found: number) {
@@ -74,6 +89,8 @@ const migrations: Record<number, Migration> = {
   3: (data) => ({ comparisons: {}, attributeNames: [], ...data }),
   // 4: the same data, kept as a snapshot plus a journal of changes (user-store.ts); a v3 store is its first snapshot.
   4: (data) => data,
+  // 5: the daily loop: sources and their schedule, smart lists (additive: new keys with defaults). Down: downgrade.ts.
+  5: (data) => ({ sources: {}, sourceOrder: [], fetchSchedule: { ...DEFAULT_SCHEDULE }, smartLists: {}, smartOrder: [], ...data }),
 };
 
 export function migrate(raw: unknown): UserData {
@@ -82,4 +99,33 @@ export function migrate(raw: unknown): UserData {
   if (from > CURRENT_SCHEMA) throw new StoreTooNewError(from);
   for (let v = from + 1; v <= CURRENT_SCHEMA; v++) data = { ...migrations[v](data), schemaVersion: v };
   return data as unknown as UserData;
+}
+
+type Downgrade = (data: Record<string, unknown>) => Record<string, unknown>;
+
+/** downgrades[n] takes a version n store back to version n-1, as that version's app reads it (downgrade.ts writes it). */
+const downgrades: Record<number, Downgrade> = {
+  // 5 → 4: the daily loop's parts go (the backup taken first keeps them), and each status keeps what v4 knew.
+  5: (data) => {
+    const { sources: _s, sourceOrder: _so, fetchSchedule: _f, smartLists: _l, smartOrder: _lo, status = {}, ...rest } = data;
+    const kept: Record<string, unknown> = {};
+    for (const [id, entry] of Object.entries(status as Record<string, PaperStatus>)) {
+      const { notInterested: _n, skippedAt: _k, ...v4 } = entry;
+      // v4 keeps no entry for an unread, unstarred paper (one only skipped or "not interested").
+      if (v4.state !== 'unread' || v4.starred) kept[id] = v4;
+    }
+    return { ...rest, status: kept };
+  },
+  // 4 → 3: the same data; only how it is kept changes (downgrade.ts folds the journal in).
+  4: (data) => data,
+};
+
+/** The data as version `to` (OLDEST_DOWNGRADE up to the current) has it: the down migrations in turn. */
+export function downgrade(data: Readonly<UserData>, to: number): Record<string, unknown> {
+  if (!Number.isInteger(to) || to < OLDEST_DOWNGRADE || to > CURRENT_SCHEMA) {
+    throw new RangeError(`Cannot write data version ${to}: this app writes versions ${OLDEST_DOWNGRADE} to ${CURRENT_SCHEMA}.`);
+  }
+  let out = { ...(data as unknown as Record<string, unknown>) };
+  for (let v = CURRENT_SCHEMA; v > to; v--) out = { ...downgrades[v](out), schemaVersion: v - 1 };
+  return out;
 }

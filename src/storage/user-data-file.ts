@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { FONTS, HIGHLIGHT_COLORS, READ_STATES, TAG_COLORS, THEMES } from '../api/vocabulary';
-import { CURRENT_SCHEMA, READ_LATER_ID, type UserData } from './schema';
+import { FONTS, HIGHLIGHT_COLORS, READ_STATES, SOURCE_KINDS, TAG_COLORS, THEMES } from '../api/vocabulary';
+import { CURRENT_SCHEMA, DEFAULT_SCHEDULE, READ_LATER_ID, type UserData } from './schema';
 
 /**
  * The shape of the reader's data as read from disk (the store, a backup). Lenient where the app
@@ -24,7 +24,17 @@ const PARTS = {
   paperTags: z.record(text, z.array(text)),
   lists: z.record(text, z.looseObject({ id: text, name: text, paperIds: z.array(text), createdAt: text, builtIn: z.boolean().optional() })),
   listOrder: z.array(text),
-  status: z.record(text, z.looseObject({ state: z.enum(READ_STATES), starred: z.boolean(), readAt: text.optional(), updatedAt: text })),
+  status: z.record(
+    text,
+    z.looseObject({
+      state: z.enum(READ_STATES),
+      starred: z.boolean(),
+      readAt: text.optional(),
+      notInterested: z.boolean().optional(),
+      skippedAt: text.optional(),
+      updatedAt: text,
+    }),
+  ),
   notes: z.record(text, z.looseObject({ text, createdAt: text, updatedAt: text })),
   highlights: z.record(
     text,
@@ -45,6 +55,12 @@ const PARTS = {
     }),
   ),
   attributeNames: z.array(text),
+  // v5: the daily loop (src/sources, src/smart).
+  sources: z.record(text, z.looseObject({ id: text, name: text, kind: z.enum(SOURCE_KINDS), url: text, createdAt: text })),
+  sourceOrder: z.array(text),
+  fetchSchedule: z.looseObject({ atStartup: z.boolean(), dailyHour: z.number().int().min(0).max(23).nullable() }),
+  smartLists: z.record(text, z.looseObject({ id: text, name: text, query: text, createdAt: text, seenAt: text })),
+  smartOrder: z.array(text),
 } as const;
 
 type Part = keyof typeof PARTS;
@@ -73,6 +89,11 @@ export function emptyUserData(): UserData {
     highlights: {},
     comparisons: {},
     attributeNames: [],
+    sources: {},
+    sourceOrder: [],
+    fetchSchedule: { ...DEFAULT_SCHEDULE },
+    smartLists: {},
+    smartOrder: [],
   };
 }
 
@@ -113,6 +134,14 @@ export function salvage(raw: Record<string, unknown>): Salvaged {
   const lists = data.lists as UserData['lists'];
   if (!lists[READ_LATER_ID]) lists[READ_LATER_ID] = (empty.lists as UserData['lists'])[READ_LATER_ID];
   data.listOrder = [...new Set([...(data.listOrder as string[]).filter((id) => lists[id]), ...Object.keys(lists)])];
+  // An order names each of its records once (a source or smart list dropped above leaves its order too).
+  for (const [order, part] of [
+    ['sourceOrder', 'sources'],
+    ['smartOrder', 'smartLists'],
+  ] as const) {
+    const records = data[part] as Record<string, unknown>;
+    data[order] = [...new Set([...(data[order] as string[]).filter((id) => records[id]), ...Object.keys(records)])];
+  }
   return { data: data as unknown as UserData, repaired };
 }
 
@@ -142,7 +171,7 @@ export interface DataCounts {
   tags: number;
   lists: number;
   highlights: number;
-  /** Papers with a status or a star, papers in lists, comparisons: data too, though not shown. */
+  /** Papers with a status or a star, papers in lists, comparisons, sources, smart lists: data too, though not shown. */
   other: number;
 }
 
@@ -153,7 +182,12 @@ export function countData(data: UserData): DataCounts {
     tags: Object.keys(data.tags ?? {}).length,
     lists: lists.filter((l) => !l.builtIn).length,
     highlights: Object.values(data.highlights ?? {}).reduce((n, h) => n + h.length, 0),
-    other: Object.keys(data.status ?? {}).length + lists.reduce((n, l) => n + l.paperIds.length, 0) + Object.keys(data.comparisons ?? {}).length,
+    other:
+      Object.keys(data.status ?? {}).length +
+      lists.reduce((n, l) => n + l.paperIds.length, 0) +
+      Object.keys(data.comparisons ?? {}).length +
+      Object.keys(data.sources ?? {}).length +
+      Object.keys(data.smartLists ?? {}).length,
   };
 }
 

@@ -3,8 +3,8 @@ import { ApiError } from '../api/contract';
 import * as path from 'node:path';
 import { Backups, type BackupInfo } from './backups';
 import { moveAside, readJson, writeFileAtomic } from './files';
-import { Journal } from './journal';
-import { CURRENT_SCHEMA, migrate, StoreTooNewError, type UserData } from './schema';
+import { Journal, type Entry } from './journal';
+import { CURRENT_SCHEMA, JOURNAL_SCHEMA, migrate, StoreTooNewError, type UserData } from './schema';
 import { applyOps, record } from './recorder';
 import { Frozen, writeSnapshotInSlices } from './snapshot-writer';
 import { countData, emptyUserData, holdsData, salvage } from './user-data-file';
@@ -138,13 +138,12 @@ export class UserStore {
       return;
     }
     const { data, repaired, migratedFrom } = opening;
-    if (migratedFrom !== undefined) {
-      // A store of an older version: keep it as it was (it can always be rolled back), then write the new layout.
-      this.backups.take(opening.raw, 'before-migration', this.#now());
-      if (fs.existsSync(journalFile)) moveAside(journalFile, this.#now());
-    }
+    // Before the journal (v3 and older) a journal file is no part of the store; from v4 on it holds the latest writes.
+    if (migratedFrom !== undefined && migratedFrom < JOURNAL_SCHEMA && fs.existsSync(journalFile)) moveAside(journalFile, this.#now());
     const { journal, replayed } = Journal.open(journalFile);
     this.#journal = journal;
+    // A store of an older version: keep it as it was, its journal's writes in (it can always be rolled back), then write the new layout.
+    if (migratedFrom !== undefined) this.backups.take(withJournal(opening.raw, replayed.entries), 'before-migration', this.#now());
     let current = data;
     let damaged = replayed.damagedAt !== undefined;
     for (const entry of replayed.entries) {
@@ -278,4 +277,26 @@ export class UserStore {
       this.#compacting = undefined;
     }
   }
+}
+
+/**
+ * An older version's snapshot with its journal's writes applied, as that version would open it
+ * (up to the first entry that does not apply). The journal is replayed onto the migrated data as
+ * well, so a migration from the journal's version on keeps the paths it writes meaning the same
+ * (an additive one does).
+ */
+function withJournal(raw: Record<string, unknown>, entries: Entry[]): Record<string, unknown> {
+  const revision = typeof raw.revision === 'number' ? raw.revision : 0;
+  const later = entries.filter((e) => e.rev > revision);
+  if (!later.length) return raw;
+  const data = structuredClone(raw);
+  for (const entry of later) {
+    try {
+      record(data, (d) => applyOps(d, entry.patches));
+      data.revision = entry.rev;
+    } catch {
+      break;
+    }
+  }
+  return data;
 }

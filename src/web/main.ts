@@ -22,7 +22,7 @@ async function main() {
     process.exit(1);
   }
   const dataDir = values.data ?? defaultDataDir();
-  const core = await openCore({ dataDir, samplePath: SAMPLE_DIGEST });
+  const core = await openCore({ dataDir, samplePath: SAMPLE_DIGEST, schedule: true });
   const grants = new FolderGrants(values['export-dir'] ? [values['export-dir']] : []);
   const web = await startWebServer({ core, staticDir, port: Number(values.port), grants });
   // The printed link carries the token (only this terminal sees it). The browser is opened with

@@ -74,6 +74,8 @@ describe('handler arguments', () => {
       'compare.restoreAttribute',
       'highlights.restore',
       'lists.restore',
+      'smart.restore',
+      'sources.restore',
       'tags.restore',
     ]);
     for (const [, h] of restores) {
@@ -83,7 +85,7 @@ describe('handler arguments', () => {
   });
 
   it('answer anything sent to a restore with a typed error, never a crash', async () => {
-    const names = ['compare.restore', 'compare.restoreAttribute', 'highlights.restore', 'lists.restore', 'tags.restore'];
+    const names = ['compare.restore', 'compare.restoreAttribute', 'highlights.restore', 'lists.restore', 'smart.restore', 'sources.restore', 'tags.restore'];
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...names), fc.anything(), async (name, arg) => {
         const answer = await dispatch(core.handlers, name, arg);

@@ -57,7 +57,8 @@ describe('the core process', () => {
     const a = h.connect();
     const b = h.connect();
     await vi.waitFor(() => expect(h.statuses).toEqual([{ type: 'ready', dataDir }]));
-    expect(h.opened).toHaveBeenCalledWith({ dataDir, samplePath: '/app/sample.txt' });
+    // The desktop app fetches its sources on their schedule (at start-up, daily) while it runs.
+    expect(h.opened).toHaveBeenCalledWith({ dataDir, samplePath: '/app/sample.txt', schedule: true });
     a.page.postMessage({ id: 1, name: 'echo.run', arg: { text: 'hi' } });
     b.page.postMessage({ id: 1, name: 'echo.run', arg: { text: 'far too long' } });
     expect(await h.answer(a.received, 1)).toEqual({ ok: true, value: 'hi' });

@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Envelope, HandlerMap } from '../../../src/api/contract';
 import { dispatch } from '../../../src/boundary/dispatch';
 import { openCore, type Core } from '../../../src/core';
+import type { Fetcher } from '../../../src/net';
+import { FetchError } from '../../../src/net/fetch-error';
 import { SAMPLE_PATH, tempDir } from '../../helpers';
 import { arbitraryFor } from './json-schema-arbitrary';
 
@@ -11,8 +13,16 @@ let core: Core;
 let ids: string[];
 const exportDir = tempDir('dr-fuzz-export-');
 
+/** No test reaches the internet: a source the fuzz adds and fetches finds the network down. */
+const offline: Fetcher = {
+  userAgent: 'digest-reader-fuzz',
+  fetch: async (url) => {
+    throw new FetchError({ code: 'offline', message: 'No network in the fuzz test.', url, retryable: true });
+  },
+};
+
 beforeAll(async () => {
-  core = await openCore({ dataDir: tempDir(), samplePath: SAMPLE_PATH });
+  core = await openCore({ dataDir: tempDir(), samplePath: SAMPLE_PATH, fetcher: offline });
   const call = async (name: string, arg: unknown) => ((await dispatch(core.handlers as HandlerMap, name, arg)) as { value?: unknown }).value as never;
   const papers = (await call('papers.query', { limit: 5 })) as { items: { id: string }[] };
   const paperIds = papers.items.map((p) => p.id);
@@ -20,7 +30,9 @@ beforeAll(async () => {
   const [tag] = (await call('tags.add', { paperIds: paperIds.slice(0, 2), names: ['fuzz'] })) as { id: string }[];
   const comparison = (await call('compare.create', { paperIds: paperIds.slice(0, 2), name: 'Fuzz' })) as { id: string };
   const digest = ((await call('digests.list', {})) as { digests: { id: string }[] }).digests[0];
-  ids = [...paperIds, list.id, tag.id, comparison.id, digest.id, 'read-later'];
+  const source = (await call('sources.add', { url: 'http://127.0.0.1:9/feed.xml', name: 'Fuzz source' })) as { id: string };
+  const smart = (await call('smart.create', { name: 'Fuzz smart', query: 'cache -survey', rule: { tag: 'fuzzed' } })) as { id: string };
+  ids = [...paperIds, list.id, tag.id, comparison.id, digest.id, source.id, smart.id, 'read-later'];
 }, 60_000);
 afterAll(() => core.close());
 

@@ -58,6 +58,8 @@ describe('matches', () => {
     ['status:read', false],
     ['status:starred', true],
     ['-status:starred', false],
+    ['status:not-interested', false],
+    ['-status:not-interested', true],
     ['year:2024', true],
     ['year:2023..2025', true],
     ['year:>=2025', false],
@@ -74,6 +76,8 @@ describe('matches', () => {
     expect(test('year:2024', bare)).toBe(false);
     expect(test('-year:2024', bare)).toBe(true);
     expect(test('status:unread -status:starred', bare)).toBe(true);
+    expect(test('-status:not-interested', bare)).toBe(true);
+    expect(test('status:not-interested', { ...bare, notInterested: true })).toBe(true);
   });
 
   it('category patterns: a trailing dot is the tree, no dot is the archive, else exact', () => {

@@ -75,7 +75,7 @@ describe('parseQuery', () => {
     ['a year:2025..2023', 'bad-year', 7, 'bad year "2025..2023" at 7 (the range is reversed); use year:2024, year:2023..2025 or year:>=2024'],
     ['year:>9999', 'bad-year', 5, 'bad year ">9999" at 5 (out of range); use year:2024, year:2023..2025 or year:>=2024'],
     ['status:stared', 'bad-status', 7, 'bad status "stared" at 7; did you mean status:starred?'],
-    ['status:zzz', 'bad-status', 7, 'bad status "zzz" at 7; use read, unread, reading, starred'],
+    ['status:zzz', 'bad-status', 7, 'bad status "zzz" at 7; use unread, reading, read, starred, not-interested'],
     ['tag: x', 'empty-value', 4, 'empty value for tag: at 4'],
     ['author:""', 'empty-value', 7, 'empty value for author: at 7'],
   ])('%s fails with %s at its offset', (q, code, offset, message) => {
@@ -99,6 +99,7 @@ describe('printQuery and splitQuery', () => {
     expect(printQuery(parse('  Author:"Hinton"  tag:"to read" year:>2023 -"a  b" status:READ cat:cs.'))).toBe(
       'author:Hinton tag:"to read" year:>=2024 -"a b" status:read cat:cs.',
     );
+    expect(printQuery(parse('-Status:Not-Interested kv'))).toBe('-status:not-interested kv');
   });
 
   it('separates the text query from the filters', () => {

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CURRENT_SCHEMA, StoreTooNewError } from '../../../src/storage/schema';
+import { CURRENT_SCHEMA, DEFAULT_SCHEDULE, StoreTooNewError } from '../../../src/storage/schema';
 import { UserStore } from '../../../src/storage/user-store';
 import { tempDir } from '../../helpers';
 
@@ -44,7 +44,9 @@ describe('schema v3: comparisons', () => {
     const store = new UserStore(dir);
     const { schemaVersion, comparisons, attributeNames, ...rest } = store.data;
     expect({ schemaVersion, comparisons, attributeNames }).toEqual({ schemaVersion: CURRENT_SCHEMA, comparisons: {}, attributeNames: [] });
-    expect(rest).toEqual(Object.fromEntries(Object.entries(V2).filter(([k]) => k !== 'schemaVersion')));
+    // Later versions' parts start at their defaults (v5: the daily loop's sources and smart lists).
+    const daily = { sources: {}, sourceOrder: [], fetchSchedule: DEFAULT_SCHEDULE, smartLists: {}, smartOrder: [] };
+    expect(rest).toEqual({ ...Object.fromEntries(Object.entries(V2).filter(([k]) => k !== 'schemaVersion')), ...daily });
     // Written back in the current version, with the v2 file kept among the backups.
     expect(JSON.parse(fs.readFileSync(file(dir), 'utf8'))).toMatchObject({ schemaVersion: CURRENT_SCHEMA, comparisons: {}, tags: V2.tags });
     const before = fs.readdirSync(path.join(dir, 'backups')).find((f) => f.endsWith(`-before-v${CURRENT_SCHEMA}.json`))!;
@@ -53,11 +55,11 @@ describe('schema v3: comparisons', () => {
 
   it('refuses a store of a newer version and leaves it untouched', () => {
     const dir = tempDir();
-    const v4 = JSON.stringify({ ...V2, schemaVersion: CURRENT_SCHEMA + 1, comparisons: {}, somethingNew: [1, 2] });
-    fs.writeFileSync(file(dir), v4);
+    const newer = JSON.stringify({ ...V2, schemaVersion: CURRENT_SCHEMA + 1, comparisons: {}, somethingNew: [1, 2] });
+    fs.writeFileSync(file(dir), newer);
     expect(() => new UserStore(dir)).toThrow(StoreTooNewError);
     expect(() => new UserStore(dir)).toThrow(`data version ${CURRENT_SCHEMA + 1}; this app reads up to ${CURRENT_SCHEMA}`);
-    expect(fs.readFileSync(file(dir), 'utf8')).toBe(v4);
+    expect(fs.readFileSync(file(dir), 'utf8')).toBe(newer);
     expect(fs.existsSync(path.join(dir, 'backups'))).toBe(false);
   });
 });

@@ -3,8 +3,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { downgradeStore, PREVIOUS_SCHEMA } from '../../../src/storage/downgrade';
-import { CURRENT_SCHEMA, type UserData } from '../../../src/storage/schema';
+import { downgradeStore } from '../../../src/storage/downgrade';
+import { CURRENT_SCHEMA, DEFAULT_SCHEDULE, type UserData } from '../../../src/storage/schema';
 import { userDataSchema } from '../../../src/storage/user-data-file';
 import { JOURNAL_FILE, STORE_FILE, UserStore } from '../../../src/storage/user-store';
 import { tempDir } from '../../helpers';
@@ -152,14 +152,16 @@ describe('migrating the store', () => {
     const dir = tempDir();
     fs.writeFileSync(snapshot(dir), JSON.stringify(v3, null, '\t'));
     const store = new UserStore(dir);
-    expect(plain(store.data)).toEqual({ ...v3, schemaVersion: CURRENT_SCHEMA });
+    // v5's parts (the daily loop) start at their defaults.
+    const daily = { sources: {}, sourceOrder: [], fetchSchedule: DEFAULT_SCHEDULE, smartLists: {}, smartOrder: [] };
+    expect(plain(store.data)).toEqual({ ...v3, ...daily, schemaVersion: CURRENT_SCHEMA });
     expect(JSON.parse(fs.readFileSync(snapshot(dir), 'utf8')).schemaVersion).toBe(CURRENT_SCHEMA);
     const before = store.backups.list().find((b) => b.reason === 'before-migration')!;
     expect(before.schemaVersion).toBe(3);
     expect(JSON.parse(fs.readFileSync(path.join(dir, 'backups', `${before.id}.json`), 'utf8'))).toEqual(v3);
   });
 
-  it('rolls back to a v3 file that the previous release reads (conf), and up again', async () => {
+  it('rolls back to a v3 file that the release before the journal reads (conf), and up again', async () => {
     const dir = tempDir();
     fs.writeFileSync(snapshot(dir), JSON.stringify(v3));
     const store = new UserStore(dir);
@@ -167,12 +169,18 @@ describe('migrating the store', () => {
       d.notes.q = note('written in the journal');
     });
     const expected = plain(store.data);
-    await downgradeStore(dir);
+    await downgradeStore(dir, 3);
     expect(fs.existsSync(journal(dir))).toBe(false);
-    // What the previous release does: conf reads the file, and its schema is version 3's.
+    // What that release does: conf reads the file, and its schema is version 3's (no part of v5's daily loop).
     const conf = new Conf<Record<string, unknown>>({ cwd: dir, configName: 'userdata', accessPropertiesByDotNotation: false, clearInvalidConfig: false });
-    expect(conf.store).toEqual({ ...expected, schemaVersion: PREVIOUS_SCHEMA });
-    expect(userDataSchema.extend({ schemaVersion: z.literal(PREVIOUS_SCHEMA) }).safeParse(conf.store).success).toBe(true);
+    expect(conf.store).toEqual({ ...v3, revision: expected.revision, notes: expected.notes, schemaVersion: 3 });
+    const v5Parts = { sources: true, sourceOrder: true, fetchSchedule: true, smartLists: true, smartOrder: true } as const;
+    expect(
+      userDataSchema
+        .omit(v5Parts)
+        .extend({ schemaVersion: z.literal(3) })
+        .safeParse(conf.store).success,
+    ).toBe(true);
     expect(plain(new UserStore(dir).data)).toEqual(expected);
   });
 });
