@@ -9,7 +9,7 @@ const KINDS: { value: Kind; label: string }[] = [
   { value: 'hf', label: 'Hugging Face daily papers' },
   { value: 'arxiv-rss', label: 'arXiv categories (RSS)' },
   { value: 'arxiv-api', label: 'arXiv API query' },
-  { value: 'feed', label: 'Any feed (address)' },
+  { value: 'feed', label: 'Any feed' },
 ];
 
 /** Adds a source: Hugging Face's daily papers, arXiv categories, an arXiv API query, or any feed in a known format. */

@@ -63,6 +63,8 @@ function EditorForm({ initialQuery, editing }: { initialQuery: string; editing: 
       const created = await create(name, query, rule);
       if (created) {
         close(null);
+        // The search became the list: the list shows its papers, not the search within it.
+        useApp.getState().setQuery('');
         openSmartList(created);
       }
     }
@@ -108,9 +110,14 @@ function EditorForm({ initialQuery, editing }: { initialQuery: string; editing: 
             Matches {result.count.toLocaleString()} paper{result.count === 1 ? '' : 's'} now · read as <code>{result.query || '(everything)'}</code>
           </>
         ) : (
-          <pre className="caret" aria-label={`The query does not parse: ${result.message} (at character ${result.offset + 1})`}>
-            {result.caret}
-          </pre>
+          <>
+            <span className="visually-hidden">
+              The query does not parse: {result.message}, at character {result.offset + 1}.
+            </span>
+            <pre className="caret" aria-hidden="true">
+              {result.caret}
+            </pre>
+          </>
         )}
       </div>
       <details className="syntax">

@@ -144,7 +144,7 @@ function SourceRow({ source: s, progress }: { source: SourceSummary; progress: F
             Latest digest
           </button>
         )}
-        <button type="button" className="small" disabled={Boolean(progress)} onClick={() => void fetchSources([s.id])} aria-label={`Fetch ${s.name} now`}>
+        <button type="button" className="small" disabled={Boolean(progress)} onClick={() => void fetchSources([s.id])} aria-label={`Fetch now: ${s.name}`}>
           Fetch now
         </button>
         <button type="button" className="small ghost danger" onClick={() => void removeSource(s.id)} aria-label={`Remove ${s.name}`}>
