@@ -18,7 +18,7 @@ export function timeAgo(iso: string, now: Date = new Date()): string {
  * One line for a source: "Fetched 2 h ago, 23 new", "Offline, last fetched 3 days ago", "Error: … ",
  * with the papers the last fetch brought when the page saw it.
  */
-export function sourceLine(s: SourceSummary, lastRun: FetchRun | null, now: Date = new Date()): string {
+export function sourceLine(s: SourceSummary, last: FetchRun['results'][number] | undefined, now: Date = new Date()): string {
   const when = s.lastSuccessAt ? `last fetched ${timeAgo(s.lastSuccessAt, now)}` : 'never fetched';
   switch (s.state) {
     case 'fetching':
@@ -30,7 +30,7 @@ export function sourceLine(s: SourceSummary, lastRun: FetchRun | null, now: Date
     case 'error':
       return `Failed, ${when}`;
     default: {
-      const result = lastRun?.results.find((r) => r.sourceId === s.id && r.ok);
+      const result = last?.ok ? last : undefined;
       const fresh = result ? (result.newPapers ? `, ${result.newPapers.toLocaleString()} new` : ', nothing new') : '';
       return `Fetched ${s.lastSuccessAt ? timeAgo(s.lastSuccessAt, now) : ''}${fresh}`;
     }

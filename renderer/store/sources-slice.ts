@@ -14,6 +14,8 @@ export interface SourcesSlice {
   fetching: Record<string, FetchProgress>;
   /** The latest fetch that ended, for the Sources view's summary. */
   lastRun: FetchRun | null;
+  /** Each source's latest result seen by this page ("23 new"), kept across runs of other sources. */
+  lastResults: Record<string, FetchRun['results'][number]>;
   loadSources(): Promise<void>;
   addSource(source: { url: string; name?: string; format?: SourceFormat }): Promise<boolean>;
   renameSource(id: string, name: string): Promise<boolean>;
@@ -31,6 +33,7 @@ export const createSourcesSlice: StateCreator<AppState, [], [], SourcesSlice> = 
   nextFetch: null,
   fetching: {},
   lastRun: null,
+  lastResults: {},
   async loadSources() {
     const got = await api.call('sources.list', {}).catch(() => null);
     if (got) set({ sources: got.sources, schedule: got.schedule, nextFetch: got.next?.at ?? null });
@@ -79,7 +82,11 @@ export const createSourcesSlice: StateCreator<AppState, [], [], SourcesSlice> = 
     // The same run may arrive twice (the answer to "Fetch now" and the event): counted once.
     if (get().lastRun === run || JSON.stringify(get().lastRun) === JSON.stringify(run)) return;
     const done = new Set(run.results.map((r) => r.sourceId));
-    set((s) => ({ lastRun: run, fetching: Object.fromEntries(Object.entries(s.fetching).filter(([id]) => !done.has(id))) }));
+    set((s) => ({
+      lastRun: run,
+      lastResults: { ...s.lastResults, ...Object.fromEntries(run.results.map((r) => [r.sourceId, r])) },
+      fetching: Object.fromEntries(Object.entries(s.fetching).filter(([id]) => !done.has(id))),
+    }));
     const failed = run.results.filter((r) => !r.ok);
     const failures = failed.length ? ` ${failed.length === 1 ? `“${failed[0].name}” failed` : `${failed.length} sources failed`}: see Sources.` : '';
     if (run.results.length) get().notify(`${run.summary}.${failures}`, { tone: failed.length && !run.newPapers ? 'error' : 'info' });

@@ -106,7 +106,7 @@ export function SourcesView() {
 }
 
 function SourceRow({ source: s, progress }: { source: SourceSummary; progress: FetchProgress | undefined }) {
-  const lastRun = useApp((st) => st.lastRun);
+  const last = useApp((st) => st.lastResults[s.id]);
   const fetchSources = useApp((st) => st.fetchSources);
   const removeSource = useApp((st) => st.removeSource);
   const setView = useApp((st) => st.setView);
@@ -129,7 +129,7 @@ function SourceRow({ source: s, progress }: { source: SourceSummary; progress: F
           ) : (
             <span className={`state-dot ${state}`} aria-hidden="true" />
           )}
-          {!progress && <span>{sourceLine(s, lastRun)}</span>}
+          {!progress && <span>{sourceLine(s, last)}</span>}
         </div>
         {s.error && !progress && (
           <p className="source-error" role="alert">
