@@ -99,7 +99,7 @@ export function SourcesView() {
             ))}
           </select>
         </label>
-        {nextFetch && <span className="view-sub">Next: {new Date(nextFetch).toLocaleString()}</span>}
+        {nextFetch && <span className="view-sub">Next: {new Date(nextFetch).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })}</span>}
       </fieldset>
     </section>
   );
