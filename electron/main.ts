@@ -7,6 +7,7 @@ import { DIGEST_EXTENSION, digestPathsInArgv } from '../src/desktop/launch-files
 import { appPaths, dataDirIsChosen, defaultDataDir } from '../src/paths';
 import { connectIpc } from './ipc';
 import { setMenu, type MenuActions } from './menu';
+import { notifyFetched } from './notify';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { denyPermissions, hardenWebContents } from './security';
 import { createWindow, type WindowState } from './window';
@@ -48,6 +49,7 @@ async function main() {
     // The library folder shared with web mode and the command line; an earlier version's, in userData, moves there once.
     open: { dataDir: defaultDataDir(), oldDir: dataDirIsChosen() ? undefined : app.getPath('userData'), samplePath: paths.sample },
     onRestart: () => win?.webContents.send(CORE_RESTARTED),
+    onFetched: ({ summary }) => notifyFetched(summary, () => win),
     onFatal(message) {
       dialog.showErrorBox('Digest Reader stopped', `${message}\n\nYour library is saved as it was after the last change that went through.`);
       app.quit();

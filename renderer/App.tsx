@@ -21,7 +21,13 @@ import { shortcutFor } from './shortcuts';
 import { saveSessionOnChange } from './store/session-slice';
 import { ComparisonView } from './components/compare/ComparisonView';
 import { PaperPicker } from './components/compare/PaperPicker';
+import { SourcesView } from './components/daily/SourcesView';
+import { TrendsView } from './components/daily/TrendsView';
+import { SmartListEditor } from './components/daily/SmartListEditor';
 import { DEFAULT_APPEARANCE, FONT_SIZE } from '../src/api/vocabulary';
+
+/** Views that take the place of the list and the reader. */
+const FULL_VIEWS = new Set(['comparison', 'sources', 'trends']);
 
 const isTyping = (target: EventTarget | null) =>
   target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
@@ -58,6 +64,7 @@ export function App() {
     applyAppearance(null);
     void (async () => {
       await useApp.getState().loadLibrary();
+      void useApp.getState().loadSources();
       await useApp.getState().restoreSession();
       offSession = saveSessionOnChange(useApp);
     })();
@@ -103,8 +110,8 @@ export function App() {
         return;
       }
       if (e.defaultPrevented || e.altKey || isTyping(e.target) || document.querySelector('dialog[open]') || s.triage) return;
-      // A comparison hides the list and the reader: their single-key shortcuts would act unseen.
-      if (s.view.kind === 'comparison' && e.key !== '?') return;
+      // A comparison, the sources and the trends hide the list and the reader: their single-key shortcuts would act unseen.
+      if (FULL_VIEWS.has(s.view.kind) && e.key !== '?') return;
       // Enter on a focused control (a button, a link, a list row) does that control's job.
       if (e.key === 'Enter' && e.target instanceof HTMLElement && e.target.closest('button, a, [role=option], summary')) return;
       const shortcut = shortcutFor(e.key);
@@ -145,6 +152,10 @@ export function App() {
           <Triage />
         ) : view.kind === 'comparison' ? (
           <ComparisonView id={view.id} />
+        ) : view.kind === 'sources' ? (
+          <SourcesView />
+        ) : view.kind === 'trends' ? (
+          <TrendsView />
         ) : (
           <div className="panes">
             <section className="list-pane" aria-label="Paper list">
@@ -172,6 +183,7 @@ export function App() {
       <CommandPalette />
       <SettingsDialog />
       <BackupsDialog />
+      <SmartListEditor />
       <ShortcutsDialog />
       <datalist id="tag-names">
         {tags.map((t) => (

@@ -3,6 +3,7 @@ import { useApp } from '../store';
 import { plural } from '../format';
 import type { ImportResult } from '../store/import-slice';
 import { FORMAT_LABELS } from '../../src/api/vocabulary';
+import { ImportMatches } from './daily/ImportMatches';
 
 /** Import digests from files (one or many) or pasted text, and report what each import did. */
 export function ImportDialog() {
@@ -146,6 +147,7 @@ function ImportOutcome({ result, several }: { result: ImportResult; several: boo
           <strong>{report.skipped.length}</strong> {report.skipped.length === 1 ? 'entry' : 'entries'} not read
         </li>
       </ul>
+      <ImportMatches report={report} />
       {report.revised.length > 0 && (
         <details className="revised">
           <summary>{plural(report.revised.length, 'paper')} updated</summary>

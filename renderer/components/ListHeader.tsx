@@ -5,6 +5,8 @@ import { READ_STATE_LABELS, READ_STATES } from '../../src/api/vocabulary';
 import { SelectionBar } from './SelectionBar';
 import { ViewTitle } from './ViewTitle';
 import { FacetChips, FacetSelects } from './FacetBar';
+import { RankingNote } from './daily/RankingNote';
+import { smartQueryFromSearch } from '../daily';
 
 /** The search box, counts, filter and sort order above the list. */
 export function ListHeader({ searchRef }: { searchRef: React.RefObject<HTMLInputElement | null> }) {
@@ -19,6 +21,8 @@ export function ListHeader({ searchRef }: { searchRef: React.RefObject<HTMLInput
   const setQuery = useApp((s) => s.setQuery);
   const setSort = useApp((s) => s.setSort);
   const setStateFilter = useApp((s) => s.setStateFilter);
+  const facets = useApp((s) => s.facets);
+  const openSmartEditor = useApp((s) => s.openSmartEditor);
 
   return (
     <div className="list-header">
@@ -71,16 +75,33 @@ export function ListHeader({ searchRef }: { searchRef: React.RefObject<HTMLInput
               </option>
             ))}
           </select>
-          <select aria-label="Sort by" value={sort} disabled={searched} onChange={(e) => setSort(e.target.value as SortOrder)}>
-            {view.kind === 'list' && <option value="list">List order</option>}
-            <option value="digest">Digest order</option>
-            <option value="date">Newest imported</option>
-            <option value="published">Newest published</option>
-            <option value="title">Title A–Z</option>
-          </select>
+          {searched ? (
+            // A search is ordered by how well papers match, or "Best for you" among its matches.
+            <select aria-label="Sort by" value={sort === 'best' ? 'best' : 'digest'} onChange={(e) => setSort(e.target.value as SortOrder)}>
+              <option value="digest">Best match</option>
+              <option value="best">Best for you</option>
+            </select>
+          ) : (
+            <select aria-label="Sort by" value={sort} onChange={(e) => setSort(e.target.value as SortOrder)}>
+              {view.kind === 'list' && <option value="list">List order</option>}
+              <option value="digest">Digest order</option>
+              <option value="date">Newest imported</option>
+              <option value="published">Newest published</option>
+              <option value="title">Title A–Z</option>
+              <option value="best">Best for you</option>
+            </select>
+          )}
         </div>
       </div>
       <FacetChips />
+      {query.trim() && view.kind !== 'smart' && (
+        <div className="save-search">
+          <button type="button" className="small" onClick={() => openSmartEditor({ mode: 'create', query: smartQueryFromSearch(query, facets, stateFilter) })}>
+            Save search as smart list…
+          </button>
+        </div>
+      )}
+      {sort === 'best' && <RankingNote />}
       <SelectionBar />
     </div>
   );

@@ -44,6 +44,7 @@ export const PaperRowView = forwardRef<HTMLDivElement, Props>(function PaperRowV
           )}
         </div>
         <RowByline row={row} />
+        {row.reason && <div className="row-reason">{row.reason}</div>}
         <div className="row-snippet">
           <Highlighted text={row.snippet.text} ranges={row.snippet.ranges} />
         </div>

@@ -120,6 +120,15 @@ function PaperActions({ paper }: { paper: PaperView }) {
         <button type="button" className="small" onClick={() => openPicker({ mode: 'with', paperId: paper.id, title: paper.title })}>
           Compare with…
         </button>
+        <button
+          type="button"
+          className="small"
+          aria-pressed={paper.notInterested}
+          title="Fewer papers like this one in “Best for you”"
+          onClick={() => void setStatus(ids, { notInterested: !paper.notInterested })}
+        >
+          Not interested
+        </button>
       </div>
       <div className="action-row chips-row">
         <ul className="chips" aria-label="Tags">

@@ -28,6 +28,14 @@ export function SelectionBar() {
       <button type="button" className="small" onClick={() => void setStatus(selectedIds, { starred: true })}>
         Star
       </button>
+      <button
+        type="button"
+        className="small"
+        title="Fewer papers like these in “Best for you”"
+        onClick={() => void setStatus(selectedIds, { notInterested: true })}
+      >
+        Not interested
+      </button>
       <button type="button" className="small" title="Compare 2 to 6 papers side by side" onClick={() => void compare(selectedIds)}>
         Compare
       </button>

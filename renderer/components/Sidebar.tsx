@@ -5,12 +5,14 @@ import { InlineEdit } from './Menu';
 import { EditableNavRow, NavButton } from './NavRow';
 import type { View } from '../store/types';
 import { ComparisonsNav } from './compare/ComparisonsNav';
+import { SmartListsNav } from './daily/SmartListsNav';
+import { SourcesNavBadge } from './daily/SourcesView';
 
 import { TAG_COLORS } from '../../src/api/vocabulary';
 
 function isCurrent(view: View, kind: View['kind'], id?: string) {
   if (view.kind !== kind) return false;
-  if (view.kind === 'digest' || view.kind === 'list') return view.id === id;
+  if (view.kind === 'digest' || view.kind === 'list' || view.kind === 'smart') return view.id === id;
   if (view.kind === 'tags') return id !== undefined && view.ids.includes(id);
   return true;
 }
@@ -40,7 +42,15 @@ export function Sidebar() {
         <li>
           <NavButton current={isCurrent(view, 'starred')} onClick={() => setView({ kind: 'starred' })} name="Starred" />
         </li>
+        <li className="nav-row">
+          <NavButton current={isCurrent(view, 'sources')} onClick={() => setView({ kind: 'sources' })} name="Sources" />
+          <SourcesNavBadge />
+        </li>
+        <li>
+          <NavButton current={isCurrent(view, 'trends')} onClick={() => setView({ kind: 'trends' })} name="Trends" />
+        </li>
       </ul>
+      <SmartListsNav />
       <ListsSection />
       <ComparisonsNav />
       <TagsSection />

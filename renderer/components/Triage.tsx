@@ -11,6 +11,7 @@ export function Triage() {
   const read = useApp((s) => s.triageRead);
   const star = useApp((s) => s.triageStar);
   const skip = useApp((s) => s.triageSkip);
+  const notInterested = useApp((s) => s.triageNotInterested);
   const undo = useApp((s) => s.triageUndo);
   const addToList = useApp((s) => s.addToList);
   const { paper, index, queue } = triage;
@@ -24,6 +25,7 @@ export function Triage() {
         r: () => void read(),
         s: () => void star(),
         x: () => void skip(),
+        d: () => void notInterested(),
         u: () => void undo(),
         l: () => document.getElementById('triage-list')?.focus(),
         t: () => document.getElementById('triage-tag')?.focus(),
@@ -37,13 +39,16 @@ export function Triage() {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [read, star, skip, undo, stop]);
+  }, [read, star, skip, notInterested, undo, stop]);
 
   return (
     <section className="triage" aria-label="Triage">
       <header className="triage-head">
         <div>
-          <h1>Triage · {triage.name}</h1>
+          <h1>
+            Triage · {triage.name}
+            {triage.best && <span className="triage-best"> · best for you first</span>}
+          </h1>
           <div className="view-sub" role="status">
             {done ? `Done: ${queue.length} of ${queue.length} seen` : `Paper ${index + 1} of ${queue.length} unread`}
           </div>
@@ -83,6 +88,7 @@ export function Triage() {
               </span>
             )}
           </h2>
+          {triage.reasons[paper.id] && <p className="reason">{triage.reasons[paper.id]}</p>}
           <p className="abstract">{paper.abstract}</p>
           <div className="triage-tools">
             <select
@@ -120,6 +126,9 @@ export function Triage() {
         </span>
         <span>
           <kbd>x</kbd> skip
+        </span>
+        <span>
+          <kbd>d</kbd> not interested
         </span>
         <span>
           <kbd>u</kbd> undo

@@ -9,6 +9,8 @@ export function ViewTitle() {
   const tags = useApp((s) => s.tags);
   const setView = useApp((s) => s.setView);
   const startTriage = useApp((s) => s.startTriage);
+  const smartLists = useApp((s) => s.smartLists);
+  const openSmartEditor = useApp((s) => s.openSmartEditor);
 
   if (view.kind === 'digest') {
     const d = digests.find((x) => x.id === view.id);
@@ -23,6 +25,9 @@ export function ViewTitle() {
           <button type="button" className="small" disabled={d.unread === 0} onClick={() => void startTriage(d.id)}>
             Triage unread
           </button>
+          <button type="button" className="small" disabled={d.unread === 0} onClick={() => void startTriage(d.id, { best: true })}>
+            Triage best first
+          </button>
         </div>
       </div>
     );
@@ -32,6 +37,24 @@ export function ViewTitle() {
     return (
       <div className="view-title">
         <h2 title={l?.name}>{l?.name ?? 'List'}</h2>
+      </div>
+    );
+  }
+  if (view.kind === 'smart') {
+    const l = smartLists.find((x) => x.id === view.id);
+    return (
+      <div className="view-title">
+        <h2 title={l?.name}>{l?.name ?? 'Smart list'}</h2>
+        {l && (
+          <div className="view-sub">
+            <code className="smart-query" title="The smart list's query">
+              {l.query}
+            </code>
+            <button type="button" className="small" onClick={() => openSmartEditor({ mode: 'edit', id: l.id })}>
+              Edit…
+            </button>
+          </div>
+        )}
       </div>
     );
   }

@@ -16,6 +16,9 @@ import { createSessionSlice, type SessionSlice } from './session-slice';
 import { createOverlaySlice, type OverlaySlice } from './overlay-slice';
 import { createCompareSlice, type CompareSlice } from './compare-slice';
 import { createBackupsSlice, type BackupsSlice } from './backups-slice';
+import { createSourcesSlice, type SourcesSlice } from './sources-slice';
+import { createSmartSlice, type SmartSlice } from './smart-slice';
+import { createTrendsSlice, type TrendsSlice } from './trends-slice';
 
 export type AppState = LibrarySlice &
   PaperListSlice &
@@ -32,7 +35,10 @@ export type AppState = LibrarySlice &
   OverlaySlice &
   ExportSlice &
   CompareSlice &
-  BackupsSlice;
+  BackupsSlice &
+  SourcesSlice &
+  SmartSlice &
+  TrendsSlice;
 
 /** The renderer's one store, built from a slice per domain (the paper list, reading lists, tags…). */
 export const useApp = create<AppState>()((...a) => ({
@@ -52,6 +58,9 @@ export const useApp = create<AppState>()((...a) => ({
   ...createExportSlice(...a),
   ...createCompareSlice(...a),
   ...createBackupsSlice(...a),
+  ...createSourcesSlice(...a),
+  ...createSmartSlice(...a),
+  ...createTrendsSlice(...a),
 }));
 
 /** Core events that change what is on screen (also changes made in another window). */
@@ -61,6 +70,11 @@ export function connectEvents(): () => void {
     api.on('library.changed', () => void useApp.getState().refreshAll()),
     api.on('import.finished', (result) => useApp.getState().showImportResult(result)),
     api.on('library.changed', () => void useApp.getState().refreshComparison()),
+    api.on('fetch.progress', (p) => useApp.getState().noteFetchProgress(p)),
+    api.on('fetch.finished', (run) => useApp.getState().noteFetchFinished(run)),
+    api.on('sources.changed', () => void useApp.getState().loadSources()),
+    // A new model: a list sorted "Best for you" is asked for again.
+    api.on('ranking.changed', () => useApp.getState().sort === 'best' && void useApp.getState().refreshList()),
   ];
   return () => offs.forEach((off) => off());
 }

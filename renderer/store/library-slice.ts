@@ -42,6 +42,8 @@ export const createLibrarySlice: StateCreator<AppState, [], [], LibrarySlice> = 
         api.call('papers.facets', {}),
       ]);
       set({ digests, paperCount, lists, tags, settings, warnings: status.warnings, facetOptions, fatal: null });
+      // Counts of smart lists follow every change of the library or the reader's data.
+      void get().loadSmartLists();
     } catch (error) {
       set({ fatal: (error as Error).message });
     }

@@ -2,7 +2,7 @@ import type { StateCreator } from 'zustand';
 import type { Api } from '../../src/api';
 import { api } from '../api/client';
 import type { AppState } from './index';
-import type { PaperRow, ReadState, SortOrder, View } from './types';
+import type { PaperRow, RankingStatus, ReadState, SortOrder, View } from './types';
 
 /** Rows per request: the first screenful and some; more are fetched as the list scrolls. */
 const PAGE = 50;
@@ -34,6 +34,8 @@ export interface PaperListSlice {
   /** Set while the core's search index opens: a search is asked again until it answers (see fetchList). */
   indexing: { done: number; total: number } | null;
   listError: string | null;
+  /** How "Best for you" stands, when the list is sorted by it ("Star or tag 3 papers…"). */
+  ranking: RankingStatus | null;
   loadingMore: boolean;
   /** The multi-selection (Ctrl/Cmd-click, Shift-click); the open paper is `selectedId`. */
   selectedIds: string[];
@@ -66,6 +68,7 @@ export function queryFor(s: Pick<PaperListSlice, 'view' | 'query' | 'sort' | 'st
     tagIds: view.kind === 'tags' ? view.ids : undefined,
     tagMode: view.kind === 'tags' ? view.mode : undefined,
     starred: view.kind === 'starred' ? true : undefined,
+    smartListId: view.kind === 'smart' ? view.id : null,
   };
 }
 
@@ -113,6 +116,7 @@ async function fetchList(set: Set, get: () => AppState) {
         matched: page.matched,
         searched: page.searched,
         indexing: page.indexing,
+        ranking: page.ranking,
         listError: null,
       });
       if (!page.indexing) break;
@@ -141,6 +145,7 @@ export const createPaperListSlice: StateCreator<AppState, [], [], PaperListSlice
   searched: false,
   indexing: null,
   listError: null,
+  ranking: null,
   loadingMore: false,
   selectedIds: [],
   setQuery(query) {

@@ -6,7 +6,7 @@ import type { ReadState } from './types';
 
 /** Read state and stars, for one paper or a selection. */
 export interface StatusSlice {
-  setStatus(paperIds: string[], change: { state?: ReadState; starred?: boolean }): Promise<void>;
+  setStatus(paperIds: string[], change: { state?: ReadState; starred?: boolean; notInterested?: boolean }): Promise<void>;
 }
 
 export const createStatusSlice: StateCreator<AppState, [], [], StatusSlice> = (_set, get) => ({

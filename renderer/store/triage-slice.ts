@@ -5,7 +5,7 @@ import type { PaperView, ReadState } from './types';
 
 interface Step {
   id: string;
-  before: { state: ReadState; starred: boolean };
+  before: { state: ReadState; starred: boolean; notInterested: boolean };
   /** Whether this step moved on to the next paper (r, x) or stayed (s). */
   advanced: boolean;
 }
@@ -21,12 +21,17 @@ export interface TriageSlice {
     paper: PaperView | null;
     loading: boolean;
     history: Step[];
+    /** Started "Best for you": the papers in the reader's interest order, each with its reason. */
+    best: boolean;
+    reasons: Record<string, string | null>;
   } | null;
-  startTriage(digestId: string): Promise<void>;
+  startTriage(digestId: string, options?: { best?: boolean }): Promise<void>;
   stopTriage(): void;
   triageRead(): Promise<void>;
   triageStar(): Promise<void>;
   triageSkip(): Promise<void>;
+  /** "Not interested": a negative signal for "Best for you", and on to the next paper. */
+  triageNotInterested(): Promise<void>;
   triageUndo(): Promise<void>;
 }
 
@@ -47,24 +52,28 @@ export const createTriageSlice: StateCreator<AppState, [], [], TriageSlice> = (s
     const paper = id ? await get().attempt(() => api.call('papers.get', { id })) : null;
     if (get().triage) set({ triage: { ...get().triage!, index, paper: paper ?? null, loading: false } });
   };
-  const record = async (change: { state?: ReadState; starred?: boolean }, advance: boolean) => {
+  const record = async (change: { state?: ReadState; starred?: boolean; notInterested?: boolean }, advance: boolean) => {
     const t = get().triage;
     if (!t || t.loading) return;
     // A paper that could not be opened can only be skipped.
     if (!t.paper) return void (advance && !Object.keys(change).length && (await load(t.index + 1)));
-    const { id, state, starred } = t.paper;
-    if (Object.keys(change).length) await get().attempt(() => api.call('status.set', { paperIds: [id], ...change }));
-    set({ triage: { ...t, history: [...t.history, { id, before: { state, starred }, advanced: advance }] } });
+    const { id, state, starred, notInterested } = t.paper;
+    // A skip is a weak negative signal for "Best for you"; the other keys set the status.
+    const call = Object.keys(change).length ? () => api.call('status.set', { paperIds: [id], ...change }) : () => api.call('status.skip', { paperIds: [id] });
+    await get().attempt(call);
+    set({ triage: { ...t, history: [...t.history, { id, before: { state, starred, notInterested }, advanced: advance }] } });
     await load(advance ? t.index + 1 : t.index);
     void get().loadLibrary();
   };
   return {
     triage: null,
-    async startTriage(digestId) {
+    async startTriage(digestId, { best = false } = {}) {
       const digest = get().digests.find((d) => d.id === digestId);
-      const page = await get().attempt(() => api.call('papers.query', { digestId, state: 'unread', sort: 'digest', limit: 1000 }));
+      const page = await get().attempt(() => api.call('papers.query', { digestId, state: 'unread', sort: best ? 'best' : 'digest', limit: 1000 }));
       if (!page) return;
-      set({ triage: { digestId, name: digest?.name ?? 'Digest', queue: page.items.map((r) => r.id), index: 0, paper: null, loading: true, history: [] } });
+      const reasons = Object.fromEntries(page.items.map((r) => [r.id, r.reason]));
+      const queue = page.items.map((r) => r.id);
+      set({ triage: { digestId, name: digest?.name ?? 'Digest', queue, index: 0, paper: null, loading: true, history: [], best, reasons } });
       await load(0);
     },
     stopTriage() {
@@ -77,6 +86,7 @@ export const createTriageSlice: StateCreator<AppState, [], [], TriageSlice> = (s
     triageRead: () => serial(() => record({ state: 'read' }, true)),
     triageStar: () => serial(() => record({ starred: !get().triage?.paper?.starred }, false)),
     triageSkip: () => serial(() => record({}, true)),
+    triageNotInterested: () => serial(() => record({ notInterested: true }, true)),
     triageUndo: () =>
       serial(async () => {
         const t = get().triage;

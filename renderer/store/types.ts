@@ -1,4 +1,4 @@
-import type { Api } from '../../src/api';
+import type { Api, Events } from '../../src/api';
 
 export type PaperRow = Api['papers.query']['result']['items'][number];
 export type PaperView = Api['papers.get']['result'];
@@ -16,3 +16,13 @@ export type HighlightColor = Highlight['color'];
 
 /** What the list shows: everything, one digest, one reading list, some tags, or starred papers; or a comparison in place of the list. */
 export type View = Api['session.save']['arg']['view'];
+export type SourceSummary = Api['sources.list']['result']['sources'][number];
+export type FetchSchedule = Api['sources.list']['result']['schedule'];
+export type SourceFormat = NonNullable<Api['sources.add']['arg']['format']>;
+export type SmartListSummary = Api['smart.list']['result'][number];
+export type SmartRule = NonNullable<Api['smart.create']['arg']['rule']>;
+export type SmartCheck = Api['smart.check']['result'];
+export type RankingStatus = NonNullable<Api['papers.query']['result']['ranking']>;
+export type Trends = Api['trends.get']['result'];
+export type FetchProgress = Events['fetch.progress'];
+export type FetchRun = Events['fetch.finished'];

@@ -19,6 +19,8 @@ export interface CoreClientOptions {
   onRestart: () => void;
   /** It stopped and cannot be started again: tell the person, and quit. */
   onFatal: (message: string) => void;
+  /** A fetch brought new papers ("23 new papers, 4 match your interests"): the shell notifies. */
+  onFetched?: (fetched: Extract<CoreStatus, { type: 'fetched' }>) => void;
   /** How many restarts are allowed before giving up. */
   maxRestarts?: number;
   /** How long a closing core may take before it is stopped (its writes are atomic either way). */
@@ -120,6 +122,7 @@ export class CoreClient {
         wasReady = true;
         settle?.resolve({ dataDir: message.dataDir, notice: message.notice });
       } else if (message.type === 'failed') settle?.reject(new Error(message.message));
+      else if (message.type === 'fetched') this.#options.onFetched?.(message);
       else if (message.type === 'reply') {
         const pending = this.#pending.get(message.id);
         this.#pending.delete(message.id);

@@ -66,6 +66,10 @@ export function serveCore(control: ControlPort, open: typeof openCore = openCore
       const { dataDir, notice } = settleLibrary(options.dataDir, options.oldDir);
       const core = await open({ dataDir, samplePath: options.samplePath, schedule: true });
       core.events.onAny((event, payload) => pages.forEach((page) => page.postMessage({ event, payload })));
+      // The main process shows an OS notification for a fetch that brought something new.
+      core.events.on('fetch.finished', ({ summary, newPapers, matched }) => {
+        if (newPapers > 0) control.postMessage({ type: 'fetched', summary, newPapers, matched });
+      });
       control.postMessage({ type: 'ready', dataDir, ...(notice && { notice }) });
       return core;
     } catch (error) {

@@ -11,6 +11,7 @@
  *   core → main  ready {dataDir, notice?} | failed {message}
  *                reply {id, ok, value?, message?}       answers grant and import-file
  *                closed                                 the library is released
+ *                fetched {summary, newPapers, matched}  a fetch brought new papers (an OS notification)
  *
  * page ⇄ core, over a MessagePort per page load (handed out by main after checking the sender):
  *   page → core  {id, name, arg}                        a contract call
@@ -46,7 +47,8 @@ export type CoreStatus =
   | { type: 'ready'; dataDir: string; notice?: Notice }
   | { type: 'failed'; message: string }
   | { type: 'reply'; id: number; ok: boolean; value?: string; message?: string }
-  | { type: 'closed' };
+  | { type: 'closed' }
+  | { type: 'fetched'; summary: string; newPapers: number; matched: number };
 
 export interface PageCall {
   id: number;

@@ -36,6 +36,8 @@ export interface ImportReport {
   /** Distinct papers of the digest matching at least one smart list, and of those the ones new to the library. */
   matchedPapers: number;
   matchedNewPapers: number;
+  /** The matching papers by title, in the digest's order (the first 50). */
+  matchedTitles: { id: string; title: string }[];
 }
 
 export type Progress = (done: number, total: number) => void;
@@ -63,6 +65,7 @@ export async function importDigest(corpus: Corpus, req: ImportRequest, progress:
     matches: [] as SmartMatch[],
     matchedPapers: 0,
     matchedNewPapers: 0,
+    matchedTitles: [] as { id: string; title: string }[],
   };
   const known = corpus.findByContent(hash);
   if (known) {

@@ -6,8 +6,8 @@ import { FONT_SIZE, FONTS, LINE_HEIGHT, MAX_NAME, MAX_QUERY, MAX_TAGS_AT_ONCE, R
 import { readSettings, saveSession, updateSettings } from './settings';
 
 const view = z.union([
-  z.object({ kind: z.enum(['all', 'starred']) }),
-  z.object({ kind: z.enum(['digest', 'list', 'comparison']), id }),
+  z.object({ kind: z.enum(['all', 'starred', 'sources', 'trends']) }),
+  z.object({ kind: z.enum(['digest', 'list', 'comparison', 'smart']), id }),
   z.object({ kind: z.literal('tags'), ids: z.array(id).max(MAX_TAGS_AT_ONCE), mode: z.enum(TAG_MODES) }),
 ]);
 

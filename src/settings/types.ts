@@ -11,7 +11,9 @@ export interface Appearance {
 }
 
 export type SessionView =
-  { kind: 'all' } | { kind: 'starred' } | { kind: 'digest' | 'list' | 'comparison'; id: string } | { kind: 'tags'; ids: string[]; mode: TagMode };
+  | { kind: 'all' | 'starred' | 'sources' | 'trends' }
+  | { kind: 'digest' | 'list' | 'comparison' | 'smart'; id: string }
+  | { kind: 'tags'; ids: string[]; mode: TagMode };
 
 /** Where the reader was (view, paper, search, scroll), restored at the next start. */
 export interface Session {

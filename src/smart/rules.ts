@@ -29,7 +29,12 @@ export interface InterestReport {
   matchedPapers: number;
   /** Of those, papers new to the library ("23 new papers, 4 match your interests"). */
   matchedNewPapers: number;
+  /** The matching papers by title, in the digest's order (the first MAX_NAMED), for the report to name them. */
+  matchedTitles: { id: string; title: string }[];
 }
+
+/** Papers a report names by title; the count says how many there are in all. */
+export const MAX_NAMED = 50;
 
 export function applyRules(ctx: DataContext, evaluator: SmartEvaluator, papers: readonly Paper[], newIds: ReadonlySet<string>): InterestReport {
   // The digest's papers are all an import can have added or changed.
@@ -53,7 +58,11 @@ export function applyRules(ctx: DataContext, evaluator: SmartEvaluator, papers: 
     fresh.forEach((p) => matchedNew.add(p));
     matches.push({ smartListId: list.id, name: list.name, paperIds: ids, newPaperIds: fresh, applied: apply(ctx, list.rule, fresh) });
   }
-  return { matches, matchedPapers: matched.size, matchedNewPapers: matchedNew.size };
+  const matchedTitles = papers
+    .filter((p) => matched.has(p.id))
+    .slice(0, MAX_NAMED)
+    .map((p) => ({ id: p.id, title: p.title }));
+  return { matches, matchedPapers: matched.size, matchedNewPapers: matchedNew.size, matchedTitles };
 }
 
 function apply(ctx: DataContext, rule: SmartRule | undefined, paperIds: string[]): SmartMatch['applied'] {

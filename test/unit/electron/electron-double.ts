@@ -178,8 +178,23 @@ export const utilityProcess = {
 
 const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript' };
 
+/** Electron's Notification: each one made is kept, with whether it was shown. */
+export class FakeNotification extends EventEmitter {
+  static created: FakeNotification[] = [];
+  static isSupported = () => true;
+  shown = false;
+  constructor(readonly options: { title: string; body: string; silent?: boolean }) {
+    super();
+    FakeNotification.created.push(this);
+  }
+  show() {
+    this.shown = true;
+  }
+}
+
 export const electron = {
   app,
+  Notification: FakeNotification,
   protocol,
   ipcMain,
   ipcRenderer,

@@ -12,12 +12,14 @@ import { MOVED_NOTE } from '../../../src/storage/library-move';
 import { defaultDataDir } from '../../../src/paths';
 import { CSP } from '../../../src/boundary/security';
 import { SAMPLE_PATH, SECOND, tempDir } from '../../helpers';
+import { startFixtureServer } from '../../helpers/fixture-server';
 import {
   app,
   appRoot,
   contextBridge,
   electron,
   FakeBrowserWindow,
+  FakeNotification,
   FakeStore,
   FakeUtilityProcess,
   ipcMain,
@@ -299,6 +301,38 @@ describe('navigation, windows, webviews and permissions', () => {
     electron.session.defaultSession.permissionRequest!({}, 'media', answer);
     expect(answer).toHaveBeenCalledWith(false);
     expect(electron.session.defaultSession.permissionCheck!({}, 'clipboard-read')).toBe(false);
+  });
+});
+
+describe('fetching sources', () => {
+  it('shows an OS notification when a fetch brings new papers, and none when it brings nothing', async () => {
+    // The recorded listing with its papers given ids of their own, so they are new to this library.
+    const rss = fs
+      .readFileSync(path.join(import.meta.dirname, '..', '..', 'fixtures', 'http', 'arxiv-rss-cs.CL.xml'), 'utf8')
+      .replaceAll(/(\d{4})\.(\d{5})/g, '2699.$2')
+      .replaceAll('<title>', '<title>Notified: ');
+    const server = await startFixtureServer({ routes: { '/feed.xml': { body: rss, headers: { 'content-type': 'application/rss+xml' } } } });
+    try {
+      const added = await api('sources.add', { url: server.url('/feed.xml'), name: 'Fixture feed' });
+      expect(codeOf(added)).toBe('ok');
+      const first = (await api('sources.fetch', {})) as Envelope<{ newPapers: number; summary: string }>;
+      expect(first.ok && first.value.newPapers).toBeGreaterThan(0);
+      await vi.waitFor(() => expect(FakeNotification.created).toHaveLength(1), SLOW);
+      const note = FakeNotification.created[0];
+      expect(note.options).toMatchObject({ title: 'Digest Reader', body: first.ok ? first.value.summary : '' });
+      expect(note.options.body).toMatch(/^\d+ new papers?/);
+      expect(note.shown).toBe(true);
+      win.focused = false;
+      note.emit('click');
+      expect(win.focused).toBe(true);
+      // The same answer again (its ETag): nothing new, no notification.
+      const again = (await api('sources.fetch', {})) as Envelope<{ newPapers: number }>;
+      expect(again.ok && again.value.newPapers).toBe(0);
+      await vi.waitFor(() => expect(sentEvents('fetch.finished')).toHaveLength(2), SLOW);
+      expect(FakeNotification.created).toHaveLength(1);
+    } finally {
+      await server.close();
+    }
   });
 });
 

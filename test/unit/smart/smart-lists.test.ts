@@ -126,6 +126,9 @@ describe('rules and "new since you last looked", at import', () => {
     expect(report.matches.map((m) => m.name)).toEqual(['Decoding']); // "Nothing" matches nothing, and is not named
     expect(matching.paperIds.length).toBeGreaterThan(0);
     expect(report.matchedPapers).toBe(matching.paperIds.length);
+    // The report names them by title, in the digest's order.
+    expect(report.matchedTitles.map((t) => t.id).sort()).toEqual([...matching.paperIds].sort());
+    for (const t of report.matchedTitles) expect(t.title).toBe((await call('papers.get', { id: t.id })).title);
     expect(matchSummary(report.matchedPapers, total)).toBe(`${report.matchedPapers} of ${total} match${report.matchedPapers === 1 ? 'es' : ''} your interests`);
     const fresh = matching.paperIds.filter((id) => !before.has(id));
     const known = matching.paperIds.filter((id) => before.has(id));
