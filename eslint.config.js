@@ -96,4 +96,22 @@ export default tseslint.config(
     files: ['src/api/vocabulary.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['*'], message: 'The vocabulary imports nothing: the page bundles it.' }] }] },
   },
+  {
+    // The network is reached through one module of the core (src/net: https only, timeouts, size
+    // caps, retries), so tests can point every fetch at a local fixture server.
+    files: ['src/**/*.ts'],
+    ignores: ['src/net/**', 'src/web/**'],
+    rules: {
+      'no-restricted-globals': ['error', { name: 'fetch', message: 'Fetch through src/net (createFetcher).' }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['node:http', 'node:https', 'http', 'https', 'node:net', 'net', 'node:tls', 'tls', 'undici'].map((name) => ({
+            name,
+            message: 'Reach the network through src/net.',
+          })),
+        },
+      ],
+    },
+  },
 );
