@@ -1,124 +1,138 @@
 /**
- * npm run bench [-- --quick] [-- --json] [-- --sizes 1000,100000]: synthetic libraries of 1k,
- * 10k and 100k papers (no 100k with --quick), each measured in a fresh process by
- * scripts/bench/measure-size.ts; prints one table, or with --json the same figures as one JSON
- * document.
+ * npm run bench [-- --quick] [-- --sizes 10000,100000] [-- --rounds 3] [-- --baseline <git ref>] [-- --skip-notes] [-- --json]
+ *
+ * Synthetic libraries (scripts/bench/synthetic-library.ts), each size measured by fresh processes:
+ * the app through its contract (scripts/bench/measure-app.ts), the same app at a baseline commit
+ * if asked, and a ranking scan as the floor (measure-scan.ts). The systems are interleaved round
+ * by round and each figure is reported as min / median over the rounds, with the load beside it.
+ * --quick (what `npm test` runs): 10,000 papers, one round, every third keystroke. --skip-app
+ * (with --baseline) measures a commit alone: its code is a copy, so editing this checkout meanwhile
+ * does not change what is measured. Then note saves against library and note size
+ * (scripts/bench/note-save.ts), unless --skip-notes.
  */
 import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { LENGTH_BUCKETS, type TypingFigures } from './bench/workload';
+import { prepareBaseline } from './bench/baseline';
+import { printNoteSaves, printReport, type NoteSaveFigures, type Run } from './bench/report';
+import { distinctWords, writeSyntheticLibrary } from './bench/synthetic-library';
+import { load } from './bench/probes';
 
 const { values } = parseArgs({
   options: {
     quick: { type: 'boolean', default: false },
     json: { type: 'boolean', default: false },
-    /** Other sizes, comma-separated: --sizes 100000 */
     sizes: { type: 'string' },
+    rounds: { type: 'string' },
+    baseline: { type: 'string' },
+    /** Leave this checkout out: with --baseline, the figures of a commit alone (and the scan). */
+    'skip-app': { type: 'boolean', default: false },
+    /** Leave out the note saves (measured once, apart from the library sizes). */
+    'skip-notes': { type: 'boolean', default: false },
+    /** Prints the tables of a run saved in .tmp (its JSON) again, without measuring. */
+    report: { type: 'string' },
   },
 });
-const sizes = values.sizes ? values.sizes.split(',').map(Number) : values.quick ? [1_000, 10_000] : [1_000, 10_000, 100_000];
-const MEASURE = path.join(import.meta.dirname, 'bench', 'measure-size.ts');
+if (values.report) {
+  const saved = JSON.parse(fs.readFileSync(values.report, 'utf8')) as { machine: Record<string, unknown>; runs: Run[] };
+  printReport(saved.machine, saved.runs, [...new Set(saved.runs.map((r) => r.system))]);
+  process.exit(0);
+}
+const repo = path.join(import.meta.dirname, '..');
+const sizes = values.sizes ? values.sizes.split(',').map(Number) : values.quick ? [10_000] : [10_000, 100_000];
+const rounds = Number(values.rounds ?? (values.quick ? 1 : 3));
+const log = (s: string) => process.stderr.write(`${s}\n`);
 
-interface SizeFigures {
-  papers: number;
-  build: { firstListMs: number; searchableMs: number; blockedMs: number };
-  load: { firstListMs: number; searchableMs: number; blockedMs: number; indexMB: number };
-  typing: TypingFigures;
-  scan: TypingFigures & { ratioP50: number; ratioP95: number };
-  import: { ms: number; searchableMs: number; blockedMs: number };
-  noteSave: { ms: number; searchableMs: number };
-  related: { ms: number; blockedMs: number };
-  memory: { rssMB: number; heapMB: number; afterBuildMB: number };
+/** Libraries are generated once per size and kept (1M papers take minutes to write). */
+const GENERATOR_VERSION = 2;
+function library(papers: number): { dir: string; distinctWords: number } {
+  const dir = path.join(repo, '.tmp', `bench-library-v${GENERATOR_VERSION}-${papers}`);
+  const marker = path.join(dir, 'complete.json');
+  if (!fs.existsSync(marker)) {
+    log(`writing a synthetic library of ${papers.toLocaleString('en')} papers…`);
+    fs.rmSync(dir, { recursive: true, force: true });
+    writeSyntheticLibrary(dir, papers);
+    fs.writeFileSync(marker, JSON.stringify({ distinctWords: distinctWords(papers) }));
+  }
+  return { dir, distinctWords: (JSON.parse(fs.readFileSync(marker, 'utf8')) as { distinctWords: number }).distinctWords };
 }
 
-const results: SizeFigures[] = [];
+const systems: { name: string; script: string; root?: string }[] = values['skip-app'] ? [] : [{ name: 'app', script: 'measure-app.ts', root: repo }];
+if (values.baseline) systems.push({ name: `baseline ${values.baseline}`, script: 'measure-app.ts', root: prepareBaseline(repo, values.baseline) });
+systems.push({ name: 'scan', script: 'measure-scan.ts' });
+
+const machine = {
+  cpus: os.cpus().length,
+  cpu: os.cpus()[0]?.model ?? 'unknown',
+  memoryGB: Math.round(os.totalmem() / 1e9),
+  node: process.version,
+  commit: execFileSync('git', ['-C', repo, 'rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim(),
+  dirty: execFileSync('git', ['-C', repo, 'status', '--porcelain', '--', 'src', 'scripts'], { encoding: 'utf8' }).trim() !== '',
+  loadAtStart: load(),
+  loadAtEnd: '',
+};
+
+const runs: Run[] = [];
 for (const papers of sizes) {
-  if (!values.json) process.stderr.write(`measuring ${papers.toLocaleString('en')} papers…\n`);
-  const out = execFileSync(process.execPath, ['--expose-gc', '--max-old-space-size=4096', '--import', 'tsx', MEASURE, '--papers', String(papers)], {
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'inherit'],
-    maxBuffer: 16 * 1024 * 1024,
-  });
-  results.push(JSON.parse(out.trim().split('\n').at(-1)!) as SizeFigures);
-}
-
-// Note saves against library size and note size (scripts/bench/note-save.ts), in a fresh process too.
-interface NoteSaveFigures {
-  notes: number;
-  highlights: number;
-  storeMB: number;
-  bySize: Record<string, { p50: number; p95: number; n: number }>;
-  heapGrowthMBFor40MBOfNotes: number;
-}
-if (!values.json) process.stderr.write('measuring note saves…\n');
-const noteSaves = JSON.parse(
-  execFileSync(
-    process.execPath,
-    ['--expose-gc', '--import', 'tsx', path.join(import.meta.dirname, 'bench', 'note-save.ts'), ...(values.quick ? ['--quick'] : [])],
-    {
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  )
-    .trim()
-    .split('\n')
-    .at(-1)!,
-) as NoteSaveFigures[];
-
-const machine = { cpus: os.cpus().length, cpu: os.cpus()[0]?.model ?? 'unknown', memoryGB: Math.round(os.totalmem() / 1e9), node: process.version };
-
-if (values.json) {
-  console.log(JSON.stringify({ machine, sizes: results, noteSaves }, null, 2));
-} else {
-  const rows: [string, (r: SizeFigures) => string | number][] = [
-    ['cold start, no index: first list (ms)', (r) => r.build.firstListMs],
-    ['cold start, no index: searchable (ms) = build', (r) => r.build.searchableMs],
-    ['cold start, no index: longest main-thread block (ms)', (r) => r.build.blockedMs],
-    ['cold start, saved index: first list (ms)', (r) => r.load.firstListMs],
-    ['cold start, saved index: searchable (ms) = load', (r) => r.load.searchableMs],
-    ['cold start, saved index: longest main-thread block (ms)', (r) => r.load.blockedMs],
-    ['saved index on disk (MB)', (r) => r.load.indexMB],
-    [`typing: keystrokes`, (r) => r.typing.n],
-    ['typing p50 / p95 (ms)', (r) => `${r.typing.p50} / ${r.typing.p95}`],
-    ...LENGTH_BUCKETS.map((b): [string, (r: SizeFigures) => string] => [
-      `  ${b} chars: p50 / p95 (ms)`,
-      (r) => `${r.typing.byLength[b].p50} / ${r.typing.byLength[b].p95}`,
-    ]),
-    ['linear scan p50 / p95 (ms)', (r) => `${r.scan.p50} / ${r.scan.p95}`],
-    ...LENGTH_BUCKETS.map((b): [string, (r: SizeFigures) => string] => [
-      `  ${b} chars: p50 / p95 (ms)`,
-      (r) => `${r.scan.byLength[b].p50} / ${r.scan.byLength[b].p95}`,
-    ]),
-    ['index ÷ scan, p50 / p95', (r) => `${r.scan.ratioP50} / ${r.scan.ratioP95}`],
-    ['import 100 papers (ms)', (r) => r.import.ms],
-    ['  until search finds them (ms)', (r) => r.import.searchableMs],
-    ['  longest main-thread block (ms)', (r) => r.import.blockedMs],
-    ['save a note (ms)', (r) => r.noteSave.ms],
-    ['  until search finds it (ms)', (r) => r.noteSave.searchableMs],
-    ['related papers, first time (ms)', (r) => r.related.ms],
-    ['  longest main-thread block (ms)', (r) => r.related.blockedMs],
-    ['resident memory, after the session (MB)', (r) => r.memory.rssMB],
-    ['resident memory, right after a build (MB)', (r) => r.memory.afterBuildMB],
-    ['heap, main thread (MB)', (r) => r.memory.heapMB],
-  ];
-  const head = ['', ...results.map((r) => `${r.papers.toLocaleString('en')} papers`)];
-  const body = rows.map(([label, get]) => [label, ...results.map((r) => String(get(r)))]);
-  const widths = head.map((_, i) => Math.max(...[head, ...body].map((row) => row[i].length)));
-  const line = (row: string[]) => `| ${row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join(' | ')} |`;
-  console.log(`${machine.cpus} × ${machine.cpu}, ${machine.memoryGB} GB, Node ${machine.node}\n`);
-  console.log(line(head));
-  console.log(`|${widths.map((w, i) => (i === 0 ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`);
-  for (const row of body) console.log(line(row));
-  const sizes = Object.keys(noteSaves[0].bySize);
-  console.log(`\nSaving a note (notes.save through the contract), p50 / p95 in ms, by note size:\n`);
-  console.log(`| library | store on disk | ${sizes.map((b) => `${Number(b).toLocaleString('en')} chars`).join(' | ')} | heap growth, ten 4 MB notes |`);
-  console.log(`|---|---:|${sizes.map(() => '---:').join('|')}|---:|`);
-  for (const r of noteSaves) {
-    const cells = sizes.map((b) => `${r.bySize[b].p50} / ${r.bySize[b].p95}`);
-    console.log(
-      `| ${r.notes.toLocaleString('en')} notes, ${r.highlights.toLocaleString('en')} highlights | ${r.storeMB} MB | ${cells.join(' | ')} | ${r.heapGrowthMBFor40MBOfNotes} MB |`,
-    );
+  const lib = library(papers);
+  for (let round = 1; round <= rounds; round++) {
+    // Interleaved: each round starts with another system, so a burst of load hits them all alike.
+    const order = systems.map((_, i) => systems[(i + round - 1) % systems.length]);
+    for (const system of order) {
+      log(`${papers.toLocaleString('en')} papers, round ${round}/${rounds}: ${system.name} (load ${load()})…`);
+      const args = [
+        '--expose-gc',
+        `--max-old-space-size=${papers >= 500_000 ? 12_288 : 4096}`,
+        '--import',
+        'tsx',
+        path.join(import.meta.dirname, 'bench', system.script),
+      ];
+      args.push('--library', lib.dir, '--papers', String(papers));
+      if (system.root) args.push('--root', system.root);
+      if (values.quick) args.push('--quick');
+      try {
+        const out = execFileSync(process.execPath, args, {
+          encoding: 'utf8',
+          stdio: ['ignore', 'pipe', 'inherit'],
+          maxBuffer: 64 * 1024 * 1024,
+          timeout: (papers >= 500_000 ? 4 * 3600 : 3600) * 1000, // a run that hangs is reported, not waited for
+        });
+        runs.push({ system: system.name, papers, round, distinctWords: lib.distinctWords, figures: JSON.parse(out.trim().split('\n').at(-1)!) });
+      } catch (error) {
+        const message = (error as Error).message.split('\n')[0];
+        log(`  failed: ${message}`);
+        runs.push({ system: system.name, papers, round, distinctWords: lib.distinctWords, error: message });
+      }
+    }
   }
 }
+machine.loadAtEnd = load();
+
+// Note saves against library size and note size (scripts/bench/note-save.ts), in a fresh process too.
+let noteSaves: NoteSaveFigures[] | undefined;
+if (!values['skip-notes'] && !values['skip-app']) {
+  log('measuring note saves…');
+  const args = ['--expose-gc', '--import', 'tsx', path.join(import.meta.dirname, 'bench', 'note-save.ts'), ...(values.quick ? ['--quick'] : [])];
+  noteSaves = JSON.parse(
+    execFileSync(process.execPath, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] })
+      .trim()
+      .split('\n')
+      .at(-1)!,
+  ) as NoteSaveFigures[];
+}
+
+const out = path.join(repo, '.tmp', `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+fs.mkdirSync(path.dirname(out), { recursive: true });
+fs.writeFileSync(out, JSON.stringify({ machine, runs, noteSaves }, null, 2));
+if (values.json) console.log(JSON.stringify({ machine, runs, noteSaves }, null, 2));
+else {
+  printReport(
+    machine,
+    runs,
+    systems.map((s) => s.name),
+  );
+  if (noteSaves) printNoteSaves(noteSaves);
+}
+log(`figures of every run: ${path.relative(repo, out)}`);

@@ -1,36 +1,90 @@
-/** The bench's typing workload, its statistics, and the naive linear scan it is compared with. */
-import type { Paper } from '../../src/library/types';
-import { highlightRanges, processTerm, snippet, tokenize, type Range, type Snippet } from '../../src/search/text';
+/**
+ * The bench's typing workload (what people in this field type, key by key), its statistics,
+ * and the ranking scan every figure is compared with.
+ */
+import { processTerm, snippet, highlightRanges, tokenize, type Range, type Snippet } from '../../src/search/text';
+import { syntheticPapers } from './synthetic-library';
 
-/** Realistic queries of one to three words on the sample's topics. */
+/**
+ * What the search box holds when the reader stops: stems people stop at, acronyms, hyphenated
+ * terms, a query that ends inside its next word, typos, and model and dataset names.
+ */
 export const QUERIES = [
+  'spec',
   'speculative decoding',
-  'KV cache compression',
-  'mixture of experts inference',
+  'llm infer',
+  'kv cache co',
+  'moe',
+  'rlhf',
+  'dpo',
+  'rag',
+  'fp8 train',
   'test-time scaling',
-  'reinforcement learning',
+  'best-of-n',
+  'transformr',
+  'atention',
+  'mixture of experts',
+  'chain-of-thought reasoning',
   'diffusion models',
+  'vision-language model',
   'long context',
   'quantization',
+  'lora fine-tun',
   'retrieval augmented generation',
-  'vision language',
-  'agents',
+  'reward model',
+  'preference optim',
+  'multimodal reas',
   'sparse attention',
-  'reasoning',
+  'state space',
+  'in-context learning',
+  'knowledge distil',
+  'agents',
+  'tool use',
+  'code generation',
+  'reinforcment learning',
+  'hallucination',
+  'gsm8k',
+  'llama-3.1-8b',
+  'qwen2.5',
   'token pruning',
+  'speculative decodng',
+  'efficient infer',
+  'benchmark for',
+  'graph tokeniz',
+  'self-supervised',
+  'video gen',
+  'scaling law',
+  'attention sink',
+  'reasoning',
+  'flash attention',
+  'contrastive learn',
+  'text-to-image',
+  'mllm',
+  'swe-bench',
+  'robot manipulation',
+  'distilation',
+  'grpo',
 ];
 
-/** What the search box holds after each key while a query is typed: "s", "sp", … */
-export function keystrokes(queries = QUERIES): string[] {
-  return queries.flatMap((q) => Array.from({ length: q.length }, (_, i) => q.slice(0, i + 1))).filter((q) => q.trim() !== '');
+/** Method names that one paper each coins (among the first thousand, so every size has them). */
+export function rareNames(): string[] {
+  const papers = syntheticPapers(1000);
+  return [37, 211, 503, 877].map((i) =>
+    papers
+      .slice(i)
+      .find((p) => p.method)!
+      .method!.toLowerCase(),
+  );
 }
 
-export const LENGTH_BUCKETS = ['1', '2–3', '4–7', '8+'] as const;
-export type LengthBucket = (typeof LENGTH_BUCKETS)[number];
+/** Every query of the workload: the ones above, then the rare names. */
+export function workloadQueries(): string[] {
+  return [...QUERIES, ...rareNames()];
+}
 
-export function bucketOf(query: string): LengthBucket {
-  const n = query.trim().length;
-  return n <= 1 ? '1' : n <= 3 ? '2–3' : n <= 7 ? '4–7' : '8+';
+/** What the search box holds after each key while the queries are typed: "s", "sp", … */
+export function keystrokes(queries = workloadQueries()): string[] {
+  return queries.flatMap((q) => Array.from({ length: q.length }, (_, i) => q.slice(0, i + 1))).filter((q) => q.trim() !== '');
 }
 
 export function percentile(sorted: number[], p: number): number {
@@ -42,52 +96,77 @@ export interface Latency {
   n: number;
   p50: number;
   p95: number;
+  p99: number;
+  max: number;
+  /** The ten slowest keys: what the box held, and the time. */
+  slowest: [string, number][];
 }
 
-export interface TypingFigures extends Latency {
-  byLength: Record<LengthBucket, Latency>;
-}
+const round = (ms: number) => Math.round(ms * 100) / 100;
 
-const round = (ms: number) => Math.round(ms * 10) / 10;
-
-function latency(times: number[]): Latency {
+export function latency(times: number[], keys?: string[]): Latency {
   const sorted = times.toSorted((a, b) => a - b);
-  return { n: sorted.length, p50: round(percentile(sorted, 50)), p95: round(percentile(sorted, 95)) };
+  const slowest = keys
+    ? times
+        .map((t, i): [string, number] => [keys[i], round(t)])
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 10)
+    : [];
+  return {
+    n: sorted.length,
+    p50: round(percentile(sorted, 50)),
+    p95: round(percentile(sorted, 95)),
+    p99: round(percentile(sorted, 99)),
+    max: round(sorted.at(-1) ?? 0),
+    slowest,
+  };
 }
 
-/** Types every query key by key through `search`, one awaited call per key, and times each. */
-export async function typeQueries(search: (q: string) => unknown): Promise<TypingFigures> {
-  const all: number[] = [];
-  const byBucket = new Map<LengthBucket, number[]>(LENGTH_BUCKETS.map((b) => [b, []]));
-  for (const q of keystrokes()) {
+/** Types every keystroke through `search`, one awaited call per key, and times each. */
+export async function typeKeys(search: (q: string) => Promise<unknown>, keys = keystrokes()): Promise<Latency> {
+  const times: number[] = [];
+  for (const q of keys) {
     const start = performance.now();
     await search(q);
-    const ms = performance.now() - start;
-    all.push(ms);
-    byBucket.get(bucketOf(q))!.push(ms);
+    times.push(performance.now() - start);
   }
-  const byLength = Object.fromEntries(LENGTH_BUCKETS.map((b) => [b, latency(byBucket.get(b)!)])) as Record<LengthBucket, Latency>;
-  return { ...latency(all), byLength };
+  return latency(times, keys);
+}
+
+interface ScanPaper {
+  id: string;
+  title: string;
+  abstract: string;
 }
 
 /**
- * The reference: no index, every keystroke reads every paper (lower-cased once, up front) and
- * keeps those containing every typed word, then builds the first rows with highlights.
+ * The floor: no index. Every key reads every paper's lower-cased text and scores it simply
+ * (each query word found: 3 in the title, 1 in the abstract; the last word as typed so far),
+ * keeps the best `limit`, and builds their rows with highlights as the app does.
  */
-export function linearScan(papers: Paper[]) {
-  const haystacks = papers.map((p) => `${p.title}\n${p.abstract}`.toLowerCase());
+export function rankingScan(papers: ScanPaper[]) {
+  const titles = papers.map((p) => p.title.toLowerCase());
+  const abstracts = papers.map((p) => p.abstract.toLowerCase());
   return (q: string, limit = 50) => {
-    const words = tokenize(q).map(processTerm);
-    const terms = new Set(words);
-    let total = 0;
+    const words = [...new Set(tokenize(q).map(processTerm))];
     const rows: { id: string; titleRanges: Range[]; snippet: Snippet }[] = [];
-    if (words.length === 0) return { total, rows };
-    for (let i = 0; i < haystacks.length; i++) {
-      if (!words.every((w) => haystacks[i].includes(w))) continue;
-      total++;
-      if (rows.length < limit)
-        rows.push({ id: papers[i].id, titleRanges: highlightRanges(papers[i].title, terms), snippet: snippet(papers[i].abstract, terms) });
+    if (words.length === 0) return { matched: 0, rows };
+    const best: { i: number; score: number }[] = [];
+    let matched = 0;
+    for (let i = 0; i < papers.length; i++) {
+      let score = 0;
+      for (const w of words) score += (titles[i].includes(w) ? 3 : 0) + (abstracts[i].includes(w) ? 1 : 0);
+      if (score === 0) continue;
+      matched++;
+      if (best.length === limit && score <= best[limit - 1].score) continue;
+      let at = best.length;
+      while (at > 0 && best[at - 1].score < score) at--;
+      best.splice(at, 0, { i, score });
+      if (best.length > limit) best.pop();
     }
-    return { total, rows };
+    const terms = new Set(words);
+    for (const { i } of best)
+      rows.push({ id: papers[i].id, titleRanges: highlightRanges(papers[i].title, terms), snippet: snippet(papers[i].abstract, terms) });
+    return { matched, rows };
   };
 }

@@ -1,0 +1,129 @@
+/**
+ * The app as the bench drives it: the core of a checkout (this one, or a baseline's), called
+ * through `dispatch` as the desktop shell does, or through the web transport over HTTP.
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { pathToFileURL } from 'node:url';
+
+type Envelope = { ok: true; value: unknown } | { ok: false; error: { code: string; message: string } };
+interface Core {
+  handlers: Record<string, unknown>;
+  close(): Promise<void>;
+}
+interface Modules {
+  openCore(options: { dataDir: string }): Promise<Core>;
+  dispatch(handlers: unknown, name: string, arg: unknown): Promise<Envelope>;
+  startWebServer(options: { core: Core; staticDir: string }): Promise<{ url: string; token: string; close(): Promise<void> }>;
+}
+
+/** The code under test, from the checkout in `root`. */
+export async function loadApp(root: string): Promise<Modules> {
+  const url = (file: string) => pathToFileURL(path.join(root, file)).href;
+  // The contract's boundary moved from src/api to src/boundary: a baseline may have either.
+  const dispatchAt = fs.existsSync(path.join(root, 'src/boundary/dispatch.ts')) ? 'src/boundary/dispatch.ts' : 'src/api/dispatch.ts';
+  const [{ openCore }, { dispatch }, { startWebServer }] = await Promise.all([
+    import(url('src/core.ts')),
+    import(url(dispatchAt)),
+    import(url('src/web/server.ts')),
+  ]);
+  return { openCore, dispatch, startWebServer };
+}
+
+export type Call = (name: string, arg: unknown) => Promise<unknown>;
+
+export class AppSession {
+  private constructor(
+    readonly core: Core,
+    readonly call: Call,
+    private readonly app: Modules,
+  ) {}
+
+  static async open(app: Modules, dataDir: string): Promise<AppSession> {
+    const core = await app.openCore({ dataDir });
+    const call: Call = async (name, arg) => {
+      const envelope = await app.dispatch(core.handlers, name, arg);
+      if (!envelope.ok) throw new Error(`${name}: ${envelope.error.message}`);
+      return envelope.value;
+    };
+    return new AppSession(core, call, app);
+  }
+
+  /** The same contract over the web transport: an HTTP request per call, as the page makes them. */
+  async overHttp(): Promise<{ call: Call; close(): Promise<void> }> {
+    const staticDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dr-bench-static-'));
+    const web = await this.app.startWebServer({ core: this.core, staticDir });
+    const call: Call = async (name, arg) => {
+      const res = await fetch(`${web.url}api/call/${name}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${web.token}`, 'content-type': 'application/json' },
+        body: JSON.stringify(arg),
+      });
+      const envelope = (await res.json()) as Envelope;
+      if (!envelope.ok) throw new Error(`${name}: ${envelope.error.message}`);
+      return envelope.value;
+    };
+    return {
+      call,
+      close: async () => {
+        await web.close();
+        fs.rmSync(staticDir, { recursive: true, force: true });
+      },
+    };
+  }
+
+  query(arg: { q?: string; limit?: number }) {
+    return this.call('papers.query', arg) as Promise<{ items: { id: string; title: string }[]; indexing: unknown; matched: number }>;
+  }
+
+  async indexSource(): Promise<string> {
+    return ((await this.call('app.status', {})) as { index: { source: string } }).index.source;
+  }
+
+  /** Until the index is ready (loaded or built) and a search answers with results. */
+  async untilSearchable(): Promise<void> {
+    // A search that fails (the index could not be opened) throws here rather than waiting for ever.
+    while ((await this.query({ q: 'model', limit: 1 })).indexing || (await this.indexSource()) === 'loading') await sleep(5);
+  }
+
+  /** Until a search for `q` puts a paper that `is` what was wanted first (fails after 60 s). */
+  async untilFound(q: string, is: (row: { id: string; title: string }) => boolean): Promise<void> {
+    for (const end = performance.now() + 60_000; performance.now() < end; await sleep(5)) {
+      const first = (await this.query({ q, limit: 1 })).items[0];
+      if (first && is(first)) return;
+    }
+    throw new Error(`bench: a search for "${q}" never found what was just added`);
+  }
+
+  close() {
+    return this.core.close();
+  }
+}
+
+/** Longest time the main thread could not answer a request while `work` ran (ms). */
+export async function maxBlock<T>(work: () => Promise<T>): Promise<{ value: T; blockedMs: number }> {
+  const histogram = monitorEventLoopDelay({ resolution: 5 });
+  histogram.enable();
+  await sleep(20); // the monitor's timer starts on the next turn of the loop
+  try {
+    const value = await work();
+    await sleep(20); // a block is recorded when the monitor's timer next runs
+    return { value, blockedMs: Math.round(histogram.max / 1e6) };
+  } finally {
+    histogram.disable();
+  }
+}
+
+/** A fresh data folder holding a library's digests (hard links: digest files are never written). */
+export function freshDataDir(library: string): string {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dr-bench-'));
+  const from = path.join(library, 'digests');
+  fs.mkdirSync(path.join(dataDir, 'digests'));
+  for (const f of fs.readdirSync(from)) fs.linkSync(path.join(from, f), path.join(dataDir, 'digests', f));
+  return dataDir;
+}
+
+export const since = (start: number) => Math.round(performance.now() - start);

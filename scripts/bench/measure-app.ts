@@ -1,0 +1,151 @@
+/**
+ * Measures the app at one library size in a process of its own, and prints one JSON line:
+ * `node --expose-gc --import tsx measure-app.ts --library DIR --papers N [--root CHECKOUT]`.
+ * `--library` holds the synthetic digests (hard-linked into a fresh data folder); `--root` is
+ * the checkout whose code is measured (a baseline's, for before/after in one run).
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { parseArgs } from 'node:util';
+import { load, peakDuring, steadyMemory, watchWorkers } from './probes';
+
+watchWorkers(); // before the code under test starts its index worker
+
+const { values } = parseArgs({
+  options: { library: { type: 'string' }, papers: { type: 'string' }, root: { type: 'string' }, quick: { type: 'boolean', default: false } },
+});
+const papers = Number(values.papers);
+const root = path.resolve(values.root ?? path.join(import.meta.dirname, '..', '..'));
+
+const { AppSession, freshDataDir, loadApp, maxBlock, since } = await import('./app-session');
+const { keystrokes, latency, rareNames, typeKeys } = await import('./workload');
+const { syntheticDigestText, syntheticPapers } = await import('./synthetic-library');
+const { segmentsOf } = await import('./large-text');
+
+const app = await loadApp(root);
+const began = performance.now();
+/** Progress on stderr, so that a run that stalls shows where. */
+const step = (name: string) => process.stderr.write(`  [${papers}] ${((performance.now() - began) / 1000).toFixed(1)} s: ${name}\n`);
+
+/** A cold start: the first page of the list, then the moment a search works. */
+async function coldStart(dataDir: string) {
+  const start = performance.now();
+  let firstListMs = 0;
+  const { value: session, blockedMs } = await maxBlock(async () => {
+    const s = await AppSession.open(app, dataDir);
+    await s.query({ limit: 50 });
+    firstListMs = since(start);
+    await s.untilSearchable();
+    return s;
+  });
+  return { session, figures: { firstListMs, searchableMs: since(start), blockedMs, source: await session.indexSource() } };
+}
+
+const dataDir = freshDataDir(values.library!);
+const loadAtStart = load();
+try {
+  step('first build');
+  const build = await peakDuring(() => coldStart(dataDir));
+  await build.value.session.close();
+  const indexMB =
+    Math.round(fs.readdirSync(dataDir).reduce((sum, f) => sum + (f.startsWith('search-index') ? fs.statSync(path.join(dataDir, f)).size : 0), 0) / 1e5) / 10;
+
+  step('restart');
+  const restart = await peakDuring(() => coldStart(dataDir));
+  const session = restart.value.session;
+  const keys = values.quick ? keystrokes().filter((_, i) => i % 3 === 0) : keystrokes();
+  for (const q of keystrokes(['language model', 'attention'])) await session.query({ q, limit: 50 }); // warm up
+
+  step('typing');
+  const listOnly = await typeKeys((q) => session.query({ q, limit: 50 }), keys);
+  const openId = (await session.query({ limit: 1 })).items[0].id;
+  const withPaper = await typeKeys(async (q) => {
+    await session.query({ q, limit: 50 });
+    await session.call('papers.get', { id: openId, q });
+  }, keys);
+  step('typing over HTTP');
+  const http = await session.overHttp();
+  const overHttp = await typeKeys(async (q) => {
+    await http.call('papers.query', { q, limit: 50 });
+    await http.call('papers.get', { id: openId, q });
+  }, keys);
+  await http.close();
+  const rare = await typeKeys(
+    (q) => session.query({ q, limit: 50 }),
+    rareNames().flatMap((q) => [q, q, q]),
+  );
+  const steady = await steadyMemory();
+
+  step('import while searching');
+  // A big digest imported while the reader searches: every search's time, and the peak memory.
+  const big = Math.min(10_000, Math.max(500, papers / 10));
+  const bigText = syntheticDigestText(big, 424242);
+  const bigLast = syntheticPapers(big, 424242).at(-1)!.title;
+  const during: number[] = [];
+  const importing = await peakDuring(() =>
+    maxBlock(async () => {
+      const start = performance.now();
+      let done = false;
+      const imported = session.call('digests.import', { name: 'Bench import', text: bigText, source: 'paste' }).finally(() => (done = true));
+      for (let i = 0; !done; i++) {
+        const t = performance.now();
+        await session.query({ q: keys[i % keys.length], limit: 50 });
+        during.push(performance.now() - t);
+        await sleep(10);
+      }
+      await imported;
+      const ms = since(start);
+      await session.untilFound(bigLast, (row) => row.title === bigLast);
+      return { ms, searchableMs: since(start) };
+    }),
+  );
+
+  step('ten files');
+  // Ten files one after another, as the command line imports them.
+  const each = Math.min(1_000, Math.max(100, papers / 100));
+  const files = Array.from({ length: 10 }, (_, i) => syntheticDigestText(each, 9000 + i));
+  const tenLast = syntheticPapers(each, 9009).at(-1)!.title;
+  const tenFiles = await peakDuring(async () => {
+    const start = performance.now();
+    for (const [i, text] of files.entries()) await session.call('digests.import', { name: `File ${i}`, text, source: 'file' });
+    const ms = since(start);
+    await session.untilFound(tenLast, (row) => row.title === tenLast);
+    return { ms, searchableMs: since(start) };
+  });
+
+  step('note, related, large text');
+  const noteStart = performance.now();
+  await session.call('notes.save', { paperId: openId, text: 'A note about wombatology and its uses.' });
+  const noteSaveMs = Math.round((performance.now() - noteStart) * 10) / 10;
+  await session.untilFound('wombatology', (row) => row.id === openId);
+  const noteSearchableMs = since(noteStart);
+  const related = await maxBlock(async () => {
+    const start = performance.now();
+    await session.call('papers.related', { id: openId });
+    return since(start);
+  });
+
+  const largeText = await segmentsOf(session, root);
+  await session.close();
+
+  console.log(
+    JSON.stringify({
+      papers,
+      load: { start: loadAtStart, end: load() },
+      build: { ...build.value.figures, peakMB: build.peakMB, indexMB },
+      restart: { ...restart.value.figures, peakMB: restart.peakMB },
+      typing: { listOnly, withPaper, overHttp, rare },
+      memory: steady,
+      importDuring: { papers: big, ...importing.value.value, blockedMs: importing.value.blockedMs, peakMB: importing.peakMB, search: latency(during) },
+      tenFiles: { papers: each * 10, ...tenFiles.value, peakMB: tenFiles.peakMB },
+      noteSave: { ms: noteSaveMs, searchableMs: noteSearchableMs },
+      related: { ms: related.value, blockedMs: related.blockedMs },
+      largeText,
+    }),
+  );
+} finally {
+  fs.rmSync(dataDir, { recursive: true, force: true });
+}
+process.exit(0);
