@@ -1,5 +1,6 @@
 /**
- * npm run bench [-- --quick] [-- --sizes 10000,100000] [-- --rounds 3] [-- --baseline <git ref>] [-- --skip-notes] [-- --json]
+ * npm run bench [-- --quick] [-- --sizes 10000,100000] [-- --rounds 3] [-- --baseline <git ref>] [-- --skip-notes]
+ *                [-- --import-papers 100000] [-- --skip-search] [-- --json]
  *
  * Synthetic libraries (scripts/bench/synthetic-library.ts), each size measured by fresh processes:
  * the app through its contract (scripts/bench/measure-app.ts), the same app at a baseline commit
@@ -8,7 +9,11 @@
  * --quick (what `npm test` runs): 10,000 papers, one round, every third keystroke. --skip-app
  * (with --baseline) measures a commit alone: its code is a copy, so editing this checkout meanwhile
  * does not change what is measured. Then note saves against library and note size
- * (scripts/bench/note-save.ts), unless --skip-notes.
+ * (scripts/bench/note-save.ts), unless --skip-notes. Then issue 13's import target: a 2,000-entry
+ * arXiv RSS listing imported into a library of --import-papers papers (100,000; 10,000 with
+ * --quick; 0 leaves it out) while the reader searches (measure-rss-import.ts). --skip-search
+ * leaves out the search sizes (the import and note saves alone). The daily loop's and the
+ * ranker's benches run on their own: `npx tsx scripts/bench/daily.ts`, `.../ranking.ts`.
  */
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -16,7 +21,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { prepareBaseline } from './bench/baseline';
-import { printNoteSaves, printReport, type NoteSaveFigures, type Run } from './bench/report';
+import { printNoteSaves, printReport, printRssImport, type NoteSaveFigures, type RssImportFigures, type Run } from './bench/report';
 import { distinctWords, writeSyntheticLibrary } from './bench/synthetic-library';
 import { load } from './bench/probes';
 
@@ -31,17 +36,29 @@ const { values } = parseArgs({
     'skip-app': { type: 'boolean', default: false },
     /** Leave out the note saves (measured once, apart from the library sizes). */
     'skip-notes': { type: 'boolean', default: false },
+    /** The library size the arXiv RSS import is measured in (0: not measured). */
+    'import-papers': { type: 'string' },
+    /** Leave out the search sizes: only the import and the note saves. */
+    'skip-search': { type: 'boolean', default: false },
     /** Prints the tables of a run saved in .tmp (its JSON) again, without measuring. */
     report: { type: 'string' },
   },
 });
 if (values.report) {
-  const saved = JSON.parse(fs.readFileSync(values.report, 'utf8')) as { machine: Record<string, unknown>; runs: Run[] };
+  const saved = JSON.parse(fs.readFileSync(values.report, 'utf8')) as {
+    machine: Record<string, unknown>;
+    runs: Run[];
+    noteSaves?: NoteSaveFigures[];
+    rssImport?: RssImportFigures;
+  };
   printReport(saved.machine, saved.runs, [...new Set(saved.runs.map((r) => r.system))]);
+  if (saved.noteSaves) printNoteSaves(saved.noteSaves);
+  if (saved.rssImport) printRssImport(saved.rssImport);
   process.exit(0);
 }
 const repo = path.join(import.meta.dirname, '..');
-const sizes = values.sizes ? values.sizes.split(',').map(Number) : values.quick ? [10_000] : [10_000, 100_000];
+const sizes = values['skip-search'] ? [] : values.sizes ? values.sizes.split(',').map(Number) : values.quick ? [10_000] : [10_000, 100_000];
+const importPapers = Number(values['import-papers'] ?? (values.quick ? 10_000 : 100_000));
 const rounds = Number(values.rounds ?? (values.quick ? 1 : 3));
 const log = (s: string) => process.stderr.write(`${s}\n`);
 
@@ -108,7 +125,6 @@ for (const papers of sizes) {
     }
   }
 }
-machine.loadAtEnd = load();
 
 // Note saves against library size and note size (scripts/bench/note-save.ts), in a fresh process too.
 let noteSaves: NoteSaveFigures[] | undefined;
@@ -123,10 +139,26 @@ if (!values['skip-notes'] && !values['skip-app']) {
   ) as NoteSaveFigures[];
 }
 
+// Issue 13: a day's arXiv listing imported into a large library, in a fresh process.
+let rssImport: RssImportFigures | undefined;
+if (importPapers > 0 && !values['skip-app']) {
+  const lib = library(importPapers);
+  log(`measuring a 2,000-entry arXiv RSS import into ${importPapers.toLocaleString('en')} papers (load ${load()})…`);
+  const args = ['--expose-gc', '--max-old-space-size=4096', '--import', 'tsx', path.join(import.meta.dirname, 'bench', 'measure-rss-import.ts')];
+  args.push('--library', lib.dir, '--papers', String(importPapers));
+  rssImport = JSON.parse(
+    execFileSync(process.execPath, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 16 * 1024 * 1024, timeout: 3600_000 })
+      .trim()
+      .split('\n')
+      .at(-1)!,
+  ) as RssImportFigures;
+}
+machine.loadAtEnd = load();
+
 const out = path.join(repo, '.tmp', `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
 fs.mkdirSync(path.dirname(out), { recursive: true });
-fs.writeFileSync(out, JSON.stringify({ machine, runs, noteSaves }, null, 2));
-if (values.json) console.log(JSON.stringify({ machine, runs, noteSaves }, null, 2));
+fs.writeFileSync(out, JSON.stringify({ machine, runs, noteSaves, rssImport }, null, 2));
+if (values.json) console.log(JSON.stringify({ machine, runs, noteSaves, rssImport }, null, 2));
 else {
   printReport(
     machine,
@@ -134,5 +166,6 @@ else {
     systems.map((s) => s.name),
   );
   if (noteSaves) printNoteSaves(noteSaves);
+  if (rssImport) printRssImport(rssImport);
 }
 log(`figures of every run: ${path.relative(repo, out)}`);

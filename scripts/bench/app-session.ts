@@ -117,6 +117,27 @@ export async function maxBlock<T>(work: () => Promise<T>): Promise<{ value: T; b
   }
 }
 
+/**
+ * Runs `work` while a reader types a key every `every` ms, and times each key's search from the
+ * moment it was typed: a search held up by a blocked main thread counts the wait (the import's
+ * parse runs before its call even returns, so timing from when a search could start sees none).
+ */
+export async function searchWhile<T>(session: AppSession, work: () => Promise<T>, keys: string[], every = 20): Promise<{ value: T; times: number[] }> {
+  const start = performance.now();
+  let done = false;
+  const settled = work().finally(() => (done = true));
+  const times: number[] = [];
+  for (let i = 0; !done; i++) {
+    const typedAt = start + i * every;
+    const wait = typedAt - performance.now();
+    if (wait > 0) await sleep(wait);
+    if (done) break;
+    await session.query({ q: keys[i % keys.length], limit: 50 });
+    times.push(performance.now() - typedAt);
+  }
+  return { value: await settled, times };
+}
+
 /** A fresh data folder holding a library's digests (hard links: digest files are never written). */
 export function freshDataDir(library: string): string {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dr-bench-'));

@@ -5,9 +5,7 @@
  * the checkout whose code is measured (a baseline's, for before/after in one run).
  */
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import { load, peakDuring, steadyMemory, watchWorkers } from './probes';
 
@@ -19,7 +17,7 @@ const { values } = parseArgs({
 const papers = Number(values.papers);
 const root = path.resolve(values.root ?? path.join(import.meta.dirname, '..', '..'));
 
-const { AppSession, freshDataDir, loadApp, maxBlock, since } = await import('./app-session');
+const { AppSession, freshDataDir, loadApp, maxBlock, searchWhile, since } = await import('./app-session');
 const { keystrokes, latency, rareNames, typeKeys } = await import('./workload');
 const { syntheticDigestText, syntheticPapers } = await import('./synthetic-library');
 const { segmentsOf } = await import('./large-text');
@@ -83,19 +81,12 @@ try {
   const big = Math.min(10_000, Math.max(500, papers / 10));
   const bigText = syntheticDigestText(big, 424242);
   const bigLast = syntheticPapers(big, 424242).at(-1)!.title;
-  const during: number[] = [];
+  let during: number[] = [];
   const importing = await peakDuring(() =>
     maxBlock(async () => {
       const start = performance.now();
-      let done = false;
-      const imported = session.call('digests.import', { name: 'Bench import', text: bigText, source: 'paste' }).finally(() => (done = true));
-      for (let i = 0; !done; i++) {
-        const t = performance.now();
-        await session.query({ q: keys[i % keys.length], limit: 50 });
-        during.push(performance.now() - t);
-        await sleep(10);
-      }
-      await imported;
+      const imported = () => session.call('digests.import', { name: 'Bench import', text: bigText, source: 'paste' });
+      during = (await searchWhile(session, imported, keys)).times;
       const ms = since(start);
       await session.untilFound(bigLast, (row) => row.title === bigLast);
       return { ms, searchableMs: since(start) };

@@ -144,3 +144,41 @@ export function printNoteSaves(noteSaves: NoteSaveFigures[]): void {
     );
   }
 }
+
+/** Issue 13's import target (scripts/bench/measure-rss-import.ts). */
+export interface RssImportFigures {
+  papers: number;
+  entries: number;
+  feedMB: number;
+  load: { start: string; end: string };
+  restart: { ms: number; source: string };
+  memoryBefore: { rssMB: number; mainHeapMB: number; workerHeapMB: number };
+  import: {
+    format: string;
+    added: number;
+    merged: number;
+    skipped: number;
+    ms: number;
+    searchableMs: number;
+    blockedMs: number;
+    peakMB: number;
+    searchesMeanwhile: { n: number; p50: number; p95: number; max: number };
+  };
+}
+
+export function printRssImport(r: RssImportFigures): void {
+  const i = r.import;
+  const s = i.searchesMeanwhile;
+  console.log(
+    `\nImporting a ${r.entries.toLocaleString('en')}-entry arXiv RSS listing (${r.feedMB} MB, ${i.format}) into ${r.papers.toLocaleString('en')} papers, after a restart (index ${r.restart.source}):\n`,
+  );
+  console.log(`| | figure | target (issue 13) |`);
+  console.log(`|---|---:|---:|`);
+  console.log(`| import: the call answers (ms) | ${i.ms} | ≤ 1,000 |`);
+  console.log(`| until search finds its last paper (ms) | ${i.searchableMs} | |`);
+  console.log(`| longest main-thread block (ms) | ${i.blockedMs} | the window keeps answering |`);
+  console.log(`| searches meanwhile: n, p50 / p95 / max (ms) | ${s.n}, ${s.p50} / ${s.p95} / ${s.max} | |`);
+  console.log(`| added / merged / skipped | ${i.added} / ${i.merged} / ${i.skipped} | |`);
+  console.log(`| RSS before / peak during (MB) | ${r.memoryBefore.rssMB} / ${i.peakMB} | |`);
+  console.log(`\nload average during the import run: ${r.load.start} → ${r.load.end}`);
+}
