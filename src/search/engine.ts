@@ -96,6 +96,15 @@ export class SearchEngine {
     }
   }
 
+  /** Whether a snapshot that `restore` refused was only made by another version (a rebuild, nothing to report). */
+  static builtOtherwise(snapshot: Buffer): boolean {
+    try {
+      return (SnapshotReader.header(snapshot) as Header).builtWith !== BUILT_WITH;
+    } catch {
+      return false;
+    }
+  }
+
   snapshot(): Buffer {
     const header: Header = { builtWith: BUILT_WITH, signatures: Object.fromEntries(this.#signatures) };
     const data = this.#index.snapshot(header);
