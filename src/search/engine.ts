@@ -9,7 +9,7 @@ import { indexTerm, processTerm, tokenize } from './text';
 export type { Found, Hit, SearchDoc } from './paper-index';
 
 /** Bump when the document shape, the tokenizer or the scoring change: older snapshots are rebuilt. */
-export const INDEX_VERSION = 4;
+export const INDEX_VERSION = 5; // 5: Chinese and Japanese runs cut into words
 
 /** How many ranked papers a search returns; `matched` counts them all. */
 export const RANKED = 500;
