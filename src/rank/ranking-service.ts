@@ -147,7 +147,11 @@ export class RankingService {
     if (missing.length && this.#client && signals) {
       const positives = tagId ? (signals.byTag[tagId] ?? []) : signals.positives;
       const name = tagId ? this.data().tags[tagId]?.name : undefined;
-      const { explanations } = await this.#client.call('explain', { model: tagId ?? null, ids: missing, positives }).catch(() => ({ explanations: [] }));
+      const texts = missing.map((id) => {
+        const p = this.corpus.paper(id);
+        return p ? `${p.title}. ${p.abstract}` : '';
+      });
+      const { explanations } = await this.#client.call('explain', { model: tagId ?? null, ids: missing, positives, texts }).catch(() => ({ explanations: [] }));
       missing.forEach((id, i) => {
         const e = explanations[i];
         if (e === undefined) return;
