@@ -92,6 +92,25 @@ export default tseslint.config(
     },
   },
   {
+    // The network is reached through one module of the core (src/net: https only, timeouts, size
+    // caps, retries), so tests can point every fetch at a local fixture server.
+    files: ['src/**/*.ts'],
+    ignores: ['src/net/**', 'src/web/**'],
+    rules: {
+      'no-restricted-globals': ['error', { name: 'fetch', message: 'Fetch through src/net (createFetcher).' }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['node:http', 'node:https', 'http', 'https', 'node:net', 'net', 'node:tls', 'tls', 'undici'].map((name) => ({
+            name,
+            message: 'Reach the network through src/net.',
+          })),
+        },
+      ],
+    },
+  },
+  {
+    // Last, so it wins over the network rule above for this file.
     // The vocabulary imports nothing, so the page never pulls the core in through it.
     files: ['src/api/vocabulary.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['*'], message: 'The vocabulary imports nothing: the page bundles it.' }] }] },

@@ -1,9 +1,69 @@
-import { useRef, useState } from 'react';
+import { memo, useMemo, useRef, useState, type CSSProperties, type ReactNode } from 'react';
 import { useApp } from '../store';
 import type { PaperView } from '../store/types';
-import { segments } from '../text-segments';
+import { blockCuts, LONG_TEXT, segments, type Segment } from '../text-segments';
 import { selectionIn } from '../selection';
 import { HIGHLIGHT_COLORS } from '../../src/api/vocabulary';
+
+/**
+ * A long abstract's blocks (see blockCuts): each is laid out by the browser only when scrolled to
+ * (`content-visibility: auto`), so a 1 MB abstract shows as fast as a short one; its text is all
+ * in the page, for selection, highlights and find-in-page.
+ */
+const BLOCK: CSSProperties = { display: 'block', contentVisibility: 'auto', containIntrinsicSize: 'auto 40em' };
+
+function pieces(segs: Segment[]): ReactNode[] {
+  return segs.map((seg) => {
+    const inner = seg.search ? <mark className="search-hit">{seg.text}</mark> : seg.text;
+    return seg.highlight ? (
+      <mark key={seg.start} className={`hl hl-${seg.highlight.color}`} data-highlight={seg.highlight.id}>
+        {inner}
+      </mark>
+    ) : (
+      <span key={seg.start}>{inner}</span>
+    );
+  });
+}
+
+/** The abstract's text with its marks: in one piece, or in blocks when it is long. */
+function AbstractText({ paper }: { paper: PaperView }) {
+  const { abstract, abstractRanges, highlights } = paper;
+  const cuts = useMemo(() => (abstract.length > LONG_TEXT ? blockCuts(abstract) : []), [abstract]);
+  const segs = useMemo(() => segments(abstract, abstractRanges, highlights, cuts), [abstract, abstractRanges, highlights, cuts]);
+  if (cuts.length === 0) return <>{pieces(segs)}</>;
+  // Segments are cut at the blocks' bounds too: each goes to the block it starts in.
+  const blocks: Segment[][] = [[]];
+  for (const seg of segs) {
+    if (seg.start >= (cuts[blocks.length - 1] ?? Infinity)) blocks.push([]);
+    blocks[blocks.length - 1].push(seg);
+  }
+  return (
+    <>
+      {blocks.map((block, i) => (
+        <Block key={i === 0 ? 0 : cuts[i - 1]} segs={block} />
+      ))}
+    </>
+  );
+}
+
+/** A block renders again only when its marks changed: typing on with a long abstract open redraws the blocks whose marks moved. */
+const Block = memo(
+  function Block({ segs }: { segs: Segment[] }) {
+    return <span style={BLOCK}>{pieces(segs)}</span>;
+  },
+  (a, b) =>
+    a.segs.length === b.segs.length &&
+    a.segs.every((s, i) => {
+      const t = b.segs[i];
+      return (
+        s.start === t.start &&
+        s.text.length === t.text.length &&
+        s.search === t.search &&
+        s.highlight?.id === t.highlight?.id &&
+        s.highlight?.color === t.highlight?.color
+      );
+    }),
+);
 
 /** The abstract, with search hits and the reader's highlights; selecting text offers to highlight it. */
 export function Abstract({ paper }: { paper: PaperView }) {
@@ -36,16 +96,7 @@ export function Abstract({ paper }: { paper: PaperView }) {
   return (
     <div className="abstract-wrap">
       <p className="abstract" ref={ref} onMouseUp={captureSelection} onKeyUp={(e) => e.shiftKey && captureSelection()}>
-        {segments(paper.abstract, paper.abstractRanges, paper.highlights).map((seg) => {
-          const inner = seg.search ? <mark className="search-hit">{seg.text}</mark> : seg.text;
-          return seg.highlight ? (
-            <mark key={seg.start} className={`hl hl-${seg.highlight.color}`} data-highlight={seg.highlight.id}>
-              {inner}
-            </mark>
-          ) : (
-            <span key={seg.start}>{inner}</span>
-          );
-        })}
+        <AbstractText paper={paper} />
       </p>
       {pending && (
         <div className="hl-popover" role="dialog" aria-label="Highlight selection" style={{ top: pending.top, left: pending.left }}>

@@ -15,7 +15,7 @@ beforeAll(() => {
 async function boundaryErrors(file: string, code: string): Promise<string[]> {
   const [result] = await eslint.lintText(code, { filePath: path.join(ROOT, file) });
   return result.messages
-    .filter((m) => m.ruleId?.startsWith('boundaries/') || m.ruleId === 'no-restricted-imports' || m.fatal)
+    .filter((m) => m.ruleId?.startsWith('boundaries/') || m.ruleId === 'no-restricted-imports' || m.ruleId === 'no-restricted-globals' || m.fatal)
     .map((m) => `${m.line}: ${m.message}`);
 }
 
@@ -35,6 +35,12 @@ describe('the core (src/)', () => {
   it('may not import web mode, which imports it', async () => {
     const errors = await boundaryErrors('src/export/probe.ts', "import { startWebServer } from '../web/server';\nexport const x = startWebServer;\n");
     expect(errors).toEqual([expect.stringMatching(/"core" to elements of type "web"/)]);
+  });
+
+  it('reaches the network only through src/net', async () => {
+    const code = "import * as https from 'node:https';\nexport const x = [https, fetch('https://arxiv.org')];\n";
+    expect(await boundaryErrors('src/sources/probe.ts', code)).toEqual([expect.stringMatching(/^1: .*src\/net/), expect.stringMatching(/^2: .*src\/net/)]);
+    expect(await boundaryErrors('src/net/probe.ts', code)).toEqual([]);
   });
 
   it('imports its own domains and the contract freely', async () => {
