@@ -121,25 +121,25 @@ export function mathNodes(tex: string): MathNode[] | undefined {
 }
 
 class Reader {
-  #at = 0;
+  private at = 0;
   constructor(private readonly tex: string) {}
 
   done() {
-    return this.#at >= this.tex.length;
+    return this.at >= this.tex.length;
   }
 
   /** Nodes up to the end, or to the closing brace of a group. */
   sequence(inGroup: boolean): MathNode[] {
     const out: MathNode[] = [];
-    while (this.#at < this.tex.length) {
-      const c = this.tex[this.#at];
+    while (this.at < this.tex.length) {
+      const c = this.tex[this.at];
       if (c === '}') {
         if (!inGroup) throw new Unknown();
-        this.#at++;
+        this.at++;
         return out;
       }
       if (c === '^' || c === '_') {
-        this.#at++;
+        this.at++;
         const arg = this.argument();
         out.push(c === '^' ? { sup: arg } : { sub: arg });
       } else out.push(...this.atom());
@@ -150,31 +150,31 @@ class Reader {
 
   /** One group `{…}`, one command, or one character. */
   atom(): MathNode[] {
-    const c = this.tex[this.#at++];
+    const c = this.tex[this.at++];
     if (c === '{') return this.sequence(true);
     if (c === '~') return ['\u00a0'];
     if (c !== '\\') return [c];
-    const name = /^[a-zA-Z]+/.exec(this.tex.slice(this.#at))?.[0];
+    const name = /^[a-zA-Z]+/.exec(this.tex.slice(this.at))?.[0];
     if (!name) {
-      const escaped = ESCAPED[this.tex[this.#at++]];
+      const escaped = ESCAPED[this.tex[this.at++]];
       if (escaped === undefined) throw new Unknown();
       return [escaped];
     }
-    this.#at += name.length;
+    this.at += name.length;
     return this.command(name);
   }
 
   argument(): MathNode[] {
-    while (this.tex[this.#at] === ' ') this.#at++;
-    if (this.#at >= this.tex.length) throw new Unknown();
+    while (this.tex[this.at] === ' ') this.at++;
+    if (this.at >= this.tex.length) throw new Unknown();
     return this.atom();
   }
 
   command(name: string): MathNode[] {
     if (SYMBOLS[name] !== undefined) {
-      while (this.tex[this.#at] === ' ') this.#at++; // a control word swallows the spaces after it
+      while (this.tex[this.at] === ' ') this.at++; // a control word swallows the spaces after it
       // …but an operator's name (\log n) stands apart from the letters after it.
-      const apart = /^[a-z]{2,}$/i.test(SYMBOLS[name]) && /[\w\\]/.test(this.tex[this.#at] ?? '');
+      const apart = /^[a-z]{2,}$/i.test(SYMBOLS[name]) && /[\w\\]/.test(this.tex[this.at] ?? '');
       return [apart ? `${SYMBOLS[name]} ` : SYMBOLS[name]];
     }
     if (DROPPED.has(name)) return [];

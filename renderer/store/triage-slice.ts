@@ -5,7 +5,8 @@ import type { PaperView, ReadState } from './types';
 
 interface Step {
   id: string;
-  before: { state: ReadState; starred: boolean; notInterested: boolean };
+  /** What the step changed, to put back on undo; `skipped` only for a skip (whether one was recorded before it). */
+  before: { state: ReadState; starred: boolean; notInterested: boolean; skipped?: boolean };
   /** Whether this step moved on to the next paper (r, x) or stayed (s). */
   advanced: boolean;
 }
@@ -59,9 +60,13 @@ export const createTriageSlice: StateCreator<AppState, [], [], TriageSlice> = (s
     if (!t.paper) return void (advance && !Object.keys(change).length && (await load(t.index + 1)));
     const { id, state, starred, notInterested } = t.paper;
     // A skip is a weak negative signal for "Best for you"; the other keys set the status.
-    const call = Object.keys(change).length ? () => api.call('status.set', { paperIds: [id], ...change }) : () => api.call('status.skip', { paperIds: [id] });
-    await get().attempt(call);
-    set({ triage: { ...t, history: [...t.history, { id, before: { state, starred, notInterested }, advanced: advance }] } });
+    const skip = !Object.keys(change).length;
+    const before: Step['before'] = { state, starred, notInterested };
+    if (skip) {
+      const done = await get().attempt(() => api.call('status.skip', { paperIds: [id] }));
+      before.skipped = Boolean(done?.alreadySkipped.includes(id));
+    } else await get().attempt(() => api.call('status.set', { paperIds: [id], ...change }));
+    set({ triage: { ...t, history: [...t.history, { id, before, advanced: advance }] } });
     await load(advance ? t.index + 1 : t.index);
     void get().loadLibrary();
   };

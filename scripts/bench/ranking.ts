@@ -114,8 +114,9 @@ function quality(sample: Labelled[], features: FeatureOptions, training: TrainOp
       for (let i = 0; i < Math.min(K, relevantLeft); i++) ideal += 1 / Math.log2(i + 2);
       ndcg += dcg / ideal;
       if (!example && topic === 'long-context' && d === 0) {
-        const e = explain(result.model, m, ranked[0].id, starred);
-        example = `"${sample[Number(ranked[0].id.slice(1)) - 1].title}": ${e?.reason}`;
+        const top = sample[Number(ranked[0].id.slice(1)) - 1];
+        const e = explain(result.model, m, ranked[0].id, starred, { text: `${top.title}. ${top.abstract}` });
+        example = `"${top.title}": ${e?.reason}`;
       }
     }
     rows.push({ topic, papers: n, precision: prec / DRAWS, cappedPrecision: capped / DRAWS, ndcg: ndcg / DRAWS });

@@ -2,6 +2,7 @@ import type { ParseArgsConfig } from 'node:util';
 import type { Api } from '../api';
 import { backupsCommand } from './backups-command';
 import { DAILY_COMMANDS } from './daily-commands';
+import { TRIAGE_COMMANDS } from './triage-commands';
 import { UsageError } from './errors';
 import { exportCommand } from './export-command';
 import { idOf } from './names';
@@ -215,6 +216,7 @@ ${filterHelp}`,
   export: exportCommand,
 
   ...DAILY_COMMANDS,
+  ...TRIAGE_COMMANDS,
 };
 
 COMMANDS.backups = backupsCommand;

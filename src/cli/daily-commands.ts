@@ -1,11 +1,12 @@
 /**
- * The daily loop on the command line: follow sources and fetch them, print "Best for you" with
- * reasons, and script triage (star, tag, status). Each command reaches the core through the same
- * contract as the app.
+ * The daily loop on the command line: follow sources and fetch them, and print "Best for you" with
+ * reasons (triage's star, tag and status are in triage-commands.ts). Each command reaches the core
+ * through the same contract as the app.
  */
 import type { Api } from '../api';
-import { READ_STATES, SOURCE_KIND_LABELS, type ReadState } from '../api/vocabulary';
+import { MIN_POSITIVES, SOURCE_KIND_LABELS } from '../api/vocabulary';
 import { sameName } from '../shared/names';
+import { describeSource } from '../sources/describe';
 import type { Command, Output } from './commands';
 import { CliError, UsageError } from './errors';
 import { FORMAT_NAMES } from './input';
@@ -14,14 +15,26 @@ import type { Session } from './session';
 
 const json = (value: unknown) => JSON.stringify(value, null, 2);
 const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 type Source = Api['sources.list']['result']['sources'][number];
 
-/** A source by its name (or the start of it) or its id; never a guess among several. */
+/** The address a shorthand or URL stands for ("hf", "arxiv:cs.CL"), if it is one. */
+function addressOf(input: string): string | undefined {
+  try {
+    return describeSource(input).url;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A source by its id, its name, what it was added with (the shorthand "hf" or "arxiv:cs.CL", or
+ * its address), or the start of its name; never a guess among several.
+ */
 async function sourceOf(session: Session, nameOrId: string): Promise<Source> {
   const { sources } = await session.call('sources.list', {});
-  const exact = sources.filter((s) => s.id === nameOrId || sameName(s.name, nameOrId));
+  const address = addressOf(nameOrId);
+  const exact = sources.filter((s) => s.id === nameOrId || sameName(s.name, nameOrId) || s.url === address);
   const found = exact.length ? exact : sources.filter((s) => sameName(s.name.slice(0, nameOrId.length), nameOrId));
   if (found.length === 1) return found[0];
   if (found.length > 1)
@@ -39,7 +52,7 @@ const sources: Command = {
   summary: 'Follow sources: sources add <url> | list | remove <name>',
   usage: `digest-reader sources add <url> [--name <name>] [--format <format>] [--json]
 digest-reader sources list [--json]
-digest-reader sources remove <name>
+digest-reader sources remove <name> [--json]
 
 A source is where the day's papers come from. <url> is any https address of a feed in a known
 format, or a shorthand: "hf" for Hugging Face's daily papers (fetched day by day), "arxiv:cs.CL+cs.LG"
@@ -69,8 +82,9 @@ for arXiv's RSS of those categories. An arXiv API query (https://export.arxiv.or
     if (target === undefined) throw new UsageError(`sources ${action}: missing ${action === 'add' ? 'the address' : 'the source’s name'}.`, 'sources');
     if (action === 'remove') {
       const s = await sourceOf(session, target);
-      await session.call('sources.remove', { id: s.id });
-      io.out(`Removed “${s.name}”; its digests stay in the library.`);
+      const removed = await session.call('sources.remove', { id: s.id });
+      if (values.json) io.out(json(removed));
+      else io.out(`Removed “${s.name}”; its digests stay in the library.`);
       return 0;
     }
     const format = values.format as string | undefined;
@@ -119,87 +133,67 @@ lists' rules apply to the new papers. Exits 1 when a source failed (its error is
   },
 };
 
+type Row = Api['papers.query']['result']['items'][number];
+
+/** What the reader already said of a paper, for `rank --all` ("starred", "read"…); null while it is new to them. */
+function judgement(p: Row): string | null {
+  if (p.notInterested) return 'not interested';
+  if (p.starred) return 'starred';
+  if (p.state !== 'unread') return p.state;
+  if (p.tags.length) return `tagged ${p.tags.map((t) => t.name).join(', ')}`;
+  return 'in a reading list';
+}
+
 const rank: Command = {
   summary: 'Papers best for you first, with the reason',
-  usage: `digest-reader rank [--digest <name>] [--tag <name>] [--limit <n>] [--json]
+  usage: `digest-reader rank [--digest <name>] [--tag <name>] [--limit <n>] [--all] [--json]
 
-Prints papers in the order of your interests, learnt from the papers you starred, read, tagged or
-listed (and those you marked not interested), each with the reason. It needs 3 such papers.
+Prints the papers you have not judged yet in the order of your interests, each with the reason.
+Your interests are learnt from the papers you starred, read, tagged or listed (and those you
+marked not interested); it needs ${MIN_POSITIVES} such papers. Waits while the model trains.
 
   --digest <name>  only this digest's papers
   --tag <name>     rank by this tag's papers instead of all your interests
   --limit <n>      at most n papers (default 20, up to 1000)
-  --json           print JSON`,
-  options: { digest: { type: 'string' }, tag: { type: 'string' }, limit: { type: 'string' }, json: { type: 'boolean' } },
+  --all            also the papers you starred, read, tagged, listed or marked not interested,
+                   after the others, each marked with what you said of it
+  --json           print JSON: { ranking, total, items: [{ id, arxivId, title, reason, judged, … }] }`,
+  options: { digest: { type: 'string' }, tag: { type: 'string' }, limit: { type: 'string' }, all: { type: 'boolean' }, json: { type: 'boolean' } },
   args: [0, 0],
   async run(session, values, _args, io) {
     const raw = values.limit as string | undefined;
     const limit = raw === undefined ? 20 : Number(raw);
     if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new UsageError(`--limit ${raw}: expected a whole number from 1 to 1000`, 'rank');
-    const arg: Api['papers.query']['arg'] = { sort: 'best', limit };
+    const arg: Api['papers.query']['arg'] = { sort: 'best', limit, judged: false };
     if (values.digest) arg.digestId = await idOf(session, 'digest', values.digest as string);
     if (values.tag) arg.bestFor = await idOf(session, 'tag', values.tag as string);
-    // The model trains in the background as the library opens: wait for it.
-    let page = await session.call('papers.query', arg);
-    for (let waited = 0; (page.ranking?.state === 'training' || page.ranking?.state === 'idle' || page.indexing) && waited < 300_000; waited += 100) {
-      await sleep(100);
-      page = await session.call('papers.query', arg);
-    }
-    const ranking = page.ranking!;
+    // The model trains in the background as the library opens: the core answers once it is done.
+    const ranking = await session.call('ranking.status', { wait: true });
     if (ranking.state !== 'ready') throw new CliError(ranking.message);
-    const items = page.items.map((p) => ({
+    const fresh = await session.call('papers.query', arg);
+    const seen =
+      values.all && fresh.items.length < limit
+        ? await session.call('papers.query', { ...arg, judged: true, limit: Math.max(1, limit - fresh.items.length) })
+        : null;
+    const rows = [...fresh.items, ...(seen?.items ?? [])];
+    const items = rows.map((p, i) => ({
       id: p.id,
+      arxivId: p.arxivId,
       title: p.title,
       reason: p.reason,
+      judged: i < fresh.items.length ? null : judgement(p),
       starred: p.starred,
       state: p.state,
       digests: p.digests.map((d) => d.name),
     }));
-    if (values.json) return (io.out(json({ ranking, total: page.total, items })), 0);
-    for (const p of items) io.out(`${p.id}  ${p.title}${p.reason ? `\n    ${p.reason}` : ''}`);
-    io.err(`${ranking.message} ${items.length < page.total ? `${items.length} of ${plural(page.total, 'paper')}` : plural(page.total, 'paper')}.`);
-    return 0;
-  },
-};
-
-const star: Command = {
-  summary: 'Star papers (--off to unstar)',
-  usage: `digest-reader star <id…> [--off]
-
-Stars the papers (ids as "list", "search" and "rank" print them); --off takes the star away.`,
-  options: { off: { type: 'boolean' } },
-  args: [1, 100],
-  async run(session, values, ids, io) {
-    await session.call('status.set', { paperIds: ids, starred: !values.off });
-    io.out(`${values.off ? 'Unstarred' : 'Starred'} ${plural(ids.length, 'paper')}.`);
-    return 0;
-  },
-};
-
-const tag: Command = {
-  summary: 'Tag a paper (the tag is made if it is new)',
-  usage: `digest-reader tag <id> <tag>`,
-  options: {},
-  args: [2, 2],
-  async run(session, _values, [paperId, name], io) {
-    const [t] = await session.call('tags.add', { paperIds: [paperId], names: [name] });
-    io.out(`Tagged “${t.name}”.`);
-    return 0;
-  },
-};
-
-const status: Command = {
-  summary: 'Set a paper’s status: read, unread or reading',
-  usage: `digest-reader status <id> ${READ_STATES.join('|')}`,
-  options: {},
-  args: [2, 2],
-  async run(session, _values, [paperId, state], io) {
-    if (!(READ_STATES as readonly string[]).includes(state)) throw new UsageError(`status ${state}: expected ${READ_STATES.join(', ')}.`, 'status');
-    await session.call('status.set', { paperIds: [paperId], state: state as ReadState });
-    io.out(`Marked ${state}.`);
+    const total = fresh.total + (seen?.total ?? 0);
+    if (values.json) return (io.out(json({ ranking: fresh.ranking ?? ranking, total, items })), 0);
+    for (const p of items) io.out(`${p.id}  ${p.title}${p.judged ? `  [${p.judged}]` : ''}${p.reason ? `\n    ${p.reason}` : ''}`);
+    const counted = items.length < total ? `${items.length} of ${plural(total, 'paper')}` : plural(total, 'paper');
+    io.err(`${ranking.message} ${counted}${values.all ? '' : ' you have not judged yet (--all for every one)'}.`);
     return 0;
   },
 };
 
 /** Registered in the command table (commands.ts). */
-export const DAILY_COMMANDS: Record<string, Command> = { sources, fetch, rank, star, tag, status };
+export const DAILY_COMMANDS: Record<string, Command> = { sources, fetch, rank };

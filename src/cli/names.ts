@@ -59,3 +59,19 @@ export async function scopeOf(session: Session, spec = 'library'): Promise<Expor
     };
   throw new UsageError(`--scope ${spec}: expected one of ${SCOPE_HELP}`, 'export');
 }
+
+/** Papers as the reader names them: the app's id (as "list" prints it) or an arXiv id; all of them, or an error that names those not found. */
+export async function papersOf(session: Session, refs: string[]): Promise<{ id: string; title: string }[]> {
+  const { papers, missing } = await session.call('papers.resolve', { refs });
+  if (missing.length) {
+    const named = missing
+      .slice(0, 10)
+      .map((r) => `“${r}”`)
+      .join(', ');
+    throw new CliError(
+      `Not in the library: ${named}${missing.length > 10 ? ', …' : ''}. Give a paper by the id “list”, “search” or “rank” prints, or by its arXiv id (2401.12345); nothing changed.`,
+    );
+  }
+  const seen = new Set<string>();
+  return papers.filter((p) => !seen.has(p.id) && seen.add(p.id)).map(({ id, title }) => ({ id, title }));
+}

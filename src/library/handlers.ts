@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ApiError, handler } from '../api/contract';
 import { decodeDigest, FORMAT_LIST, type FormatName } from '../digest/parse';
 import { id } from '../api/schemas';
+import { parseArxivId } from '../digest/arxiv';
 import type { DataContext } from '../shared/context';
 import { relatedPapers } from '../search/related';
 import {
@@ -30,6 +31,8 @@ const query = z.object({
   tagMode: z.enum(TAG_MODES).optional(),
   state: z.enum(READ_STATES).nullable().optional(),
   starred: z.boolean().optional(),
+  /** Only papers the reader has judged (true), or only those still new to them (false). */
+  judged: z.boolean().optional(),
   author: z.string().max(MAX_NAME).nullable().optional(),
   category: z.string().max(40).nullable().optional(),
   year: z.number().int().min(1900).max(2200).nullable().optional(),
@@ -78,6 +81,17 @@ export function libraryHandlers(library: Library, ctx: DataContext, helpers: Que
     /** Everything the reader pane shows of one paper, the reader's own data included. */
     'papers.get': handler(z.object({ id, q: z.string().max(MAX_QUERY).optional() }), async ({ id, q }) => {
       return { ...(await library.get(id, q)), ...readerData(ctx, id) };
+    }),
+    /** Papers by the app's id or an arXiv id (\`2401.12345\`, \`arXiv:2401.12345v2\`, an abs URL); what is not in the library is listed apart. */
+    'papers.resolve': handler(z.object({ refs: z.array(z.string().max(300)).min(1).max(1000) }), ({ refs }) => {
+      const papers: { ref: string; id: string; title: string }[] = [];
+      const missing: string[] = [];
+      for (const ref of refs) {
+        const paper = library.corpus.paper(ref) ?? library.corpus.byArxiv(parseArxivId(ref)?.id ?? '');
+        if (paper) papers.push({ ref, id: paper.id, title: paper.title });
+        else missing.push(ref);
+      }
+      return { papers, missing };
     }),
     /** The categories and years the list can be filtered by, with their counts. */
     'papers.facets': handler(z.object({}), () => facets()),

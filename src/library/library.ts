@@ -139,7 +139,16 @@ export class Library {
   }
 
   get warnings(): StoreWarning[] {
-    return this.corpus.warnings;
+    const aside = this.index.setAside;
+    const rebuilt: StoreWarning[] = aside
+      ? [
+          {
+            code: 'index-rebuilt',
+            message: `The search index could not be read (${aside.why}); it was kept as ${aside.file} and rebuilt from your library. Nothing of yours was lost.`,
+          },
+        ]
+      : [];
+    return [...this.corpus.warnings, ...rebuilt];
   }
 
   async import(req: ImportRequest): Promise<ImportReport> {

@@ -23,6 +23,11 @@ export interface UserFilter {
   tagMode?: TagMode;
   state?: ReadState | null;
   starred?: boolean;
+  /**
+   * true: only papers the reader has judged (starred, read or reading, marked not interested,
+   * tagged, or in a list); false: only the others, the ones still new to them.
+   */
+  judged?: boolean;
 }
 
 export interface UserFields {
@@ -91,7 +96,20 @@ export function userFilter(data: UserData, f: UserFilter): ((p: Paper) => boolea
   }
   if (f.state) tests.push((id) => statusOf(data, id).state === f.state);
   if (f.starred) tests.push((id) => statusOf(data, id).starred);
+  if (f.judged !== undefined) {
+    const judged = judgedPapers(data);
+    tests.push((id) => judged.has(id) === f.judged);
+  }
   return tests.length ? (p) => tests.every((t) => t(p.id)) : undefined;
+}
+
+/** The papers the reader has said something about: the signals "Best for you" learns from, bar a triage skip. */
+function judgedPapers(data: UserData): Set<string> {
+  const judged = new Set<string>();
+  for (const [id, s] of Object.entries(data.status)) if (s.starred || s.notInterested || s.state !== 'unread') judged.add(id);
+  for (const [id, tags] of Object.entries(data.paperTags)) if (tags.length) judged.add(id);
+  for (const list of Object.values(data.lists)) for (const id of list.paperIds) judged.add(id);
+  return judged;
 }
 
 /** What the index holds of a paper: its text plus the reader's tags, note and highlight comments. */

@@ -2,16 +2,23 @@
  * Why a paper ranks high: the terms that add most to its score (weight × its TF-IDF value), and
  * how many of the reader's papers share them (only terms some of them contain are named) — "shares kv cache, speculative decoding with 3
  * papers you starred". Terms overlapping a stronger one ("kv" after "kv cache") are skipped, so
- * the reason names distinct ideas.
+ * the reason names distinct ideas; generic words ("method", "results") are never named.
  */
 import { type FeatureMatrix, valueAt } from './features';
 import { type InterestModel, RankError, vocabularyOf } from './interest-model';
+import { isShownTerm, phrasesOf } from './terms';
 
 export interface ExplainOptions {
   /** How many terms to name at most (default 3). */
   maxTerms?: number;
   /** Ends the sentence: "papers you starred" (default), "papers tagged reasoning"… as a [one, many] pair. */
   noun?: [one: string, many: string];
+  /**
+   * The paper's text (title and abstract): when given, a phrase is named only as the text has
+   * it ("kv cache", not "half keeping" joined across "the"). Features join words across stop
+   * words, as scikit-learn does; a reason must read like the paper.
+   */
+  text?: string;
 }
 
 export interface Explanation {
@@ -32,6 +39,7 @@ export function explain(
 ): Explanation | null {
   if (model.vocabulary !== vocabularyOf(m)) throw new RankError('the model was trained on other features: retrain it after rebuilding the features');
   const { maxTerms = 3, noun = ['paper you starred', 'papers you starred'] } = o;
+  const phrases = o.text === undefined ? undefined : phrasesOf(o.text);
   const r = m.rowOf.get(paperId);
   if (r === undefined) return null;
   const own = new Map<string, number>();
@@ -61,8 +69,9 @@ export function explain(
   const usedWords = new Set<string>();
   const shared = new Set<string>();
   for (const { f } of contributions) {
-    const words = m.terms[f].split(' ');
-    if (words.some((w) => usedWords.has(w))) continue;
+    const term = m.terms[f];
+    const words = term.split(' ');
+    if (words.some((w) => usedWords.has(w)) || !isShownTerm(term) || (phrases && !phrases.has(term))) continue;
     // Only what the reader's papers contain too: the reason must be literally true.
     const holders = others.filter((o) => valueAt(m, o.row, f) > 0);
     if (holders.length === 0 && others.length > 0) continue;

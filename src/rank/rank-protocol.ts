@@ -17,7 +17,8 @@ export type RankRequest = { seq: number } & (
   | { op: 'extend'; papers: PaperText[] }
   | { op: 'train'; model: string | null; positives: string[]; negatives: string[] }
   | { op: 'score'; model: string | null; ids: string[] }
-  | { op: 'explain'; model: string | null; ids: string[]; positives: string[] }
+  /** `texts`: each paper's title and abstract, beside `ids`, so reasons name phrases as the papers have them. */
+  | { op: 'explain'; model: string | null; ids: string[]; positives: string[]; texts?: string[] }
   | { op: 'close' }
 );
 

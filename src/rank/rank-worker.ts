@@ -53,9 +53,9 @@ function handle(req: RankRequest): RankAnswers[keyof RankAnswers] {
     case 'explain': {
       const model = models.get(req.model ?? '');
       return {
-        explanations: req.ids.map((id) => {
+        explanations: req.ids.map((id, i) => {
           if (!model || !matrix) return null;
-          const e = explain(model, matrix, id, req.positives);
+          const e = explain(model, matrix, id, req.positives, { text: req.texts?.[i] });
           return e && { terms: e.terms, sharedWith: e.sharedWith };
         }),
       };

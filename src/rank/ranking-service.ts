@@ -59,6 +59,7 @@ export class RankingService {
   #scores = new Map<string, number>();
   readonly #tagScores = new Map<string, Map<string, number> | null>();
   readonly #reasons = new Map<string, string | null>();
+  readonly #waiters: (() => void)[] = [];
   readonly #debounceMs: number;
   readonly #timers: Timers;
   readonly #options: RankingOptions;
@@ -146,7 +147,11 @@ export class RankingService {
     if (missing.length && this.#client && signals) {
       const positives = tagId ? (signals.byTag[tagId] ?? []) : signals.positives;
       const name = tagId ? this.data().tags[tagId]?.name : undefined;
-      const { explanations } = await this.#client.call('explain', { model: tagId ?? null, ids: missing, positives }).catch(() => ({ explanations: [] }));
+      const texts = missing.map((id) => {
+        const p = this.corpus.paper(id);
+        return p ? `${p.title}. ${p.abstract}` : '';
+      });
+      const { explanations } = await this.#client.call('explain', { model: tagId ?? null, ids: missing, positives, texts }).catch(() => ({ explanations: [] }));
       missing.forEach((id, i) => {
         const e = explanations[i];
         if (e === undefined) return;
@@ -157,18 +162,29 @@ export class RankingService {
     return new Map(ids.map((id) => [id, this.#reasons.get(key(id)) ?? null]));
   }
 
-  /** Resolves once no retrain is waiting or under way. */
-  async idle(): Promise<void> {
-    while (this.#running || this.#timer !== undefined) {
-      if (this.#running) await this.#running;
-      else await new Promise((resolve) => setImmediate(resolve));
-    }
+  /**
+   * Resolves once no retrain is waiting or under way (at once when none is), or the service
+   * closes: then `status()` tells the model in use. Resolved by the service itself, never polled.
+   */
+  idle(): Promise<void> {
+    if (this.#settled()) return Promise.resolve();
+    return new Promise((resolve) => this.#waiters.push(resolve));
+  }
+
+  #settled(): boolean {
+    return this.#closed || (!this.#running && this.#timer === undefined);
+  }
+
+  #wake() {
+    if (!this.#settled()) return;
+    for (const resolve of this.#waiters.splice(0)) resolve();
   }
 
   async close(): Promise<void> {
     this.#closed = true;
     if (this.#timer !== undefined) this.#timers.clear(this.#timer);
     this.#timer = undefined;
+    this.#wake();
     await this.#client?.close();
   }
 
@@ -210,6 +226,8 @@ export class RankingService {
         this.#again = false;
         this.#running = this.#run();
       }
+      // After the event below is emitted, in a later turn: whoever waited reads the new status.
+      queueMicrotask(() => this.#wake());
     }
     if (!this.#closed) this.events.emit('ranking.changed', { state: this.status().state });
   }

@@ -32,6 +32,51 @@ const EXTRA_STOP = [
 ];
 const STOP: ReadonlySet<string> = new Set([...STOP_WORDS, ...EXTRA_STOP]);
 
+/**
+ * Words every abstract uses whatever its subject ("we propose a novel approach based on…",
+ * "results show…", "significantly"). The model may keep them as features (their weights are near
+ * zero), but a term shown to the reader (a reason, a rising trend) never names one, alone or in
+ * a phrase. The one list for both.
+ */
+const GENERIC_WORDS: ReadonlySet<string> = new Set(
+  (
+    'ability able about above absolute achieve achieved achieves achieving across additional address addresses ' +
+    'advance advances all allow allowing allows along although among analysis analyze approach approaches ' +
+    'art available based baseline baselines better between beyond both broad capabilities capability challenge ' +
+    'challenges challenging code common compared comparison comprehensive conduct consistently contribution ' +
+    'contributions current demonstrate demonstrated demonstrates design designed despite different due during ' +
+    'effective effectively effectiveness efficiently enable enables enabling enhance enhanced enhances enhancing ' +
+    'ensure especially even evaluate evaluated evaluation existing experiment experimental experiments explore ' +
+    'extensive extensively fail findings first focus framework frameworks further furthermore given great ' +
+    'greatly help high higher highly however identify illustrate impact improve improved improvement ' +
+    'improvements improves improving including increasing introduce introduced introduces key large largely ' +
+    'lead leading leads leverage leverages leveraging limited lower main making many method methods moreover ' +
+    'much multiple namely new notably novel often one outperform outperforming outperforms overall paper ' +
+    'particular particularly perform performance performs potential present presents previous prior problem ' +
+    'problems products promising propose proposed proposes provide provides providing quickly range recent ' +
+    'recently remain remains respectively result results reveal reveals robust several show showing shown shows ' +
+    'significant significantly simple since specific specifically state strong study studies substantial ' +
+    'substantially suggest superior task tasks three toward towards two typically understanding use used ' +
+    'useful uses using various well whether wide widely work works'
+  ).split(' '),
+);
+
+/** Whether a term (a word or a phrase) may be shown to the reader: no generic word in it. */
+export function isShownTerm(term: string): boolean {
+  return term.split(' ').every((w) => !GENERIC_WORDS.has(w));
+}
+
+/** The words and two-word phrases a text has as a reader sees them (see `termRuns`). */
+export function phrasesOf(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const run of termRuns(text))
+    for (let i = 0; i < run.length; i++) {
+      out.add(run[i]);
+      if (i > 0) out.add(`${run[i - 1]} ${run[i]}`);
+    }
+  return out;
+}
+
 /** Addresses ("code at https://github.com/…") say where, not what: their pieces would be terms of every paper with code. */
 const URL = /\b(?:https?:\/\/|www\.)\S+/gi;
 

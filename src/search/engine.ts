@@ -9,7 +9,7 @@ import { indexTerm, processTerm, tokenize } from './text';
 export type { Found, Hit, SearchDoc } from './paper-index';
 
 /** Bump when the document shape, the tokenizer or the scoring change: older snapshots are rebuilt. */
-export const INDEX_VERSION = 4;
+export const INDEX_VERSION = 5; // 5: Chinese and Japanese runs cut into words
 
 /** How many ranked papers a search returns; `matched` counts them all. */
 export const RANKED = 500;
@@ -93,6 +93,15 @@ export class SearchEngine {
       return new SearchEngine(PaperIndex.restore(snapshot, OPTIONS), new Map(Object.entries(header.signatures)), RANKED);
     } catch {
       return undefined;
+    }
+  }
+
+  /** Whether a snapshot that `restore` refused was only made by another version (a rebuild, nothing to report). */
+  static builtOtherwise(snapshot: Buffer): boolean {
+    try {
+      return (SnapshotReader.header(snapshot) as Header).builtWith !== BUILT_WITH;
+    } catch {
+      return false;
     }
   }
 

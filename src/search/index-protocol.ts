@@ -16,7 +16,8 @@ export type IndexRequest = { seq: number } & (
 );
 
 export interface IndexAnswers {
-  load: { loaded: boolean };
+  /** `setAside`: the snapshot could not be read (damaged, or a folder in its place) and was moved there. */
+  load: { loaded: boolean; setAside?: { file: string; why: string } };
   reconcile: { needed: string[] };
   upsert: { size: number };
   search: Found;

@@ -5,9 +5,10 @@
  */
 import * as fs from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
-import { writeFileAtomic } from '../storage/files';
+import * as path from 'node:path';
+import { moveAside, writeFileAtomic } from '../storage/files';
 import { SearchEngine } from './engine';
-import type { IndexReply, IndexRequest } from './index-protocol';
+import type { IndexAnswers, IndexReply, IndexRequest } from './index-protocol';
 import type { WorkerOptions } from './search-index';
 
 /** A snapshot is written once this many papers changed and the index has been idle a moment… */
@@ -50,14 +51,34 @@ function saveAndPack() {
   unpacked = 0;
 }
 
+/**
+ * Loads the snapshot. One of another version is simply rebuilt; one that cannot be read at all
+ * (damaged, cut short, a folder in its place) is moved aside for the reader and rebuilt, and the
+ * answer says so, so the reader is told instead of search failing for good.
+ */
+function load(snapshotFile: string): IndexAnswers['load'] {
+  if (!fs.existsSync(snapshotFile)) return { loaded: false };
+  let bytes: Buffer | undefined;
+  let why = 'it is damaged';
+  try {
+    bytes = fs.readFileSync(snapshotFile);
+  } catch (error) {
+    why = (error as NodeJS.ErrnoException).code === 'EISDIR' ? 'a folder is in its place' : (error as Error).message;
+  }
+  const restored = bytes && SearchEngine.restore(bytes);
+  if (restored) {
+    engine = restored;
+    return { loaded: true };
+  }
+  if (bytes && SearchEngine.builtOtherwise(bytes)) return { loaded: false };
+  return { loaded: false, setAside: { file: path.basename(moveAside(snapshotFile)), why } };
+}
+
 function handle(req: IndexRequest): unknown {
   switch (req.op) {
-    case 'load': {
+    case 'load':
       file = req.file;
-      const restored = fs.existsSync(file) ? SearchEngine.restore(fs.readFileSync(file)) : undefined;
-      if (restored) engine = restored;
-      return { loaded: Boolean(restored) };
-    }
+      return load(file);
     case 'reconcile':
       return { needed: engine.reconcile(req.ids, req.signatures) };
     case 'upsert':

@@ -49,6 +49,8 @@ function startWorker(workerData: WorkerOptions): Worker {
 export class SearchIndex {
   /** How this index came to be: loaded from its snapshot (and brought up to date) or built. */
   source: 'loading' | 'loaded' | 'built' = 'loading';
+  /** A snapshot that could not be read, moved aside (its new name) and rebuilt. */
+  setAside: { file: string; why: string } | undefined;
   /** Papers in the index, as last reported by the worker. */
   size = 0;
   /** While opening: papers indexed out of the library's. */
@@ -85,7 +87,8 @@ export class SearchIndex {
    */
   async open(source: DocSource): Promise<void> {
     try {
-      const { loaded } = await this.#loaded;
+      const { loaded, setAside } = await this.#loaded;
+      this.setAside = setAside;
       const ids = source.ids();
       const signatures: string[] = [];
       for (let i = 0; i < ids.length; i += SIGNATURE_CHUNK) {

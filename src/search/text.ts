@@ -9,8 +9,24 @@ const TOKEN = new RegExp(`${WORD_CHAR}+`, 'gu');
 
 export type Range = [start: number, end: number];
 
+/** Chinese, Japanese and Korean write words without spaces between them: a run is cut by a dictionary. */
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+const words = new Intl.Segmenter('zh', { granularity: 'word' });
+
+/** Each token of `text` with where it starts: runs of word characters, CJK runs cut into their words. */
+function eachToken(text: string, visit: (token: string, start: number) => void): void {
+  const mixed = CJK.test(text);
+  for (const m of text.matchAll(TOKEN)) {
+    if (!mixed || !CJK.test(m[0])) visit(m[0], m.index);
+    else for (const w of words.segment(m[0])) if (w.isWordLike) visit(w.segment, m.index + w.index);
+  }
+}
+
 export function tokenize(text: string): string[] {
-  return text.match(TOKEN) ?? [];
+  if (!CJK.test(text)) return text.match(TOKEN) ?? [];
+  const tokens: string[] = [];
+  eachToken(text, (token) => tokens.push(token));
+  return tokens;
 }
 
 /** How a token is compared: for highlighting, phrases and the index alike. */
@@ -28,9 +44,9 @@ export function indexTerm(term: string): string | null {
 export function highlightRanges(text: string, terms: ReadonlySet<string>): Range[] {
   if (terms.size === 0) return [];
   const ranges: Range[] = [];
-  for (const m of text.matchAll(TOKEN)) {
-    if (terms.has(processTerm(m[0]))) ranges.push([m.index, m.index + m[0].length]);
-  }
+  eachToken(text, (token, start) => {
+    if (terms.has(processTerm(token))) ranges.push([start, start + token.length]);
+  });
   return ranges;
 }
 

@@ -8,8 +8,15 @@ import { setStatus, skipPapers } from './status';
 export function statusHandlers(ctx: DataContext) {
   return {
     'status.set': handler(
-      z.object({ paperIds: ids, state: z.enum(READ_STATES).optional(), starred: z.boolean().optional(), notInterested: z.boolean().optional() }),
-      (a) => setStatus(ctx, a.paperIds, { state: a.state, starred: a.starred, notInterested: a.notInterested }),
+      z.object({
+        paperIds: ids,
+        state: z.enum(READ_STATES).optional(),
+        starred: z.boolean().optional(),
+        notInterested: z.boolean().optional(),
+        /** false: forget triage's skip (its undo); true: record one. */
+        skipped: z.boolean().optional(),
+      }),
+      (a) => setStatus(ctx, a.paperIds, { state: a.state, starred: a.starred, notInterested: a.notInterested, skipped: a.skipped }),
     ),
     /** Triage's "skip": recorded as a weak negative signal for "Best for you". */
     'status.skip': handler(z.object({ paperIds: ids }), (a) => skipPapers(ctx, a.paperIds)),

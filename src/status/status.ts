@@ -17,6 +17,8 @@ export interface StatusChange {
   starred?: boolean;
   /** "Not interested": a negative signal for "Best for you" (a star or a read clears it). */
   notInterested?: boolean;
+  /** Triage's skip: true records one (as `skipPapers`), false forgets it (the undo of a skip). */
+  skipped?: boolean;
 }
 
 /** Sets read state, star and/or "not interested" on papers; a paper left at the defaults keeps no entry. */
@@ -33,6 +35,8 @@ export function setStatus(ctx: DataContext, paperIds: string[], change: StatusCh
       if (next.state !== 'read') delete next.readAt;
       // Keeping a paper (a star, a read) answers the question a skip or "not interested" asked.
       if (change.starred || (change.state && change.state !== 'unread')) delete next.skippedAt;
+      if (change.skipped === true) next.skippedAt = now;
+      else if (change.skipped === false) delete next.skippedAt;
       if (change.notInterested !== undefined) {
         if (change.notInterested) next.notInterested = true;
         else delete next.notInterested;
@@ -44,14 +48,20 @@ export function setStatus(ctx: DataContext, paperIds: string[], change: StatusCh
   dataChanged(ctx);
 }
 
-/** Triage passed these papers by: a weak negative signal, recorded with its time. */
-export function skipPapers(ctx: DataContext, paperIds: string[]): void {
+/**
+ * Triage passed these papers by: a weak negative signal, recorded with its time. Returns those
+ * that were skipped already, so an undo can put back exactly what was there
+ * (`setStatus(…, { skipped: false })` for the others).
+ */
+export function skipPapers(ctx: DataContext, paperIds: string[]): { alreadySkipped: string[] } {
   requirePapers(ctx, paperIds);
   const now = ctx.now();
+  const alreadySkipped = paperIds.filter((id) => ctx.store.data.status[id]?.skippedAt);
   ctx.store.update((d) => {
     for (const id of paperIds) d.status[id] = { ...(d.status[id] ?? { ...DEFAULT_STATUS }), skippedAt: now, updatedAt: now };
   });
   dataChanged(ctx);
+  return { alreadySkipped };
 }
 
 export function unreadCount(ctx: DataContext, paperIds: Iterable<string>): number {

@@ -8,7 +8,7 @@
  */
 import type { Corpus } from '../library/corpus';
 import type { Digest, Paper } from '../library/types';
-import { termRuns } from '../rank/terms';
+import { isShownTerm, termRuns } from '../rank/terms';
 
 export interface TrendsQuery {
   /** The last day of "this week" (YYYY-MM-DD); default today, or the last digest's day if none came since. */
@@ -119,7 +119,7 @@ export function risingTerms(
   const scored: RisingTerm[] = [];
   for (let t = 0; t < thisWeek.length; t++) {
     const n = thisWeek[t];
-    if (n < MIN_PAPERS || n > papersNow * MAX_SHARE) continue;
+    if (n < MIN_PAPERS || n > papersNow * MAX_SHARE || !isShownTerm(terms[t])) continue;
     const was = before[t] ?? 0;
     const expected = papersBefore ? (was / papersBefore) * papersNow : 0;
     if (n <= expected) continue;

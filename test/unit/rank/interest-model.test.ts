@@ -99,6 +99,29 @@ describe('explain', () => {
     );
   });
 
+  it('names phrases as the paper has them, never across a stop word, and never a generic word', () => {
+    const filler = (i: number) => ({ id: `f${i}`, title: `Unrelated ${i}`, abstract: `Graph coloring heuristics for sparse planar instances number ${i}.` });
+    const papers = [
+      ...[0, 1, 2].map((i) => ({
+        id: `s${i}`,
+        title: `Half keeping caches ${i}`,
+        abstract: 'We propose a novel method based on half keeping; results show strong gains.',
+      })),
+      { id: 't', title: 'Caches that keep half', abstract: 'We propose a novel method: half of the keeping budget. Results show gains.' },
+      ...Array.from({ length: 20 }, (_, i) => filler(i)),
+    ];
+    const fm = buildFeatures(papers);
+    const r = train(fm, ['s0', 's1', 's2']);
+    if (!r.ok) throw new Error('no model');
+    const target = papers.find((p) => p.id === 't')!;
+    const blind = explain(r.model, fm, 't', ['s0', 's1', 's2'])!;
+    expect(blind.terms).toContain('half keeping'); // joined across "of the", as the features are
+    const read = explain(r.model, fm, 't', ['s0', 's1', 's2'], { text: `${target.title}. ${target.abstract}` })!;
+    expect(read.terms).not.toContain('half keeping');
+    expect(read.terms.length).toBeGreaterThan(0);
+    for (const t of [...blind.terms, ...read.terms]) expect(t).not.toMatch(/\b(propose|novel|method|based|results|show)\b/);
+  });
+
   it('is null for an unknown paper or one with nothing in favour', () => {
     const mod = model(['k0', 'k1', 'k2']);
     expect(explain(mod, m, 'nope')).toBeNull();

@@ -90,6 +90,18 @@ describe('"Best for you"', () => {
     await call('status.set', { paperIds: [target], starred: false });
   });
 
+  it('forgets a triage skip when it is undone; asked to wait, the status answers once the retrain is done', async () => {
+    const before = await call('ranking.status', { wait: true });
+    const llasa = id('LLaSA');
+    const skipped = await call('status.skip', { paperIds: [llasa, id('Janus')] });
+    expect(skipped.alreadySkipped).toEqual([id('Janus')]); // what an undo must put back
+    expect(await call('ranking.status', { wait: true })).toMatchObject({ state: 'ready', negatives: before.negatives + 1 });
+    await call('status.set', { paperIds: [llasa], skipped: false });
+    expect(await call('ranking.status', { wait: true })).toMatchObject({ state: 'ready', negatives: before.negatives });
+    expect(readSignals(core.store.data, () => true).negatives).not.toContain(llasa);
+    expect((await call('papers.get', { id: llasa })).state).toBe('unread');
+  });
+
   it('ranks by one tag’s model, in that tag’s words', async () => {
     const n = changes.length;
     const kv = ['LOOK-M', 'Compressing KV Cache for Long-Context', 'Fast Best-of-N'].map(id);

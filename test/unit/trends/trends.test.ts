@@ -91,10 +91,16 @@ describe('trends', () => {
   });
 
   it('scores with a floor: a term that went from 10 to 40 papers outranks one new with 3', () => {
-    const terms = ['steady rise', 'brand new'];
+    const terms = ['steady rise', 'mamba kernels'];
     const rising = risingTerms(terms, [40, MIN_PAPERS], 200, [40, 0], 800, 4, 10);
-    expect(rising.map((r) => r.term)).toEqual(['steady rise', 'brand new']);
+    expect(rising.map((r) => r.term)).toEqual(['steady rise', 'mamba kernels']);
     expect(rising[1].score).toBe(Math.round(((MIN_PAPERS + 1) / FLOOR) * 100) / 100);
+  });
+
+  it('never names a generic word of abstracts as rising, alone or in a phrase', () => {
+    const terms = ['propose', 'novel approach', 'results', 'kv cache', 'based', 'quickly'];
+    const rising = risingTerms(terms, [50, 40, 45, 20, 30, 25], 200, [0, 0, 0, 0, 0, 0], 800, 4, 10);
+    expect(rising.map((r) => r.term)).toEqual(['kv cache']);
   });
 
   it('is answered through the contract, its arguments checked', async () => {
