@@ -4,17 +4,8 @@
  * this reason (a sample recombined never does); see synthetic-library.ts.
  */
 
-/** mulberry32: small, fast, and the same sequence everywhere for a seed. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The same seeded generator the ranker trains with: one sequence everywhere for a seed. */
+export { seededRandom as random } from '../../src/rank/random';
 
 /** Pieces names in this field are made of: real morphemes first, then syllables. */
 const MORPHEMES = `flash spec quant hydra astra nova lumi zeta omni poly meta hyper turbo sparse dense mega micro nano
