@@ -18,7 +18,7 @@ const CROSS_RULE = /^(?:%-){8,}/;
 const REPLACE_RULE = /^(?:%%--){5,}/;
 const END_RULE = /^(?:%%%---){3,}/;
 const ID_LINE = /^(?:arXiv:|Paper(?: \(\*cross-listing\*\))?:\s*)(\S+)(.*)$/;
-const FIELD = /^(Title|Authors?|Categories|Comments|Journal-ref|DOI|Report-no|MSC-class|ACM-class|License|Proxy|From|Date):\s?(.*)$/;
+const FIELD = /^(Title|Authors?|Categories|Subjects?|Comments?|Journal-ref|DOI|Report-no|MSC-class|ACM-class|License|Proxy|From|Date):\s?(.*)$/;
 const LINK = /^\\\\\s*\(\s*(\S+)\s*,/;
 
 type Section = 'new' | 'cross' | 'replace';
@@ -68,7 +68,8 @@ function readBlock(block: { text: string; n: number }[], at: number, section: Se
     }
     const field = FIELD.exec(text);
     if (field) {
-      last = field[1].replace(/^Author$/, 'Authors');
+      // Older and forwarded mailings say Author, Subjects or Comment for the same fields.
+      last = field[1].replace(/^Author$/, 'Authors').replace(/^Subjects?$/, 'Categories').replace(/^Comment$/, 'Comments');
       fields.set(last, field[2]);
     } else if (last && /^\s+\S/.test(text)) fields.set(last, `${fields.get(last)} ${text.trim()}`);
     else if (text.trim() !== '') last = undefined;

@@ -26,6 +26,11 @@ describe('arXiv listing e-mails', () => {
     expect(entries[1]).toMatchObject({ doi: '10.5555/lrec.2024.112', journalRef: 'Proceedings of LREC-COLING 2024, pages 112-121' });
   });
 
+  it('reads Subjects: and Comment: as older and forwarded mailings write them', () => {
+    const variant = fixture('arxiv-email-cs.txt').replace('Categories:', 'Subjects:').replace('Comments:', 'Comment:');
+    expect(parseDigest(variant).entries[0]).toMatchObject({ categories: ['cs.CL', 'cs.LG'], comment: expect.stringContaining('14 pages') });
+  });
+
   it('marks cross-lists, and replacements (which carry no abstract) as updates by id', () => {
     const { entries, withoutAbstract } = mail();
     expect(entries[2]).toMatchObject({ arxivId: '2401.11812', announceType: 'cross', primaryCategory: 'eess.AS' });
