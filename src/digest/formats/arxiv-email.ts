@@ -69,7 +69,10 @@ function readBlock(block: { text: string; n: number }[], at: number, section: Se
     const field = FIELD.exec(text);
     if (field) {
       // Older and forwarded mailings say Author, Subjects or Comment for the same fields.
-      last = field[1].replace(/^Author$/, 'Authors').replace(/^Subjects?$/, 'Categories').replace(/^Comment$/, 'Comments');
+      last = field[1]
+        .replace(/^Author$/, 'Authors')
+        .replace(/^Subjects?$/, 'Categories')
+        .replace(/^Comment$/, 'Comments');
       fields.set(last, field[2]);
     } else if (last && /^\s+\S/.test(text)) fields.set(last, `${fields.get(last)} ${text.trim()}`);
     else if (text.trim() !== '') last = undefined;
