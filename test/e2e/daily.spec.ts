@@ -18,7 +18,7 @@ interface Item {
   abstract: string;
 }
 
-/** An arXiv RSS listing (the shape of rss.arxiv.org since 2024) for a category and a day. */
+/** An arXiv RSS listing for a category and a day, in the shape arXiv uses since 2024; served by the local fixture server (the links inside are text, never fetched). */
 function listing(category: string, day: Date, items: Item[]): string {
   const date = day.toUTCString().replace('GMT', '+0000');
   const entries = items

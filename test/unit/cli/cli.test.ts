@@ -1,40 +1,12 @@
 import { parse as parseBibtex } from '@retorquere/bibtex-parser';
-import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../../../src/cli/main';
 import { openCore } from '../../../src/core';
-import { ROOT } from '../../../src/paths';
 import { SAMPLE_PATH, SECOND_PATH, tempDir } from '../../helpers';
-
-interface Result {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs the installed bin as a person would, in its own process; `stdin` is piped in when given. */
-function cli(...args: string[]): Promise<Result> {
-  return cliWith(undefined, ...args);
-}
-
-function cliWith(stdin: string | undefined, ...args: string[]): Promise<Result> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'digest-reader.mjs'), ...args], {
-      cwd: ROOT,
-      env: { ...process.env, DIGEST_READER_DATA: '' },
-    });
-    child.stdin.end(stdin ?? '');
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
-}
+import { cli, cliWith } from './run-bin';
 
 /** A library made by the command line, then annotated through the app's core (as the app would). */
 let data: string;

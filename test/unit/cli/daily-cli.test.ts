@@ -5,37 +5,14 @@
  * steps; the many refusals are run in this process (the same `run` the bin calls), and the core
  * is opened in between to check that a refusal changed nothing.
  */
-import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../../../src/cli/main';
 import { openCore } from '../../../src/core';
-import { ROOT } from '../../../src/paths';
 import { startFixtureServer, type FixtureServer } from '../../helpers/fixture-server';
 import { SAMPLE, tempDir } from '../../helpers';
-
-interface Result {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function cli(...args: string[]): Promise<Result> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'digest-reader.mjs'), ...args], {
-      cwd: ROOT,
-      env: { ...process.env, DIGEST_READER_DATA: '' },
-    });
-    child.stdin.end();
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
-}
+import { cli, type Result } from './run-bin';
 
 /** The same command line in this process: for refusals, which need no process of their own to be believed. */
 async function inProcess(...args: string[]): Promise<Result> {
