@@ -10,6 +10,7 @@ import { highlightRanges, snippet, type Range, type Snippet } from '../search/te
 import { migrate, type UserData } from '../storage/schema';
 import type { StoreWarning } from '../storage/user-store';
 import { Corpus } from './corpus';
+import { SortedPapers } from './sorted-papers';
 import { importDigest, type ImportReport, type ImportRequest } from './importer';
 import type { InterestReport } from '../smart/rules';
 import type { Digest, Paper } from './types';
@@ -72,7 +73,6 @@ export interface PaperView extends Identity {
 const INDEX_FILE = 'search-index.bin';
 /** Where versions before the index worker kept the index (as JSON); removed on sight. */
 const OLD_INDEX_FILE = 'search-index.json';
-const TITLE_ORDER = new Intl.Collator(undefined, { sensitivity: 'base' });
 
 /** Papers and digests: the corpus, its search index, and the queries the renderer asks. */
 export class Library {
@@ -84,7 +84,7 @@ export class Library {
   readonly terms: TermStats;
   readonly #events: EventBus;
   #indexError: Error | undefined;
-  #sorted = new Map<SortOrder, Paper[]>();
+  readonly #sorted: SortedPapers;
   readonly #userData: () => Readonly<UserData>;
   /** Set by the core: the interest model's order, and the smart lists' rules at import. */
   bestOrder: BestOrder | undefined;
@@ -100,6 +100,7 @@ export class Library {
     // 0.8–0.9 s this way, for a little longer until search works (2.1 s; see BENCHMARKS.md).
     fs.rmSync(path.join(dataDir, OLD_INDEX_FILE), { force: true });
     this.corpus = new Corpus(dataDir);
+    this.#sorted = new SortedPapers(this.corpus);
     this.index = new SearchIndex(path.join(dataDir, INDEX_FILE));
     this.ready = this.index
       .open({
@@ -164,7 +165,7 @@ export class Library {
       }
       // A revised title moves a paper in the title order: sort again (rare), else insert the new ones.
       if (report.revised.length) this.#sorted.clear();
-      else this.#insertSorted(newPapers);
+      else this.#sorted.insert(newPapers);
       this.#events.emit('library.changed', { reason: 'import' });
     }
     return report;
@@ -225,7 +226,7 @@ export class Library {
       papers = data.lists[filter.listId].paperIds.map((id) => this.corpus.paper(id)).filter((p): p is Paper => Boolean(p));
       if (inDigest) papers = papers.filter(inDigest);
     } else {
-      papers = this.#sortedPapers(sort === 'list' || sort === 'best' ? 'digest' : sort);
+      papers = this.#sorted.get(sort === 'list' || sort === 'best' ? 'digest' : sort);
       if (inDigest) papers = papers.filter(inDigest);
       if (digestId && (sort === 'digest' || sort === 'best')) papers = papers.toSorted((a, b) => positionIn(a, digestId) - positionIn(b, digestId));
     }
@@ -269,37 +270,6 @@ export class Library {
     return this.index.ready;
   }
 
-  /** How a sort order compares papers; undefined for insertion order, which is first-appearance order. */
-  #order(sort: SortOrder): ((a: Paper, b: Paper) => number) | undefined {
-    const first = (p: Paper) => this.corpus.digest(p.appearances[0].digestId)!.importedAt;
-    if (sort === 'title') return (a, b) => TITLE_ORDER.compare(a.title, b.title);
-    // Newest first; papers no source dated come last, in the order they came.
-    if (sort === 'published') return (a, b) => (b.published ?? '').localeCompare(a.published ?? '');
-    if (sort === 'date') return (a, b) => (first(a) === first(b) ? a.appearances[0].position - b.appearances[0].position : first(a) < first(b) ? 1 : -1);
-    return undefined;
-  }
-
-  #sortedPapers(sort: SortOrder): Paper[] {
-    let list = this.#sorted.get(sort);
-    if (!list) {
-      list = [...this.corpus.papers];
-      const order = this.#order(sort);
-      if (order) list.sort(order);
-      this.#sorted.set(sort, list);
-    }
-    return list;
-  }
-
-  /** Puts newly imported papers into the sorted lists already made: sorting 100,000 again takes seconds. */
-  #insertSorted(papers: Paper[]) {
-    for (const [sort, list] of this.#sorted) {
-      const order = this.#order(sort);
-      if (!order)
-        list.push(...papers); // first-appearance order: new papers come last
-      else for (const p of papers) list.splice(insertionPoint(list, p, order), 0, p);
-    }
-  }
-
   #row(p: Paper, terms: Set<string>, digestId: string | null): PaperRow {
     // `reason` is filled by the caller when the page is sorted "Best for you".
     const first = this.corpus.digest(p.appearances[0].digestId)!;
@@ -326,18 +296,6 @@ function allOf<T>(tests: (((x: T) => boolean) | undefined)[]): ((x: T) => boolea
   const present = tests.filter((t): t is (x: T) => boolean => Boolean(t));
   if (present.length <= 1) return present[0];
   return (x) => present.every((t) => t(x));
-}
-
-/** Where `item` goes in the sorted `list`: after its equals, by binary search. */
-function insertionPoint<T>(list: T[], item: T, order: (a: T, b: T) => number): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (order(list[mid], item) <= 0) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 function positionIn(p: Paper, digestId: string): number {
