@@ -6,7 +6,8 @@ import { plainTitle } from '../digest/latex';
 import { rerankByPhrase } from '../search/phrase';
 import { SearchIndex } from '../search/search-index';
 import { scanFrequencies, TermStats } from '../search/distinctive';
-import { highlightRanges, snippet, type Range, type Snippet } from '../search/text';
+import { QueryMarks } from '../search/marks';
+import { highlightRanges, snippet, type Marked, type Range, type Snippet } from '../search/text';
 import { migrate, type UserData } from '../storage/schema';
 import type { StoreWarning } from '../storage/user-store';
 import { Corpus } from './corpus';
@@ -218,7 +219,8 @@ export class Library {
         const byId = new Map(hits.map((h) => [h.id, h]));
         hits = ordered.map((p) => byId.get(p.id)!);
       }
-      const items = hits.slice(offset, offset + limit).map((h) => this.#row(this.corpus.paper(h.id)!, new Set(h.terms), digestId));
+      const marks = new QueryMarks(q);
+      const items = hits.slice(offset, offset + limit).map((h) => this.#row(this.corpus.paper(h.id)!, marks, digestId));
       return { total: hits.length, matched: found.matched, items, searched: true, indexing: null };
     }
     let papers: Paper[];
@@ -238,11 +240,8 @@ export class Library {
   async get(id: string, q = ''): Promise<PaperView> {
     const paper = this.corpus.paper(id);
     if (!paper) throw new ApiError('not-found', 'That paper is no longer in the library.');
-    let terms = new Set<string>();
-    if (q.trim() && this.#searchable()) {
-      const found = await this.index.search(q, { key: `paper:${id}`, ids: () => [id] });
-      terms = new Set(found.hits[0]?.terms);
-    }
+    // The words the search found, marked without searching again (marks.ts).
+    const terms = new QueryMarks(q);
     return {
       ...identityOf(paper),
       id: paper.id,
@@ -270,7 +269,7 @@ export class Library {
     return this.index.ready;
   }
 
-  #row(p: Paper, terms: Set<string>, digestId: string | null): PaperRow {
+  #row(p: Paper, terms: Marked, digestId: string | null): PaperRow {
     // `reason` is filled by the caller when the page is sorted "Best for you".
     const first = this.corpus.digest(p.appearances[0].digestId)!;
     const digests = p.appearances.map((a) => ({ id: a.digestId, name: this.corpus.digest(a.digestId)!.name }));

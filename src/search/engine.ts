@@ -6,7 +6,7 @@ import { SnapshotReader } from './snapshot';
 import { STOP_WORDS } from './stop-words';
 import { indexTerm, processTerm, tokenize } from './text';
 
-export type { Found, Hit, SearchDoc } from './paper-index';
+export type { Found, Hit, Ranked, SearchDoc } from './paper-index';
 
 /** Bump when the document shape, the tokenizer or the scoring change: older snapshots are rebuilt. */
 export const INDEX_VERSION = 5; // 5: Chinese and Japanese runs cut into words
@@ -170,8 +170,8 @@ export class SearchEngine {
     const words = terms.slice(0, MAX_TERMS).map((term) => ({ term: processTerm(term), prefix: false, fuzzy: false as const }));
     if (words.length === 0) return [];
     return this.#index
-      .rank(words, SIMILAR, limit + 1)
-      .hits.filter((h) => h.id !== paperId)
+      .rankWithTerms(words, SIMILAR, limit + 1)
+      .filter((h) => h.id !== paperId)
       .slice(0, limit);
   }
 }

@@ -26,6 +26,11 @@ export class PackedPostings extends Map<number, number> {
     this.#max = max;
   }
 
+  /** The packed bytes and how many postings they hold, while packed (for the scoring loop, bm25.ts). */
+  get packed(): { bytes: Buffer; count: number } | null {
+    return this.#packed && { bytes: this.#packed, count: this.#count };
+  }
+
   /** Visits the packed postings, while they are packed; false once they are in the Map. */
   visitPacked(visit: (shortId: number, tf: number) => void): boolean {
     if (!this.#packed) return false;

@@ -1,4 +1,4 @@
-import type { Hit } from './search-index';
+import type { Ranked } from './search-index';
 import { processTerm, SEPARATOR, tokenize, WORD_CHAR } from './text';
 
 /** How much a paper gains when the query's words stand together, in order, in its title or abstract. */
@@ -13,20 +13,21 @@ const RERANK_TOP = 200;
  * a longer word. Tokens hold no punctuation or symbols, so no word needs escaping.
  */
 function phrasePattern(words: string[]): RegExp {
-  return new RegExp(`(?<!${WORD_CHAR})${words.join(`${SEPARATOR}+`)}`, 'u');
+  // Case-insensitive rather than over lower-cased copies: 200 abstracts copied at every key cost more than the test.
+  return new RegExp(`(?<!${WORD_CHAR})${words.join(`${SEPARATOR}+`)}`, 'iu');
 }
 
 /**
  * BM25 scores words independently; a reader who types "speculative decoding" means the phrase.
  * Papers that contain the query as a phrase move up, title phrases most.
  */
-export function rerankByPhrase(hits: Hit[], query: string, text: (id: string) => { title: string; abstract: string }): Hit[] {
+export function rerankByPhrase<H extends Ranked>(hits: H[], query: string, text: (id: string) => { title: string; abstract: string }): H[] {
   const words = tokenize(query).map(processTerm);
   if (words.length < 2 || hits.length === 0) return hits;
   const phrase = phrasePattern(words);
   const head = hits.slice(0, RERANK_TOP).map((hit) => {
     const { title, abstract } = text(hit.id);
-    const factor = phrase.test(processTerm(title)) ? TITLE_PHRASE : phrase.test(processTerm(abstract)) ? ABSTRACT_PHRASE : 1;
+    const factor = phrase.test(title) ? TITLE_PHRASE : phrase.test(abstract) ? ABSTRACT_PHRASE : 1;
     return { ...hit, score: hit.score * factor };
   });
   head.sort((a, b) => b.score - a.score);

@@ -5,7 +5,7 @@ import { Worker } from 'node:worker_threads';
 import { signature, type Found, type Hit, type SearchDoc } from './engine';
 import type { IndexAnswers, IndexReply, IndexRequest } from './index-protocol';
 
-export { INDEX_VERSION, type Found, type Hit, type SearchDoc } from './engine';
+export { INDEX_VERSION, type Found, type Hit, type Ranked, type SearchDoc } from './engine';
 
 /** The library's papers as the index sees them. */
 export interface DocSource {

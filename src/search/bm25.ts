@@ -1,0 +1,68 @@
+import { PackedPostings } from './packed-postings';
+import type { Scratch } from './word-scores';
+
+/** One word in one field, as BM25 weighs it (MiniSearch's formula and parameters). */
+export interface FieldShare {
+  /** The expansion's weight × the field's boost × the word's idf. */
+  factor: number;
+  lengths: Uint32Array;
+  average: number;
+  k: number;
+  b: number;
+  d: number;
+}
+
+/**
+ * Adds one word's share in one field to every live paper among `postings`, into the scratch
+ * accumulator (papers touched for the first time are listed in `touched`; `bit` marks the word). The hot loop of a
+ * search: packed postings are decoded in place, without a call per posting.
+ */
+export function addShares(postings: Map<number, number>, share: FieldShare, live: Uint8Array, acc: Scratch, bit: number): void {
+  const { scores, stamp, touched, generation, words } = acc;
+  const { factor, lengths, average, k, b, d } = share;
+  const add = (shortId: number, tf: number) => {
+    if (!live[shortId]) return;
+    if (stamp[shortId] !== generation) {
+      stamp[shortId] = generation;
+      scores[shortId] = 0;
+      words[shortId] = 0;
+      touched[acc.count++] = shortId;
+    }
+    words[shortId] |= bit;
+    scores[shortId] += factor * (d + (tf * (k + 1)) / (tf + k * (1 - b + (b * lengths[shortId]) / average)));
+  };
+  const packed = postings instanceof PackedPostings ? postings.packed : null;
+  if (packed) {
+    const buf = packed.bytes;
+    let pos = 0;
+    let shortId = 0;
+    for (let i = 0; i < packed.count; i++) {
+      // Two varints: the zigzagged gap to the previous paper, then the term frequency.
+      let byte = buf[pos++];
+      let gap = byte & 0x7f;
+      for (let scale = 128; byte >= 0x80; scale *= 128) {
+        byte = buf[pos++];
+        gap += (byte & 0x7f) * scale;
+      }
+      byte = buf[pos++];
+      let tf = byte & 0x7f;
+      for (let scale = 128; byte >= 0x80; scale *= 128) {
+        byte = buf[pos++];
+        tf += (byte & 0x7f) * scale;
+      }
+      shortId += gap % 2 === 0 ? gap / 2 : -(gap + 1) / 2;
+      if (!live[shortId]) continue;
+      if (stamp[shortId] !== generation) {
+        stamp[shortId] = generation;
+        scores[shortId] = 0;
+        words[shortId] = 0;
+        touched[acc.count++] = shortId;
+      }
+      words[shortId] |= bit;
+      scores[shortId] += factor * (d + (tf * (k + 1)) / (tf + k * (1 - b + (b * lengths[shortId]) / average)));
+    }
+    (postings as PackedPostings).eachInMap(add);
+  } else {
+    postings.forEach((tf, shortId) => add(shortId, tf));
+  }
+}

@@ -1,0 +1,61 @@
+import { planQuery, type PlannedTerm } from './query-plan';
+import { indexTerm } from './text';
+import { OPTIONS } from './engine';
+
+const MAX_FUZZY = (OPTIONS.searchOptions as { maxFuzzy: number }).maxFuzzy;
+
+/**
+ * Which words of a text a search found, decided from the query alone: the words the index matched
+ * for it are exactly the indexed words that equal a query word, begin the word being typed, or lie
+ * within its typo distance (MiniSearch's rules, query-plan.ts). So the page marks its rows and the
+ * open paper without asking the index which words each paper matched — one search per key.
+ * A set of processed words as far as highlighting goes (`has`, `size`).
+ */
+export class QueryMarks {
+  readonly #terms: PlannedTerm[];
+  /** Answers so far: a page repeats its words. */
+  readonly #known = new Map<string, boolean>();
+
+  constructor(query: string) {
+    this.#terms = query.trim() ? planQuery(query) : [];
+  }
+
+  get size(): number {
+    return this.#terms.length;
+  }
+
+  /** Whether the search matched this word (processed, as text.ts's processTerm gives it). */
+  has(word: string): boolean {
+    let known = this.#known.get(word);
+    if (known === undefined) {
+      known = indexTerm(word) !== null && this.#terms.some((t) => matches(t, word));
+      if (this.#known.size < 10_000) this.#known.set(word, known);
+    }
+    return known;
+  }
+}
+
+function matches(t: PlannedTerm, word: string): boolean {
+  if (word === t.term || (t.prefix && word.startsWith(t.term))) return true;
+  if (!t.fuzzy) return false;
+  const distance = t.fuzzy < 1 ? Math.min(MAX_FUZZY, Math.round(t.term.length * t.fuzzy)) : t.fuzzy;
+  return distance > 0 && withinDistance(word, t.term, distance);
+}
+
+/** Whether the Levenshtein distance between `a` and `b` is at most `max` (a band of the table). */
+export function withinDistance(a: string, b: string, max: number): boolean {
+  if (Math.abs(a.length - b.length) > max) return false;
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      row[j] = Math.min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + cost);
+      if (row[j] < best) best = row[j];
+    }
+    if (best > max) return false;
+    previous = row;
+  }
+  return previous[b.length] <= max;
+}

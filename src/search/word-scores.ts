@@ -1,0 +1,114 @@
+import { popcount, TopScores } from './top-scores';
+
+/** One query word's share of the score of each paper that has it (sparse: the papers, their shares). */
+export interface WordScores {
+  ids: Int32Array;
+  scores: Float64Array;
+}
+
+/** Words kept, and postings held in all, before the least recent is dropped. */
+const CACHED_WORDS = 32;
+const CACHED_POSTINGS = 4_000_000;
+
+/**
+ * The scores of the words of recent searches. Typing "retrieval augmented gen", every key but
+ * the space repeats the words before the last: each is scored once and added in from here, so a
+ * key costs the word being typed, not the whole query. Any change to the index empties it.
+ */
+export class WordCache {
+  readonly #words = new Map<string, WordScores>();
+  #version = -1;
+  #postings = 0;
+
+  get(key: string, version: number, compute: () => WordScores): WordScores {
+    if (version !== this.#version) {
+      this.#words.clear();
+      this.#postings = 0;
+      this.#version = version;
+    }
+    let word = this.#words.get(key);
+    if (word) {
+      // Most recent last: Map keeps insertion order.
+      this.#words.delete(key);
+      this.#words.set(key, word);
+      return word;
+    }
+    word = compute();
+    this.#words.set(key, word);
+    this.#postings += word.ids.length;
+    for (const [oldest, w] of this.#words) {
+      if (this.#words.size <= CACHED_WORDS && this.#postings <= CACHED_POSTINGS) break;
+      if (oldest === key) break;
+      this.#words.delete(oldest);
+      this.#postings -= w.ids.length;
+    }
+    return word;
+  }
+}
+
+/** Scratch arrays reused from search to search, grown with the index. */
+export class Scratch {
+  scores = new Float64Array(0);
+  words = new Uint16Array(0);
+  stamp = new Uint32Array(0);
+  touched = new Int32Array(0);
+  /** Papers listed in `touched` so far, and the stamp that marks them, for the current pass. */
+  count = 0;
+  generation = 0;
+
+  /** Starts a pass: no paper touched yet. */
+  begin() {
+    this.count = 0;
+    this.generation++;
+  }
+
+  /** The papers touched in this pass and their scores. */
+  collect(): WordScores {
+    const ids = this.touched.slice(0, this.count);
+    const scores = new Float64Array(ids.length);
+    for (let i = 0; i < ids.length; i++) scores[i] = this.scores[ids[i]];
+    return { ids, scores };
+  }
+
+  fit(n: number) {
+    if (this.scores.length >= n) return;
+    const size = Math.max(1024, n * 2);
+    this.scores = new Float64Array(size);
+    this.words = new Uint16Array(size);
+    this.stamp = new Uint32Array(size);
+    this.touched = new Int32Array(size);
+    this.generation = 0;
+  }
+}
+
+/** Adds a cached word's scores into the current pass, for the papers `live` admits; `bit` marks the word. */
+export function addWord(word: WordScores, live: Uint8Array, acc: Scratch, bit: number): void {
+  const { scores, words, stamp, touched, generation } = acc;
+  const { ids, scores: shares } = word;
+  for (let k = 0; k < ids.length; k++) {
+    const id = ids[k];
+    if (!live[id]) continue;
+    if (stamp[id] !== generation) {
+      stamp[id] = generation;
+      scores[id] = 0;
+      words[id] = 0;
+      touched[acc.count++] = id;
+    }
+    scores[id] += shares[k];
+    words[id] |= bit;
+  }
+}
+
+/**
+ * How many papers the current pass touched, and the `limit` best. As in MiniSearch, a paper's
+ * score counts once per query word it matched.
+ */
+export function best(acc: Scratch, limit: number): { matched: number; top: { shortId: number; score: number }[] } {
+  const { scores, words, touched, count } = acc;
+  const top = new TopScores(limit);
+  for (let k = 0; k < count; k++) {
+    const id = touched[k];
+    top.offer(id, scores[id] * popcount(words[id]));
+  }
+  return { matched: count, top: top.sorted() };
+}
