@@ -19,9 +19,10 @@ const node = (input, output) => ({
 });
 
 fs.rmSync('dist/electron', { recursive: true, force: true });
-// The core runs its search index and its ranking in worker threads, from files beside core-process.js.
+// The core runs its search index, its ranking and large digests' parsing in worker threads, from files beside core-process.js.
 const worker = 'src/search/index-worker.ts';
 const rankWorker = 'src/rank/rank-worker.ts';
+const parseWorker = 'src/digest/parse-worker.ts';
 await build(
   node(
     {
@@ -29,6 +30,7 @@ await build(
       'core-process': 'src/desktop/core-process.ts',
       ...(fs.existsSync(worker) && { 'index-worker': worker }),
       ...(fs.existsSync(rankWorker) && { 'rank-worker': rankWorker }),
+      ...(fs.existsSync(parseWorker) && { 'parse-worker': parseWorker }),
     },
     // One folder: main finds the core process, and the core its worker, next to the file they run from.
     { format: 'es', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },

@@ -2,9 +2,9 @@ import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { DigestEntry } from '../digest/types';
-import { moveAside, readJson, writeFileAtomic } from '../storage/files';
+import { moveAside, readJson, writeFileAtomic, writeFileAtomicAsync } from '../storage/files';
 import type { StoreWarning } from '../storage/user-store';
-import { IdentityIndex, resolveEntries } from './identity-index';
+import { IdentityIndex, resolveEntries, resolveEntriesInSlices, SLICE } from './identity-index';
 import { parseDigestFile } from './digest-file';
 import { mergeInto, paperFrom } from './merge';
 import type { Digest, DigestFile, Paper, StoredEntry } from './types';
@@ -98,38 +98,107 @@ export class Corpus {
     return resolveEntries(entries, this.#identity);
   }
 
-  /** Writes the digest (atomically) and only then adds it; a failed write changes nothing. */
-  addDigest(digest: Omit<Digest, 'id'>, entries: StoredEntry[]): Added {
-    const id = `${Date.now().toString(36)}-${randomBytes(4).toString('hex')}`;
-    const data: DigestFile = { version: 2, digest: { ...digest, id }, entries };
-    writeFileAtomic(path.join(this.#dir, `${id}.json`), JSON.stringify(data));
-    return { digest: data.digest, ...this.#add(data) };
+  /** `resolve` a slice at a time, the thread answering requests between slices. */
+  resolveInSlices(entries: DigestEntry[], pause: () => Promise<unknown>): Promise<StoredEntry[]> {
+    return resolveEntriesInSlices(entries, this.#identity, pause);
   }
 
-  #add(data: DigestFile): Omit<Added, 'digest'> {
+  /** Writes the digest (atomically) and only then adds it; a failed write changes nothing. */
+  addDigest(digest: Omit<Digest, 'id'>, entries: StoredEntry[]): Added {
+    const data = newDigestFile(digest, entries);
+    writeFileAtomic(this.#file(data), JSON.stringify(data));
     this.#digests.set(data.digest.id, data.digest);
-    const added: Paper[] = [];
-    const changed = new Set<Paper>();
-    const revised = new Set<Paper>();
-    data.entries.forEach((entry, i) => {
+    const sum = new Sum();
+    this.#addEntries(data, 0, entries.length, sum);
+    return { digest: data.digest, ...sum.result() };
+  }
+
+  /**
+   * `addDigest` a slice at a time, for a large digest: the thread answers requests between
+   * slices. Imports run one at a time (Library.import): nothing else adds papers meanwhile.
+   */
+  async addDigestInSlices(digest: Omit<Digest, 'id'>, entries: StoredEntry[], pause: () => Promise<unknown>): Promise<Added> {
+    const data = newDigestFile(digest, entries);
+    await writeFileAtomicAsync(this.#file(data), jsonInParts(data));
+    this.#digests.set(data.digest.id, data.digest);
+    const sum = new Sum();
+    for (let i = 0; i < entries.length; i += SLICE) {
+      await pause();
+      this.#addEntries(data, i, Math.min(entries.length, i + SLICE), sum);
+    }
+    return { digest: data.digest, ...sum.result() };
+  }
+
+  /** Readies the identity lookups for an import without holding the thread. */
+  prepareImport(pause: () => Promise<unknown>): Promise<void> {
+    return this.#identity.prepare(pause);
+  }
+
+  #file(data: DigestFile): string {
+    return path.join(this.#dir, `${data.digest.id}.json`);
+  }
+
+  #add(data: DigestFile): void {
+    this.#digests.set(data.digest.id, data.digest);
+    this.#addEntries(data, 0, data.entries.length, new Sum());
+  }
+
+  /** Adds the papers of entries `from` to `to` (the digest itself is in already). */
+  #addEntries(data: DigestFile, from: number, to: number, sum: Sum): void {
+    for (let i = from; i < to; i++) {
+      const entry = data.entries[i];
       const appearance = { digestId: data.digest.id, position: i + 1 };
       for (const [n, id] of [entry.id, ...(entry.also ?? [])].entries()) {
         let paper = this.#papers.get(id);
         if (!paper) {
           paper = paperFrom(id, entry, data.digest.importedAt);
           this.#papers.set(id, paper);
-          added.push(paper);
+          sum.added.push(paper);
         } else if (n === 0) {
           // An entry recorded on several papers (no ids, matching text) tells none of them more.
           const rev = paper.rev;
-          if (mergeInto(paper, entry, data.digest.importedAt).textChanged) revised.add(paper);
-          if (paper.rev !== rev) changed.add(paper);
+          if (mergeInto(paper, entry, data.digest.importedAt).textChanged) sum.revised.add(paper);
+          if (paper.rev !== rev) sum.changed.add(paper);
         }
         if (!paper.appearances.some((a) => a.digestId === appearance.digestId)) paper.appearances.push(appearance);
         this.#identity.note(paper);
       }
-    });
-    const fresh = new Set(added);
-    return { newPapers: added, changedPapers: [...changed].filter((p) => !fresh.has(p)), revisedPapers: [...revised].filter((p) => !fresh.has(p)) };
+    }
   }
+}
+
+/** Papers a digest added, changed and revised, as its entries are added. */
+class Sum {
+  readonly added: Paper[] = [];
+  readonly changed = new Set<Paper>();
+  readonly revised = new Set<Paper>();
+
+  result(): Omit<Added, 'digest'> {
+    const fresh = new Set(this.added);
+    return {
+      newPapers: this.added,
+      changedPapers: [...this.changed].filter((p) => !fresh.has(p)),
+      revisedPapers: [...this.revised].filter((p) => !fresh.has(p)),
+    };
+  }
+}
+
+/** The same JSON as `JSON.stringify(data)`, a slice of entries per part, each made when asked for. */
+function* jsonInParts(data: DigestFile): Generator<string> {
+  yield `{"version":${data.version},"digest":${JSON.stringify(data.digest)},"entries":[`;
+  for (let i = 0; i < data.entries.length; i += SLICE) {
+    yield (
+      (i > 0 ? ',' : '') +
+      data.entries
+        .slice(i, i + SLICE)
+        .map((e) => JSON.stringify(e))
+        .join(',')
+    );
+  }
+  yield ']}';
+}
+
+function newDigestFile(digest: Omit<Digest, 'id'>, entries: StoredEntry[]): DigestFile {
+  const id = `${Date.now().toString(36)}-${randomBytes(4).toString('hex')}`;
+  return { version: 2, digest: { ...digest, id }, entries };
 }

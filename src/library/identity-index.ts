@@ -30,6 +30,19 @@ export class IdentityIndex implements IdentityLookup {
   byArxiv = (id: string) => this.#arxiv.get(id);
   byDoi = (doi: string) => this.#doi.get(doi);
   paper = (id: string) => this.#paper(id);
+  /** Builds the title lookup ahead of an import, a slice at a time (100,000 titles take a fraction of a second). */
+  async prepare(pause: () => Promise<unknown>): Promise<void> {
+    if (this.#title) return;
+    const titles = new Map<string, Set<string>>();
+    const papers = [...this.#all()];
+    for (let i = 0; i < papers.length; i += SLICE * 4) {
+      if (i > 0) await pause();
+      for (const p of papers.slice(i, i + SLICE * 4)) addTitle(titles, p);
+    }
+    // No paper is added meanwhile: imports run one at a time (Library.import), and this is their first step.
+    this.#title ??= titles;
+  }
+
   *byTitle(key: string): Iterable<PaperLike> {
     if (!this.#title) {
       this.#title = new Map();
@@ -53,6 +66,26 @@ function addTitle(titles: Map<string, Set<string>>, p: Pick<Paper, 'id' | 'title
  * one an id that an earlier entry lacked). The library itself is not touched.
  */
 export function resolveEntries(entries: DigestEntry[], library: IdentityLookup): StoredEntry[] {
+  const resolver = entryResolver(library);
+  return entries.map(resolver);
+}
+
+/** `resolveEntries` a slice at a time, letting the thread answer requests between slices. */
+export async function resolveEntriesInSlices(entries: DigestEntry[], library: IdentityLookup, pause: () => Promise<unknown>): Promise<StoredEntry[]> {
+  const resolver = entryResolver(library);
+  const resolved: StoredEntry[] = [];
+  for (let i = 0; i < entries.length; i += SLICE) {
+    if (i > 0) await pause();
+    for (const entry of entries.slice(i, i + SLICE)) resolved.push(resolver(entry));
+  }
+  return resolved;
+}
+
+/** Entries resolved (or added, or written) per slice: some 10 ms of work at most. */
+export const SLICE = 200;
+
+/** Resolves entries one after another, each against the library and the entries before it. */
+function entryResolver(library: IdentityLookup): (entry: DigestEntry) => StoredEntry {
   /** Papers first seen in this digest, and ids that library papers gained from it. */
   const fresh = new Map<string, PaperLike>();
   const gained = new Map<string, Pick<PaperLike, 'arxivId' | 'doi'>>();
@@ -69,7 +102,7 @@ export function resolveEntries(entries: DigestEntry[], library: IdentityLookup):
       for (const id of titles.get(key) ?? []) yield fresh.get(id)!;
     },
   };
-  return entries.map(({ line: _line, ...entry }) => {
+  return ({ line: _line, ...entry }) => {
     const ids = resolve(entry, lookup);
     const id = ids[0] ?? newPaperId(entry);
     const ownIds = { arxivId: entry.arxivId, doi: entry.doi };
@@ -85,7 +118,7 @@ export function resolveEntries(entries: DigestEntry[], library: IdentityLookup):
     if (entry.arxivId && !lookup.byArxiv(entry.arxivId)) arxiv.set(entry.arxivId, id);
     if (entry.doi && !lookup.byDoi(entry.doi)) doi.set(entry.doi, id);
     return ids.length > 1 ? { ...entry, id, also: ids.slice(1) } : { ...entry, id };
-  });
+  };
 }
 
 const stripUndefined = <T extends object>(o: T | undefined): Partial<T> =>

@@ -1,5 +1,5 @@
-import { contentHash } from '../digest/identity';
-import { normaliseText, parseDigest } from '../digest/parse';
+import { setImmediate as pause } from 'node:timers/promises';
+import { parseDigestOffThread } from '../digest/parse-off-thread';
 import type { ParsedDigest, SkippedLine } from '../digest/types';
 import type { SmartMatch } from '../smart/rules';
 import type { Corpus } from './corpus';
@@ -54,10 +54,11 @@ export interface Imported {
 /**
  * Reads a digest and adds it to the corpus. Throws a DigestError (library untouched) when the
  * text is not a digest; entries are resolved to the papers they are before anything is written.
+ * A large digest is parsed in a thread of its own and the rest is done a slice at a time, so the
+ * core keeps answering (searches above all) while 10,000 papers come in.
  */
 export async function importDigest(corpus: Corpus, req: ImportRequest, progress: Progress = () => {}): Promise<Imported> {
-  const parsed = parseDigest(req.text, req.format ? { format: req.format } : undefined);
-  const hash = contentHash(normaliseText(req.text));
+  const { parsed, hash } = await parseDigestOffThread(req.text, req.format);
   const base = {
     format: parsed.format,
     skipped: parsed.skipped,
@@ -77,11 +78,12 @@ export async function importDigest(corpus: Corpus, req: ImportRequest, progress:
     };
   }
   progress(0, parsed.entries.length);
-  const { entries, unknown } = resolveUpdates(corpus, parsed);
+  await corpus.prepareImport(pause);
+  const { entries, unknown } = await resolveUpdates(corpus, parsed);
   base.skipped = [...base.skipped, ...unknown];
   progress(entries.length, parsed.entries.length);
   const now = new Date().toISOString();
-  const { digest, newPapers, changedPapers, revisedPapers } = corpus.addDigest(
+  const { digest, newPapers, changedPapers, revisedPapers } = await corpus.addDigestInSlices(
     {
       name: digestName({ ...req, meta: parsed.meta, now }),
       importedAt: now,
@@ -92,6 +94,7 @@ export async function importDigest(corpus: Corpus, req: ImportRequest, progress:
       ...(parsed.meta ? { meta: parsed.meta } : {}),
     },
     entries,
+    pause,
   );
   const revised = revisedPapers.map((p) => ({ id: p.id, title: p.title, version: p.arxivVersion ?? 1 }));
   return {
@@ -106,8 +109,8 @@ export async function importDigest(corpus: Corpus, req: ImportRequest, progress:
  * Resolves the digest's papers, then its entries without an abstract (a replacement notice, an
  * arXiv BibTeX entry): those update papers the library or this digest has, and add none.
  */
-function resolveUpdates(corpus: Corpus, parsed: ParsedDigest): { entries: StoredEntry[]; unknown: SkippedLine[] } {
-  const all = corpus.resolve([...parsed.entries, ...parsed.withoutAbstract]);
+async function resolveUpdates(corpus: Corpus, parsed: ParsedDigest): Promise<{ entries: StoredEntry[]; unknown: SkippedLine[] }> {
+  const all = await corpus.resolveInSlices([...parsed.entries, ...parsed.withoutAbstract], pause);
   const papers = all.slice(0, parsed.entries.length);
   const present = new Set(papers.map((e) => e.id));
   const updates = all.slice(parsed.entries.length);

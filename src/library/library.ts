@@ -72,6 +72,8 @@ export interface PaperView extends Identity {
 }
 
 const INDEX_FILE = 'search-index.bin';
+/** From this many papers an import is indexed in the background, searches going first. */
+const BACKGROUND_FROM = 1000;
 /** Where versions before the index worker kept the index (as JSON); removed on sight. */
 const OLD_INDEX_FILE = 'search-index.json';
 
@@ -86,6 +88,7 @@ export class Library {
   readonly #events: EventBus;
   #indexError: Error | undefined;
   readonly #sorted: SortedPapers;
+  #importing: Promise<unknown> = Promise.resolve();
   readonly #userData: () => Readonly<UserData>;
   /** Set by the core: the interest model's order, and the smart lists' rules at import. */
   bestOrder: BestOrder | undefined;
@@ -153,13 +156,24 @@ export class Library {
     return [...this.corpus.warnings, ...rebuilt];
   }
 
-  async import(req: ImportRequest): Promise<ImportReport> {
+  /** Imports one at a time: each resolves its papers against what the ones before it added. */
+  import(req: ImportRequest): Promise<ImportReport> {
+    const run = this.#importing.then(() => this.#import(req));
+    this.#importing = run.catch(() => undefined);
+    return run;
+  }
+
+  async #import(req: ImportRequest): Promise<ImportReport> {
     const name = req.name ?? req.fileName ?? 'digest';
     const { report, newPapers, changedPapers, paperIds } = await importDigest(this.corpus, req, (done, total) =>
       this.#events.emit('import.progress', { name, done, total }),
     );
     if (report.digest) {
-      this.index.add([...this.#docs([...newPapers, ...changedPapers])]);
+      const docs = [...this.#docs([...newPapers, ...changedPapers])];
+      if (docs.length >= BACKGROUND_FROM) {
+        // Searches meanwhile answer at once, without these papers; the page asks again once they are in.
+        void this.index.add(docs, true).then(() => this.#events.emit('library.changed', { reason: 'index' }));
+      } else void this.index.add(docs);
       if (this.onImported) {
         const papers = paperIds.map((id) => this.corpus.paper(id)).filter((p): p is Paper => Boolean(p));
         Object.assign(report, this.onImported({ papers, newIds: new Set(newPapers.map((p) => p.id)) }));

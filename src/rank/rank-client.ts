@@ -1,18 +1,9 @@
-import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startWorker } from '../shared/worker';
 import type { RankAnswers, RankReply, RankRequest } from './rank-protocol';
 
 type Op = RankRequest['op'];
 type Args<O extends Op> = Omit<Extract<RankRequest, { op: O }>, 'seq' | 'op'>;
-
-function startWorker(): Worker {
-  const here = fileURLToPath(import.meta.url);
-  const entry = new URL(`./rank-worker${path.extname(here)}`, import.meta.url);
-  if (!here.endsWith('.ts')) return new Worker(entry);
-  // Run from source (tsx, Vitest): the worker registers tsx's loader before importing its entry.
-  return new Worker(`import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(entry.href)}); });`, { eval: true });
-}
 
 /** The core's line to the ranking worker (rank-worker.ts): one request at a time, answered in order. */
 export class RankClient {
@@ -22,7 +13,7 @@ export class RankClient {
   #failure: Error | undefined;
   #closing: Promise<void> | undefined;
 
-  constructor(start: () => Worker = startWorker) {
+  constructor(start: () => Worker = () => startWorker('rank-worker', import.meta.url)) {
     this.#worker = start();
     this.#worker.unref();
     this.#worker.on('message', (reply: RankReply) => {

@@ -7,7 +7,8 @@ import type { Found, Hit, SearchDoc } from './engine';
 export type IndexRequest = { seq: number } & (
   | { op: 'load'; file: string }
   | { op: 'reconcile'; ids: string[]; signatures: string[] }
-  | { op: 'upsert'; docs: SearchDoc[] }
+  /** `background`: an import's papers, indexed in slices while searches go first (index-worker.ts). */
+  | { op: 'upsert'; docs: SearchDoc[]; background?: boolean }
   | { op: 'search'; query: string; within?: { key: string; ids?: string[] } }
   | { op: 'similar'; terms: string[]; paperId: string; limit: number }
   | { op: 'frequencies'; terms: string[] }

@@ -102,14 +102,67 @@ function handle(req: IndexRequest): unknown {
   }
 }
 
-parentPort!.on('message', (req: IndexRequest) => {
-  let reply: IndexReply;
-  try {
-    reply = { seq: req.seq, ok: true, value: handle(req) };
-  } catch (error) {
-    reply = { seq: req.seq, ok: false, error: (error as Error).message };
+/**
+ * Requests wait here and are taken one at a time, each turn of the event loop letting new ones
+ * arrive. A background upsert (an import's papers) is indexed a slice per turn, and a read
+ * (a search) queued behind nothing but background upserts goes first: a search typed during a
+ * 10,000-paper import answers in milliseconds instead of after it. Everything else keeps its
+ * order, so a search made after a note is saved sees the note.
+ */
+const queue: IndexRequest[] = [];
+/** Papers of a background upsert indexed per turn: some 20 ms of work at 100,000 papers. */
+const SLICE = 50;
+const READS = new Set<IndexRequest['op']>(['search', 'similar', 'frequencies']);
+let scheduled = false;
+
+function next(): number {
+  for (let i = 0; i < queue.length; i++) {
+    const req = queue[i];
+    if (READS.has(req.op)) return i;
+    if (!(req.op === 'upsert' && req.background)) return 0;
   }
-  parentPort!.postMessage(reply);
+  return 0;
+}
+
+function reply(req: IndexRequest, run: () => unknown) {
+  let answer: IndexReply;
+  try {
+    answer = { seq: req.seq, ok: true, value: run() };
+  } catch (error) {
+    answer = { seq: req.seq, ok: false, error: (error as Error).message };
+  }
+  parentPort!.postMessage(answer);
+}
+
+function step() {
+  scheduled = false;
+  const at = next();
+  const req = queue[at];
+  if (req.op === 'upsert' && req.background && req.docs.length > SLICE) {
+    // Indexed a slice at a time; answered once all of it is in.
+    const slice = req.docs.splice(0, SLICE);
+    try {
+      unpacked += engine.upsert(slice);
+    } catch (error) {
+      queue.splice(at, 1);
+      parentPort!.postMessage({ seq: req.seq, ok: false, error: (error as Error).message } satisfies IndexReply);
+    }
+  } else {
+    queue.splice(at, 1);
+    reply(req, () => handle(req));
+  }
   clearTimeout(saveTimer);
-  if (engine.unsaved >= SAVE_AFTER_CHANGES) saveTimer = setTimeout(saveAndPack, SAVE_WHEN_IDLE_MS);
+  if (queue.length > 0) schedule();
+  else if (engine.unsaved >= SAVE_AFTER_CHANGES) saveTimer = setTimeout(saveAndPack, SAVE_WHEN_IDLE_MS);
+}
+
+function schedule() {
+  if (scheduled) return;
+  scheduled = true;
+  setImmediate(step);
+}
+
+parentPort!.on('message', (req: IndexRequest) => {
+  queue.push(req);
+  schedule();
 });

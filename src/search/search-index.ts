@@ -1,7 +1,6 @@
-import * as path from 'node:path';
 import { setImmediate as breathe } from 'node:timers/promises';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startWorker } from '../shared/worker';
 import { signature, type Found, type Hit, type SearchDoc } from './engine';
 import type { IndexAnswers, IndexReply, IndexRequest } from './index-protocol';
 
@@ -33,14 +32,6 @@ export interface WorkerOptions {
   packEvery?: number;
 }
 
-function startWorker(workerData: WorkerOptions): Worker {
-  const here = fileURLToPath(import.meta.url);
-  const entry = new URL(`./index-worker${path.extname(here)}`, import.meta.url);
-  if (!here.endsWith('.ts')) return new Worker(entry, { workerData });
-  // Run from source (tsx, Vitest): the worker registers tsx's loader before importing its entry.
-  return new Worker(`import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(entry.href)}); });`, { eval: true, workerData });
-}
-
 /**
  * The core's handle on the search index, which lives in a worker thread (index-worker.ts).
  * Searches are asynchronous; changes (`add`, `update`) are sent and applied in order, so a
@@ -67,7 +58,7 @@ export class SearchIndex {
 
   /** Starts the worker, which loads the snapshot in `file` (if any); `open` waits for it. */
   constructor(file: string, options: WorkerOptions = {}) {
-    this.#worker = startWorker(options);
+    this.#worker = startWorker('index-worker', import.meta.url, options);
     this.#worker.unref();
     this.#worker.on('message', (reply: IndexReply) => {
       const call = this.#pending.get(reply.seq);
@@ -110,20 +101,38 @@ export class SearchIndex {
     }
   }
 
-  /** Indexes new papers, or re-indexes changed ones (the reader's tags or notes). */
-  add(docs: SearchDoc[]): void {
-    if (this.#closed) return; // the next start brings the index up to date
-    this.#call('upsert', { docs }).then(
-      ({ size }) => (this.size = size),
+  /**
+   * Indexes new papers, or re-indexes changed ones (the reader's tags or notes). In the
+   * `background` (a large import), searches go first and do not see these papers until the
+   * promise resolves; otherwise a search made after this call sees them.
+   */
+  add(docs: SearchDoc[], background = false): Promise<void> {
+    if (this.#closed) return Promise.resolve(); // the next start brings the index up to date
+    return this.#upsert(docs, background).then(
+      (size) => {
+        this.size = size;
+      },
       (error: Error) => {
         if (!this.#closed) console.error(`[digest-reader] indexing failed: ${error.message}`);
       },
     );
   }
 
+  /** Sends papers to the worker; in the background, a chunk per turn (copying 10,000 at once holds the thread). */
+  async #upsert(docs: SearchDoc[], background: boolean): Promise<number> {
+    if (!background) return (await this.#call('upsert', { docs })).size;
+    const sent: Promise<IndexAnswers['upsert']>[] = [];
+    for (let i = 0; i < docs.length && !this.#closed; i += CHUNK) {
+      if (i > 0) await breathe();
+      sent.push(this.#call('upsert', { docs: docs.slice(i, i + CHUNK), background }));
+    }
+    const answers = await Promise.all(sent);
+    return answers.at(-1)?.size ?? this.size;
+  }
+
   /** Re-indexes one paper; cheap at any library size. */
   update(doc: SearchDoc): void {
-    this.add([doc]);
+    void this.add([doc]);
   }
 
   search(query: string, within?: Within): Promise<Found> {

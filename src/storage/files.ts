@@ -31,6 +31,29 @@ export function writeFileAtomic(file: string, data: string | Uint8Array): void {
   sweepTempFiles(file);
 }
 
+/**
+ * `writeFileAtomic` without holding the thread: the content comes in parts (a large digest's
+ * entries, a slice at a time), each made and written in its own turn while requests go on.
+ */
+export async function writeFileAtomicAsync(file: string, parts: Iterable<string>): Promise<void> {
+  await fs.promises.mkdir(path.dirname(file), { recursive: true });
+  const tmp = `${file}.tmp-${process.pid}-${randomBytes(6).toString('hex')}`;
+  try {
+    const handle = await fs.promises.open(tmp, 'w');
+    try {
+      for (const part of parts) await handle.write(part);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await fs.promises.rename(tmp, file);
+  } catch (error) {
+    await fs.promises.rm(tmp, { force: true });
+    throw error;
+  }
+  sweepTempFiles(file);
+}
+
 /** Removes the temp files of dead writers in `file`'s folder (not ours: another thread may be writing one). */
 export function sweepTempFiles(file: string): void {
   const dir = path.dirname(file);

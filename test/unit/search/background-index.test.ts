@@ -1,0 +1,43 @@
+import * as path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { SearchIndex, type SearchDoc } from '../../../src/search/search-index';
+import { syntheticPapers } from '../../../scripts/bench/synthetic-library';
+import { tempDir } from '../../helpers';
+
+/** 2,000 papers; the 500th (the end of the first message the worker gets) alone says "wombatology". */
+const docs: SearchDoc[] = syntheticPapers(2000, 5).map((p, i) => ({ id: `p${i}`, ...p, abstract: i === 499 ? `${p.abstract} Wombatology.` : p.abstract }));
+
+async function openIndex() {
+  const index = new SearchIndex(path.join(tempDir(), 'search-index.bin'));
+  await index.open({ ids: () => [], doc: () => undefined });
+  return index;
+}
+
+describe('the index worker', () => {
+  it('answers a search before the papers of a background import it is indexing', async () => {
+    const index = await openIndex();
+    try {
+      let done = false;
+      const adding = index.add(docs, true).then(() => (done = true));
+      const during = await index.search('wombatology');
+      // The search went ahead of the import: the worker had indexed a slice of its first message.
+      expect(done).toBe(false);
+      expect(during.hits.map((h) => h.id)).not.toContain('p499');
+      await adding;
+      expect((await index.search('wombatology')).hits.map((h) => h.id)).toEqual(['p499']);
+      expect(index.size).toBe(2000);
+    } finally {
+      await index.close();
+    }
+  });
+
+  it('keeps order otherwise: a search made after a change sees it', async () => {
+    const index = await openIndex();
+    try {
+      void index.add(docs);
+      expect((await index.search('wombatology')).hits.map((h) => h.id)).toEqual(['p499']);
+    } finally {
+      await index.close();
+    }
+  });
+});
