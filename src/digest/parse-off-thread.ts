@@ -1,3 +1,4 @@
+import type { Worker } from 'node:worker_threads';
 import { startWorker } from '../shared/worker';
 import { DigestError } from './errors';
 import { contentHash } from './identity';
@@ -32,28 +33,55 @@ export function parseHere(text: string, format?: string): Parsed {
 }
 
 /**
- * Reads a digest. A large one (a month of arXiv, a 10,000-paper file) takes a second to parse:
- * that happens in a worker thread, so searches typed meanwhile answer at once. Errors are the
- * same DigestErrors either way.
+ * Reads digests. A large one (a month of arXiv, a 10,000-paper file) takes a second to parse:
+ * that happens in a worker thread, started at the first and kept for the next, so searches typed
+ * meanwhile answer at once. Errors are the same DigestErrors either way. One job at a time (the
+ * library imports one digest at a time).
  */
-export async function parseDigestOffThread(text: string, format?: string): Promise<Parsed> {
-  if (text.length < OFF_THREAD_FROM) return parseHere(text, format);
-  const worker = startWorker('parse-worker', import.meta.url, { text, format } satisfies ParseJob);
-  try {
+export class DigestParser {
+  #worker: Worker | undefined;
+
+  async parse(text: string, format?: string): Promise<Parsed> {
+    if (text.length < OFF_THREAD_FROM) return parseHere(text, format);
+    const worker = this.#start();
+    worker.ref(); // an awaited answer keeps the process alive
     const lists: Pick<ParsedDigest, 'entries' | 'withoutAbstract'> = { entries: [], withoutAbstract: [] };
-    return await new Promise<Parsed>((resolve, reject) => {
-      worker.on('message', (message: ParseMessage) => {
-        if ('list' in message) {
-          lists[message.list].push(...message.slice);
-          setImmediate(() => worker.postMessage('more'));
-        } else if (message.ok) resolve({ ...message.value, parsed: { ...message.value.parsed, ...lists } });
-        else reject(revive(message.error));
+    let onMessage: (message: ParseMessage) => void = () => {};
+    let onExit: (code: number) => void = () => {};
+    try {
+      return await new Promise<Parsed>((resolve, reject) => {
+        onMessage = (message) => {
+          if ('list' in message) {
+            lists[message.list].push(...message.slice);
+            setImmediate(() => worker.postMessage('more'));
+          } else if (message.ok) resolve({ ...message.value, parsed: { ...message.value.parsed, ...lists } });
+          else reject(revive(message.error));
+        };
+        onExit = (code) => reject(new Error(`The digest reader stopped (exit code ${code}).`));
+        worker.on('message', onMessage).on('exit', onExit);
+        worker.postMessage({ text, format } satisfies ParseJob);
       });
-      worker.once('error', reject);
-      worker.once('exit', (code) => reject(new Error(`The digest reader stopped (exit code ${code}).`)));
-    });
-  } finally {
-    void worker.terminate();
+    } finally {
+      worker.off('message', onMessage).off('exit', onExit);
+      worker.unref();
+    }
+  }
+
+  #start(): Worker {
+    if (this.#worker) return this.#worker;
+    const worker = startWorker('parse-worker', import.meta.url);
+    // A failed worker ('error', then 'exit') is dropped; the next large digest starts another.
+    worker.on('error', () => undefined).on('exit', () => this.#worker === worker && (this.#worker = undefined));
+    return (this.#worker = worker);
+  }
+
+  /** Stops the worker, if one was started. */
+  async close(): Promise<void> {
+    const worker = this.#worker;
+    this.#worker = undefined;
+    // Referenced while it ends: awaiting an unreferenced worker's end can let the process exit first (code 13).
+    worker?.ref();
+    await worker?.terminate();
   }
 }
 

@@ -1,5 +1,5 @@
 import { setImmediate as pause } from 'node:timers/promises';
-import { parseDigestOffThread } from '../digest/parse-off-thread';
+import type { DigestParser } from '../digest/parse-off-thread';
 import type { ParsedDigest, SkippedLine } from '../digest/types';
 import type { SmartMatch } from '../smart/rules';
 import type { Corpus } from './corpus';
@@ -57,8 +57,8 @@ export interface Imported {
  * A large digest is parsed in a thread of its own and the rest is done a slice at a time, so the
  * core keeps answering (searches above all) while 10,000 papers come in.
  */
-export async function importDigest(corpus: Corpus, req: ImportRequest, progress: Progress = () => {}): Promise<Imported> {
-  const { parsed, hash } = await parseDigestOffThread(req.text, req.format);
+export async function importDigest(corpus: Corpus, parser: DigestParser, req: ImportRequest, progress: Progress = () => {}): Promise<Imported> {
+  const { parsed, hash } = await parser.parse(req.text, req.format);
   const base = {
     format: parsed.format,
     skipped: parsed.skipped,

@@ -12,6 +12,7 @@ import { migrate, type UserData } from '../storage/schema';
 import type { StoreWarning } from '../storage/user-store';
 import { Corpus } from './corpus';
 import { SortedPapers } from './sorted-papers';
+import { DigestParser } from '../digest/parse-off-thread';
 import { importDigest, type ImportReport, type ImportRequest } from './importer';
 import type { InterestReport } from '../smart/rules';
 import type { Digest, Paper } from './types';
@@ -89,6 +90,7 @@ export class Library {
   #indexError: Error | undefined;
   readonly #sorted: SortedPapers;
   #importing: Promise<unknown> = Promise.resolve();
+  readonly #parser = new DigestParser();
   readonly #userData: () => Readonly<UserData>;
   /** Set by the core: the interest model's order, and the smart lists' rules at import. */
   bestOrder: BestOrder | undefined;
@@ -165,7 +167,7 @@ export class Library {
 
   async #import(req: ImportRequest): Promise<ImportReport> {
     const name = req.name ?? req.fileName ?? 'digest';
-    const { report, newPapers, changedPapers, paperIds } = await importDigest(this.corpus, req, (done, total) =>
+    const { report, newPapers, changedPapers, paperIds } = await importDigest(this.corpus, this.#parser, req, (done, total) =>
       this.#events.emit('import.progress', { name, done, total }),
     );
     if (report.digest) {
@@ -274,6 +276,7 @@ export class Library {
 
   /** Saves the index if it changed since it was loaded, and stops its worker. */
   async close(): Promise<void> {
+    await this.#parser.close();
     await this.index.close();
   }
 
