@@ -6,7 +6,7 @@ import { addShares } from './bm25';
 import { addWord, best, Scratch, WordCache } from './word-scores';
 
 /** Postings, and words, read at most for the words a short prefix begins (see #expand). */
-const PREFIX_BUDGET = 100_000;
+const PREFIX_BUDGET = 50_000;
 const PREFIX_WORDS = 500;
 
 /** What is indexed of a paper: its text, and the reader's tags and notes on it. */
