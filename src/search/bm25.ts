@@ -15,7 +15,7 @@ export interface FieldShare {
 /**
  * Adds one word's share in one field to every live paper among `postings`, into the scratch
  * accumulator (papers touched for the first time are listed in `touched`; `bit` marks the word). The hot loop of a
- * search: packed postings are decoded in place, without a call per posting.
+ * search: packed postings are decoded in place, never copied into a Map.
  */
 export function addShares(postings: Map<number, number>, share: FieldShare, live: Uint8Array, acc: Scratch, bit: number): void {
   const { scores, stamp, touched, generation, words } = acc;
@@ -51,15 +51,7 @@ export function addShares(postings: Map<number, number>, share: FieldShare, live
         tf += (byte & 0x7f) * scale;
       }
       shortId += gap % 2 === 0 ? gap / 2 : -(gap + 1) / 2;
-      if (!live[shortId]) continue;
-      if (stamp[shortId] !== generation) {
-        stamp[shortId] = generation;
-        scores[shortId] = 0;
-        words[shortId] = 0;
-        touched[acc.count++] = shortId;
-      }
-      words[shortId] |= bit;
-      scores[shortId] += factor * (d + (tf * (k + 1)) / (tf + k * (1 - b + (b * lengths[shortId]) / average)));
+      add(shortId, tf);
     }
     (postings as PackedPostings).eachInMap(add);
   } else {
