@@ -52,6 +52,8 @@ export class SearchIndex {
   readonly #loaded: Promise<IndexAnswers['load']>;
   #seq = 0;
   #withinKey: string | undefined;
+  /** For each background import still being sent: the papers changed in the foreground meanwhile. */
+  readonly #changedDuringImports = new Set<Set<string>>();
   #failure: Error | undefined;
   #closed = false;
   #closing: Promise<void> | undefined;
@@ -120,11 +122,22 @@ export class SearchIndex {
 
   /** Sends papers to the worker; in the background, a chunk per turn (copying 10,000 at once holds the thread). */
   async #upsert(docs: SearchDoc[], background: boolean): Promise<number> {
-    if (!background) return (await this.#call('upsert', { docs })).size;
+    if (!background) {
+      // A paper changed now is newer than an import's copy of it not sent yet (the worker drops those sent).
+      for (const changed of this.#changedDuringImports) for (const d of docs) changed.add(d.id);
+      return (await this.#call('upsert', { docs })).size;
+    }
+    const changed = new Set<string>();
+    this.#changedDuringImports.add(changed);
     const sent: Promise<IndexAnswers['upsert']>[] = [];
-    for (let i = 0; i < docs.length && !this.#closed; i += CHUNK) {
-      if (i > 0) await breathe();
-      sent.push(this.#call('upsert', { docs: docs.slice(i, i + CHUNK), background }));
+    try {
+      for (let i = 0; i < docs.length && !this.#closed; i += CHUNK) {
+        if (i > 0) await breathe();
+        const chunk = docs.slice(i, i + CHUNK).filter((d) => !changed.has(d.id));
+        sent.push(this.#call('upsert', { docs: chunk, background }));
+      }
+    } finally {
+      this.#changedDuringImports.delete(changed);
     }
     const answers = await Promise.all(sent);
     return answers.at(-1)?.size ?? this.size;

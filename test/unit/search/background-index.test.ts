@@ -31,6 +31,24 @@ describe('the index worker', () => {
     }
   });
 
+  it('lets a paper the reader changes meanwhile go ahead, and keeps the change over the import’s older copy', async () => {
+    const index = await openIndex();
+    try {
+      const adding = index.add(docs, true);
+      // p400 is in the first message the worker has, p1999 in one the core has not sent yet.
+      void index.add([
+        { ...docs[400], notes: 'kangaroo' },
+        { ...docs[1999], notes: 'kangaroo' },
+      ]);
+      expect((await index.search('kangaroo')).hits.map((h) => h.id).toSorted()).toEqual(['p1999', 'p400']);
+      await adding;
+      expect((await index.search('kangaroo')).hits.map((h) => h.id).toSorted()).toEqual(['p1999', 'p400']);
+      expect(index.size).toBe(2000);
+    } finally {
+      await index.close();
+    }
+  });
+
   it('keeps order otherwise: a search made after a change sees it', async () => {
     const index = await openIndex();
     try {
