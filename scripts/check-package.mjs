@@ -46,7 +46,8 @@ const expect = (ok, message) => ok || problems.push(message);
 const asar = path.join(app, 'resources', 'app.asar');
 expect(fs.existsSync(asar), 'resources/app.asar is missing');
 const files = fs.existsSync(asar) ? asarFiles(asar) : [];
-const worker = fs.existsSync('src/search/index-worker.ts') ? ['dist/electron/index-worker.js'] : [];
+// The core's worker threads, each an entry of its own beside core-process.js (scripts/build-electron.mjs).
+const worker = ['index-worker', 'rank-worker', 'parse-worker'].map((w) => `dist/electron/${w}.js`);
 for (const f of [
   'package.json',
   'dist/electron/main.js',
