@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { EventBus } from '../api/events';
@@ -17,7 +18,7 @@ import { importDigest, type ImportReport, type ImportRequest } from './importer'
 import type { InterestReport } from '../smart/rules';
 import type { Digest, Paper } from './types';
 import { factFilter, identityOf, rowFacts, type FactFilter, type Identity } from './paper-facts';
-import { searchDoc, userFields, userFilter, type UserFields, type UserFilter } from './user-view';
+import { readerPaperIds, searchDoc, userFields, userFilter, type UserFields, type UserFilter } from './user-view';
 
 /** 'date' is when imported, 'published' when the paper came out; 'list' is a reading list's own order; 'best': "Best for you". */
 export type SortOrder = 'digest' | 'date' | 'published' | 'title' | 'list' | 'best';
@@ -115,6 +116,8 @@ export class Library {
           const p = this.corpus.paper(id);
           return p && searchDoc(p, this.#userData());
         },
+        stamp: () => this.#stamp(),
+        readerIds: () => readerPaperIds(this.#userData()),
       })
       .then(
         () => {
@@ -176,6 +179,7 @@ export class Library {
         // Searches meanwhile answer at once, without these papers; the page asks again once they are in.
         void this.index.add(docs, true).then(() => this.#events.emit('library.changed', { reason: 'index' }));
       } else void this.index.add(docs);
+      this.index.mark(this.#stamp());
       if (this.onImported) {
         const papers = paperIds.map((id) => this.corpus.paper(id)).filter((p): p is Paper => Boolean(p));
         Object.assign(report, this.onImported({ papers, newIds: new Set(newPapers.map((p) => p.id)) }));
@@ -278,6 +282,11 @@ export class Library {
   async close(): Promise<void> {
     await this.#parser.close();
     await this.index.close();
+  }
+
+  /** The corpus's stamp in a word, for the index to remember which papers it holds. */
+  #stamp(): string {
+    return createHash('sha1').update(this.corpus.stamp).digest('base64url');
   }
 
   /** False while the index opens; throws if it could not. */

@@ -113,6 +113,11 @@ function judgedPapers(data: UserData): Set<string> {
 }
 
 /** What the index holds of a paper: its text plus the reader's tags, note and highlight comments. */
+/** The papers whose search document holds the reader's words (tags, a note, highlight comments): a superset. */
+export function readerPaperIds(data: UserData): string[] {
+  return [...new Set([...Object.keys(data.paperTags), ...Object.keys(data.notes), ...Object.keys(data.highlights)])];
+}
+
 export function searchDoc(p: Paper, data: UserData): SearchDoc {
   const comments = (data.highlights[p.id] ?? []).map((h) => h.comment).filter(Boolean);
   return {

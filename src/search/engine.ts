@@ -54,8 +54,13 @@ export function signature(doc: SearchDoc): string {
   );
 }
 
+/** Whether a signature covers tags or notes (not only a text revision, "@3"). */
+const hasReaderFields = (sig: string) => sig !== '' && !sig.startsWith('@');
+
 interface Header {
   builtWith: string;
+  /** The library's papers the index holds, all of them, as the library stamps them (see `corpus`). */
+  corpus?: string;
   /** paper id → signature, for papers with tags or notes. */
   signatures: Record<string, string>;
 }
@@ -73,11 +78,29 @@ export class SearchEngine {
   readonly #ranked: number;
   /** Papers added or changed since the last snapshot. */
   unsaved = 0;
+  /**
+   * The library's stamp of its papers (which digests it holds), once the library says the index
+   * holds every one of those papers: a start that finds the same stamp checks only the papers
+   * with the reader's tags or notes, not all of them (SearchIndex.open).
+   */
+  #corpus: string | undefined;
 
-  private constructor(index: PaperIndex, signatures: Map<string, string>, ranked: number) {
+  private constructor(index: PaperIndex, signatures: Map<string, string>, ranked: number, corpus?: string) {
     this.#index = index;
     this.#signatures = signatures;
     this.#ranked = ranked;
+    this.#corpus = corpus;
+  }
+
+  get corpus(): string | undefined {
+    return this.#corpus;
+  }
+
+  /** Records that the index now holds the library's papers as of `stamp` (null: no longer known). */
+  markCorpus(stamp: string | null): void {
+    if ((stamp ?? undefined) === this.#corpus) return;
+    this.#corpus = stamp ?? undefined;
+    this.unsaved++;
   }
 
   /** An empty index; `ranked` is how many hits a search returns. */
@@ -90,7 +113,7 @@ export class SearchEngine {
     try {
       const header = SnapshotReader.header(snapshot) as Header;
       if (header.builtWith !== BUILT_WITH) return undefined;
-      return new SearchEngine(PaperIndex.restore(snapshot, OPTIONS), new Map(Object.entries(header.signatures)), RANKED);
+      return new SearchEngine(PaperIndex.restore(snapshot, OPTIONS), new Map(Object.entries(header.signatures)), RANKED, header.corpus);
     } catch {
       return undefined;
     }
@@ -106,7 +129,7 @@ export class SearchEngine {
   }
 
   snapshot(): Buffer {
-    const header: Header = { builtWith: BUILT_WITH, signatures: Object.fromEntries(this.#signatures) };
+    const header: Header = { builtWith: BUILT_WITH, corpus: this.#corpus, signatures: Object.fromEntries(this.#signatures) };
     const data = this.#index.snapshot(header);
     this.unsaved = 0;
     return data;
@@ -146,6 +169,19 @@ export class SearchEngine {
     }
     this.unsaved += gone.length;
     return ids.filter((id) => !this.#index.has(id) || (this.#signatures.get(id) ?? '') !== expected.get(id));
+  }
+
+  /**
+   * `reconcile` for the papers with the reader's tags or notes alone, when the index holds the
+   * library's papers already (its corpus stamp is the library's): given those papers' ids and
+   * signatures (a superset will do), the ids to re-index — theirs that differ, and any paper the
+   * index has tags or notes for that the reader no longer has.
+   */
+  reconcileReaders(ids: string[], signatures: string[]): string[] {
+    const given = new Map(ids.map((id, i) => [id, signatures[i]]));
+    const needed = ids.filter((id, i) => this.#index.has(id) && (this.#signatures.get(id) ?? '') !== signatures[i]);
+    for (const [id, sig] of this.#signatures) if (hasReaderFields(sig) && !given.has(id)) needed.push(id);
+    return needed;
   }
 
   /** Clears what replaced papers left behind in the index (MiniSearch does it by itself, later). */

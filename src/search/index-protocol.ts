@@ -7,6 +7,8 @@ import type { Found, Hit, SearchDoc } from './engine';
 export type IndexRequest = { seq: number } & (
   | { op: 'load'; file: string }
   | { op: 'reconcile'; ids: string[]; signatures: string[] }
+  | { op: 'reconcileReaders'; ids: string[]; signatures: string[] }
+  | { op: 'mark'; corpus: string | null }
   /** `background`: an import's papers, indexed in slices while searches go first (index-worker.ts). */
   | { op: 'upsert'; docs: SearchDoc[]; background?: boolean }
   | { op: 'search'; query: string; within?: { key: string; ids?: string[] } }
@@ -18,8 +20,10 @@ export type IndexRequest = { seq: number } & (
 
 export interface IndexAnswers {
   /** `setAside`: the snapshot could not be read (damaged, or a folder in its place) and was moved there. */
-  load: { loaded: boolean; setAside?: { file: string; why: string } };
+  load: { loaded: boolean; setAside?: { file: string; why: string }; corpus?: string };
   reconcile: { needed: string[] };
+  reconcileReaders: { needed: string[] };
+  mark: Record<string, never>;
   upsert: { size: number };
   search: Found;
   similar: Hit[];

@@ -68,7 +68,7 @@ function load(snapshotFile: string): IndexAnswers['load'] {
   const restored = bytes && SearchEngine.restore(bytes);
   if (restored) {
     engine = restored;
-    return { loaded: true };
+    return { loaded: true, corpus: restored.corpus };
   }
   if (bytes && SearchEngine.builtOtherwise(bytes)) return { loaded: false };
   return { loaded: false, setAside: { file: path.basename(moveAside(snapshotFile)), why } };
@@ -81,6 +81,11 @@ function handle(req: IndexRequest): unknown {
       return load(file);
     case 'reconcile':
       return { needed: engine.reconcile(req.ids, req.signatures) };
+    case 'reconcileReaders':
+      return { needed: engine.reconcileReaders(req.ids, req.signatures) };
+    case 'mark':
+      engine.markCorpus(req.corpus);
+      return {};
     case 'upsert':
       unpacked += engine.upsert(req.docs);
       if (unpacked >= PACK_EVERY) saveAndPack();

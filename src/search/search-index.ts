@@ -10,6 +10,10 @@ export { INDEX_VERSION, type Found, type Hit, type Ranked, type SearchDoc } from
 export interface DocSource {
   ids(): string[];
   doc(id: string): SearchDoc | undefined;
+  /** What papers the library holds, in a word: it changes whenever a digest comes in. */
+  stamp(): string;
+  /** The papers with the reader's tags or notes (a superset will do). */
+  readerIds(): string[];
 }
 
 /** A filter for `search`: its ids are computed and sent only when the key changes. */
@@ -44,6 +48,8 @@ export class SearchIndex {
   setAside: { file: string; why: string } | undefined;
   /** Papers in the index, as last reported by the worker. */
   size = 0;
+  /** How the loaded index was checked against the library: by its stamp, or paper by paper. */
+  checkedBy: 'stamp' | 'papers' | undefined;
   /** While opening: papers indexed out of the library's. */
   progress = { done: 0, total: 0 };
   ready = false;
@@ -52,6 +58,8 @@ export class SearchIndex {
   readonly #loaded: Promise<IndexAnswers['load']>;
   #seq = 0;
   #withinKey: string | undefined;
+  /** Imports' papers being sent, one import after another, and the marks that follow them. */
+  #sending: Promise<unknown> = Promise.resolve();
   /** For each background import still being sent: the papers changed in the foreground meanwhile. */
   readonly #changedDuringImports = new Set<Set<string>>();
   #failure: Error | undefined;
@@ -80,27 +88,46 @@ export class SearchIndex {
    */
   async open(source: DocSource): Promise<void> {
     try {
-      const { loaded, setAside } = await this.#loaded;
+      const { loaded, setAside, corpus } = await this.#loaded;
       this.setAside = setAside;
-      const ids = source.ids();
-      const signatures: string[] = [];
-      for (let i = 0; i < ids.length; i += SIGNATURE_CHUNK) {
-        for (const id of ids.slice(i, i + SIGNATURE_CHUNK)) signatures.push(signature(source.doc(id)!));
-        await breathe();
-      }
-      const { needed } = await this.#call('reconcile', { ids, signatures });
-      this.progress = { done: ids.length - needed.length, total: ids.length };
+      const stamp = source.stamp();
+      const needed = loaded && corpus === stamp ? await this.#readersChanged(source) : await this.#papersChanged(source);
+      this.checkedBy = loaded && corpus === stamp ? 'stamp' : 'papers';
       for (let i = 0; i < needed.length && !this.#closed; i += CHUNK) {
         const docs = needed.slice(i, i + CHUNK).flatMap((id) => source.doc(id) ?? []);
         this.size = (await this.#call('upsert', { docs })).size;
         this.progress.done += docs.length;
       }
+      // The index holds every paper of the library as of `stamp`: the next start may check less.
+      if (!this.#closed) await this.#call('mark', { corpus: stamp });
       this.size = (await this.#call('ping', {})).size;
       this.source = loaded ? 'loaded' : 'built';
       this.ready = true;
     } catch (error) {
       if (!this.#closed) throw error; // closed while opening: not a failure
     }
+  }
+
+  /** Every paper's signature against the index's: what it lacks or has stale. */
+  async #papersChanged(source: DocSource): Promise<string[]> {
+    const ids = source.ids();
+    const signatures: string[] = [];
+    for (let i = 0; i < ids.length; i += SIGNATURE_CHUNK) {
+      for (const id of ids.slice(i, i + SIGNATURE_CHUNK)) signatures.push(signature(source.doc(id)!));
+      await breathe();
+    }
+    const { needed } = await this.#call('reconcile', { ids, signatures });
+    this.progress = { done: ids.length - needed.length, total: ids.length };
+    return needed;
+  }
+
+  /** The index holds the library's papers already: only the reader's tags and notes may have changed. */
+  async #readersChanged(source: DocSource): Promise<string[]> {
+    const ids = source.readerIds();
+    const signatures = ids.map((id) => signature(source.doc(id)!));
+    const { needed } = await this.#call('reconcileReaders', { ids, signatures });
+    this.progress = { done: 0, total: needed.length };
+    return needed;
   }
 
   /**
@@ -129,18 +156,30 @@ export class SearchIndex {
     }
     const changed = new Set<string>();
     this.#changedDuringImports.add(changed);
-    const sent: Promise<IndexAnswers['upsert']>[] = [];
-    try {
+    const sending = this.#sending.then(async () => {
+      const sent: Promise<IndexAnswers['upsert']>[] = [];
       for (let i = 0; i < docs.length && !this.#closed; i += CHUNK) {
         if (i > 0) await breathe();
         const chunk = docs.slice(i, i + CHUNK).filter((d) => !changed.has(d.id));
         sent.push(this.#call('upsert', { docs: chunk, background }));
       }
-    } finally {
       this.#changedDuringImports.delete(changed);
-    }
-    const answers = await Promise.all(sent);
+      return sent;
+    });
+    this.#sending = sending.catch(() => undefined);
+    const answers = await Promise.all(await sending);
     return answers.at(-1)?.size ?? this.size;
+  }
+
+  /**
+   * Tells the index it holds every paper of the library as of `stamp`, once the papers added so
+   * far are sent (imports' papers are sent one import after another).
+   */
+  mark(stamp: string): void {
+    // Chained on the sending, not on the answer: a mark waits for nothing but the papers before it.
+    this.#sending = this.#sending.then(() => {
+      if (!this.#closed) this.#call('mark', { corpus: stamp }).catch(() => undefined);
+    });
   }
 
   /** Re-indexes one paper; cheap at any library size. */

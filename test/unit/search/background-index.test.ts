@@ -9,7 +9,7 @@ const docs: SearchDoc[] = syntheticPapers(2000, 5).map((p, i) => ({ id: `p${i}`,
 
 async function openIndex() {
   const index = new SearchIndex(path.join(tempDir(), 'search-index.bin'));
-  await index.open({ ids: () => [], doc: () => undefined });
+  await index.open({ ids: () => [], doc: () => undefined, stamp: () => '', readerIds: () => [] });
   return index;
 }
 

@@ -131,11 +131,13 @@ describe('the persisted index', () => {
     await packed.open({
       ids: () => papers().map((p) => p.id),
       doc: (id) => library.corpus.paper(id) && { id, title: library.corpus.paper(id)!.title, abstract: library.corpus.paper(id)!.abstract },
+      stamp: () => 'sample',
+      readerIds: () => [],
     });
     expect(fs.existsSync(file(dir))).toBe(true); // saved during the build, before any close
     const second = new Library(tempDir(), new EventBus());
     await second.import({ name: 'Second', text: SECOND, source: 'file' });
-    packed.add([...second.corpus.papers].map((p) => ({ id: p.id, title: p.title, abstract: p.abstract }))); // on top of packed postings
+    void packed.add([...second.corpus.papers].map((p) => ({ id: p.id, title: p.title, abstract: p.abstract }))); // on top of packed postings
     await library.import({ name: 'Second', text: SECOND, source: 'file' });
     // The same papers in the same order, the same scores (to rounding:
     // a restored index walks its words in another order, so sums are added in another order).
