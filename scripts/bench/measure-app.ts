@@ -25,7 +25,13 @@ const { segmentsOf } = await import('./large-text');
 const app = await loadApp(root);
 const began = performance.now();
 /** Progress on stderr, so that a run that stalls shows where. */
-const step = (name: string) => process.stderr.write(`  [${papers}] ${((performance.now() - began) / 1000).toFixed(1)} s: ${name}\n`);
+let phase = 'start';
+const step = (name: string) => {
+  phase = name;
+  process.stderr.write(`  [${papers}] ${((performance.now() - began) / 1000).toFixed(1)} s: ${name}\n`);
+};
+/** The figures so far: a run that breaks (a million papers) still reports what it measured, and where it broke. */
+const out: Record<string, unknown> = { papers };
 
 /** A cold start: the first page of the list, then the moment a search works. */
 async function coldStart(dataDir: string) {
@@ -49,10 +55,12 @@ try {
   await build.value.session.close();
   const indexMB =
     Math.round(fs.readdirSync(dataDir).reduce((sum, f) => sum + (f.startsWith('search-index') ? fs.statSync(path.join(dataDir, f)).size : 0), 0) / 1e5) / 10;
+  out.build = { ...build.value.figures, peakMB: build.peakMB, indexMB };
 
   step('restart');
   const restart = await peakDuring(() => coldStart(dataDir));
   const session = restart.value.session;
+  out.restart = { ...restart.value.figures, peakMB: restart.peakMB };
   const keys = values.quick ? keystrokes().filter((_, i) => i % 3 === 0) : keystrokes();
   for (const q of keystrokes(['language model', 'attention'])) await session.query({ q, limit: 50 }); // warm up
 
@@ -75,6 +83,8 @@ try {
     rareNames().flatMap((q) => [q, q, q]),
   );
   const steady = await steadyMemory();
+  out.typing = { listOnly, withPaper, overHttp, rare };
+  out.memory = steady;
 
   step('import while searching');
   // A big digest imported while the reader searches: every search's time, and the peak memory.
@@ -97,6 +107,8 @@ try {
     }),
   );
 
+  out.importDuring = { papers: big, ...importing.value.value, blockedMs: importing.value.blockedMs, peakMB: importing.peakMB, search: latency(during) };
+
   step('ten files');
   // Ten files one after another, as the command line imports them.
   const each = Math.min(1_000, Math.max(100, papers / 100));
@@ -109,6 +121,8 @@ try {
     await session.untilFound(tenLast, (row) => row.title === tenLast);
     return { ms, searchableMs: since(start) };
   });
+
+  out.tenFiles = { papers: each * 10, ...tenFiles.value, peakMB: tenFiles.peakMB };
 
   step('note, related, large text');
   const noteStart = performance.now();
@@ -125,22 +139,13 @@ try {
   const largeText = await segmentsOf(session, root);
   await session.close();
 
-  console.log(
-    JSON.stringify({
-      papers,
-      load: { start: loadAtStart, end: load() },
-      build: { ...build.value.figures, peakMB: build.peakMB, indexMB },
-      restart: { ...restart.value.figures, peakMB: restart.peakMB },
-      typing: { listOnly, withPaper, overHttp, rare },
-      memory: steady,
-      importDuring: { papers: big, ...importing.value.value, blockedMs: importing.value.blockedMs, peakMB: importing.peakMB, search: latency(during) },
-      tenFiles: { papers: each * 10, ...tenFiles.value, peakMB: tenFiles.peakMB },
-      noteSave: { ms: noteSaveMs, searchableMs: noteSearchableMs },
-      related: { ms: related.value, blockedMs: related.blockedMs },
-      largeText,
-    }),
-  );
+  out.noteSave = { ms: noteSaveMs, searchableMs: noteSearchableMs };
+  out.related = { ms: related.value, blockedMs: related.blockedMs };
+  out.largeText = largeText;
+} catch (error) {
+  out.failed = `${phase}: ${(error as Error).message}`;
 } finally {
   fs.rmSync(dataDir, { recursive: true, force: true });
 }
+console.log(JSON.stringify({ ...out, load: { start: loadAtStart, end: load() } }));
 process.exit(0);

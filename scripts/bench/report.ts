@@ -16,6 +16,7 @@ export interface Run {
 type Row = [label: string, get: (f: Figures) => number | string | undefined | null];
 
 const ROWS: Row[] = [
+  ['the run broke at', (f) => f.failed],
   ['cold start, no index: first list (ms)', (f) => f.build?.firstListMs],
   ['  searchable = first build (ms)', (f) => f.build?.searchableMs],
   ['  longest main-thread block (ms)', (f) => f.build?.blockedMs],

@@ -139,8 +139,25 @@ export class SearchEngine {
     return this.#index.documentCount;
   }
 
-  /** Adds new papers and re-indexes changed ones; an unchanged paper is left as it is. */
-  upsert(docs: SearchDoc[]): number {
+  /**
+   * Adds new papers and re-indexes changed ones; an unchanged paper is left as it is. In the
+   * `background` (a slice of a large import), searches keep the words they scored until `settled`.
+   */
+  upsert(docs: SearchDoc[], background = false): number {
+    this.#index.inBackground = background;
+    try {
+      return this.#upsert(docs);
+    } finally {
+      this.#index.inBackground = false;
+    }
+  }
+
+  /** A background import is all in: searches score their words afresh. */
+  settled(): void {
+    this.#index.settled();
+  }
+
+  #upsert(docs: SearchDoc[]): number {
     let changed = 0;
     for (const doc of docs) {
       const sig = signature(doc);

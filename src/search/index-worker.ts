@@ -87,7 +87,9 @@ function handle(req: IndexRequest): unknown {
       engine.markCorpus(req.corpus);
       return {};
     case 'upsert':
-      unpacked += engine.upsert(req.docs);
+      unpacked += engine.upsert(req.docs, req.background);
+      // The last of the background work: searches score their words afresh.
+      if (req.background && !queue.some(inBackground)) engine.settled();
       if (unpacked >= PACK_EVERY) saveAndPack();
       return { size: engine.size };
     case 'search': {
@@ -121,11 +123,21 @@ const AHEAD = new Set<IndexRequest['op']>(['search', 'similar', 'frequencies', '
 let scheduled = false;
 
 const inBackground = (req: IndexRequest) => req.op === 'upsert' && req.background === true;
+/** What a search or the reader's change may go ahead of: background work, and the marks that follow it. */
+const passable = (req: IndexRequest) => inBackground(req) || req.op === 'mark';
 
-/** Where the next request to handle stands in the queue. */
+/** Whether the last request handled went ahead of background work: the next turn is the background's. */
+let wentAhead = false;
+
+/**
+ * Where the next request to handle stands in the queue. Searches and the reader's changes go ahead
+ * of background work, but turn about with it: a search typed at every key never holds an import up.
+ */
 function next(): number {
-  const at = queue.findIndex((req) => !inBackground(req));
-  if (at <= 0 || !AHEAD.has(queue[at].op)) return 0;
+  const at = queue.findIndex((req) => !passable(req));
+  const ahead = at > 0 && AHEAD.has(queue[at].op) && !wentAhead;
+  wentAhead = ahead;
+  if (!ahead) return 0;
   const req = queue[at];
   if (req.op === 'upsert') {
     // The reader's change is newer than what the import queued of the same papers: that is dropped.
@@ -153,7 +165,7 @@ function step() {
     // Indexed a slice at a time; answered once all of it is in.
     const slice = req.docs.splice(0, SLICE);
     try {
-      unpacked += engine.upsert(slice);
+      unpacked += engine.upsert(slice, true);
     } catch (error) {
       queue.splice(at, 1);
       parentPort!.postMessage({ seq: req.seq, ok: false, error: (error as Error).message } satisfies IndexReply);

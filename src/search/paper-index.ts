@@ -83,6 +83,13 @@ export class PaperIndex extends MiniSearch<SearchDoc> {
   #slots = new Int32Array(0);
   /** Counts changes, so cached filters know when short ids moved. */
   #version = 0;
+  /**
+   * Counts the changes that empty the cache of words' scores: every change but papers added in the
+   * background (a large import), whose searches keep the words they scored until it ends.
+   */
+  #wordsVersion = 0;
+  /** While true, changes keep the words' scores (see `#wordsVersion`). */
+  inBackground = false;
   #within: { ids: ReadonlySet<string>; version: number; mask: Uint8Array } | undefined;
 
   constructor(options: Options<SearchDoc>) {
@@ -93,14 +100,24 @@ export class PaperIndex extends MiniSearch<SearchDoc> {
   override add(doc: SearchDoc): void {
     super.add(doc);
     this.#track(this._nextId - 1);
-    this.#version++;
+    this.#changed();
   }
 
   override discard(id: string): void {
     const shortId = this._idToShortId.get(id);
     super.discard(id);
     if (shortId !== undefined) this.#live[shortId] = 0;
+    this.#changed();
+  }
+
+  #changed() {
     this.#version++;
+    if (!this.inBackground) this.#wordsVersion++;
+  }
+
+  /** A background change ended: the words' scores are scored afresh. */
+  settled(): void {
+    this.#wordsVersion++;
   }
 
   #track(shortId: number) {
@@ -162,7 +179,7 @@ export class PaperIndex extends MiniSearch<SearchDoc> {
     const kept = terms.map((t) =>
       t.prefix
         ? undefined
-        : this.#cache.get(`${t.term}\u0000${t.fuzzy}\u0000${scoringKey}`, this.#version, () => {
+        : this.#cache.get(`${t.term}\u0000${t.fuzzy}\u0000${scoringKey}`, this.#wordsVersion, () => {
             this.#scratch.begin();
             this.#addWord(t, fields, this.#live, 0);
             return this.#scratch.collect();
