@@ -29,7 +29,7 @@ export class QueryMarks {
     let known = this.#known.get(word);
     if (known === undefined) {
       known = indexTerm(word) !== null && this.#terms.some((t) => matches(t, word));
-      if (this.#known.size < 10_000) this.#known.set(word, known);
+      if (this.#known.size < 100_000) this.#known.set(word, known);
     }
     return known;
   }
@@ -42,20 +42,28 @@ function matches(t: PlannedTerm, word: string): boolean {
   return distance > 0 && withinDistance(word, t.term, distance);
 }
 
-/** Whether the Levenshtein distance between `a` and `b` is at most `max` (a band of the table). */
+/** Two rows of the distance table, reused: a 1 MB abstract asks about tens of thousands of words. */
+let previous = new Int32Array(64);
+let current = new Int32Array(64);
+
+/** Whether the Levenshtein distance between `a` and `b` is at most `max` (rows of the table, stopping once all exceed it). */
 export function withinDistance(a: string, b: string, max: number): boolean {
   if (Math.abs(a.length - b.length) > max) return false;
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  if (b.length + 1 > previous.length) {
+    previous = new Int32Array(b.length + 1);
+    current = new Int32Array(b.length + 1);
+  }
+  for (let j = 0; j <= b.length; j++) previous[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const row = [i];
+    current[0] = i;
     let best = i;
     for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      row[j] = Math.min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + cost);
-      if (row[j] < best) best = row[j];
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+      if (current[j] < best) best = current[j];
     }
     if (best > max) return false;
-    previous = row;
+    [previous, current] = [current, previous];
   }
   return previous[b.length] <= max;
 }
