@@ -163,7 +163,8 @@ export class PaperIndex extends MiniSearch<SearchDoc> {
 
   /** The `limit` best, each with the indexed terms it matched: why papers are alike ("more like this"). */
   rankWithTerms(terms: PlannedTerm[], scoring: Scoring, limit: number): Hit[] {
-    const { top } = this.#top(terms, scoring, limit, this.#live);
+    // A one-off query of a paper's distinctive words: nothing to keep for the next key.
+    const { top } = this.#top(terms, scoring, limit, this.#live, false);
     const fields = scoring.fields.map((name) => ({ id: this._fieldIds[name] }));
     return this.#withTerms(top, [...terms.flatMap((t) => [...this.#expand(t)])], fields);
   }
@@ -172,12 +173,12 @@ export class PaperIndex extends MiniSearch<SearchDoc> {
    * The words already typed are scored once each and kept (word-scores.ts), then added in; the
    * word being typed changes at every key, so it is scored straight into the sum.
    */
-  #top(terms: PlannedTerm[], scoring: Scoring, limit: number, live: Uint8Array) {
+  #top(terms: PlannedTerm[], scoring: Scoring, limit: number, live: Uint8Array, keep = true) {
     this.#scratch.fit(this._nextId);
     const fields = scoring.fields.map((name) => ({ id: this._fieldIds[name], boost: scoring.boost[name] ?? 1 }));
     const scoringKey = JSON.stringify(fields);
     const kept = terms.map((t) =>
-      t.prefix
+      t.prefix || !keep
         ? undefined
         : this.#cache.get(`${t.term}\u0000${t.fuzzy}\u0000${scoringKey}`, this.#wordsVersion, () => {
             this.#scratch.begin();
