@@ -117,8 +117,9 @@ function handle(req: IndexRequest): unknown {
  * Everything else keeps its order, so a search made after a note is saved sees the note.
  */
 const queue: IndexRequest[] = [];
-/** Papers of a background upsert indexed per turn: some 10 ms of work at 100,000 papers. */
-const SLICE = 25;
+/** A background upsert is indexed for this long per turn, a few papers at a time, then requests that came meanwhile are read. */
+const TURN_MS = 8;
+const FEW = 5;
 const AHEAD = new Set<IndexRequest['op']>(['search', 'similar', 'frequencies', 'upsert']);
 let scheduled = false;
 
@@ -161,11 +162,12 @@ function step() {
   scheduled = false;
   const at = next();
   const req = queue[at];
-  if (req.op === 'upsert' && req.background && req.docs.length > SLICE) {
-    // Indexed a slice at a time; answered once all of it is in.
-    const slice = req.docs.splice(0, SLICE);
+  if (req.op === 'upsert' && req.background && req.docs.length > FEW) {
+    // Indexed a turn at a time; answered once all of it is in.
     try {
-      unpacked += engine.upsert(slice, true);
+      for (const end = performance.now() + TURN_MS; req.docs.length > FEW && performance.now() < end;) {
+        unpacked += engine.upsert(req.docs.splice(0, FEW), true);
+      }
     } catch (error) {
       queue.splice(at, 1);
       parentPort!.postMessage({ seq: req.seq, ok: false, error: (error as Error).message } satisfies IndexReply);
