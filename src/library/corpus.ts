@@ -29,6 +29,8 @@ export class Corpus {
   readonly #dir: string;
   readonly #digests = new Map<string, Digest>();
   readonly #papers = new Map<string, Paper>();
+  /** The digest being added a slice at a time, if any. */
+  #adding: string | undefined;
   readonly #identity = new IdentityIndex(
     (id) => this.#papers.get(id),
     () => this.#papers.values(),
@@ -55,8 +57,14 @@ export class Corpus {
     for (const data of loaded) this.#add(data);
   }
 
+  /** The digests whose papers are all in (one being added a slice at a time is not, yet). */
   get digests(): Digest[] {
-    return [...this.#digests.values()];
+    return [...this.#digests.values()].filter((d) => d.id !== this.#adding);
+  }
+
+  /** Whether a digest is being added a slice at a time: its papers are coming in. */
+  get importing(): boolean {
+    return this.#adding !== undefined;
   }
 
   get papers(): IterableIterator<Paper> {
@@ -120,13 +128,20 @@ export class Corpus {
   async addDigestInSlices(digest: Omit<Digest, 'id'>, entries: StoredEntry[], pause: () => Promise<unknown>): Promise<Added> {
     const data = newDigestFile(digest, entries);
     await writeFileAtomicAsync(this.#file(data), jsonInParts(data));
+    // Known by id at once (the rows of its first papers name it), counted in `digests` and the
+    // stamp once all its papers are in: what is cached by either is never half a digest.
     this.#digests.set(data.digest.id, data.digest);
-    const sum = new Sum();
-    for (let i = 0; i < entries.length; i += SLICE) {
-      await pause();
-      this.#addEntries(data, i, Math.min(entries.length, i + SLICE), sum);
+    this.#adding = data.digest.id;
+    try {
+      const sum = new Sum();
+      for (let i = 0; i < entries.length; i += SLICE) {
+        await pause();
+        this.#addEntries(data, i, Math.min(entries.length, i + SLICE), sum);
+      }
+      return { digest: data.digest, ...sum.result() };
+    } finally {
+      this.#adding = undefined;
     }
-    return { digest: data.digest, ...sum.result() };
   }
 
   /** Readies the identity lookups for an import without holding the thread. */

@@ -12,6 +12,8 @@ const TITLE_ORDER = new Intl.Collator(undefined, { sensitivity: 'base' });
  */
 export class SortedPapers {
   readonly #lists = new Map<StoredOrder, Paper[]>();
+  /** Lists made while a digest's papers were coming in: they hold some of them already. */
+  readonly #partial = new Set<StoredOrder>();
 
   constructor(private readonly corpus: Corpus) {}
 
@@ -22,12 +24,15 @@ export class SortedPapers {
       const order = this.#order(sort);
       if (order) list.sort(order);
       this.#lists.set(sort, list);
+      if (this.corpus.importing) this.#partial.add(sort);
     }
     return list;
   }
 
-  /** Puts newly imported papers into the lists already made. */
+  /** Puts newly imported papers into the lists already made (a list made during the import is made again). */
   insert(papers: Paper[]): void {
+    for (const sort of this.#partial) this.#lists.delete(sort);
+    this.#partial.clear();
     for (const [sort, list] of this.#lists) {
       const order = this.#order(sort);
       if (!order)
@@ -39,6 +44,7 @@ export class SortedPapers {
   /** Forgets every list (a paper's text changed, so its place may have). */
   clear(): void {
     this.#lists.clear();
+    this.#partial.clear();
   }
 
   /** How a sort order compares papers; undefined for insertion order, which is first-appearance order. */

@@ -175,11 +175,11 @@ export class SearchEngine {
 
   /**
    * Brings the index in line with the library, given every paper's id and signature: papers the
-   * library no longer has are dropped; the ids returned are those to (re)index.
+   * library no longer has are dropped (but those in `keep`); the ids returned are those to (re)index.
    */
-  reconcile(ids: string[], signatures: string[]): string[] {
+  reconcile(ids: string[], signatures: string[], keep: ReadonlySet<string> = new Set()): string[] {
     const expected = new Map(ids.map((id, i) => [id, signatures[i]]));
-    const gone = this.#index.ids().filter((id) => !expected.has(id));
+    const gone = this.#index.ids().filter((id) => !expected.has(id) && !keep.has(id));
     for (const id of gone) {
       this.#index.discard(id);
       this.#signatures.delete(id);

@@ -23,6 +23,10 @@ const SAVE_WHEN_IDLE_MS = 2000;
 const PACK_EVERY = (workerData as WorkerOptions | null)?.packEvery ?? 25_000;
 
 let engine = SearchEngine.create();
+/** Papers upserted since the snapshot was loaded (see 'reconcile'). */
+const sentSinceLoad = new Set<string>();
+/** Set when papers could not be indexed (see 'mark'). */
+let upsertFailed = false;
 let file = '';
 let within: { key: string; ids: Set<string> } | undefined;
 let saveTimer: NodeJS.Timeout | undefined;
@@ -80,13 +84,16 @@ function handle(req: IndexRequest): unknown {
       file = req.file;
       return load(file);
     case 'reconcile':
-      return { needed: engine.reconcile(req.ids, req.signatures) };
+      // Papers sent since the load came from imports made while the index opened: not gone.
+      return { needed: engine.reconcile(req.ids, req.signatures, sentSinceLoad) };
     case 'reconcileReaders':
       return { needed: engine.reconcileReaders(req.ids, req.signatures) };
     case 'mark':
-      engine.markCorpus(req.corpus);
+      // After a failed upsert the index may lack papers: no stamp says otherwise until the next start checks them all.
+      if (!upsertFailed) engine.markCorpus(req.corpus);
       return {};
     case 'upsert':
+      for (const doc of req.docs) sentSinceLoad.add(doc.id);
       unpacked += engine.upsert(req.docs, req.background);
       // The last of the background work: searches score their words afresh.
       if (req.background && !queue.some(inBackground)) engine.settled();
@@ -148,11 +155,18 @@ function next(): number {
   return at;
 }
 
+function failedUpsert() {
+  upsertFailed = true;
+  engine.markCorpus(null);
+  engine.settled();
+}
+
 function reply(req: IndexRequest, run: () => unknown) {
   let answer: IndexReply;
   try {
     answer = { seq: req.seq, ok: true, value: run() };
   } catch (error) {
+    if (req.op === 'upsert') failedUpsert();
     answer = { seq: req.seq, ok: false, error: (error as Error).message };
   }
   parentPort!.postMessage(answer);
@@ -170,6 +184,7 @@ function step() {
       }
     } catch (error) {
       queue.splice(at, 1);
+      failedUpsert();
       parentPort!.postMessage({ seq: req.seq, ok: false, error: (error as Error).message } satisfies IndexReply);
     }
   } else {

@@ -58,8 +58,13 @@ export class SearchIndex {
   readonly #loaded: Promise<IndexAnswers['load']>;
   #seq = 0;
   #withinKey: string | undefined;
-  /** Imports' papers being sent, one import after another, and the marks that follow them. */
+  /** Resolves when `open` is done (or failed): marks wait for it (see `mark`). */
+  readonly #opened: Promise<void>;
+  #openDone: () => void = () => {};
+  /** Imports' papers being sent, one import after another. */
   #sending: Promise<unknown> = Promise.resolve();
+  /** The marks, one after another, each after the papers sent before it and after `open`. */
+  #marking: Promise<unknown> = Promise.resolve();
   /** For each background import still being sent: the papers changed in the foreground meanwhile. */
   readonly #changedDuringImports = new Set<Set<string>>();
   #failure: Error | undefined;
@@ -80,6 +85,7 @@ export class SearchIndex {
     this.#worker.on('error', (error) => this.#fail(error));
     this.#worker.on('exit', () => this.#fail(new Error('The search index stopped.')));
     this.#loaded = this.#call('load', { file });
+    this.#opened = new Promise((resolve) => (this.#openDone = resolve));
   }
 
   /**
@@ -105,6 +111,8 @@ export class SearchIndex {
       this.ready = true;
     } catch (error) {
       if (!this.#closed) throw error; // closed while opening: not a failure
+    } finally {
+      this.#openDone();
     }
   }
 
@@ -123,9 +131,9 @@ export class SearchIndex {
 
   /** The index holds the library's papers already: only the reader's tags and notes may have changed. */
   async #readersChanged(source: DocSource): Promise<string[]> {
-    const ids = source.readerIds();
-    const signatures = ids.map((id) => signature(source.doc(id)!));
-    const { needed } = await this.#call('reconcileReaders', { ids, signatures });
+    // The reader's data may name papers the library no longer has (a digest set aside): those are left out.
+    const docs = source.readerIds().flatMap((id) => source.doc(id) ?? []);
+    const { needed } = await this.#call('reconcileReaders', { ids: docs.map((d) => d.id), signatures: docs.map(signature) });
     this.progress = { done: 0, total: needed.length };
     return needed;
   }
@@ -173,11 +181,12 @@ export class SearchIndex {
 
   /**
    * Tells the index it holds every paper of the library as of `stamp`, once the papers added so
-   * far are sent (imports' papers are sent one import after another).
+   * far are sent and the index is open: a mark made while a large library is still being indexed
+   * would otherwise be saved over an index that lacks papers, and the next start would trust it.
    */
   mark(stamp: string): void {
-    // Chained on the sending, not on the answer: a mark waits for nothing but the papers before it.
-    this.#sending = this.#sending.then(() => {
+    const after = Promise.all([this.#sending, this.#opened, this.#marking]);
+    this.#marking = after.then(() => {
       if (!this.#closed) this.#call('mark', { corpus: stamp }).catch(() => undefined);
     });
   }
@@ -208,6 +217,7 @@ export class SearchIndex {
 
   /** Resolves once every change sent so far is applied. */
   async settled(): Promise<void> {
+    await this.#sending; // an import's papers still being sent are changes made so far too
     this.size = (await this.#call('ping', {})).size;
   }
 

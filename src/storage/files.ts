@@ -41,7 +41,8 @@ export async function writeFileAtomicAsync(file: string, parts: Iterable<string>
   try {
     const handle = await fs.promises.open(tmp, 'w');
     try {
-      for (const part of parts) await handle.write(part);
+      // writeFile writes a part whole, from where the last one ended (write may write less).
+      for (const part of parts) await handle.writeFile(part);
       await handle.sync();
     } finally {
       await handle.close();

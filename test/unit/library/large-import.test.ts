@@ -74,4 +74,25 @@ describe('a large import', () => {
       await lib.close();
     }
   });
+
+  it('keeps the lists and filters asked for meanwhile whole: every paper once, the new digest searchable within', async () => {
+    const { lib } = await library();
+    try {
+      let done = false;
+      const importing = lib.import({ name: 'Large', text: LARGE, source: 'paste' }).finally(() => (done = true));
+      // Lists and a filtered search made while the papers come in hold some of them already.
+      while (!done) {
+        await lib.query({ sort: 'title', limit: 1 });
+        await lib.query({ q: 'model', digestId: lib.digests()[0].id, limit: 1 });
+      }
+      await importing;
+      expect((await lib.query({ sort: 'title', limit: 1 })).total).toBe(PAPERS + 119);
+      expect((await lib.query({ sort: 'date', limit: 1 })).total).toBe(PAPERS + 119);
+      await lib.index.settled();
+      const large = lib.digests().find((d) => d.name === 'Large')!;
+      expect((await lib.query({ q: LAST, digestId: large.id, limit: 1 })).items[0].title).toBe(LAST);
+    } finally {
+      await lib.close();
+    }
+  });
 });

@@ -98,4 +98,35 @@ describe('a restart checks the saved index', () => {
     expect(second.index.size).toBe(3000);
     await second.close();
   });
+
+  it('indexes an import made while the index was being built, even when the app quits at once', async () => {
+    const dir = tempDir();
+    const first = await open(dir);
+    await first.import({ name: 'Large', text: syntheticDigestText(3000, 11), source: 'paste' });
+    await first.close();
+    fs.rmSync(path.join(dir, 'search-index.bin')); // the next start builds the index again
+
+    const second = new Library(dir, new EventBus());
+    await second.import({ name: 'Sample', text: SAMPLE, source: 'paste' });
+    await second.close();
+
+    const third = await open(dir);
+    expect(third.index.checkedBy).toBe('papers');
+    expect(third.index.size).toBe(third.corpus.paperCount);
+    const sample = [...third.corpus.papers].at(-1)!;
+    expect((await third.query({ q: sample.title, limit: 1 })).items[0].id).toBe(sample.id);
+    await third.close();
+  });
+
+  it('starts when the reader’s data names papers the library no longer has', async () => {
+    const dir = tempDir();
+    const first = await open(dir);
+    await first.import({ name: 'Sample', text: SAMPLE, source: 'paste' });
+    const a = [...first.corpus.papers][0].id;
+    await first.close();
+    const second = await open(dir, withNoteAndTag('gone-paper', a));
+    expect(second.index.checkedBy).toBe('stamp');
+    expect(await found(second, 'wombatology')).toEqual([a]);
+    await second.close();
+  });
 });
