@@ -18,18 +18,9 @@ export interface FieldShare {
  * search: packed postings are decoded in place, never copied into a Map.
  */
 export function addShares(postings: Map<number, number>, share: FieldShare, live: Uint8Array, acc: Scratch, bit: number): void {
-  const { scores, stamp, touched, generation, words } = acc;
   const { factor, lengths, average, k, b, d } = share;
   const add = (shortId: number, tf: number) => {
-    if (!live[shortId]) return;
-    if (stamp[shortId] !== generation) {
-      stamp[shortId] = generation;
-      scores[shortId] = 0;
-      words[shortId] = 0;
-      touched[acc.count++] = shortId;
-    }
-    words[shortId] |= bit;
-    scores[shortId] += factor * (d + (tf * (k + 1)) / (tf + k * (1 - b + (b * lengths[shortId]) / average)));
+    if (live[shortId]) acc.add(shortId, factor * (d + (tf * (k + 1)) / (tf + k * (1 - b + (b * lengths[shortId]) / average))), bit);
   };
   const packed = postings instanceof PackedPostings ? postings.packed : null;
   if (packed) {

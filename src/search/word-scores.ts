@@ -62,6 +62,18 @@ export class Scratch {
     this.generation++;
   }
 
+  /** Adds to a paper's score in this pass (from nothing, at its first share); `bit` marks the word it came by. */
+  add(id: number, share: number, bit: number) {
+    if (this.stamp[id] !== this.generation) {
+      this.stamp[id] = this.generation;
+      this.scores[id] = 0;
+      this.words[id] = 0;
+      this.touched[this.count++] = id;
+    }
+    this.scores[id] += share;
+    this.words[id] |= bit;
+  }
+
   /** The papers touched in this pass and their scores. */
   collect(): WordScores {
     const ids = this.touched.slice(0, this.count);
@@ -83,20 +95,8 @@ export class Scratch {
 
 /** Adds a cached word's scores into the current pass, for the papers `live` admits; `bit` marks the word. */
 export function addWord(word: WordScores, live: Uint8Array, acc: Scratch, bit: number): void {
-  const { scores, words, stamp, touched, generation } = acc;
   const { ids, scores: shares } = word;
-  for (let k = 0; k < ids.length; k++) {
-    const id = ids[k];
-    if (!live[id]) continue;
-    if (stamp[id] !== generation) {
-      stamp[id] = generation;
-      scores[id] = 0;
-      words[id] = 0;
-      touched[acc.count++] = id;
-    }
-    scores[id] += shares[k];
-    words[id] |= bit;
-  }
+  for (let k = 0; k < ids.length; k++) if (live[ids[k]]) acc.add(ids[k], shares[k], bit);
 }
 
 /**
