@@ -8,70 +8,19 @@ import { rerankByPhrase } from '../search/phrase';
 import { SearchIndex } from '../search/search-index';
 import { scanFrequencies, TermStats } from '../search/distinctive';
 import { QueryMarks } from '../search/marks';
-import { highlightRanges, snippet, type Marked, type Range, type Snippet } from '../search/text';
+import { highlightRanges, snippet, type Marked } from '../search/text';
 import { migrate, type UserData } from '../storage/schema';
+import type { BestOrder, ImportHook, PaperPage, PaperQuery, PaperRow, PaperView } from './page';
 import type { StoreWarning } from '../storage/user-store';
 import { Corpus } from './corpus';
 import { SortedPapers } from './sorted-papers';
 import { DigestParser } from '../digest/parse-off-thread';
 import { importDigest, type ImportReport, type ImportRequest } from './importer';
-import type { InterestReport } from '../smart/rules';
 import type { Digest, Paper } from './types';
-import { factFilter, identityOf, rowFacts, type FactFilter, type Identity } from './paper-facts';
-import { readerPaperIds, searchDoc, userFields, userFilter, type UserFields, type UserFilter } from './user-view';
+import { factFilter, identityOf, rowFacts } from './paper-facts';
+import { readerPaperIds, searchDoc, userFields, userFilter } from './user-view';
 
-/** 'date' is when imported, 'published' when the paper came out; 'list' is a reading list's own order; 'best': "Best for you". */
-export type SortOrder = 'digest' | 'date' | 'published' | 'title' | 'list' | 'best';
-
-export interface PaperQuery extends UserFilter, FactFilter {
-  q?: string;
-  digestId?: string | null;
-  sort?: SortOrder;
-  offset?: number;
-  limit?: number;
-  /** Only these papers (a smart list's), decided by the caller; `key` names the set (it changes when the set does). */
-  within?: { key: string; ids: ReadonlySet<string> };
-  /** With sort 'best': rank by this tag's model instead of the reader's overall interests. */
-  bestFor?: string | null;
-}
-
-/** "Best for you" as the library uses it: papers best first, or null while there is no model (the order stays). */
-export type BestOrder = (papers: readonly Paper[], tagId?: string | null) => Paper[] | null;
-
-/** What an import learns from the reader's interests (smart lists and their rules), put on its report. */
-export type ImportHook = (imported: { papers: Paper[]; newIds: ReadonlySet<string> }) => InterestReport;
-
-export interface PaperRow extends UserFields, ReturnType<typeof rowFacts> {
-  id: string;
-  title: string;
-  titleRanges: Range[];
-  snippet: Snippet;
-  digests: { id: string; name: string }[];
-  importedAt: string;
-  /** Why "Best for you" puts it here ("shares kv cache with 3 papers you starred"); null in other orders. */
-  reason: string | null;
-}
-
-/** A page of the list. A search ranks at most `RANKED` papers; `matched` says how many match. */
-export interface PaperPage {
-  /** Rows that can be paged through. */
-  total: number;
-  matched: number;
-  items: PaperRow[];
-  searched: boolean;
-  /** While the index is being loaded or built, a search answers this instead of results. */
-  indexing: { done: number; total: number } | null;
-}
-
-export interface PaperView extends Identity {
-  id: string;
-  title: string;
-  plainTitle: string;
-  abstract: string;
-  titleRanges: Range[];
-  abstractRanges: Range[];
-  appearances: { digestId: string; digestName: string; position: number; importedAt: string }[];
-}
+export type { BestOrder, ImportHook, PaperPage, PaperQuery, PaperRow, PaperView, SortOrder } from './page';
 
 const INDEX_FILE = 'search-index.bin';
 /** From this many papers an import is indexed in the background, searches going first. */
