@@ -1,4 +1,5 @@
 import type MiniSearch from 'minisearch';
+import { PackedTerm } from './packed-postings';
 import type { PlannedTerm } from './query-plan';
 
 /** A term's postings by field, as MiniSearch keeps them. */
@@ -40,7 +41,8 @@ export function* expand(tree: TermTree, t: PlannedTerm, weights: { fuzzy: number
       if (term.length === t.term.length) return;
       near?.delete(term);
       let n = 0;
-      for (const p of data.values()) n += p.size;
+      if (data instanceof PackedTerm) n = data.postings;
+      else for (const p of data.values()) n += p.size;
       begun.push({ term, data, postings: n });
       postings += n;
     });

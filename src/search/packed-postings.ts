@@ -130,3 +130,104 @@ export function writePostings(w: SnapshotWriter, postings: Map<number, number>, 
   });
   return { count, max };
 }
+
+/**
+ * One term's postings by field, as a snapshot holds them, opened into a Map of PackedPostings only
+ * when something reads them. A start at 100,000 papers restored 170,000 terms, each a Map and a
+ * PackedPostings (a Map) per field over a Buffer view: a second of allocation and garbage
+ * collection, for terms most of which are never read before the next start. This keeps where its
+ * fields start in the snapshot.
+ */
+export class PackedTerm implements Map<number, Map<number, number>> {
+  readonly #snapshot: Buffer;
+  readonly #at: number;
+  #opened: Map<number, Map<number, number>> | undefined;
+
+  /** `at`: where the term's field count is; `skip` moves a reader past the term's fields. */
+  constructor(snapshot: Buffer, at: number) {
+    this.#snapshot = snapshot;
+    this.#at = at;
+  }
+
+  /** Moves `r` past one term's fields (the layout PaperIndex.snapshot writes). */
+  static skip(r: SnapshotReader): void {
+    for (let present = r.u32(); present > 0; present--) {
+      r.uint(); // field id
+      r.uint(); // count
+      r.uint(); // max
+      r.skip(r.uint());
+    }
+  }
+
+  /** The fields' postings read afresh from the snapshot, without keeping them. */
+  read(): [number, PackedPostings][] {
+    if (this.#opened) return [...(this.#opened as Map<number, PackedPostings>)];
+    const r = SnapshotReader.of(this.#snapshot);
+    r.pos = this.#at;
+    const fields: [number, PackedPostings][] = [];
+    for (let present = r.u32(); present > 0; present--) {
+      const fieldId = r.uint();
+      const count = r.uint();
+      const max = r.uint();
+      fields.push([fieldId, new PackedPostings(r.bytes(r.uint()), count, max)]);
+    }
+    return fields;
+  }
+
+  /** How many postings the term has in all fields, without opening it (for expand.ts). */
+  get postings(): number {
+    if (this.#opened) return [...this.#opened.values()].reduce((n, p) => n + p.size, 0);
+    const r = SnapshotReader.of(this.#snapshot);
+    r.pos = this.#at;
+    let n = 0;
+    for (let present = r.u32(); present > 0; present--) {
+      r.uint();
+      n += r.uint();
+      r.uint();
+      r.skip(r.uint());
+    }
+    return n;
+  }
+
+  #open(): Map<number, Map<number, number>> {
+    return (this.#opened ??= new Map(this.read()));
+  }
+
+  get size() {
+    return this.#open().size;
+  }
+  get(fieldId: number) {
+    return this.#open().get(fieldId);
+  }
+  has(fieldId: number) {
+    return this.#open().has(fieldId);
+  }
+  set(fieldId: number, postings: Map<number, number>) {
+    this.#open().set(fieldId, postings);
+    return this;
+  }
+  delete(fieldId: number) {
+    return this.#open().delete(fieldId);
+  }
+  clear() {
+    this.#open().clear();
+  }
+  forEach(fn: (postings: Map<number, number>, fieldId: number, map: Map<number, Map<number, number>>) => void) {
+    this.#open().forEach((postings, fieldId) => fn(postings, fieldId, this));
+  }
+  entries() {
+    return this.#open().entries();
+  }
+  keys() {
+    return this.#open().keys();
+  }
+  values() {
+    return this.#open().values();
+  }
+  [Symbol.iterator]() {
+    return this.#open().entries();
+  }
+  get [Symbol.toStringTag]() {
+    return 'Map';
+  }
+}

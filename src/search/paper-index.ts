@@ -1,9 +1,10 @@
 import MiniSearch, { type Options } from 'minisearch';
 import type { PlannedTerm } from './query-plan';
-import { eachPosting, PackedPostings, writePostings } from './packed-postings';
+import { eachPosting, PackedPostings, PackedTerm, writePostings } from './packed-postings';
 import { SnapshotReader, SnapshotWriter } from './snapshot';
+import { FieldLengths } from './field-lengths';
 import { addShares } from './bm25';
-import { expand, type Expansion, type TermData } from './expand';
+import { expand, type Expansion } from './expand';
 import { addWord, best, Scratch, WordCache } from './word-scores';
 
 /** What is indexed of a paper: its text, and the reader's tags and notes on it. */
@@ -65,8 +66,8 @@ interface Weights {
 export class PaperIndex extends MiniSearch<SearchDoc> {
   /** 1 for a short id whose document is in the index; discarded ones linger in postings. */
   #live = new Uint8Array(0);
-  /** Field lengths by field, then short id: what BM25 reads for every posting. */
-  #lengths: Uint32Array[] = [];
+  /** MiniSearch's field lengths, in typed arrays (also `_fieldLength`). */
+  readonly #lengths: FieldLengths;
   readonly #scratch = new Scratch();
   readonly #cache = new WordCache();
   #slots = new Int32Array(0);
@@ -83,7 +84,7 @@ export class PaperIndex extends MiniSearch<SearchDoc> {
 
   constructor(options: Options<SearchDoc>) {
     super(options);
-    this.#lengths = Object.keys(this._fieldIds).map(() => new Uint32Array(0));
+    this._fieldLength = this.#lengths = new FieldLengths(Object.keys(this._fieldIds).length);
   }
 
   override add(doc: SearchDoc): void {
@@ -110,14 +111,9 @@ export class PaperIndex extends MiniSearch<SearchDoc> {
   }
 
   #track(shortId: number) {
-    if (shortId >= this.#live.length) {
-      const size = Math.max(1024, this.#live.length * 2, shortId + 1);
-      this.#live = grown(this.#live, size);
-      this.#lengths = this.#lengths.map((a) => grown(a, size));
-    }
+    if (shortId >= this.#live.length) this.#live = grown(this.#live, Math.max(1024, this.#live.length * 2, shortId + 1));
     this.#live[shortId] = 1;
-    const lengths = this._fieldLength.get(shortId) ?? [];
-    this.#lengths.forEach((a, f) => (a[shortId] = lengths[f] ?? 0));
+    this.#lengths.settle(shortId);
   }
 
   /** For each of `terms` (processed), how many papers in the index hold it in any of `fields`. */
@@ -194,7 +190,7 @@ export class PaperIndex extends MiniSearch<SearchDoc> {
         if (!postings) continue;
         const df = postings.size;
         const idf = Math.log(1 + (this._documentCount - df + 0.5) / (df + 0.5));
-        const share = { factor: e.weight * field.boost * idf, lengths: this.#lengths[field.id], average: this._avgFieldLength[field.id], ...bm25 };
+        const share = { factor: e.weight * field.boost * idf, lengths: this.#lengths.lengths[field.id], average: this._avgFieldLength[field.id], ...bm25 };
         addShares(postings, share, live, this.#scratch, bit);
       }
     }
@@ -280,7 +276,8 @@ export class PaperIndex extends MiniSearch<SearchDoc> {
       w.string(term);
       const fieldCount = w.placeholder();
       let present = 0;
-      for (const [fieldId, postings] of data) {
+      // A term not read since the start is read for saving without being kept open.
+      for (const [fieldId, postings] of data instanceof PackedTerm ? data.read() : data) {
         block.pos = 0;
         const { count, max } = writePostings(block, postings, this.#live);
         if (count === 0) continue;
@@ -315,33 +312,25 @@ export class PaperIndex extends MiniSearch<SearchDoc> {
       const id = r.string();
       index._documentIds.set(shortId, id);
       index._idToShortId.set(id, shortId);
-      const lengths: number[] = [];
       for (let f = 0; f < fields; f++) {
         const length = r.uint();
-        if (length > 0) lengths[f] = length - 1;
+        if (length > 0) index.#lengths.setField(shortId, f, length - 1);
       }
-      index._fieldLength.set(shortId, lengths);
       index.#track(shortId);
     }
     index._documentCount = documents;
     const terms = r.u32();
     for (let t = 0; t < terms; t++) {
       const term = r.string();
-      const data: TermData = new Map();
-      for (let present = r.u32(); present > 0; present--) {
-        const fieldId = r.uint();
-        const count = r.uint();
-        const max = r.uint();
-        data.set(fieldId, new PackedPostings(r.bytes(r.uint()), count, max));
-      }
-      index._index.set(term, data);
+      index._index.set(term, new PackedTerm(snapshot, r.pos));
+      PackedTerm.skip(r);
     }
     return index;
   }
 }
 
-function grown<T extends Uint8Array | Uint32Array>(a: T, size: number): T {
-  const bigger = new (a.constructor as new (n: number) => T)(size);
+function grown(a: Uint8Array, size: number): Uint8Array<ArrayBuffer> {
+  const bigger = new Uint8Array(size);
   bigger.set(a);
   return bigger;
 }

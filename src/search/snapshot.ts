@@ -134,6 +134,12 @@ export class SnapshotReader {
     return n;
   }
 
+  /** Moves past the next `length` bytes. */
+  skip(length: number): void {
+    if (!(this.pos + length <= this.buf.length)) throw new Error('snapshot is truncated');
+    this.pos += length;
+  }
+
   /** The next `length` bytes, sharing the snapshot's memory. */
   bytes(length: number): Buffer {
     if (!(this.pos + length <= this.buf.length)) throw new Error('snapshot is truncated');
