@@ -1,5 +1,6 @@
 import type { Options } from 'minisearch';
 import { createHash } from 'node:crypto';
+import { BulkBuild } from './bulk-build';
 import { PaperIndex, type Found, type Hit, type Scoring, type SearchDoc } from './paper-index';
 import { planQuery, MAX_TERMS } from './query-plan';
 import { SnapshotReader } from './snapshot';
@@ -72,7 +73,9 @@ interface Header {
  * and in tests directly.
  */
 export class SearchEngine {
-  readonly #index: PaperIndex;
+  #index: PaperIndex;
+  /** A first build under way (bulk-build.ts): papers go there until something reads the index. */
+  #build: BulkBuild | undefined;
   /** Signatures of the papers with tags or notes, as indexed. */
   readonly #signatures: Map<string, string>;
   readonly #ranked: number;
@@ -130,13 +133,36 @@ export class SearchEngine {
 
   snapshot(): Buffer {
     const header: Header = { builtWith: BUILT_WITH, corpus: this.#corpus, signatures: Object.fromEntries(this.#signatures) };
-    const data = this.#index.snapshot(header);
+    const data = (this.#build ?? this.#index).snapshot(header);
     this.unsaved = 0;
     return data;
   }
 
   get size(): number {
-    return this.#index.documentCount;
+    return this.#build?.size ?? this.#index.documentCount;
+  }
+
+  /** Whether a first build is under way (its papers are not in MiniSearch's maps: nothing to pack). */
+  get building(): boolean {
+    return this.#build !== undefined;
+  }
+
+  /**
+   * Ends a first build: the index opens from the snapshot the build makes, which is returned for
+   * saving (it holds every change so far).
+   */
+  finishBuild(): Buffer | undefined {
+    if (!this.#build) return undefined;
+    const snapshot = this.snapshot();
+    this.#build = undefined;
+    this.#index = PaperIndex.restore(snapshot, OPTIONS);
+    return snapshot;
+  }
+
+  /** Ends a first build, for whatever reads the index; its snapshot is not saved yet. */
+  #built(): void {
+    const unsaved = this.unsaved;
+    if (this.finishBuild()) this.unsaved = unsaved;
   }
 
   /**
@@ -154,14 +180,17 @@ export class SearchEngine {
 
   /** A background import is all in: searches score their words afresh. */
   settled(): void {
+    this.#built();
     this.#index.settled();
   }
 
   #upsert(docs: SearchDoc[]): number {
+    if (!this.#build && this.#index.isEmpty && docs.length > 0) this.#build = new BulkBuild(OPTIONS);
     let changed = 0;
     for (const doc of docs) {
       const sig = signature(doc);
-      if (this.#index.has(doc.id)) {
+      if (this.#build && !this.#build.has(doc.id)) this.#build.add(doc);
+      else if ((this.#built(), this.#index.has(doc.id))) {
         if ((this.#signatures.get(doc.id) ?? '') === sig) continue;
         this.#index.replace(doc);
       } else this.#index.add(doc);
@@ -178,6 +207,7 @@ export class SearchEngine {
    * library no longer has are dropped (but those in `keep`); the ids returned are those to (re)index.
    */
   reconcile(ids: string[], signatures: string[], keep: ReadonlySet<string> = new Set()): string[] {
+    this.#built();
     const expected = new Map(ids.map((id, i) => [id, signatures[i]]));
     const gone = this.#index.ids().filter((id) => !expected.has(id) && !keep.has(id));
     for (const id of gone) {
@@ -195,6 +225,7 @@ export class SearchEngine {
    * index has tags or notes for that the reader no longer has.
    */
   reconcileReaders(ids: string[], signatures: string[]): string[] {
+    this.#built();
     const given = new Map(ids.map((id, i) => [id, signatures[i]]));
     const needed = ids.filter((id, i) => this.#index.has(id) && (this.#signatures.get(id) ?? '') !== signatures[i]);
     for (const [id, sig] of this.#signatures) if (hasReaderFields(sig) && !given.has(id)) needed.push(id);
@@ -203,6 +234,7 @@ export class SearchEngine {
 
   /** Clears what replaced papers left behind in the index (MiniSearch does it by itself, later). */
   vacuum(): Promise<void> {
+    this.#built();
     return this.#index.vacuum();
   }
 
@@ -210,11 +242,13 @@ export class SearchEngine {
   search(query: string, within?: ReadonlySet<string>): Found {
     const terms = planQuery(query);
     if (terms.length === 0) return { matched: 0, hits: [] };
+    this.#built();
     return this.#index.rank(terms, SEARCH, this.#ranked, within);
   }
 
   /** How many papers there are, and how many use each of `terms` in their own text: for TF-IDF. */
   frequencies(terms: string[]): { documents: number; df: number[] } {
+    this.#built();
     return { documents: this.size, df: this.#index.documentFrequencies(terms.map(processTerm), SIMILAR.fields) };
   }
 
@@ -222,6 +256,7 @@ export class SearchEngine {
   similar(terms: string[], paperId: string, limit: number): Hit[] {
     const words = terms.slice(0, MAX_TERMS).map((term) => ({ term: processTerm(term), prefix: false, fuzzy: false as const }));
     if (words.length === 0) return [];
+    this.#built();
     return this.#index
       .rankWithTerms(words, SIMILAR, limit + 1)
       .filter((h) => h.id !== paperId)

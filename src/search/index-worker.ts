@@ -38,8 +38,11 @@ function save(): Buffer | undefined {
   clearTimeout(saveTimer);
   saveTimer = undefined;
   if (!file || engine.unsaved === 0) return undefined;
+  return write(engine.snapshot());
+}
+
+function write(snapshot: Buffer): Buffer | undefined {
   try {
-    const snapshot = engine.snapshot();
     writeFileAtomic(file, snapshot);
     return snapshot;
   } catch (error) {
@@ -51,7 +54,8 @@ function save(): Buffer | undefined {
 /** Saves, and goes on from the snapshot: its postings stay packed until read, a tenth of the memory. */
 function saveAndPack() {
   const snapshot = save();
-  if (snapshot) engine = SearchEngine.restore(snapshot) ?? engine;
+  // A first build keeps its papers packed already (bulk-build.ts).
+  if (snapshot && !engine.building) engine = SearchEngine.restore(snapshot) ?? engine;
   unpacked = 0;
 }
 
@@ -91,13 +95,16 @@ function handle(req: IndexRequest): unknown {
     case 'mark':
       // After a failed upsert the index may lack papers: no stamp says otherwise until the next start checks them all.
       if (!upsertFailed) engine.markCorpus(req.corpus);
+      // The library's papers are in: a first build is done, and saved.
+      if (engine.building && file) write(engine.finishBuild()!);
       return {};
     case 'upsert':
       for (const doc of req.docs) sentSinceLoad.add(doc.id);
       unpacked += engine.upsert(req.docs, req.background);
       // The last of the background work: searches score their words afresh.
       if (req.background && !queue.some(inBackground)) engine.settled();
-      if (unpacked >= PACK_EVERY) saveAndPack();
+      // A first build writes its whole index each time: at doubling sizes, all its writes add up to twice the last.
+      if (unpacked >= (engine.building ? Math.max(PACK_EVERY, engine.size / 2) : PACK_EVERY)) saveAndPack();
       return { size: engine.size };
     case 'search': {
       if (req.within?.ids) within = { key: req.within.key, ids: new Set(req.within.ids) };

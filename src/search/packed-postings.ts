@@ -1,6 +1,6 @@
 import { SnapshotReader, type SnapshotWriter } from './snapshot';
 
-const zigzag = (n: number) => (n >= 0 ? n * 2 : -n * 2 - 1);
+export const zigzag = (n: number) => (n >= 0 ? n * 2 : -n * 2 - 1);
 const unzigzag = (n: number) => (n % 2 === 0 ? n / 2 : -(n + 1) / 2);
 
 /**

@@ -1,7 +1,8 @@
 import MiniSearch, { type Options } from 'minisearch';
 import type { PlannedTerm } from './query-plan';
 import { eachPosting, PackedPostings, PackedTerm, writePostings } from './packed-postings';
-import { SnapshotReader, SnapshotWriter } from './snapshot';
+import { SnapshotReader } from './snapshot';
+import { IndexWriter } from './index-format';
 import { FieldLengths } from './field-lengths';
 import { addShares } from './bm25';
 import { expand, type Expansion } from './expand';
@@ -245,6 +246,11 @@ export class PaperIndex extends MiniSearch<SearchDoc> {
     return this.#within.mask;
   }
 
+  /** Whether no paper was ever added (short ids start at 0). */
+  get isEmpty(): boolean {
+    return this._nextId === 0;
+  }
+
   /** Every paper id in the index. */
   ids(): string[] {
     return [...this._idToShortId.keys()];
@@ -253,48 +259,20 @@ export class PaperIndex extends MiniSearch<SearchDoc> {
   /** The index as bytes, with `header` for whoever reads it back. Discarded papers are left out. */
   snapshot(header: unknown): Buffer {
     const fields = Object.keys(this._fieldIds).length;
-    const w = new SnapshotWriter(header);
-    w.uint(fields);
-    for (let f = 0; f < fields; f++) w.float(this._avgFieldLength[f] ?? 0);
-    w.uint(this._nextId);
-    w.uint(this._documentIds.size);
+    const averages = Array.from({ length: fields }, (_, f) => this._avgFieldLength[f] ?? 0);
+    const w = new IndexWriter(header, averages, this._nextId, this._documentIds.size);
     for (const [shortId, id] of this._documentIds) {
-      w.uint(shortId);
-      w.string(id);
       const lengths = this._fieldLength.get(shortId) ?? [];
-      // 0 stands for a field the paper does not have, which MiniSearch keeps apart from empty.
-      for (let f = 0; f < fields; f++) {
-        const length = lengths[f];
-        w.uint(length === undefined ? 0 : length + 1);
-      }
+      w.paper(shortId, id, (f) => lengths[f]);
     }
-    const termCount = w.placeholder();
-    let terms = 0;
-    const block = new SnapshotWriter(null, false);
     for (const [term, data] of this._index) {
-      const fieldsStart = w.pos;
-      w.string(term);
-      const fieldCount = w.placeholder();
-      let present = 0;
       // A term not read since the start is read for saving without being kept open.
-      for (const [fieldId, postings] of data instanceof PackedTerm ? data.read() : data) {
-        block.pos = 0;
-        const { count, max } = writePostings(block, postings, this.#live);
-        if (count === 0) continue;
-        w.uint(fieldId);
-        w.uint(count);
-        w.uint(max);
-        w.uint(block.pos);
-        w.bytes(block.buf.subarray(0, block.pos));
-        present++;
-      }
-      if (present === 0) w.pos = fieldsStart;
-      else {
-        w.patch(fieldCount, present);
-        terms++;
-      }
+      const fieldsData = data instanceof PackedTerm ? data.read() : [...data];
+      w.term(
+        term,
+        fieldsData.map(([fieldId, postings]) => [fieldId, (block) => writePostings(block, postings, this.#live)]),
+      );
     }
-    w.patch(termCount, terms);
     return w.finish();
   }
 

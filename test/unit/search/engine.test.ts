@@ -227,6 +227,20 @@ describe('the index snapshot', () => {
     for (const q of [...QUERIES, docs[3].title, docs[8].title, 'spec', 'decodng ']) expect(answer(again, q)).toEqual(answer(restored, q));
   });
 
+  it('answers, built in bulk at first, exactly as when every paper goes through MiniSearch’s own add', () => {
+    const docs = papers(1500, 4).map((d, i) => (i % 7 === 0 ? { ...d, tags: 'favourite', notes: 'Re-read the KV-cache part.' } : d));
+    const bulk = engineOf(docs);
+    expect(bulk.building).toBe(true);
+    const oneByOne = engineOf(docs.slice(0, 1));
+    oneByOne.finishBuild(); // an index with a paper: the rest go through MiniSearch's add
+    oneByOne.upsert(docs.slice(1));
+    expect(oneByOne.building).toBe(false);
+    for (const q of [...QUERIES, 'favourite', 'kv-cache', 'spec', 'decodng ']) expect(answer(bulk, q)).toEqual(answer(oneByOne, q));
+    expect(bulk.building).toBe(false);
+    expect(bulk.size).toBe(1500);
+    expect(bulk.frequencies(['cache', 'decoding'])).toEqual(oneByOne.frequencies(['cache', 'decoding']));
+  });
+
   it('is refused when damaged', () => {
     const snapshot = engineOf(papers(20)).snapshot();
     snapshot[snapshot.length - 3] ^= 0xff;

@@ -1,0 +1,71 @@
+import { SnapshotWriter } from './snapshot';
+
+/** Writes one field's postings into `block`; returns how many and the highest short id (count 0: none). */
+export type PostingsWriter = (block: SnapshotWriter) => { count: number; max: number };
+
+/**
+ * Writes the body of an index snapshot (snapshot.ts frames it), which PaperIndex.restore reads:
+ * the fields' average lengths, the next short id, the papers (short id, id, each field's length
+ * plus one, 0 for a field the paper lacks, which MiniSearch keeps apart from empty), then the
+ * terms, each with its postings by field (packed-postings.ts). PaperIndex writes it from
+ * MiniSearch's state; BulkBuild from a first build.
+ */
+export class IndexWriter {
+  readonly #w: SnapshotWriter;
+  readonly #fields: number;
+  readonly #block = new SnapshotWriter(null, false);
+  #termCount = -1;
+  #terms = 0;
+
+  constructor(header: unknown, averages: number[], nextId: number, papers: number) {
+    this.#fields = averages.length;
+    const w = (this.#w = new SnapshotWriter(header));
+    w.uint(this.#fields);
+    for (const average of averages) w.float(average);
+    w.uint(nextId);
+    w.uint(papers);
+  }
+
+  /** One paper; all of them come before the first term. */
+  paper(shortId: number, id: string, length: (field: number) => number | undefined): void {
+    const w = this.#w;
+    w.uint(shortId);
+    w.string(id);
+    for (let f = 0; f < this.#fields; f++) {
+      const n = length(f);
+      w.uint(n === undefined ? 0 : n + 1);
+    }
+  }
+
+  /** One term, with its postings by field; a term left with none is left out. */
+  term(term: string, fields: Iterable<[number, PostingsWriter]>): void {
+    const w = this.#w;
+    if (this.#termCount < 0) this.#termCount = w.placeholder();
+    const start = w.pos;
+    w.string(term);
+    const fieldCount = w.placeholder();
+    let present = 0;
+    for (const [fieldId, write] of fields) {
+      this.#block.pos = 0;
+      const { count, max } = write(this.#block);
+      if (count === 0) continue;
+      w.uint(fieldId);
+      w.uint(count);
+      w.uint(max);
+      w.uint(this.#block.pos);
+      w.bytes(this.#block.buf.subarray(0, this.#block.pos));
+      present++;
+    }
+    if (present === 0) w.pos = start;
+    else {
+      w.patch(fieldCount, present);
+      this.#terms++;
+    }
+  }
+
+  finish(): Buffer {
+    if (this.#termCount < 0) this.#termCount = this.#w.placeholder();
+    this.#w.patch(this.#termCount, this.#terms);
+    return this.#w.finish();
+  }
+}
