@@ -2,6 +2,7 @@ import type { Options } from 'minisearch';
 import { IndexWriter, type PostingsWriter } from './index-format';
 import { PostingsPool } from './postings-pool';
 import type { SearchDoc } from './paper-index';
+import { grown } from './grown';
 
 /**
  * A first build of the index (no index saved, or one set aside): papers tokenized exactly as
@@ -123,10 +124,4 @@ export class BulkBuild {
     });
     return w.finish();
   }
-}
-
-function grown(a: Int32Array, size: number): Int32Array {
-  const bigger = new Int32Array(size);
-  bigger.set(a);
-  return bigger;
 }

@@ -1,3 +1,5 @@
+import { grown } from './grown';
+
 /**
  * Each paper's field lengths (in distinct words), in typed arrays by field then short id: what BM25
  * reads for every posting, and what MiniSearch keeps as a Map of small arrays (`_fieldLength`).
@@ -9,7 +11,7 @@
  */
 export class FieldLengths implements Map<number, number[]> {
   /** By field, then short id; 0 where the paper lacks the field. */
-  lengths: Uint32Array[];
+  lengths: Uint32Array<ArrayBuffer>[];
   /** By short id: a bit per field the paper has (MiniSearch keeps a field absent apart from empty). */
   #present = new Uint32Array(0);
   #size = 0;
@@ -105,10 +107,4 @@ export class FieldLengths implements Map<number, number[]> {
   get [Symbol.toStringTag]() {
     return 'Map';
   }
-}
-
-function grown<T extends Uint8Array | Uint32Array>(a: T, size: number): T {
-  const bigger = new (a.constructor as new (n: number) => T)(size);
-  bigger.set(a);
-  return bigger;
 }

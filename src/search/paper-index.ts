@@ -7,6 +7,7 @@ import { FieldLengths } from './field-lengths';
 import { addShares } from './bm25';
 import { expand, type Expansion } from './expand';
 import { addWord, best, Scratch, WordCache } from './word-scores';
+import { grown } from './grown';
 
 /** What is indexed of a paper: its text, and the reader's tags and notes on it. */
 export interface SearchDoc {
@@ -305,10 +306,4 @@ export class PaperIndex extends MiniSearch<SearchDoc> {
     }
     return index;
   }
-}
-
-function grown(a: Uint8Array, size: number): Uint8Array<ArrayBuffer> {
-  const bigger = new Uint8Array(size);
-  bigger.set(a);
-  return bigger;
 }

@@ -1,5 +1,6 @@
 import type { SnapshotWriter } from './snapshot';
 import { zigzag } from './packed-postings';
+import { grown } from './grown';
 
 /**
  * Postings lists (short id and frequency, short ids rising) in one pool of 32-bit integers, as a
@@ -79,10 +80,4 @@ export class PostingsPool {
     this.#count = grown(this.#count, room);
     this.#last = grown(this.#last, room);
   }
-}
-
-function grown(a: Int32Array, size: number): Int32Array {
-  const bigger = new Int32Array(size);
-  bigger.set(a);
-  return bigger;
 }
