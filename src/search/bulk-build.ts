@@ -1,7 +1,7 @@
 import type { Options } from 'minisearch';
 import { IndexWriter, type PostingsWriter } from './index-format';
 import { PostingsPool } from './postings-pool';
-import type { SearchDoc } from './paper-index';
+import type { SearchDoc } from './search-types';
 import { grown } from './grown';
 
 /**

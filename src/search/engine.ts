@@ -1,13 +1,14 @@
 import type { Options } from 'minisearch';
 import { createHash } from 'node:crypto';
 import { BulkBuild } from './bulk-build';
-import { PaperIndex, type Found, type Hit, type Scoring, type SearchDoc } from './paper-index';
+import { PaperIndex } from './paper-index';
+import type { Found, Hit, Scoring, SearchDoc } from './search-types';
 import { planQuery, MAX_TERMS } from './query-plan';
 import { SnapshotReader } from './snapshot';
 import { STOP_WORDS } from './stop-words';
 import { indexTerm, processTerm, tokenize } from './text';
 
-export type { Found, Hit, Ranked, SearchDoc } from './paper-index';
+export type { Found, Hit, Ranked, SearchDoc } from './search-types';
 
 /** Bump when the document shape, the tokenizer or the scoring change: older snapshots are rebuilt. */
 export const INDEX_VERSION = 5; // 5: Chinese and Japanese runs cut into words

@@ -1,0 +1,37 @@
+/** The index's vocabulary, shared by the engine, its worker and the library. */
+
+/** What is indexed of a paper: its text, and the reader's tags and notes on it. */
+export interface SearchDoc {
+  id: string;
+  title: string;
+  abstract: string;
+  /** Author names, newline-joined. */
+  authors?: string;
+  /** Tag names, space-joined. */
+  tags?: string;
+  notes?: string;
+  /** The paper's text revision (a newer arXiv version, authors learnt): a change re-indexes it. */
+  rev?: number;
+}
+
+export interface Ranked {
+  id: string;
+  score: number;
+}
+
+export interface Hit extends Ranked {
+  /** Indexed terms the paper matched. */
+  terms: string[];
+}
+
+export interface Found {
+  /** How many papers match at least one word. */
+  matched: number;
+  /** The best of them, best first. */
+  hits: Ranked[];
+}
+
+export interface Scoring {
+  fields: string[];
+  boost: Record<string, number>;
+}
