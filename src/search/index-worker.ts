@@ -133,11 +133,15 @@ function handle(req: IndexRequest): unknown {
 const queue: IndexRequest[] = [];
 /**
  * A background upsert is indexed for this long per turn, a few papers at a time, then requests that
- * came meanwhile are read. A search waits for the turn under way: at 8 ms, searches typed every
- * 20 ms during a 10,000-paper import took 20 ms each at the median and fell behind the keys (511 ms
- * from key to answer); at 3 ms, 13 ms and 24 ms, for an import indexed about a third slower.
+ * came meanwhile are read — or for as long as the last request that went ahead of it took, so the
+ * import keeps at least half the thread while searches come at every key. A search waits for the
+ * turn under way: at a fixed 8 ms, searches typed every 20 ms during a 10,000-paper import into
+ * 100,000 papers took 20 ms each at the median and fell behind the keys (511 ms from key to
+ * answer); at 3 ms, 13 ms and 24 ms. At 1,000,000 papers a search takes 30 ms: 3 ms turns left the
+ * import a tenth of the thread, and its papers were not found within a minute.
  */
 const TURN_MS = 3;
+const TURN_MAX_MS = 50;
 const FEW = 5;
 const AHEAD = new Set<IndexRequest['op']>(['search', 'similar', 'frequencies', 'upsert']);
 let scheduled = false;
@@ -148,6 +152,8 @@ const passable = (req: IndexRequest) => inBackground(req) || req.op === 'mark';
 
 /** Whether the last request handled went ahead of background work: the next turn is the background's. */
 let wentAhead = false;
+/** How long the last request that went ahead took (ms): the next background turn is as long. */
+let aheadMs = 0;
 
 /**
  * Where the next request to handle stands in the queue. Searches and the reader's changes go ahead
@@ -191,7 +197,7 @@ function step() {
   if (req.op === 'upsert' && req.background && req.docs.length > FEW) {
     // Indexed a turn at a time; answered once all of it is in.
     try {
-      for (const end = performance.now() + TURN_MS; req.docs.length > FEW && performance.now() < end;) {
+      for (const end = performance.now() + Math.min(Math.max(TURN_MS, aheadMs), TURN_MAX_MS); req.docs.length > FEW && performance.now() < end;) {
         unpacked += engine.upsert(req.docs.splice(0, FEW), true);
       }
     } catch (error) {
@@ -201,7 +207,9 @@ function step() {
     }
   } else {
     queue.splice(at, 1);
+    const start = performance.now();
     reply(req, () => handle(req));
+    if (wentAhead) aheadMs = performance.now() - start;
   }
   clearTimeout(saveTimer);
   if (queue.length > 0) schedule();
