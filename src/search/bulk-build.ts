@@ -58,7 +58,7 @@ export class BulkBuild {
       const field = this.#fields[fieldId];
       const value = (doc as unknown as Record<string, unknown>)[field];
       if (value == null) {
-        this.#lengths[fieldId].push(0);
+        this.#lengths[fieldId][shortId] = 0;
         continue;
       }
       const here = shortId * fields + fieldId + 1;
@@ -75,7 +75,7 @@ export class BulkBuild {
           for (const name of this.#processTerm(token, field) as string[]) this.#postings.count(this.#term(name) * fields + fieldId, shortId);
       }
       // MiniSearch's field length: the distinct tokens, before they are made terms.
-      this.#lengths[fieldId].push(distinct + 1);
+      this.#lengths[fieldId][shortId] = distinct + 1;
       this.#averages[fieldId] = (this.#averages[fieldId] * shortId + distinct) / (shortId + 1);
     }
   }

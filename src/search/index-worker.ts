@@ -96,7 +96,7 @@ function handle(req: IndexRequest): unknown {
       // After a failed upsert the index may lack papers: no stamp says otherwise until the next start checks them all.
       if (!upsertFailed) engine.markCorpus(req.corpus);
       // The library's papers are in: a first build is done, and saved.
-      if (engine.building && file) write(engine.finishBuild()!);
+      if (engine.building && file && !write(engine.finishBuild()!)) engine.unsaved++; // saved later, then
       return {};
     case 'upsert':
       for (const doc of req.docs) sentSinceLoad.add(doc.id);
@@ -192,6 +192,7 @@ function reply(req: IndexRequest, run: () => unknown) {
 
 function step() {
   scheduled = false;
+  const building = engine.building;
   const at = next();
   const req = queue[at];
   if (req.op === 'upsert' && req.background && req.docs.length > FEW) {
@@ -211,6 +212,8 @@ function step() {
     reply(req, () => handle(req));
     if (wentAhead) aheadMs = performance.now() - start;
   }
+  // A first build that ended (the papers are in, or something read the index) left everything packed.
+  if (building && !engine.building) unpacked = 0;
   clearTimeout(saveTimer);
   if (queue.length > 0) schedule();
   else if (engine.unsaved >= SAVE_AFTER_CHANGES) saveTimer = setTimeout(saveAndPack, SAVE_WHEN_IDLE_MS);

@@ -77,7 +77,9 @@ export class SnapshotWriter {
   finish(): Buffer {
     this.patch(this.#bodyLength, this.pos - this.#body);
     this.patch(this.#checksum, crc32(this.buf.subarray(this.#body, this.pos)));
-    return this.buf.subarray(0, this.pos);
+    // Copied when the buffer has much room left: an index opened from it keeps it (PackedTerm).
+    const bytes = this.buf.subarray(0, this.pos);
+    return this.pos < this.buf.length * 0.875 ? Buffer.from(bytes) : bytes;
   }
 }
 

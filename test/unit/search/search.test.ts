@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { syntheticPapers } from '../../../scripts/bench/synthetic-library';
 import { describe, expect, it } from 'vitest';
 import { EventBus } from '../../../src/api/events';
 import { Library } from '../../../src/library/library';
@@ -149,6 +150,29 @@ describe('the persisted index', () => {
     }
     await packed.close();
     await second.close();
+  });
+
+  it('saves a first build once it is done, and a change after it does not write the whole index again', async () => {
+    // 1,500 papers come in three messages; saved during the build at 500 and 1,000 (doubling sizes).
+    const papers = syntheticPapers(1500, 9).map((p, i) => ({ id: `p${i}`, title: p.title, abstract: p.abstract }));
+    const notes = new Map<string, string>();
+    const doc = (id: string) => ({ ...papers[Number(id.slice(1))], notes: notes.get(id) });
+    const source = { ids: () => papers.map((p) => p.id), doc, stamp: () => 'synthetic', readerIds: () => [...notes.keys()] };
+    const dir = tempDir();
+    const index = new SearchIndex(file(dir), { packEvery: 200 });
+    await index.open(source);
+    const saved = fs.statSync(file(dir)); // written atomically: a new save is a new file
+    notes.set('p7', 'quokkasaurus');
+    index.update(doc('p7'));
+    expect((await index.search('quokkasaurus')).hits.map((h) => h.id)).toEqual(['p7']);
+    await index.settled();
+    expect(fs.statSync(file(dir)).ino).toBe(saved.ino);
+    await index.close();
+    const again = new SearchIndex(file(dir));
+    await again.open(source);
+    expect(again).toMatchObject({ source: 'loaded', size: 1500 });
+    expect((await again.search('quokkasaurus')).hits.map((h) => h.id)).toEqual(['p7']);
+    await again.close();
   });
 
   it('drops papers the library no longer has', async () => {
