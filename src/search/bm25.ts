@@ -1,4 +1,4 @@
-import { PackedPostings } from './packed-postings';
+import { PackedPostings, type PackedSlice } from './packed-postings';
 import type { Scratch } from './word-scores';
 
 /** One word in one field, as BM25 weighs it (MiniSearch's formula and parameters). */
@@ -17,35 +17,36 @@ export interface FieldShare {
  * accumulator (papers touched for the first time are listed in `touched`; `bit` marks the word). The hot loop of a
  * search: packed postings are decoded in place, never copied into a Map.
  */
-export function addShares(postings: Map<number, number>, share: FieldShare, live: Uint8Array, acc: Scratch, bit: number): void {
+export function addShares(postings: Map<number, number> | PackedSlice, share: FieldShare, live: Uint8Array, acc: Scratch, bit: number): void {
   const { factor, lengths, average, k, b, d } = share;
   const add = (shortId: number, tf: number) => {
     if (live[shortId]) acc.add(shortId, factor * (d + (tf * (k + 1)) / (tf + k * (1 - b + (b * lengths[shortId]) / average))), bit);
   };
+  if (!(postings instanceof Map)) return eachPacked(postings, add);
   const packed = postings instanceof PackedPostings ? postings.packed : null;
-  if (packed) {
-    const buf = packed.bytes;
-    let pos = 0;
-    let shortId = 0;
-    for (let i = 0; i < packed.count; i++) {
-      // Two varints: the zigzagged gap to the previous paper, then the term frequency.
-      let byte = buf[pos++];
-      let gap = byte & 0x7f;
-      for (let scale = 128; byte >= 0x80; scale *= 128) {
-        byte = buf[pos++];
-        gap += (byte & 0x7f) * scale;
-      }
+  if (!packed) return postings.forEach((tf, shortId) => add(shortId, tf));
+  eachPacked(packed, add);
+  (postings as PackedPostings).eachInMap(add);
+}
+
+function eachPacked({ bytes: buf, start, count }: PackedSlice, add: (shortId: number, tf: number) => void): void {
+  let pos = start;
+  let shortId = 0;
+  for (let i = 0; i < count; i++) {
+    // Two varints: the zigzagged gap to the previous paper, then the term frequency.
+    let byte = buf[pos++];
+    let gap = byte & 0x7f;
+    for (let scale = 128; byte >= 0x80; scale *= 128) {
       byte = buf[pos++];
-      let tf = byte & 0x7f;
-      for (let scale = 128; byte >= 0x80; scale *= 128) {
-        byte = buf[pos++];
-        tf += (byte & 0x7f) * scale;
-      }
-      shortId += gap % 2 === 0 ? gap / 2 : -(gap + 1) / 2;
-      add(shortId, tf);
+      gap += (byte & 0x7f) * scale;
     }
-    (postings as PackedPostings).eachInMap(add);
-  } else {
-    postings.forEach((tf, shortId) => add(shortId, tf));
+    byte = buf[pos++];
+    let tf = byte & 0x7f;
+    for (let scale = 128; byte >= 0x80; scale *= 128) {
+      byte = buf[pos++];
+      tf += (byte & 0x7f) * scale;
+    }
+    shortId += gap % 2 === 0 ? gap / 2 : -(gap + 1) / 2;
+    add(shortId, tf);
   }
 }

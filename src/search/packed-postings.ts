@@ -3,6 +3,13 @@ import { SnapshotReader, type SnapshotWriter } from './snapshot';
 export const zigzag = (n: number) => (n >= 0 ? n * 2 : -n * 2 - 1);
 const unzigzag = (n: number) => (n % 2 === 0 ? n / 2 : -(n + 1) / 2);
 
+/** Postings as a snapshot holds them: `count` pairs of varints from `start` in `bytes` (see bm25.ts). */
+export interface PackedSlice {
+  bytes: Buffer;
+  start: number;
+  count: number;
+}
+
 /**
  * One term's postings in one field (paper → frequency), as a snapshot holds them: varints,
  * decoded into the Map only when something needs the Map. Most of a large library's postings
@@ -27,8 +34,8 @@ export class PackedPostings extends Map<number, number> {
   }
 
   /** The packed bytes and how many postings they hold, while packed (for the scoring loop, bm25.ts). */
-  get packed(): { bytes: Buffer; count: number } | null {
-    return this.#packed && { bytes: this.#packed, count: this.#count };
+  get packed(): PackedSlice | null {
+    return this.#packed && { bytes: this.#packed, start: 0, count: this.#count };
   }
 
   /** Visits the packed postings, while they are packed; false once they are in the Map. */
@@ -142,6 +149,7 @@ export class PackedTerm implements Map<number, Map<number, number>> {
   readonly #snapshot: Buffer;
   readonly #at: number;
   #opened: Map<number, Map<number, number>> | undefined;
+  #postings = -1;
 
   /** `at`: where the term's field count is; `skip` moves a reader past the term's fields. */
   constructor(snapshot: Buffer, at: number) {
@@ -174,19 +182,45 @@ export class PackedTerm implements Map<number, Map<number, number>> {
     return fields;
   }
 
-  /** How many postings the term has in all fields, without opening it (for expand.ts). */
+  /** How many postings the term has in all fields (for expand.ts), counted once while it is unopened. */
   get postings(): number {
-    if (this.#opened) return [...this.#opened.values()].reduce((n, p) => n + p.size, 0);
+    if (this.#opened) {
+      let n = 0;
+      for (const p of this.#opened.values()) n += p.size;
+      return n;
+    }
+    if (this.#postings < 0) {
+      const r = SnapshotReader.of(this.#snapshot);
+      r.pos = this.#at;
+      this.#postings = 0;
+      for (let present = r.u32(); present > 0; present--) {
+        r.uint();
+        this.#postings += r.uint();
+        r.uint();
+        r.skip(r.uint());
+      }
+    }
+    return this.#postings;
+  }
+
+  /**
+   * One field's postings read in place, while the term is unopened: a search reads them without
+   * opening the term (a Map and a PackedPostings per field, for every word a prefix begins).
+   * Null when the term lacks the field; undefined once it is opened (read the Map).
+   */
+  slice(fieldId: number): PackedSlice | null | undefined {
+    if (this.#opened) return undefined;
     const r = SnapshotReader.of(this.#snapshot);
     r.pos = this.#at;
-    let n = 0;
     for (let present = r.u32(); present > 0; present--) {
+      const id = r.uint();
+      const count = r.uint();
       r.uint();
-      n += r.uint();
-      r.uint();
-      r.skip(r.uint());
+      const length = r.uint();
+      if (id === fieldId) return { bytes: this.#snapshot, start: r.pos, count };
+      r.skip(length);
     }
-    return n;
+    return null;
   }
 
   #open(): Map<number, Map<number, number>> {

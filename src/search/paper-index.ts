@@ -153,9 +153,10 @@ export class PaperIndex extends MiniSearch<SearchDoc> {
     const { bm25 } = this._options.searchOptions as Weights;
     for (const e of this.#expand(t)) {
       for (const field of fields) {
-        const postings = e.data.get(field.id);
+        const slice = e.data instanceof PackedTerm ? e.data.slice(field.id) : undefined;
+        const postings = slice === undefined ? e.data.get(field.id) : slice;
         if (!postings) continue;
-        const df = postings.size;
+        const df = postings instanceof Map ? postings.size : postings.count;
         const idf = Math.log(1 + (this._documentCount - df + 0.5) / (df + 0.5));
         const share = { factor: e.weight * field.boost * idf, lengths: this.#lengths.lengths[field.id], average: this._avgFieldLength[field.id], ...bm25 };
         addShares(postings, share, live, this.#scratch, bit);
