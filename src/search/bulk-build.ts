@@ -114,14 +114,18 @@ export class BulkBuild {
         return n === 0 ? undefined : n - 1;
       }),
     );
-    this.#termNames.forEach((name, term) => {
+    // In sorted order, as a saved index walks its term tree: the words a prefix begins then lie
+    // together in the snapshot and in the tree opened from it (in the order first seen, typing
+    // after a start was a third slower at 100,000 papers).
+    for (const name of [...this.#termNames].sort()) {
+      const term = this.#terms.get(name)!;
       const byField: [number, PostingsWriter][] = [];
       for (let f = 0; f < fields; f++) {
         const list = term * fields + f;
         if (this.#postings.has(list)) byField.push([f, (block) => this.#postings.write(list, block)]);
       }
       w.term(name, byField);
-    });
+    }
     return w.finish();
   }
 }
