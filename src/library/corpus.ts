@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { DigestEntry } from '../digest/types';
 import { moveAside, readJson, writeFileAtomic, writeFileAtomicAsync } from '../storage/files';
-import type { StoreWarning } from '../storage/user-store';
+import type { StoreWarning } from '../storage/store-messages';
 import { IdentityIndex, resolveEntries, resolveEntriesInSlices, SLICE } from './identity-index';
 import { parseDigestFile } from './digest-file';
 import { mergeInto, paperFrom } from './merge';

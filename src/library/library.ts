@@ -11,7 +11,7 @@ import { QueryMarks } from '../search/marks';
 import { highlightRanges, snippet, type Marked } from '../search/text';
 import { migrate, type UserData } from '../storage/schema';
 import type { BestOrder, ImportHook, PaperPage, PaperQuery, PaperRow, PaperView } from './page';
-import type { StoreWarning } from '../storage/user-store';
+import type { StoreWarning } from '../storage/store-messages';
 import { Corpus } from './corpus';
 import { SortedPapers } from './sorted-papers';
 import { DigestParser } from '../digest/parse-off-thread';

@@ -1,7 +1,12 @@
 import type { BackupInfo } from './backups';
 import type { UserData } from './schema';
 import type { DataCounts, Salvaged } from './user-data-file';
-import type { StoreWarning } from './user-store';
+
+/** Something the reader is told about their library's files (a file set aside, a backup restored…). */
+export interface StoreWarning {
+  code: 'store-corrupt' | 'store-restored' | 'store-repaired' | 'store-missing' | 'journal-damaged' | 'digest-corrupt' | 'index-rebuilt';
+  message: string;
+}
 
 /** What opening the store found. */
 export type Opening =

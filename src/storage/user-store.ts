@@ -8,17 +8,12 @@ import { CURRENT_SCHEMA, JOURNAL_SCHEMA, migrate, StoreTooNewError, type UserDat
 import { applyOps, record } from './recorder';
 import { Frozen, writeSnapshotInSlices } from './snapshot-writer';
 import { countData, emptyUserData, holdsData, salvage } from './user-data-file';
-import { describeCounts, openingWarning, type Opening } from './store-messages';
+import { describeCounts, openingWarning, type Opening, type StoreWarning } from './store-messages';
 
 export const STORE_FILE = 'userdata.json';
 export const JOURNAL_FILE = 'userdata.journal';
 /** The journal is folded into the snapshot once it outgrows the snapshot itself (and this much at least). */
 const COMPACT_MIN_BYTES = 1 << 20;
-
-export interface StoreWarning {
-  code: 'store-corrupt' | 'store-restored' | 'store-repaired' | 'store-missing' | 'journal-damaged' | 'digest-corrupt' | 'index-rebuilt';
-  message: string;
-}
 
 export interface StoreOptions {
   /** Journal size that triggers a compaction, instead of the snapshot's own size (tests set it low). */
