@@ -191,10 +191,12 @@ export class SearchEngine {
     for (const doc of docs) {
       const sig = signature(doc);
       if (this.#build && !this.#build.has(doc.id)) this.#build.add(doc);
-      else if ((this.#built(), this.#index.has(doc.id))) {
-        if ((this.#signatures.get(doc.id) ?? '') === sig) continue;
-        this.#index.replace(doc);
-      } else this.#index.add(doc);
+      else {
+        this.#built(); // a paper the build has already is changed through MiniSearch, in the index it opens
+        if (!this.#index.has(doc.id)) this.#index.add(doc);
+        else if ((this.#signatures.get(doc.id) ?? '') === sig) continue;
+        else this.#index.replace(doc);
+      }
       if (sig) this.#signatures.set(doc.id, sig);
       else this.#signatures.delete(doc.id);
       changed++;

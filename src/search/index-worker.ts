@@ -95,8 +95,8 @@ function handle(req: IndexRequest): unknown {
     case 'mark':
       // After a failed upsert the index may lack papers: no stamp says otherwise until the next start checks them all.
       if (!upsertFailed) engine.markCorpus(req.corpus);
-      // The library's papers are in: a first build is done, and saved.
-      if (engine.building && file && !write(engine.finishBuild()!)) engine.unsaved++; // saved later, then
+      // The library's papers are in: a first build is done, and saved (or tried again at the next save).
+      if (engine.building && file && !write(engine.finishBuild()!)) engine.unsaved++;
       return {};
     case 'upsert':
       for (const doc of req.docs) sentSinceLoad.add(doc.id);

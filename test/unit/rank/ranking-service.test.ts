@@ -27,6 +27,8 @@ beforeAll(async () => {
   core.events.on('ranking.changed', (e) => changes.push(e));
   await call('digests.import', { name: 'Sample', text: SAMPLE, source: 'paste' });
   byTitle = new Map((await call('papers.query', { limit: 1000 })).items.map((p) => [p.title, p.id]));
+  // Searches answer once the index has opened beside the list (until then a page says "indexing", and the window asks again).
+  while ((await call('papers.query', { q: 'inference', limit: 1 })).indexing) await new Promise((resolve) => setTimeout(resolve, 5));
 }, 60_000);
 afterAll(() => core.close());
 
