@@ -181,8 +181,8 @@ export class SearchEngine {
 
   /** A background import is all in: searches score their words afresh. */
   settled(): void {
-    this.#built();
-    this.#index.settled();
+    // A first build goes on (the next slice of the import may be on its way); searches end it.
+    if (!this.#build) this.#index.settled();
   }
 
   #upsert(docs: SearchDoc[]): number {

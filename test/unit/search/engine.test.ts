@@ -241,6 +241,18 @@ describe('the index snapshot', () => {
     expect(bulk.frequencies(['cache', 'decoding'])).toEqual(oneByOne.frequencies(['cache', 'decoding']));
   });
 
+  it('goes on building in bulk through a background import’s slices, until something reads the index', () => {
+    const docs = papers(900, 5);
+    const engine = SearchEngine.create();
+    for (let i = 0; i < docs.length; i += 300) {
+      engine.upsert(docs.slice(i, i + 300), true);
+      engine.settled(); // the worker found no more slices queued, for now
+      expect(engine.building).toBe(true);
+    }
+    expect(answer(engine, 'speculative decoding')).toEqual(answer(engineOf(docs), 'speculative decoding'));
+    expect(engine.building).toBe(false);
+  });
+
   it('is refused when damaged', () => {
     const snapshot = engineOf(papers(20)).snapshot();
     snapshot[snapshot.length - 3] ^= 0xff;
