@@ -157,28 +157,24 @@ export class PackedTerm implements Map<number, Map<number, number>> {
     this.#at = at;
   }
 
-  /** Moves `r` past one term's fields (the layout PaperIndex.snapshot writes). */
+  /** Moves `r` past one term's fields. */
   static skip(r: SnapshotReader): void {
-    for (let present = r.u32(); present > 0; present--) {
-      r.uint(); // field id
-      r.uint(); // count
-      r.uint(); // max
-      r.skip(r.uint());
-    }
+    eachField(r, visitNone);
+  }
+
+  #reader(): SnapshotReader {
+    const r = SnapshotReader.of(this.#snapshot);
+    r.pos = this.#at;
+    return r;
   }
 
   /** The fields' postings read afresh from the snapshot, without keeping them. */
   read(): [number, PackedPostings][] {
     if (this.#opened) return [...(this.#opened as Map<number, PackedPostings>)];
-    const r = SnapshotReader.of(this.#snapshot);
-    r.pos = this.#at;
     const fields: [number, PackedPostings][] = [];
-    for (let present = r.u32(); present > 0; present--) {
-      const fieldId = r.uint();
-      const count = r.uint();
-      const max = r.uint();
-      fields.push([fieldId, new PackedPostings(r.bytes(r.uint()), count, max)]);
-    }
+    eachField(this.#reader(), (fieldId, count, max, start, length) => {
+      fields.push([fieldId, new PackedPostings(this.#snapshot.subarray(start, start + length), count, max)]);
+    });
     return fields;
   }
 
@@ -190,15 +186,10 @@ export class PackedTerm implements Map<number, Map<number, number>> {
       return n;
     }
     if (this.#postings < 0) {
-      const r = SnapshotReader.of(this.#snapshot);
-      r.pos = this.#at;
       this.#postings = 0;
-      for (let present = r.u32(); present > 0; present--) {
-        r.uint();
-        this.#postings += r.uint();
-        r.uint();
-        r.skip(r.uint());
-      }
+      eachField(this.#reader(), (_, count) => {
+        this.#postings += count;
+      });
     }
     return this.#postings;
   }
@@ -210,17 +201,12 @@ export class PackedTerm implements Map<number, Map<number, number>> {
    */
   slice(fieldId: number): PackedSlice | null | undefined {
     if (this.#opened) return undefined;
-    const r = SnapshotReader.of(this.#snapshot);
-    r.pos = this.#at;
-    for (let present = r.u32(); present > 0; present--) {
-      const id = r.uint();
-      const count = r.uint();
-      r.uint();
-      const length = r.uint();
-      if (id === fieldId) return { bytes: this.#snapshot, start: r.pos, count };
-      r.skip(length);
-    }
-    return null;
+    let found: PackedSlice | null = null;
+    eachField(this.#reader(), (id, count, _, start) => {
+      if (id === fieldId) found = { bytes: this.#snapshot, start, count };
+      return id === fieldId;
+    });
+    return found;
   }
 
   #open(): Map<number, Map<number, number>> {
@@ -263,5 +249,23 @@ export class PackedTerm implements Map<number, Map<number, number>> {
   }
   get [Symbol.toStringTag]() {
     return 'Map';
+  }
+}
+
+const visitNone = () => false;
+
+/**
+ * Walks one term's fields from where `r` stands (the layout IndexWriter.term writes: a count, then
+ * for each field its id, postings, highest short id and byte length before the bytes), leaving
+ * `r` past them; `visit` returning true stops there.
+ */
+function eachField(r: SnapshotReader, visit: (fieldId: number, count: number, max: number, start: number, length: number) => boolean | void): void {
+  for (let present = r.u32(); present > 0; present--) {
+    const fieldId = r.uint();
+    const count = r.uint();
+    const max = r.uint();
+    const length = r.uint();
+    if (visit(fieldId, count, max, r.pos, length)) return;
+    r.skip(length);
   }
 }
