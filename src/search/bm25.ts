@@ -1,4 +1,4 @@
-import { PackedPostings, type PackedSlice } from './packed-postings';
+import { eachPacked, PackedPostings, type PackedSlice } from './packed-postings';
 import type { Scratch } from './word-scores';
 
 /** One word in one field, as BM25 weighs it (MiniSearch's formula and parameters). */
@@ -27,26 +27,4 @@ export function addShares(postings: Map<number, number> | PackedSlice, share: Fi
   if (!packed) return postings.forEach((tf, shortId) => add(shortId, tf));
   eachPacked(packed, add);
   (postings as PackedPostings).eachInMap(add);
-}
-
-function eachPacked({ bytes: buf, start, count }: PackedSlice, add: (shortId: number, tf: number) => void): void {
-  let pos = start;
-  let shortId = 0;
-  for (let i = 0; i < count; i++) {
-    // Two varints: the zigzagged gap to the previous paper, then the term frequency.
-    let byte = buf[pos++];
-    let gap = byte & 0x7f;
-    for (let scale = 128; byte >= 0x80; scale *= 128) {
-      byte = buf[pos++];
-      gap += (byte & 0x7f) * scale;
-    }
-    byte = buf[pos++];
-    let tf = byte & 0x7f;
-    for (let scale = 128; byte >= 0x80; scale *= 128) {
-      byte = buf[pos++];
-      tf += (byte & 0x7f) * scale;
-    }
-    shortId += gap % 2 === 0 ? gap / 2 : -(gap + 1) / 2;
-    add(shortId, tf);
-  }
 }
