@@ -17,7 +17,12 @@ export const createSessionSlice: StateCreator<AppState, [], [], SessionSlice> = 
   pendingScroll: null,
   listScroll: 0,
   async restoreSession() {
+    // A reader who clicks, types or picks a view while the app starts keeps what they chose:
+    // each step below applies only if nothing the reader controls changed since the last one.
+    let seen = readerChoice(get());
+    const untouched = () => sameChoice(seen, readerChoice(get()));
     const session = await api.call('session.get', {}).catch(() => null);
+    if (!untouched()) return;
     if (session) {
       const view = session.view as View;
       set({
@@ -28,12 +33,16 @@ export const createSessionSlice: StateCreator<AppState, [], [], SessionSlice> = 
         pendingScroll: session.scrollTop,
         listScroll: session.scrollTop,
       });
+      seen = readerChoice(get());
     }
     await get().refreshList();
+    if (!untouched()) return;
     // A view that no longer exists (a deleted list, say) falls back to all papers.
     if (get().listError && get().view.kind !== 'all') {
       set({ view: { kind: 'all' }, listError: null, pendingScroll: null });
+      seen = readerChoice(get());
       await get().refreshList();
+      if (!untouched()) return;
     }
     const id = session?.selectedId;
     if (id) {
@@ -46,6 +55,15 @@ export const createSessionSlice: StateCreator<AppState, [], [], SessionSlice> = 
     set({ listScroll: top });
   },
 });
+
+/** What the reader chooses in the list: restoring a session must not undo any of it. */
+function readerChoice(s: AppState): unknown[] {
+  return [s.view, s.query, s.facets, s.sort, s.selectedId, s.selectedIds];
+}
+
+function sameChoice(a: unknown[], b: unknown[]): boolean {
+  return a.every((value, i) => value === b[i]);
+}
 
 /** Saves where the reader is, a moment after it changes; returns the unsubscribe function. */
 export function saveSessionOnChange(store: { getState(): AppState; subscribe(fn: (s: AppState, prev: AppState) => void): () => void }): () => void {
