@@ -109,3 +109,29 @@ describe('the paper list', () => {
     expect(useApp.getState().selectedIds).toEqual([]);
   });
 });
+
+describe('restoring the session at start', () => {
+  it('keeps what the reader chose while the saved session was on its way', async () => {
+    const saved = { view: { kind: 'starred' }, query: 'diffusion', facets: NO_FACETS, selectedId: 'b', scrollTop: 40 };
+    let answer: (value: { ok: true; value: unknown }) => void = () => {};
+    invoke.mockImplementationOnce((async () => new Promise((resolve) => (answer = resolve))) as never);
+    useApp.setState({ query: '' });
+    const restoring = useApp.getState().restoreSession();
+    // The reader picks a digest before the session arrives: their choice stands.
+    useApp.getState().setView({ kind: 'digest', id: 'd1' });
+    answer({ ok: true, value: saved });
+    await restoring;
+    expect(useApp.getState().view).toEqual({ kind: 'digest', id: 'd1' });
+    expect(useApp.getState().query).toBe('');
+    expect(calls('papers.get')).toEqual([]);
+  });
+
+  it('restores the saved view, search and open paper when the reader did nothing meanwhile', async () => {
+    const saved = { view: { kind: 'starred' }, query: 'diffusion', facets: NO_FACETS, selectedId: 'b', scrollTop: 40 };
+    invoke.mockImplementationOnce((async () => ({ ok: true, value: saved })) as never);
+    await useApp.getState().restoreSession();
+    expect(useApp.getState().view).toEqual({ kind: 'starred' });
+    expect(useApp.getState().query).toBe('diffusion');
+    expect(calls('papers.get')).toContainEqual({ id: 'b', q: 'diffusion' });
+  });
+});
