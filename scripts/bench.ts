@@ -79,6 +79,9 @@ function library(papers: number): { dir: string; distinctWords: number } {
 const systems: { name: string; script: string; root?: string }[] = values['skip-app'] ? [] : [{ name: 'app', script: 'measure-app.ts', root: repo }];
 if (values.baseline) systems.push({ name: `baseline ${values.baseline}`, script: 'measure-app.ts', root: prepareBaseline(repo, values.baseline) });
 systems.push({ name: 'scan', script: 'measure-scan.ts' });
+// Each checkout's core is measured as the app runs it: built to plain JavaScript (dist/bench).
+for (const { root } of systems)
+  if (root) execFileSync(process.execPath, [path.join(import.meta.dirname, 'bench', 'build-core.mjs'), root], { stdio: 'inherit' });
 
 const machine = {
   cpus: os.cpus().length,

@@ -25,5 +25,7 @@ if (binary) {
       ? 'Digest Reader: starting in web mode.'
       : 'Digest Reader: the Electron binary is not available on this machine, so the app runs in web mode in your browser instead.',
   );
-  spawn(process.execPath, ['--import', 'tsx', 'src/web/main.ts', ...process.argv.slice(2)], { stdio: 'inherit' }).on('exit', (code) => process.exit(code ?? 0));
+  // Web mode runs built JavaScript (dist/web), as the desktop app does: it starts faster than through tsx.
+  run(process.execPath, ['scripts/build-web.mjs']);
+  spawn(process.execPath, ['dist/web/main.js', ...process.argv.slice(2)], { stdio: 'inherit' }).on('exit', (code) => process.exit(code ?? 0));
 }

@@ -3,8 +3,19 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** The project root (where resources/ and dist/ live), from this file's place in src/. */
-export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+/**
+ * The project root (where package.json, resources/ and dist/ live): the nearest folder up from this
+ * module with a package.json. The module is in src/ when run from source and in a bundle's folder
+ * (dist/web, dist/electron) when built.
+ */
+export const ROOT = rootAbove(path.dirname(fileURLToPath(import.meta.url)));
+
+function rootAbove(dir: string): string {
+  for (let at = dir; ; at = path.dirname(at)) {
+    if (fs.existsSync(path.join(at, 'package.json'))) return at;
+    if (path.dirname(at) === at) return path.resolve(dir, '..');
+  }
+}
 
 /**
  * Where the app's own files are, given its root: the project when run from source, the asar when

@@ -20,16 +20,14 @@ interface Modules {
   startWebServer(options: { core: Core; staticDir: string }): Promise<{ url: string; token: string; close(): Promise<void> }>;
 }
 
-/** The code under test, from the checkout in `root`. */
+/**
+ * The code under test: the checkout in `root`, as built by build-core.mjs into dist/bench (plain
+ * JavaScript, as the app runs it, not compiled on the fly by tsx).
+ */
 export async function loadApp(root: string): Promise<Modules> {
-  const url = (file: string) => pathToFileURL(path.join(root, file)).href;
-  // The contract's boundary moved from src/api to src/boundary: a baseline may have either.
-  const dispatchAt = fs.existsSync(path.join(root, 'src/boundary/dispatch.ts')) ? 'src/boundary/dispatch.ts' : 'src/api/dispatch.ts';
-  const [{ openCore }, { dispatch }, { startWebServer }] = await Promise.all([
-    import(url('src/core.ts')),
-    import(url(dispatchAt)),
-    import(url('src/web/server.ts')),
-  ]);
+  const url = (name: string) => pathToFileURL(path.join(root, 'dist', 'bench', `${name}.js`)).href;
+  if (!fs.existsSync(new URL(url('core')))) throw new Error(`${root} has no build to measure: run node scripts/bench/build-core.mjs ${root}`);
+  const [{ openCore }, { dispatch }, { startWebServer }] = await Promise.all([import(url('core')), import(url('dispatch')), import(url('server'))]);
   return { openCore, dispatch, startWebServer };
 }
 

@@ -2,14 +2,15 @@
  * What the bench reads of its own process: peak resident memory over a phase (Linux VmHWM, reset
  * through clear_refs), the heaps of the main thread and of every worker thread, the load.
  *
- * Worker heaps: `Worker` is wrapped (before the code under test is imported) so that every worker
- * started from source also answers on a BroadcastChannel with its heap in use. (A listener on the
+ * Worker heaps: `Worker` is wrapped (before the code under test is imported) so that every worker,
+ * from a file or from source, also answers on a BroadcastChannel with its heap in use. (A listener on the
  * worker's parentPort would take the messages sent before the code under test listens.)
  */
 import * as fs from 'node:fs';
 import { syncBuiltinESMExports } from 'node:module';
 import * as os from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { pathToFileURL } from 'node:url';
 import workerThreads, { BroadcastChannel } from 'node:worker_threads';
 
 const CHANNEL = 'digest-reader-bench-heap';
@@ -21,7 +22,12 @@ export function watchWorkers(): void {
   const Original = workerThreads.Worker;
   class Watched extends Original {
     constructor(filename: string | URL, options?: workerThreads.WorkerOptions) {
-      super(options?.eval && typeof filename === 'string' ? RESPONDER + filename : filename, options);
+      // A worker from a file becomes source that answers, then imports the file.
+      const source =
+        options?.eval && typeof filename === 'string'
+          ? filename
+          : `import(${JSON.stringify(filename instanceof URL ? filename.href : pathToFileURL(filename).href)});`;
+      super(RESPONDER + source, { ...options, eval: true });
       workers++;
       this.on('exit', () => workers--);
     }

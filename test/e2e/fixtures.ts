@@ -17,9 +17,9 @@ export interface RunningApp {
   stop(): Promise<void>;
 }
 
-/** Starts the real web-mode server (a child process) on a data folder, as `npm start` does. */
+/** Starts the real web-mode server (a child process) on a data folder, as `npm start` does: the build in dist/web (global-setup.ts). */
 export async function startApp(dataDir: string, args: string[] = []): Promise<RunningApp> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/web/main.ts', '--data', dataDir, '--no-open', '--port', '0', ...args], {
+  const child: ChildProcess = spawn(process.execPath, ['dist/web/main.js', '--data', dataDir, '--no-open', '--port', '0', ...args], {
     cwd: ROOT,
     env: { ...process.env, DIGEST_READER_NO_OPEN: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
