@@ -4,8 +4,8 @@ import * as path from 'node:path';
 import type { EventBus } from '../api/events';
 import { ApiError } from '../api/contract';
 import { plainTitle } from '../digest/latex';
-import { rerankByPhrase } from '../search/phrase';
-import { SearchIndex } from '../search/search-index';
+import { rerankByPhrase, RERANK_TOP } from '../search/phrase';
+import { RANKED, SearchIndex } from '../search/search-index';
 import { scanFrequencies, TermStats } from '../search/distinctive';
 import { QueryMarks } from '../search/marks';
 import { highlightRanges, snippet, type Marked } from '../search/text';
@@ -176,12 +176,13 @@ export class Library {
             .filter(inDigest)
             .map((p) => p.id),
       };
-      const found = await this.index.search(q, restrict);
-      let hits = rerankByPhrase(
-        found.hits.filter((h) => this.corpus.paper(h.id)),
-        q,
-        (id) => this.corpus.paper(id)!,
-      );
+      // Only the head is asked for at each key, a page beyond it asks for all: the order of the first
+      // RERANK_TOP is the same either way. "Best for you" orders every match, so it needs them all.
+      const want = best ? RANKED : Math.max(RERANK_TOP, offset + limit);
+      const found = await this.index.search(q, restrict, want);
+      const known = found.hits.filter((h) => this.corpus.paper(h.id));
+      const more = found.hits.length === want && want < RANKED ? Math.min(found.matched, RANKED) - want : 0;
+      let hits = rerankByPhrase(known, q, (id) => this.corpus.paper(id)!);
       // "Best for you" over a search: the matches, in the model's order.
       const ordered = best?.(hits.map((h) => this.corpus.paper(h.id)!));
       if (ordered) {
@@ -190,7 +191,7 @@ export class Library {
       }
       const marks = new QueryMarks(q);
       const items = hits.slice(offset, offset + limit).map((h) => this.#row(this.corpus.paper(h.id)!, marks, digestId));
-      return { total: hits.length, matched: found.matched, items, searched: true, indexing: null };
+      return { total: hits.length + more, matched: found.matched, items, searched: true, indexing: null };
     }
     let papers: Paper[];
     if (filter.listId && sort === 'list') {

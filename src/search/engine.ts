@@ -241,12 +241,15 @@ export class SearchEngine {
     return this.#index.vacuum();
   }
 
-  /** Ranked papers for what the search box holds; `within` restricts the search to those papers. */
-  search(query: string, within?: ReadonlySet<string>): Found {
+  /**
+   * Ranked papers for what the search box holds, the best `limit` of them (at most the engine's
+   * own count); `within` restricts the search to those papers.
+   */
+  search(query: string, within?: ReadonlySet<string>, limit = this.#ranked): Found {
     const terms = planQuery(query);
     if (terms.length === 0) return { matched: 0, hits: [] };
     this.#built();
-    return this.#index.rank(terms, SEARCH, this.#ranked, within);
+    return this.#index.rank(terms, SEARCH, Math.min(limit, this.#ranked), within);
   }
 
   /** How many papers there are, and how many use each of `terms` in their own text: for TF-IDF. */

@@ -11,7 +11,7 @@ export type IndexRequest = { seq: number } & (
   | { op: 'mark'; corpus: string | null }
   /** `background`: an import's papers, indexed in slices while searches go first (index-worker.ts). */
   | { op: 'upsert'; docs: SearchDoc[]; background?: boolean }
-  | { op: 'search'; query: string; within?: { key: string; ids?: string[] } }
+  | { op: 'search'; query: string; within?: { key: string; ids?: string[] }; limit?: number }
   | { op: 'similar'; terms: string[]; paperId: string; limit: number }
   | { op: 'frequencies'; terms: string[] }
   | { op: 'ping' }

@@ -109,7 +109,7 @@ function handle(req: IndexRequest): unknown {
     case 'search': {
       if (req.within?.ids) within = { key: req.within.key, ids: new Set(req.within.ids) };
       else if (req.within && req.within.key !== within?.key) throw new Error('search index: unknown filter');
-      return engine.search(req.query, req.within ? within!.ids : undefined);
+      return engine.search(req.query, req.within ? within!.ids : undefined, req.limit);
     }
     case 'similar':
       return engine.similar(req.terms, req.paperId, req.limit);

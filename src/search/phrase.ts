@@ -5,7 +5,7 @@ import { processTerm, SEPARATOR, tokenize, WORD_CHAR } from './text';
 const TITLE_PHRASE = 2;
 const ABSTRACT_PHRASE = 1.3;
 /** Only the best candidates are re-ranked: the order further down matters little and costs time. */
-const RERANK_TOP = 200;
+export const RERANK_TOP = 200;
 
 /**
  * The phrase as a pattern over lower-cased text: its words as whole tokens (see text.ts), in

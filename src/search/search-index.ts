@@ -4,7 +4,7 @@ import { startWorker } from '../shared/worker';
 import { signature, type Found, type Hit, type SearchDoc } from './engine';
 import type { IndexAnswers, IndexReply, IndexRequest } from './index-protocol';
 
-export { INDEX_VERSION, type Found, type Hit, type Ranked, type SearchDoc } from './engine';
+export { INDEX_VERSION, RANKED, type Found, type Hit, type Ranked, type SearchDoc } from './engine';
 
 /** The library's papers as the index sees them. */
 export interface DocSource {
@@ -196,13 +196,14 @@ export class SearchIndex {
     void this.add([doc]);
   }
 
-  search(query: string, within?: Within): Promise<Found> {
+  /** The best `limit` papers for `query` (by default as many as the engine ranks: RANKED). */
+  search(query: string, within?: Within, limit?: number): Promise<Found> {
     let filter: Args<'search'>['within'];
     if (within) {
       filter = within.key === this.#withinKey ? { key: within.key } : { key: within.key, ids: [...within.ids()] };
       this.#withinKey = within.key;
     }
-    return this.#call('search', { query, within: filter });
+    return this.#call('search', { query, within: filter, limit });
   }
 
   /** Papers like `paperId`, from its distinctive `terms` (see related.ts). */

@@ -3,6 +3,8 @@ import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EventBus } from '../../../src/api/events';
 import { Library } from '../../../src/library/library';
+import { RANKED } from '../../../src/search/search-index';
+import { syntheticDigestText } from '../../../scripts/bench/synthetic-library';
 import { SAMPLE, SECOND, tempDir } from '../../helpers';
 
 async function withSample() {
@@ -100,5 +102,24 @@ describe('listing and reading', () => {
     const { library } = await withSample();
     await expect(library.get('0000000000000000')).rejects.toThrow(/no longer in the library/);
     await expect(library.query({ digestId: 'nope' })).rejects.toThrow(/no longer in the library/);
+  });
+});
+
+describe('paging through a search with many matches', () => {
+  it('gives the same papers in the same order a page at a time as in one page of all of them', async () => {
+    const dir = tempDir();
+    const library = new Library(dir, new EventBus());
+    await library.import({ name: 'Many', text: syntheticDigestText(1500, 5), source: 'file' });
+    await library.ready;
+    await library.index.settled();
+    // Two words, so the phrase re-rank moves papers within the head the first page is cut from.
+    const q = 'language model';
+    const all = await library.query({ q, offset: 0, limit: RANKED });
+    expect(all.total).toBe(RANKED);
+    const first = await library.query({ q, offset: 0, limit: 50 });
+    expect(first.total).toBe(RANKED);
+    const paged = [...first.items];
+    while (paged.length < first.total) paged.push(...(await library.query({ q, offset: paged.length, limit: 50 })).items);
+    expect(paged.map((r) => r.id)).toEqual(all.items.map((r) => r.id));
   });
 });
