@@ -34,6 +34,8 @@ const SIGNATURE_CHUNK = 10_000;
 export interface WorkerOptions {
   /** Papers indexed between two packings of the index while it is built; tests set it low. */
   packEvery?: number;
+  /** How long a first build goes between two saves of what it has built (index-worker.ts); tests set 0. */
+  buildSaveGapMs?: number;
 }
 
 /**

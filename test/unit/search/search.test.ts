@@ -159,7 +159,7 @@ describe('the persisted index', () => {
     const doc = (id: string) => ({ ...papers[Number(id.slice(1))], notes: notes.get(id) });
     const source = { ids: () => papers.map((p) => p.id), doc, stamp: () => 'synthetic', readerIds: () => [...notes.keys()] };
     const dir = tempDir();
-    const index = new SearchIndex(file(dir), { packEvery: 200 });
+    const index = new SearchIndex(file(dir), { packEvery: 200, buildSaveGapMs: 0 });
     await index.open(source);
     const saved = fs.statSync(file(dir)); // written atomically: a new save is a new file
     notes.set('p7', 'quokkasaurus');
