@@ -13,52 +13,19 @@ export type Range = [start: number, end: number];
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 const words = new Intl.Segmenter('zh', { granularity: 'word' });
 
-/** One character that separates words (SEPARATOR alone), for the table below. */
-const SEPARATOR_CHAR = new RegExp(`^${SEPARATOR}$`, 'u');
-/** Per UTF-16 code unit, whether it separates words: 0 not asked yet, 1 no, 2 yes; filled from SEPARATOR_CHAR as met. */
-const separatorKind = new Uint8Array(0x10000);
-
-/** How wide (1 or 2 code units) the character at `i` is: negative if it separates words. */
-function characterAt(text: string, i: number): number {
-  const code = text.charCodeAt(i);
-  if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
-    const low = text.charCodeAt(i + 1);
-    // A pair is one character (an emoji is a symbol, a rare letter is a letter): asked whole.
-    if (low >= 0xdc00 && low <= 0xdfff) return SEPARATOR_CHAR.test(text.slice(i, i + 2)) ? -2 : 2;
-  }
-  let kind = separatorKind[code];
-  if (kind === 0) kind = separatorKind[code] = SEPARATOR_CHAR.test(String.fromCharCode(code)) ? 2 : 1;
-  return kind === 2 ? -1 : 1;
-}
-
 /**
- * Each token of `text` with where it starts: runs of word characters (TOKEN's runs, found by
- * walking the characters: a page's rows and the open paper are tokenized at every key, and a
- * match object per token was most of what a key allocated), CJK runs cut into their words.
- * `visit` returning false stops the walk.
+ * Each token of `text` with where it starts: runs of word characters, CJK runs cut into their
+ * words. `visit` returning false stops the walk.
  */
 function eachToken(text: string, visit: (token: string, start: number) => boolean | void): void {
   const mixed = CJK.test(text);
-  let start = -1;
-  for (let i = 0; i < text.length;) {
-    const width = characterAt(text, i);
-    if (width > 0) {
-      if (start < 0) start = i;
-      i += width;
-      continue;
+  for (const m of text.matchAll(TOKEN)) {
+    if (!mixed || !CJK.test(m[0])) {
+      if (visit(m[0], m.index) === false) return;
+    } else {
+      for (const w of words.segment(m[0])) if (w.isWordLike && visit(w.segment, m.index + w.index) === false) return;
     }
-    if (start >= 0 && visitRun(text, start, i, mixed, visit) === false) return;
-    start = -1;
-    i -= width;
   }
-  if (start >= 0) visitRun(text, start, text.length, mixed, visit);
-}
-
-/** Visits the run of word characters from `start` to `end`: one token, or a CJK run's words. */
-function visitRun(text: string, start: number, end: number, mixed: boolean, visit: (token: string, start: number) => boolean | void): boolean | void {
-  const run = text.slice(start, end);
-  if (!mixed || !CJK.test(run)) return visit(run, start);
-  for (const w of words.segment(run)) if (w.isWordLike && visit(w.segment, start + w.index) === false) return false;
 }
 
 export function tokenize(text: string): string[] {
