@@ -14,6 +14,10 @@ import { grown } from './grown';
  *
  * A test holds an index built so to MiniSearch's own: the same scores for the same searches.
  */
+/** Papers whose postings size the pool for the rest of a build. */
+const SAMPLE_PAPERS = 1000;
+/** Blocks link by 32-bit offsets. */
+const MAX_POOL = 2 ** 31 - 1;
 /** How many tokens the hot Map holds. */
 const HOT_TOKENS = 4096;
 
@@ -42,7 +46,11 @@ export class BulkBuild {
   /** Postings by term and field (list number term × fields + field). */
   readonly #postings = new PostingsPool();
 
-  constructor(options: Options<SearchDoc>) {
+  /** `expected`: how many papers are coming, if known; the pool of postings is then sized once (see `add`). */
+  constructor(
+    options: Options<SearchDoc>,
+    readonly expected = 0,
+  ) {
     this.#fields = options.fields;
     this.#tokenize = options.tokenize!;
     this.#processTerm = options.processTerm!;
@@ -60,6 +68,11 @@ export class BulkBuild {
 
   add(doc: SearchDoc): void {
     const shortId = this.#ids.length;
+    // Sized once from the first papers, for all that are coming: doubling it as it filled copied
+    // hundreds of megabytes at 100,000 papers (0.7-0.8 s of a 10 s build). Room not written to is
+    // never touched, so it costs no memory.
+    if (shortId === SAMPLE_PAPERS && this.expected > shortId)
+      this.#postings.reserve(Math.min(MAX_POOL, Math.ceil((this.#postings.used / shortId) * this.expected * 1.25)));
     this.#ids.push(doc.id);
     this.#shortIds.set(doc.id, shortId);
     const fields = this.#fields.length;

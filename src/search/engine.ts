@@ -77,6 +77,8 @@ export class SearchEngine {
   #index: PaperIndex;
   /** A first build under way (bulk-build.ts): papers go there until something reads the index. */
   #build: BulkBuild | undefined;
+  /** How many papers a first build is about to take (what `reconcile` found the index lacks). */
+  #expected = 0;
   /** Signatures of the papers with tags or notes, as indexed. */
   readonly #signatures: Map<string, string>;
   readonly #ranked: number;
@@ -186,7 +188,7 @@ export class SearchEngine {
   }
 
   #upsert(docs: SearchDoc[]): number {
-    if (!this.#build && this.#index.isEmpty && docs.length > 0) this.#build = new BulkBuild(OPTIONS);
+    if (!this.#build && this.#index.isEmpty && docs.length > 0) this.#build = new BulkBuild(OPTIONS, this.#expected);
     let changed = 0;
     for (const doc of docs) {
       const sig = signature(doc);
@@ -218,7 +220,9 @@ export class SearchEngine {
       this.#signatures.delete(id);
     }
     this.unsaved += gone.length;
-    return ids.filter((id) => !this.#index.has(id) || (this.#signatures.get(id) ?? '') !== expected.get(id));
+    const needed = ids.filter((id) => !this.#index.has(id) || (this.#signatures.get(id) ?? '') !== expected.get(id));
+    if (this.#index.isEmpty) this.#expected = needed.length;
+    return needed;
   }
 
   /**

@@ -21,6 +21,16 @@ export class PostingsPool {
   #count = new Int32Array(1024);
   #last = new Int32Array(1024);
 
+  /** Integers of the pool in use. */
+  get used(): number {
+    return this.#used;
+  }
+
+  /** Makes room for `size` integers in all, at once. */
+  reserve(size: number): void {
+    if (size > this.#pool.length) this.#pool = grown(this.#pool, size);
+  }
+
   has(list: number): boolean {
     return list < this.#count.length && this.#count[list] > 0;
   }

@@ -241,6 +241,20 @@ describe('the index snapshot', () => {
     expect(bulk.frequencies(['cache', 'decoding'])).toEqual(oneByOne.frequencies(['cache', 'decoding']));
   });
 
+  it('writes the same index when a build knows how many papers are coming (its pool sized once) as when it grows as it goes', () => {
+    const docs = papers(2500, 6);
+    const told = SearchEngine.create();
+    // What the worker asks before a first build: which papers the index lacks (all of them).
+    expect(
+      told.reconcile(
+        docs.map((d) => d.id),
+        docs.map(signature),
+      ),
+    ).toHaveLength(2500);
+    told.upsert(docs);
+    expect(told.snapshot().equals(engineOf(docs).snapshot())).toBe(true);
+  });
+
   it('goes on building in bulk through a background import’s slices, until something reads the index', () => {
     const docs = papers(900, 5);
     const engine = SearchEngine.create();
