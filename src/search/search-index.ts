@@ -101,11 +101,19 @@ export class SearchIndex {
       const stamp = source.stamp();
       const needed = loaded && corpus === stamp ? await this.#readersChanged(source) : await this.#papersChanged(source, loaded);
       this.checkedBy = loaded && corpus === stamp ? 'stamp' : 'papers';
+      // Two chunks out at a time: the worker indexes one while this thread makes the next.
+      let indexing: Promise<void> | undefined;
       for (let i = 0; i < needed.length && !this.#closed; i += CHUNK) {
         const docs = needed.slice(i, i + CHUNK).flatMap((id) => source.doc(id) ?? []);
-        this.size = (await this.#call('upsert', { docs })).size;
-        this.progress.done += docs.length;
+        const sent = this.#call('upsert', { docs }).then(({ size }) => {
+          this.size = size;
+          this.progress.done += docs.length;
+        });
+        sent.catch(() => undefined); // awaited below, or left behind by an earlier chunk's failure
+        await indexing;
+        indexing = sent;
       }
+      await indexing;
       // The index holds every paper of the library as of `stamp`: the next start may check less.
       if (!this.#closed) await this.#call('mark', { corpus: stamp });
       this.size = (await this.#call('ping', {})).size;
