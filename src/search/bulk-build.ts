@@ -4,6 +4,13 @@ import { PostingsPool } from './postings-pool';
 import type { SearchDoc } from './search-types';
 import { grown } from './grown';
 
+/** Papers whose postings size the pool for the rest of a build. */
+const SAMPLE_PAPERS = 1000;
+/** Blocks link by 32-bit offsets. */
+const MAX_POOL = 2 ** 31 - 1;
+/** How many tokens the hot Map holds. */
+const HOT_TOKENS = 4096;
+
 /**
  * A first build of the index (no index saved, or one set aside): papers tokenized exactly as
  * MiniSearch's `add` does, their postings counted into typed arrays (postings-pool.ts) and written
@@ -14,13 +21,6 @@ import { grown } from './grown';
  *
  * A test holds an index built so to MiniSearch's own: the same scores for the same searches.
  */
-/** Papers whose postings size the pool for the rest of a build. */
-const SAMPLE_PAPERS = 1000;
-/** Blocks link by 32-bit offsets. */
-const MAX_POOL = 2 ** 31 - 1;
-/** How many tokens the hot Map holds. */
-const HOT_TOKENS = 4096;
-
 export class BulkBuild {
   readonly #fields: string[];
   readonly #tokenize: NonNullable<Options<SearchDoc>['tokenize']>;
