@@ -52,12 +52,13 @@ export function parseArxivId(input: string | undefined | null): ArxivRef | undef
 
 /**
  * A DOI as the library keys it: lower case, without `doi:` or the resolver's URL; undefined when
- * the text is not a DOI.
+ * the text is not a DOI. Of several (arXiv's DOI field may list a paper's DOIs, space-separated),
+ * the first.
  */
 export function normaliseDoi(input: string | undefined | null): string | undefined {
   if (typeof input !== 'string') return undefined;
-  const s = input
-    .trim()
+  const s = (input.trim().split(/\s+/)[0] ?? '')
+    .replace(/[,;]$/, '')
     .replace(/^(?:https?:\/\/)?(?:dx\.)?doi\.org\//i, '')
     .replace(/^doi:\s*/i, '');
   let decoded = s;

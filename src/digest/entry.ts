@@ -1,5 +1,5 @@
 import { DigestError } from './errors';
-import { decodeAccents } from './latex';
+import { decodeAccents, decodeTextAccents } from './latex';
 import { htmlToText, joinWrapped, normaliseSpace } from './text';
 import type { DigestEntry, DigestMeta, ParsedDigest, PaperIdentity, PaperLinks, SkippedLine } from './types';
 
@@ -8,6 +8,13 @@ export interface RawEntry extends PaperIdentity {
   title?: string;
   abstract?: string;
   line: number;
+  /**
+   * The source's text is plain by its format (arXiv's own metadata, Hugging Face's JSON): what looks
+   * like a tag there is text, such as a model's `<s>` token. Otherwise tags are taken for HTML.
+   */
+  plain?: boolean;
+  /** The text is arXiv's, which writes accents in TeX (`Schr\"odinger`): decoded outside maths. */
+  tex?: boolean;
 }
 
 const MAX_TITLE = 2000;
@@ -35,8 +42,8 @@ function cleanLinks(links: PaperLinks | undefined): PaperLinks | undefined {
 }
 
 /**
- * Gathers a format's entries: titles and abstracts made plain (HTML stripped, wrapped lines
- * joined, whitespace normalised; LaTeX kept), empty fields dropped, and each entry routed to
+ * Gathers a format's entries: titles and abstracts made plain (HTML stripped, arXiv's TeX
+ * accents decoded, wrapped lines joined, whitespace normalised; LaTeX maths kept), empty fields dropped, and each entry routed to
  * `entries`, `withoutAbstract` (has an id, no abstract) or `skipped` (no title; no abstract and no id).
  */
 export class EntryCollector {
@@ -51,15 +58,17 @@ export class EntryCollector {
   }
 
   add(raw: RawEntry): void {
-    const title = normaliseSpace(htmlToText(raw.title ?? '')).slice(0, MAX_TITLE);
-    const abstract = joinWrapped(htmlToText(raw.abstract ?? ''));
+    const accents = raw.tex ? decodeTextAccents : (v: string) => v;
+    const text = (v: string | undefined) => accents(raw.plain ? (v ?? '') : htmlToText(v ?? ''));
+    const title = normaliseSpace(text(raw.title)).slice(0, MAX_TITLE);
+    const abstract = joinWrapped(text(raw.abstract));
     const hasId = Boolean(raw.arxivId || raw.doi);
     if (!title) {
       this.skip(raw.line, raw.abstract ?? raw.arxivId ?? '', 'an entry without a title');
       return;
     }
     const entry: DigestEntry = { title, abstract, line: raw.line };
-    const text = (v: string | undefined) => (v ? normaliseSpace(v).slice(0, MAX_FIELD) || undefined : undefined);
+    const field = (v: string | undefined) => (v ? normaliseSpace(v).slice(0, MAX_FIELD) || undefined : undefined);
     const set = <K extends keyof DigestEntry>(key: K, value: DigestEntry[K] | undefined) => {
       if (value !== undefined) entry[key] = value;
     };
@@ -69,11 +78,11 @@ export class EntryCollector {
     set('authors', cleanList(raw.authors?.map(decodeAccents), 5000));
     set('published', raw.published);
     set('updated', raw.updated);
-    set('primaryCategory', text(raw.primaryCategory));
+    set('primaryCategory', field(raw.primaryCategory));
     set('categories', cleanList(raw.categories));
     set('links', cleanLinks(raw.links));
-    set('comment', text(raw.comment));
-    set('journalRef', text(raw.journalRef));
+    set('comment', field(raw.comment));
+    set('journalRef', field(accents(raw.journalRef ?? '')));
     set('upvotes', Number.isFinite(raw.upvotes) && (raw.upvotes ?? -1) >= 0 ? Math.floor(raw.upvotes!) : undefined);
     set('announceType', raw.announceType);
     set('keywords', cleanList(raw.keywords));

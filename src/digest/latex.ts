@@ -59,6 +59,18 @@ export function decodeAccents(text: string): string {
     .replace(LETTER_COMMAND, (whole, cmd: string) => LETTERS[cmd]);
 }
 
+/** `decodeAccents` outside `$…$` maths, which is kept as written (arXiv writes `Schr\"odinger`). */
+export function decodeTextAccents(text: string): string {
+  if (!text.includes('\\')) return text;
+  let out = '';
+  let from = 0;
+  for (const m of text.matchAll(/\$\$?(?:\\.|[^$\\])+?\$\$?/g)) {
+    out += decodeAccents(text.slice(from, m.index)) + m[0];
+    from = m.index + m[0].length;
+  }
+  return out + decodeAccents(text.slice(from));
+}
+
 /** Splits text into runs outside and inside `$…$` maths. */
 function mathRuns(text: string): { math: boolean; text: string; open?: boolean }[] {
   const runs: { math: boolean; text: string; open?: boolean }[] = [];

@@ -91,7 +91,7 @@ function parse({ text }: DigestText): ParsedDigest {
     });
   }
   const out = new EntryCollector(NAME);
-  entries.forEach((entry, i) => out.add({ line: lines[i] ?? 1, ...readEntry(entry, arxiv) }));
+  entries.forEach((entry, i) => out.add({ line: lines[i] ?? 1, plain: true, tex: true, ...readEntry(entry, arxiv) }));
   const total = textOf(feed[`${opensearch}:totalResults`]).trim();
   const feedTitle = textOf(feed.title);
   const empty = total === '0' ? 'the query found no papers (totalResults is 0).' : 'the feed holds no entries.';

@@ -45,6 +45,8 @@ function readBlock(block: { text: string; n: number }[], at: number, section: Se
   let last: string | undefined;
   let inAbstract = false;
   let replacedOn: string | undefined;
+  /** The latest `Date (revised vN):` line of an abstract page's record: its version, and when. */
+  let revised: { version: number; on: string } | undefined;
   let link: string | undefined;
   for (const { text } of block.slice(at + 1)) {
     const linkMatch = LINK.exec(text.trim());
@@ -66,6 +68,11 @@ function readBlock(block: { text: string; n: number }[], at: number, section: Se
       replacedOn = replaced[1];
       continue;
     }
+    const revision = /^Date \(revised v(\d+)\):\s*(.*?)\s*(?:\([^)]*\))?\s*$/.exec(text);
+    if (revision) {
+      if (Number(revision[1]) > (revised?.version ?? 0)) revised = { version: Number(revision[1]), on: revision[2] };
+      continue;
+    }
     const field = FIELD.exec(text);
     if (field) {
       // Older and forwarded mailings say Author, Subjects or Comment for the same fields.
@@ -84,14 +91,16 @@ function readBlock(block: { text: string; n: number }[], at: number, section: Se
   const replaced = section === 'replace' || replacedOn !== undefined;
   const cross = crossMark || section === 'cross';
   const announceType: AnnounceType = replaced ? (cross ? 'replace-cross' : 'replace') : cross ? 'cross' : 'new';
-  const fromDoi = identityFromDoi(normaliseSpace(fields.get('DOI') ?? '').split(' ')[0]);
+  const fromDoi = identityFromDoi(fields.get('DOI'));
   const date = fields.get('Date')?.replace(/\s*\([^)]*\)\s*$/, '');
   return {
     line: block[at].n,
+    plain: true,
+    tex: true,
     title: fields.get('Title'),
     abstract: abstract.join('\n'),
     arxivId: ref?.id,
-    arxivVersion: ref && !replaced ? (ref.version ?? 1) : ref?.version,
+    arxivVersion: ref && !replaced ? (ref.version ?? revised?.version ?? 1) : ref?.version,
     doi: fromDoi.doi,
     authors: splitAuthors(fields.get('Authors') ?? ''),
     categories,
@@ -100,7 +109,7 @@ function readBlock(block: { text: string; n: number }[], at: number, section: Se
     journalRef: fields.get('Journal-ref'),
     announceType,
     published: replaced ? undefined : isoDate(date),
-    updated: replaced ? isoDate(replacedOn) : undefined,
+    updated: replaced ? isoDate(replacedOn) : revised && isoDate(revised.on),
     links: ref ? arxivLinks(ref.id) : link ? { abs: link } : undefined,
   };
 }

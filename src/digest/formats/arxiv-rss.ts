@@ -1,7 +1,7 @@
 import { arxivLinks, httpsLink, identityFromDoi, isArxivCategory, parseArxivId } from '../arxiv';
 import { DigestError } from '../errors';
 import { EntryCollector } from '../entry';
-import { dayOf, htmlToText, isoDate, splitAuthors } from '../text';
+import { dayOf, htmlToText, isoDate, normaliseSpace, splitAuthors } from '../text';
 import type { AnnounceType, DigestFormat, DigestText, ParsedDigest } from '../types';
 import { attr, elementLines, list, parseXml, prefixFor, sniffXml, textOf, type XmlNode } from '../xml';
 
@@ -19,6 +19,9 @@ const ARXIV_NS = 'http://arxiv.org/schemas/atom';
 const DC_NS = 'http://purl.org/dc/elements/1.1/';
 const ANNOUNCE = /^\s*arXiv:(\S+)\s+Announce Type:\s*([\w-]+)\s*(?:Abstract:\s*)?/i;
 const TYPES: AnnounceType[] = ['new', 'cross', 'replace', 'replace-cross'];
+/** The old RSS 1.0 listings end titles with "(arXiv:1805.09166v1 [hep-ex] UPDATED)" or "… CROSS LISTED)". */
+const RDF_SUFFIX = /\s*\(arXiv:(\S+?)(?:\s+\[([^\]]*)\])?(?:\s+([A-Z][A-Z ]*?))?\)\s*$/;
+const RDF_TYPES: Record<string, AnnounceType> = { UPDATED: 'replace', 'CROSS LISTED': 'cross' };
 
 function listingMarkers(head: string): boolean {
   return /Announce Type:|announce_type>|oai:arXiv\.org:|updates on arXiv\.org/i.test(head);
@@ -47,19 +50,19 @@ interface Names {
   dc: string;
 }
 
-function readItem(item: XmlNode, ns: Names, atom: boolean, feedCategory: string | undefined) {
+function readItem(item: XmlNode, ns: Names, atom: boolean) {
   const description = textOf(atom ? (item.summary ?? item.content) : item.description);
   const announced = ANNOUNCE.exec(description);
   const idText = announced?.[1] ?? (atom ? textOf(item.id) : textOf(item.guid));
   const links = list(item.link);
   const link = atom ? attr(links.find((l) => (attr(l, 'rel') ?? 'alternate') === 'alternate') ?? links[0], 'href') : textOf(item.link);
-  const ref = parseArxivId(idText) ?? parseArxivId(link) ?? parseArxivId(attr(item, 'rdf:about'));
+  const fullTitle = textOf(item.title);
+  const suffix = RDF_SUFFIX.exec(fullTitle);
+  const ref = [idText, suffix?.[1], link, attr(item, 'rdf:about')].map(parseArxivId).find(Boolean);
   const typeText = (textOf(item[`${ns.arxiv}:announce_type`]) || announced?.[2] || '').toLowerCase() as AnnounceType;
-  const announceType = TYPES.includes(typeText) ? typeText : undefined;
-  const categories = list(item.category)
-    .map((c) => attr(c, 'term') ?? textOf(c))
-    .map((c) => c.trim())
-    .filter(isArxivCategory);
+  const announceType = TYPES.includes(typeText) ? typeText : RDF_TYPES[suffix?.[3] ?? ''];
+  const listed = list(item.category).map((c) => attr(c, 'term') ?? textOf(c));
+  const categories = (listed.length > 0 ? listed : (suffix?.[2] ?? '').split(/\s+/)).map((c) => c.trim()).filter(isArxivCategory);
   // The old RDF listings wrap each name in a link: keep the names.
   const creators = list(item[`${ns.dc}:creator`]).map((c) => htmlToText(textOf(c)));
   const atomAuthors = list(item.author).map((a) => textOf(a.name));
@@ -67,11 +70,11 @@ function readItem(item: XmlNode, ns: Names, atom: boolean, feedCategory: string 
   const day = isoDate(textOf(atom ? (item.published ?? item.updated) : (item.pubDate ?? item[`${ns.dc}:date`])));
   const replaced = announceType === 'replace' || announceType === 'replace-cross';
   const fromDoi = identityFromDoi(textOf(item[`${ns.arxiv}:doi`] ?? item[`${ns.arxiv}:DOI`]));
-  let title = textOf(item.title);
-  // The old RSS 1.0 listings end titles with "(arXiv:2401.12345v1 [cs.CL] UPDATED)".
-  title = title.replace(/\s*\(arXiv:\S+(?:\s+\[[^\]]*\])?(?:\s+\w+)?\)\s*$/, '');
   return {
-    title,
+    // arXiv's own listings are plain text; other feeds' descriptions (and the old RDF's) are HTML.
+    plain: announced !== null,
+    tex: ref !== undefined,
+    title: suffix ? fullTitle.slice(0, suffix.index) : fullTitle,
     abstract: announced ? description.slice(announced[0].length) : description,
     arxivId: ref?.id,
     arxivVersion: ref?.version,
@@ -79,7 +82,8 @@ function readItem(item: XmlNode, ns: Names, atom: boolean, feedCategory: string 
     authors,
     announceType,
     categories,
-    primaryCategory: feedCategory && !announceType?.includes('cross') && categories.includes(feedCategory) ? feedCategory : undefined,
+    // arXiv lists a paper's primary category first.
+    primaryCategory: categories[0],
     published: replaced ? undefined : day,
     updated: replaced ? day : undefined,
     journalRef: textOf(item[`${ns.arxiv}:journal_reference`] ?? item[`${ns.arxiv}:journal_ref`]) || undefined,
@@ -102,11 +106,17 @@ function parse({ text }: DigestText): ParsedDigest {
   const channel = (local === 'rss' ? list(root.channel)[0] : local === 'RDF' ? list(root.channel)[0] : root) ?? {};
   const items = atom ? list(root.entry) : local === 'RDF' ? list(root.item) : list(channel.item);
   const channelTitle = textOf(channel.title);
+  if (items.length === 0 && /^\s*Feed error for query/i.test(channelTitle)) {
+    const why = normaliseSpace(textOf(atom ? (root.subtitle ?? root.summary) : channel.description)) || channelTitle;
+    throw new DigestError('feed-error', `${LABEL}: arXiv answered with an error instead of papers: “${why.length > 300 ? `${why.slice(0, 299)}…` : why}”.`, {
+      format: NAME,
+      line: 1,
+    });
+  }
   const title = metaTitle(channelTitle);
-  const feedCategory = /^arXiv ([a-z-]+(?:\.[A-Za-z-]+)?)$/.exec(title ?? '')?.[1];
   const lines = elementLines(text, atom ? 'entry' : 'item');
   const out = new EntryCollector(NAME);
-  items.forEach((item, i) => out.add({ line: lines[i] ?? 1, ...readItem(item, ns, atom, feedCategory) }));
+  items.forEach((item, i) => out.add({ line: lines[i] ?? 1, ...readItem(item, ns, atom) }));
   const date = dayOf(textOf(atom ? root.updated : (channel.pubDate ?? channel.lastBuildDate ?? channel[`${ns.dc}:date`])));
   return out.result(LABEL, { title, date }, `the feed “${channelTitle || 'untitled'}” holds no entries (arXiv publishes no listing on weekends and holidays).`);
 }

@@ -82,6 +82,8 @@ function parse({ text }: DigestText): ParsedDigest {
     days.push(isoDate(str(paper.submittedOnDailyAt) ?? str(item.publishedAt)));
     out.add({
       line,
+      plain: true,
+      tex: true, // Hugging Face copies arXiv's metadata
       title: str(paper.title) ?? str(item.title),
       abstract: str(paper.summary) ?? str(item.summary),
       arxivId: ref?.id,

@@ -65,4 +65,24 @@ describe('arXiv listing e-mails', () => {
     expect(error.code).toBe('no-entries');
     expect(error.message).toMatch(/^arXiv listing e-mail: no paper could be read\. Line 1: an entry without a title/);
   });
+
+  it("reads an abstract page's record: the latest `Date (revised vN)` is its version and update", () => {
+    const text = [
+      '\\\\',
+      'arXiv:1706.03762',
+      'From: Ashish Vaswani',
+      'Date: Mon, 12 Jun 2017 17:57:34 GMT   (1102kb,D)',
+      'Date (revised v2): Mon, 19 Jun 2017 16:49:45 GMT   (1125kb,D)',
+      'Date (revised v3): Tue, 20 Jun 2017 05:20:02 GMT   (1125kb,D)',
+      '',
+      'Title: Attention Is All You Need',
+      'Authors: Ashish Vaswani, Noam Shazeer',
+      'Categories: cs.CL cs.LG',
+      '\\\\',
+      '  The dominant sequence transduction models are based on complex recurrent networks.',
+      '\\\\',
+    ].join('\n');
+    const [entry] = parseDigest(text, { format: 'arxiv-email' }).entries;
+    expect(entry).toMatchObject({ arxivId: '1706.03762', arxivVersion: 3, published: '2017-06-12', updated: '2017-06-20', announceType: 'new' });
+  });
 });

@@ -35,13 +35,13 @@ describe('arXiv RSS listings', () => {
     expect(replaced.abstract.startsWith('Empowering LLMs')).toBe(true);
     expect(replaced).toMatchObject({ updated: '2024-01-22', doi: '10.18653/v1/2025.findings-acl.123', journalRef: 'Findings of ACL 2025' });
     expect(replaced.published).toBeUndefined();
-    expect(rss().entries[2].primaryCategory).toBeUndefined(); // a cross-list's primary is another category
+    expect(rss().entries[2].primaryCategory).toBe('eess.AS'); // a cross-list's primary is another category, listed first
   });
 
-  it('decodes entities once, reads CDATA, strips HTML tags and TeX accents in names', () => {
+  it("decodes entities once, reads CDATA, keeps what looks like a tag in arXiv's plain text, decodes TeX accents in names", () => {
     const qa = rss().entries[1];
     expect(qa.title).toBe('Q&A over Tables &lt;and&gt; Text: A Benchmark for Hybrid Reasoning');
-    expect(qa.abstract).toContain('read the table as Markdown do better');
+    expect(qa.abstract).toContain('read the table as <b>Markdown</b> do better');
     expect(qa.abstract).toContain('"a<b" comparisons remain hard.');
     expect(qa.authors).toEqual(['María García', 'Chen Li']);
   });
@@ -71,6 +71,34 @@ describe('arXiv RSS listings', () => {
     expect(error.message).toMatch(/arXiv RSS\/Atom listing: the feed “cs\.LG updates on arXiv\.org” holds no entries/);
   });
 
+  it("reports arXiv's error feed (a wrong category) with arXiv's own words, not as an empty day", () => {
+    const feed = `<?xml version='1.0' encoding='UTF-8'?>
+<rss xmlns:arxiv="http://arxiv.org/schemas/atom" version="2.0"><channel>
+<title>Feed error for query: https://rss.arxiv.org/rss/cs.XYZ</title>
+<description>Bad subject class 'XYZ'. Valid subject classes for the archive 'cs' are: cs.AI, cs.CL.</description>
+</channel></rss>`;
+    const error = digestError(() => parseDigest(feed));
+    expect(error.code).toBe('feed-error');
+    expect(error.message).toContain("arXiv answered with an error instead of papers: “Bad subject class 'XYZ'.");
+  });
+
+  it("keeps a model's <s> token, decodes TeX accents outside maths and takes the first of several DOIs", () => {
+    const item = `<item>
+<title>Why &lt;s&gt; Tokens Sink Attention in Schr\\"odinger Models with $\\"{u}$</title>
+<description>arXiv:2408.12001v2 Announce Type: replace 
+Abstract: The tokens &lt;s&gt; and &lt;/s&gt; absorb attention, says Erd\\H{o}s.</description>
+<guid isPermaLink="false">oai:arXiv.org:2408.12001v2</guid>
+<category>cs.CL</category>
+<arxiv:DOI>10.1137/23M1234567 10.1137/23M1234567.erratum</arxiv:DOI>
+</item>`;
+    const feed = `<?xml version='1.0' encoding='UTF-8'?>
+<rss xmlns:arxiv="http://arxiv.org/schemas/atom" version="2.0"><channel><title>cs.CL updates on arXiv.org</title>${item}</channel></rss>`;
+    const [entry] = parseDigest(feed).entries;
+    expect(entry.title).toBe('Why <s> Tokens Sink Attention in Schrödinger Models with $\\"{u}$');
+    expect(entry.abstract).toBe('The tokens <s> and </s> absorb attention, says Erdős.');
+    expect(entry.doi).toBe('10.1137/23m1234567');
+  });
+
   it('reads a generated 500-entry listing', () => {
     const { entries } = parseDigest(rssListing(500));
     expect(entries).toHaveLength(500);
@@ -92,6 +120,11 @@ describe('the old RSS 1.0 (RDF) arXiv listings', () => {
 <description rdf:parseType="Literal">&lt;p&gt;An abstract in &lt;i&gt;HTML&lt;/i&gt; with a &amp;amp; sign.&lt;/p&gt;</description>
 <dc:creator> &lt;a href="http://arxiv.org/find/cs/1/au:+One_A/0/1/0/all/0/1"&gt;Ann One&lt;/a&gt;, &lt;a href="http://arxiv.org/find/cs/1/au:+Two_B/0/1/0/all/0/1"&gt;Bo Two&lt;/a&gt;</dc:creator>
 </item>
+<item rdf:about="http://arxiv.org/abs/1805.09166">
+<title>Recent Top quark results from the Tevatron. (arXiv:1805.09166v1 [hep-ex] CROSS LISTED)</title>
+<link>http://arxiv.org/abs/1805.09166</link>
+<description rdf:parseType="Literal">&lt;p&gt;Top quarks at the Tevatron.&lt;/p&gt;</description>
+</item>
 </rdf:RDF>`;
     const { format, entries, meta } = parseDigest(rdf);
     expect(format).toBe('arxiv-rss');
@@ -101,8 +134,12 @@ describe('the old RSS 1.0 (RDF) arXiv listings', () => {
         title: 'Old Style Listing Entry.',
         abstract: 'An abstract in HTML with a & sign.',
         arxivId: '2306.01234',
+        arxivVersion: 2,
+        announceType: 'replace',
+        categories: ['cs.CL'],
         authors: ['Ann One', 'Bo Two'],
       }),
+      expect.objectContaining({ title: 'Recent Top quark results from the Tevatron.', arxivVersion: 1, announceType: 'cross', categories: ['hep-ex'] }),
     ]);
   });
 });
