@@ -9,6 +9,13 @@ let finished = false;
 process.on('exit', (code) => {
   if (!finished && code !== 0 && code < 128) console.error(`digest-reader: stopped before the command finished (exit code ${code}).`);
 });
+// A reader that closes the pipe (`digest-reader list | head`) has what it wanted: later output goes
+// nowhere, and the command still finishes and closes the library.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error) => {
+    if (error.code !== 'EPIPE') throw error;
+  });
+}
 register();
 const { run } = await import('../src/cli/main.ts');
 process.exitCode = await run(process.argv.slice(2));

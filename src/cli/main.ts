@@ -60,7 +60,10 @@ export async function run(argv: string[], io: Output = stdio): Promise<number> {
     }
     const args = parsed.positionals.slice(1);
     assertArgCount(name, command, args);
-    const dataDir = parsed.values.data ? path.resolve(parsed.values.data as string) : defaultLibrary(io);
+    const data = parsed.values.data as string | undefined;
+    // An empty --data is a script's unset variable, never a wish for the default library.
+    if (data !== undefined && !data.trim()) throw new UsageError('--data is empty: give the library folder.', name);
+    const dataDir = data ? path.resolve(data) : defaultLibrary(io);
     return await withLibrary(
       dataDir,
       Boolean(command.creates),

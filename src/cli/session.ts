@@ -12,6 +12,15 @@ export interface Session {
   call<K extends keyof Api>(name: K, arg: Api[K]['arg']): Promise<Api[K]['result']>;
 }
 
+/** Why a library folder cannot be opened, by the file system's error code. */
+const FOLDER_ERRORS: Record<string, string> = {
+  EEXIST: 'it is a file, not a folder',
+  ENOTDIR: 'a part of its path is a file, not a folder',
+  EACCES: 'this user may not write there (permission denied)',
+  EPERM: 'this user may not write there (operation not permitted)',
+  EROFS: 'the disk is read-only',
+};
+
 /** Exit codes of a command stopped by a signal, as shells report them (128 + the signal's number). */
 const SIGNALS = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
 
@@ -47,6 +56,8 @@ export async function withLibrary<T>(
   } catch (error) {
     signals.forEach((s) => process.off(s, onSignal));
     if (error instanceof LibraryLockedError || error instanceof StoreTooNewError) throw new CliError(error.message);
+    const why = FOLDER_ERRORS[(error as NodeJS.ErrnoException).code ?? ''];
+    if (why) throw new CliError(`The library in ${dataDir} could not be opened: ${why}.`);
     throw error;
   }
   const opened = core;

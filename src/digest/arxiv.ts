@@ -57,10 +57,13 @@ export function parseArxivId(input: string | undefined | null): ArxivRef | undef
  */
 export function normaliseDoi(input: string | undefined | null): string | undefined {
   if (typeof input !== 'string') return undefined;
-  const s = (input.trim().split(/\s+/)[0] ?? '')
-    .replace(/[,;]$/, '')
-    .replace(/^(?:https?:\/\/)?(?:dx\.)?doi\.org\//i, '')
-    .replace(/^doi:\s*/i, '');
+  const s = (
+    input
+      .trim()
+      .replace(/^(?:https?:\/\/)?(?:dx\.)?doi\.org\//i, '')
+      .replace(/^doi:\s*/i, '')
+      .split(/\s+/)[0] ?? ''
+  ).replace(/[,;]$/, '');
   let decoded = s;
   try {
     decoded = decodeURIComponent(s);

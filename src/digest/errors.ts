@@ -14,7 +14,9 @@ export type DigestErrorCode =
   /** The source reported an error instead of papers (the arXiv API's error entry). */
   | 'feed-error'
   /** XML that declares its own entities (DOCTYPE), refused so that no entity is expanded or fetched. */
-  | 'unsafe';
+  | 'unsafe'
+  /** The library closed (the app quit, Ctrl-C) while the text was being read: nothing was added. */
+  | 'stopped';
 
 export interface DigestErrorDetails {
   /** The format's name (see FORMAT_LIST), when the error concerns one. */

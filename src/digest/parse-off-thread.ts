@@ -40,6 +40,7 @@ export function parseHere(text: string, format?: string): Parsed {
  */
 export class DigestParser {
   #worker: Worker | undefined;
+  #closing = false;
 
   async parse(text: string, format?: string): Promise<Parsed> {
     if (text.length < OFF_THREAD_FROM) return parseHere(text, format);
@@ -57,7 +58,12 @@ export class DigestParser {
           } else if (message.ok) resolve({ ...message.value, parsed: { ...message.value.parsed, ...lists } });
           else reject(revive(message.error));
         };
-        onExit = (code) => reject(new Error(`The digest reader stopped (exit code ${code}).`));
+        onExit = (code) =>
+          reject(
+            this.#closing
+              ? new DigestError('stopped', 'The import stopped: the library closed while the file was being read. Nothing was added.')
+              : new Error(`The digest reader stopped (exit code ${code}).`),
+          );
         worker.on('message', onMessage).on('exit', onExit);
         worker.postMessage({ text, format } satisfies ParseJob);
       });
@@ -79,6 +85,7 @@ export class DigestParser {
   async close(): Promise<void> {
     const worker = this.#worker;
     this.#worker = undefined;
+    this.#closing = true;
     // Referenced while it ends: awaiting an unreferenced worker's end can let the process exit first (code 13).
     worker?.ref();
     await worker?.terminate();

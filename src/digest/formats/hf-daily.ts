@@ -29,6 +29,8 @@ function isItem(v: Json | undefined): boolean {
 /** The list of items and where it starts in the text, when the value has a shape of ours. */
 function itemsOf(value: Json, text: string): { items: Json[]; start: number; date?: string } | undefined {
   if (Array.isArray(value)) {
+    // An empty list is a day without papers (a weekend, or a day not yet listed): read as empty.
+    if (value.length === 0) return { items: value, start: text.indexOf('[') };
     // Most of the first items must be papers; the odd broken one is reported, not fatal.
     const sample = value.slice(0, 20);
     const papers = sample.filter((v) => isItem(v) || isPaper(v)).length;
@@ -38,6 +40,8 @@ function itemsOf(value: Json, text: string): { items: Json[]; start: number; dat
   if (isObject(value) && Array.isArray(value.dailyPapers)) {
     return { items: value.dailyPapers, start: text.indexOf('[', text.indexOf('"dailyPapers"')), date: str(value.dateString ?? value.date) };
   }
+  // One paper (api/papers/<id>), or one item of the list.
+  if (isPaper(value) || isItem(value)) return { items: [value], start: 0 };
   return undefined;
 }
 
@@ -46,7 +50,9 @@ function detect({ text }: DigestText): number {
   if (!json.ok) return 0;
   const found = itemsOf(json.value, text);
   if (!found) return 0;
-  return found.items.length === 0 || found.items.some((v) => isItem(v)) || 'dailyPapers' in (json.value as object) ? 1 : 0.9;
+  // An empty list could be any list's; said to be ours only weakly, so that a day without papers reads as one.
+  if (found.items.length === 0) return 'dailyPapers' in (json.value as object) ? 1 : 0.5;
+  return found.items.some((v) => isItem(v)) || 'dailyPapers' in (json.value as object) ? 1 : 0.9;
 }
 
 function parse({ text }: DigestText): ParsedDigest {

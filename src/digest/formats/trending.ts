@@ -1,35 +1,61 @@
-import type { DigestEntry, DigestFormat, ParsedDigest, SkippedLine } from '../types';
+import { DigestError } from '../errors';
+import { isoDate } from '../text';
+import type { DigestEntry, DigestFormat, DigestText, ParsedDigest, SkippedLine } from '../types';
 
 /**
  * The "trending papers" email/listing: optional header lines, "Subscribe" glued to the first
- * title, then alternating title and abstract lines.
+ * title, then alternating title and abstract lines. A copy of Hugging Face's trending or daily
+ * papers page also has the page's own lines around each paper ("Submitted by" and a name,
+ * "Upvote" and a count, "· 3 authors", "Published on Oct 21, 2025", "GitHub" and its stars):
+ * those are left out, and the date is kept as the paper's.
  */
 const HEADER = /^get trending papers in your email inbox( once a day)?!?$/i;
 const SUBSCRIBE = /^Subscribe(?=\S)/;
 const MAX_TITLE = 400;
 const MIN_ABSTRACT = 80;
+/** The page's lines that are not a paper's title or abstract. */
+const CHROME =
+  /^(?:subscribe|trending papers|daily papers|papers|by ak and the research community|upvote|upvoted|github|arxiv page|project page|view pdf|add to collection|previous|next|[·•]\s*\d+\s+authors?|[\d.,]+\s*[km]?|#\d+)$/i;
+const SUBMITTED = /^submitted by$/i;
+const PUBLISHED = /^published on\s+(.+)$/i;
 
 const isHeader = (line: string) => HEADER.test(line);
 const looksLikeTitle = (line: string) => line.length > 0 && line.length <= MAX_TITLE;
-const looksLikeAbstract = (line: string, title: string) => line.length >= MIN_ABSTRACT && line.length > title.length && /\s/.test(line);
+const ends = (line: string) => /[.!?]$/.test(line);
+/** Longer than its title, or a sentence after a title that is not one (a short summary). */
+const looksLikeAbstract = (line: string, title: string) =>
+  line.length >= MIN_ABSTRACT && /\s/.test(line) && (line.length > title.length || (ends(line) && !ends(title)));
 
 interface Numbered {
   n: number;
   text: string;
 }
 
-function contentLines(lines: string[]): Numbered[] {
-  const out: Numbered[] = [];
+/** The lines that may be titles and abstracts, and the page's "Published on" dates by line. */
+function contentLines(lines: string[]): { rows: Numbered[]; dates: Numbered[] } {
+  const rows: Numbered[] = [];
+  const dates: Numbered[] = [];
+  let afterSubmitted = false;
   lines.forEach((raw, i) => {
     const text = raw.trim();
-    if (text && !isHeader(text)) out.push({ n: i + 1, text });
+    const submitter = afterSubmitted && /^\S+$/.test(text);
+    afterSubmitted = SUBMITTED.test(text) || (afterSubmitted && !text);
+    if (!text || isHeader(text) || CHROME.test(text) || SUBMITTED.test(text) || submitter) return;
+    const published = PUBLISHED.exec(text);
+    if (published) dates.push({ n: i + 1, text: published[1] });
+    else rows.push({ n: i + 1, text });
   });
-  if (out.length > 0) out[0].text = out[0].text.replace(SUBSCRIBE, '');
-  return out;
+  if (rows.length > 0) rows[0].text = rows[0].text.replace(SUBSCRIBE, '');
+  return { rows, dates };
+}
+
+/** "Oct 21, 2025" → "2025-10-21" (read as a day, whatever the machine's time zone). */
+function pageDay(text: string): string | undefined {
+  return isoDate(`${text.replace(/^(\w{3})\w*\s+(\d{1,2}),?\s+(\d{4})$/, '$2 $1 $3')} 12:00 UTC`);
 }
 
 function parse(lines: string[]): ParsedDigest {
-  const rows = contentLines(lines);
+  const { rows, dates } = contentLines(lines);
   const entries: DigestEntry[] = [];
   const skipped: SkippedLine[] = [];
   const pairAt = (k: number) => k + 1 < rows.length && looksLikeTitle(rows[k].text) && looksLikeAbstract(rows[k + 1].text, rows[k].text);
@@ -56,6 +82,12 @@ function parse(lines: string[]): ParsedDigest {
       !next ? 'a title with no abstract after it' : !looksLikeTitle(title.text) ? 'too long for a title and not after a title' : 'not followed by an abstract',
     );
     i += 1;
+  }
+  // A page's "Published on" follows its paper's abstract.
+  for (const date of dates) {
+    const entry = entries.findLast((e) => e.line < date.n);
+    const day = pageDay(date.text);
+    if (entry && day && !entry.published) entry.published = day;
   }
   return { format: trending.name, entries, skipped, withoutAbstract: [] };
 }
@@ -86,5 +118,18 @@ export const trending: DigestFormat = {
     if (entries.length === 0) return 0;
     return used / (used + skipped.length) >= 0.6 ? 0.8 : 0;
   },
-  parse: ({ lines }) => parse(lines),
+  parse: ({ text, lines }: DigestText) => {
+    // Chosen by hand (--format): structured text would pair its own lines into junk papers.
+    if (looksStructured(text)) {
+      throw new DigestError(
+        'malformed',
+        'Trending-papers text: this is structured data (JSON, XML, BibTeX or RIS), not title and abstract lines; import it without choosing a format.',
+        {
+          format: 'trending-papers',
+          line: 1,
+        },
+      );
+    }
+    return parse(lines);
+  },
 };

@@ -27,6 +27,7 @@ beforeAll(async () => {
       '/huge': { generate: { bytes: 50 * 1024 * 1024, contentLength: false } },
       '/other-json': { body: '{"weather": "sunny"}', headers: { 'content-type': 'application/json' } },
       '/empty-feed': { body: RSS.replace(/<item>[\s\S]*<\/item>/, ''), headers: { 'content-type': 'application/rss+xml' } },
+      '/hf-weekend': { body: '[]', headers: { 'content-type': 'application/json' } },
     },
   });
   const pems = await generate([{ name: 'commonName', value: '127.0.0.1' }], {
@@ -97,6 +98,14 @@ describe('a source that answers badly', () => {
     const s = await call('sources.add', { url: server.url('/empty-feed'), format: 'arxiv-rss', name: 'weekend' });
     const run = await call('sources.fetch', { ids: [s.id] });
     expect(run.results[0]).toMatchObject({ ok: true, newPapers: 0, digests: [], error: null });
+  });
+
+  it("a Hugging Face day without papers (the API's [] on a weekend) is nothing new, not an error", async () => {
+    for (const format of [undefined, 'hf-daily-papers']) {
+      const s = await call('sources.add', { url: server.url('/hf-weekend'), format, name: `hf weekend ${format ?? 'detected'}` });
+      const run = await call('sources.fetch', { ids: [s.id] });
+      expect(run.results[0]).toMatchObject({ ok: true, newPapers: 0, digests: [], error: null });
+    }
   });
 
   it('one source failing does not stop the others', async () => {

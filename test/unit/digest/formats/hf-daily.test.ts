@@ -85,7 +85,19 @@ describe('Hugging Face daily papers JSON', () => {
     const forced = digestError(() => parseDigest(fixture('hf-daily-papers.json').slice(0, 3000), { format: 'hf-daily-papers' }));
     expect(forced.code).toBe('malformed');
     expect(forced.message).toMatch(/JSON is broken at line \d+, column \d+/);
-    expect(digestError(() => parseDigest('[]', { format: 'hf-daily-papers' })).code).toBe('malformed');
+    expect(digestError(() => parseDigest('[]', { format: 'hf-daily-papers' })).code).toBe('no-entries'); // a day without papers
     expect(digestError(() => parseDigest('{"dailyPapers": []}')).code).toBe('no-entries');
+  });
+
+  it('reads one paper, as api/papers/<id> answers', () => {
+    const one = {
+      id: '2502.02737',
+      title: 'SmolLM2: When Smol Goes Big',
+      summary: 'We train a small language model on 11T tokens.',
+      authors: [{ name: 'Loubna Ben Allal' }],
+    };
+    expect(parseDigest(JSON.stringify(one)).entries).toEqual([
+      expect.objectContaining({ arxivId: '2502.02737', title: 'SmolLM2: When Smol Goes Big', authors: ['Loubna Ben Allal'] }),
+    ]);
   });
 });

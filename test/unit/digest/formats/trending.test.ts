@@ -1,5 +1,8 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseDigest } from '../../../../src/digest/parse';
+import { ROOT } from '../../../../src/paths';
 import { SAMPLE } from '../../../helpers';
 
 const lines = SAMPLE.split('\n');
@@ -52,5 +55,35 @@ describe('titles that start with markup', () => {
     expect(() =>
       parseDigest('<?xml version="1.0"?>\n<note>A short title</note>\nA longer line that would pair with the one before it, were this text.'),
     ).toThrow();
+  });
+});
+
+describe("a copy of Hugging Face's trending page", () => {
+  const page = fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'formats', 'trending-page-copy.txt'), 'utf8');
+
+  it("leaves the page's own lines out and keeps each paper's published day", () => {
+    const { format, entries, skipped } = parseDigest(page);
+    expect(format).toBe('trending-papers');
+    expect(skipped).toEqual([]);
+    expect(entries.map((e) => [e.title.split(':')[0], e.abstract.split(' ').slice(0, 3).join(' '), e.published])).toEqual([
+      ['DeepSeek-OCR', 'We present DeepSeek-OCR', '2025-10-21'],
+      ['Fast Speculative Decoding 🚀 with Tiny Drafters', 'Large language models', '2025-10-20'],
+      ['Four-Step Diffusion Sampling by Rescheduling Noise', 'Diffusion models generate', '2025-10-19'],
+    ]);
+  });
+
+  it('pairs a short summary with a longer title, when the summary is a sentence and the title is not', () => {
+    const title = 'Towards Scalable and Efficient Long-Context Reasoning in Large Language Models via Hierarchical Memory and Adaptive Retrieval';
+    const summary = 'A hierarchical memory lets LLMs reason over 1M-token contexts at a fraction of the usual cost.';
+    expect(parseDigest(`${title}\n${summary}\n`).entries).toEqual([expect.objectContaining({ title, abstract: summary })]);
+  });
+
+  it('refuses structured text even when the format is chosen by hand', () => {
+    const json = JSON.stringify(
+      [{ paper: { id: '2401.00001', title: 'A title', summary: 'An abstract long enough to pair with the line before it, were it text.' } }],
+      null,
+      2,
+    );
+    expect(() => parseDigest(json, { format: 'trending-papers' })).toThrow(/structured data/);
   });
 });
