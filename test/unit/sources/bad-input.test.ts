@@ -101,7 +101,7 @@ describe('a source that answers badly', () => {
   });
 
   it("a Hugging Face day without papers (the API's [] on a weekend) is nothing new, not an error", async () => {
-    for (const format of [undefined, 'hf-daily-papers']) {
+    for (const format of [undefined, 'hf-daily-papers' as const]) {
       const s = await call('sources.add', { url: server.url('/hf-weekend'), format, name: `hf weekend ${format ?? 'detected'}` });
       const run = await call('sources.fetch', { ids: [s.id] });
       expect(run.results[0]).toMatchObject({ ok: true, newPapers: 0, digests: [], error: null });
