@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { MATH_SPAN } from '../../src/api/vocabulary';
 import { mathNodes, type MathNode } from '../inline-math';
 
 type Range = [number, number];
@@ -7,19 +8,19 @@ type Range = [number, number];
  * Titles and abstracts carry LaTeX: font commands like `$\scriptsize\mathtt{F}$Laws` (a pun on
  * "flaws") are shown as their letters in that face; other inline maths (`S$^4$C`, `$2.26\times$`,
  * `$O(n^2)$`) as text with symbols, super- and subscripts (see inline-math.ts), or as its source
- * when it holds what cannot be shown. Dollars are maths as pandoc reads them: no space inside
- * either dollar, and no digit right after the closing one (so "$5 and $10" stays money).
+ * when it holds what cannot be shown. Dollars are maths as Pandoc reads them (MATH_SPAN: "$5 and
+ * $10" stays money), as the core reads them for exports.
  */
-const MATH = /\$(?=[^\s$])([^$]{1,200}?)(?<=[^\s\\])\$(?!\d)/g;
 const FACE = /^(?:\\[a-z]+\s*)*\\(?:math|text)(tt|rm|bf|it|sf)\{([^${}]{1,24})\}$/;
 
 export function inlineLatex(text: string): ReactNode {
   if (!text.includes('$')) return text;
   const parts: ReactNode[] = [];
   let at = 0;
-  for (const m of text.matchAll(MATH)) {
-    const face = FACE.exec(m[1]);
-    const nodes = face ? undefined : mathNodes(m[1]);
+  for (const m of text.matchAll(MATH_SPAN)) {
+    const tex = m[1] ?? m[2];
+    const face = FACE.exec(tex);
+    const nodes = face ? undefined : mathNodes(tex);
     if (!face && !nodes) continue;
     if (m.index > at) parts.push(text.slice(at, m.index));
     parts.push(

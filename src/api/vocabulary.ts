@@ -133,3 +133,11 @@ export const FORMAT_LABELS: Record<string, string> = {
 /** How a digest too large to import is explained, wherever it is refused. */
 export const digestTooLarge = (what: string, bytes: number) =>
   `${what} is ${(bytes / 1024 / 1024).toFixed(1)} MB; digests up to ${MAX_DIGEST_BYTES / 1024 / 1024} MB can be imported. Split it into smaller files.`;
+
+/**
+ * Maths in titles and abstracts, as Pandoc reads dollars: `$$…$$` (group 1) or `$…$` (group 2)
+ * with no space just inside either dollar, no backslash before the opening one and no digit right
+ * after the closing one, so "a $5 model beats a $500 one" stays money. The page shows maths by
+ * this rule, and the core flattens and exports it by the same.
+ */
+export const MATH_SPAN = /(?<!\\)\$\$(?=\S)([^$]{1,1000}?)(?<=\S)\$\$|(?<!\\)\$(?=[^\s$])([^$]{1,1000}?)(?<=[^\s\\])\$(?!\d)/g;

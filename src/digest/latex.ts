@@ -1,3 +1,4 @@
+import { MATH_SPAN } from '../api/vocabulary';
 import { normaliseSpace } from './text';
 
 /**
@@ -59,37 +60,34 @@ export function decodeAccents(text: string): string {
     .replace(LETTER_COMMAND, (whole, cmd: string) => LETTERS[cmd]);
 }
 
-/** `decodeAccents` outside `$…$` maths, which is kept as written (arXiv writes `Schr\"odinger`). */
+/** `decodeAccents` outside maths, which is kept as written (arXiv writes `Schr\\"odinger`). */
 export function decodeTextAccents(text: string): string {
   if (!text.includes('\\')) return text;
-  let out = '';
-  let from = 0;
-  for (const m of text.matchAll(/\$\$?(?:\\.|[^$\\])+?\$\$?/g)) {
-    out += decodeAccents(text.slice(from, m.index)) + m[0];
-    from = m.index + m[0].length;
-  }
-  return out + decodeAccents(text.slice(from));
+  return mathRuns(text)
+    .map((run) => (run.math ? run.source : decodeAccents(run.text)))
+    .join('');
 }
 
-/** Splits text into runs outside and inside `$…$` maths. */
-function mathRuns(text: string): { math: boolean; text: string; open?: boolean }[] {
-  const runs: { math: boolean; text: string; open?: boolean }[] = [];
-  let start = 0;
-  let math = false;
-  for (let i = 0; i < text.length; i++) {
-    if (text[i] === '\\') {
-      i++;
-      continue;
-    }
-    if (text[i] === '$') {
-      runs.push({ math, text: text.slice(start, i) });
-      math = !math;
-      start = i + 1;
-      while (text[start] === '$') start++; // $$…$$ counts as one delimiter
-      i = start - 1;
-    }
+interface Run {
+  math: boolean;
+  /** Without the dollars. */
+  text: string;
+  /** As written, dollars included. */
+  source: string;
+}
+
+/** Splits text into runs outside and inside maths (MATH_SPAN); a dollar that opens nothing is text. */
+function mathRuns(text: string): Run[] {
+  const runs: Run[] = [];
+  let at = 0;
+  for (const m of text.matchAll(MATH_SPAN)) {
+    const before = text.slice(at, m.index);
+    if (before) runs.push({ math: false, text: before, source: before });
+    runs.push({ math: true, text: m[1] ?? m[2], source: m[0] });
+    at = m.index + m[0].length;
   }
-  runs.push({ math: math && start < text.length, text: text.slice(start), open: math });
+  const rest = text.slice(at);
+  if (rest || runs.length === 0) runs.push({ math: false, text: rest, source: rest });
   return runs;
 }
 
@@ -122,16 +120,33 @@ function dropGroupingBraces(text: string): string {
  */
 export function decodeBibtexText(value: string): string {
   const runs = mathRuns(value).map((run) => {
-    if (run.math) return run.open ? `$${run.text}` : `$${run.text}$`;
+    if (run.math) return run.source;
     const text = decodeAccents(run.text)
       .replace(/\{\\(?:em|it|bf|sc|rm|tt|sl|sf)\s+/g, '{')
-      .replace(/\\([&%#_{}])/g, '$1')
+      .replace(/\\([&%#_$])/g, '$1')
       .replace(/~/g, ' ')
       .replace(/\\\\/g, ' ');
-    return dropGroupingBraces(text);
+    // Escaped braces are text: unescaped only once the grouping braces are gone.
+    return dropGroupingBraces(text)
+      .replace(/\\([{}])/g, '$1')
+      .replace(TEXT_SYMBOL, (whole, name: string) => TEXT_SYMBOLS[name]);
   });
   return normaliseSpace(runs.join(''));
 }
+
+/** Text-mode commands for the characters LaTeX reserves, as exports write them (`\textbackslash{}`). */
+const TEXT_SYMBOLS: Record<string, string> = {
+  textbackslash: '\\',
+  textasciicircum: '^',
+  textasciitilde: '~',
+  textless: '<',
+  textgreater: '>',
+  textbraceleft: '{',
+  textbraceright: '}',
+  textunderscore: '_',
+  textdollar: '$',
+};
+const TEXT_SYMBOL = new RegExp(`\\\\(${Object.keys(TEXT_SYMBOLS).join('|')})(?:\\{\\}|(?![A-Za-z])\\s?)`, 'g');
 
 const SYMBOLS: Record<string, string> = {
   alpha: 'α',

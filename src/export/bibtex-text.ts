@@ -9,6 +9,8 @@
  * - Plain text (the reader's note, tag names): every special character escaped, so it reads back as written.
  */
 
+import { MATH_SPAN } from '../api/vocabulary';
+
 const PLAIN: Record<string, string> = {
   '\\': '\\textbackslash{}',
   '{': '\\{',
@@ -63,30 +65,16 @@ const ALWAYS = new Set(['&', '%', '#']);
 type Piece = { text: string; brace?: '{' | '}'; math: boolean; delimiter?: boolean };
 
 /**
- * The `$` and `$$` that delimit maths, by offset: `$…$` closes at the next `$`, `$$…$$` at the next
- * `$$`. A delimiter that opens maths never closed (LaTeX would fail), or a lone `$` inside `$$…$$`,
- * is `literal`: it is written as `\$`.
+ * The `$` and `$$` that delimit maths, by offset, as the page reads them (MATH_SPAN); any other
+ * dollar is money, written as `\$`.
  */
-function mathDelimiters(input: string): Map<number, { length: number; literal: boolean }> {
-  const found = new Map<number, { length: number; literal: boolean }>();
-  let open: number | null = null;
-  let display = false;
-  for (let i = 0; i < input.length; i++) {
-    if (input[i] === '\\') i++;
-    else if (input[i] === '$') {
-      const double = input[i + 1] === '$';
-      if (open === null) {
-        open = i;
-        display = double;
-        found.set(i, { length: double ? 2 : 1, literal: false });
-      } else if (!display || double) {
-        found.set(i, { length: display ? 2 : 1, literal: false });
-        open = null;
-      } else found.set(i, { length: 1, literal: true });
-      if (double && (display || open === i)) i++;
-    }
+function mathDelimiters(input: string): Map<number, number> {
+  const found = new Map<number, number>();
+  for (const m of input.matchAll(MATH_SPAN)) {
+    const length = m[1] === undefined ? 1 : 2;
+    found.set(m.index, length);
+    found.set(m.index + m[0].length - length, length);
   }
-  if (open !== null) found.get(open)!.literal = true;
   return found;
 }
 
@@ -113,19 +101,17 @@ function pieces(input: string): Piece[] {
     }
     const delimiter = delimiters.get(i);
     if (delimiter) {
-      if (delimiter.literal) out.push({ text: '\\$'.repeat(delimiter.length), math });
-      else {
-        math = !math;
-        out.push({ text: '$'.repeat(delimiter.length), math: true, delimiter: true });
-      }
-      i += delimiter.length - 1;
+      math = !math;
+      out.push({ text: '$'.repeat(delimiter), math: true, delimiter: true });
+      i += delimiter - 1;
       continue;
     }
-    if (ch === '{' || ch === '}') out.push({ text: ch, brace: ch, math });
+    if (ch === '$') out.push({ text: '\\$', math });
+    else if (ch === '{' || ch === '}') out.push({ text: ch, brace: ch, math });
     else if (ALWAYS.has(ch)) out.push({ text: `\\${ch}`, math });
     else if (!math && ch === '_') out.push({ text: '\\_', math });
     else if (!math && ch === '^') out.push({ text: '\\textasciicircum{}', math });
-    else if (!math && (ch === '<' || ch === '>')) out.push({ text: `$${ch}$`, math });
+    else if (!math && (ch === '<' || ch === '>')) out.push({ text: PLAIN[ch], math });
     else out.push({ text: ch, math });
   }
   return out;

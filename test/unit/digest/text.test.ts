@@ -59,3 +59,16 @@ describe('authors and dates', () => {
     expect(isoDate('someday')).toBeUndefined();
   });
 });
+
+describe('dollars, as the page reads them (MATH_SPAN)', () => {
+  it('keeps money as money and maths as maths', () => {
+    expect(plainTitle('Why a $5 model beats a $500 one')).toBe('Why a $5 model beats a $500 one');
+    expect(plainTitle('S$^4$C costs $5')).toBe('S4C costs $5');
+    expect(decodeBibtexText('Costs from \\$5 to \\$500 and $x^2$')).toBe('Costs from $5 to $500 and $x^2$');
+  });
+
+  it('keeps escaped braces and reads the text symbols an export writes', () => {
+    expect(decodeBibtexText('Sets written \\{a, b\\} and {BERT}')).toBe('Sets written {a, b} and BERT');
+    expect(decodeBibtexText('x\\textasciicircum{}2 \\textless{} y in C:\\textbackslash{}temp')).toBe('x^2 < y in C:\\temp');
+  });
+});

@@ -2,6 +2,7 @@ import { parse } from '@retorquere/bibtex-parser';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { bibtex, bibtexName } from '../../../src/export/bibtex';
+import { decodeBibtexText } from '../../../src/digest/latex';
 import { latexField } from '../../../src/export/bibtex-text';
 import { citationKey } from '../../../src/export/citation-key';
 import { BAD_TITLES, record } from './helpers';
@@ -99,11 +100,12 @@ describe('BibTeX', () => {
       ['S$^4$C: Speculative Sampling', 'S$^4$C: Speculative Sampling'],
       ['$\\mathtt{F}$Laws: Scaling Laws with \\textbf{Few} Examples', '$\\mathtt{F}$Laws: Scaling Laws with \\textbf{Few} Examples'],
       ['Structured Pruning via $\\ell_0$ Regularisation', 'Structured Pruning via $\\ell_0$ Regularisation'],
-      ['Q&A over Tables <and> Text: 50% of #1 snake_case', 'Q\\&A over Tables $<$and$>$ Text: 50\\% of \\#1 snake\\_case'],
+      ['Q&A over Tables <and> Text: 50% of #1 snake_case', 'Q\\&A over Tables \\textless{}and\\textgreater{} Text: 50\\% of \\#1 snake\\_case'],
       ['Already \\& escaped, G\\"odel and {BERT}', 'Already \\& escaped, G\\"odel and {BERT}'],
       ['C:\\Windows paths and x^2', 'C:\\textbackslash{}Windows paths and x\\textasciicircum{}2'],
       ['Unbalanced } and { braces', 'Unbalanced \\textbraceright{} and \\textbraceleft{} braces'],
-      ['A $5 bill and $x$', 'A $5 bill and $x\\$'],
+      ['A $5 bill and $x$', 'A \\$5 bill and $x$'], // dollars as the page reads them: money, then maths
+      ['Why a $5 model beats a $500 one', 'Why a \\$5 model beats a \\$500 one'],
       ['0.30 \\pm 0.04 at $\\sqrt{s}$ and \\alpha-decay', '0.30 $\\pm$ 0.04 at $\\sqrt{s}$ and $\\alpha$-decay'],
     ];
     for (const [title, field] of cases) {
@@ -187,5 +189,33 @@ describe('author names', () => {
     expect(bibtexName(name)).toBe(written);
     const [entry] = read(bibtex([record({ authors: [name, 'Noam Shazeer'] })])).entries;
     expect(entry.fields.author).toEqual([parsed, { firstName: 'Noam', lastName: 'Shazeer' }]);
+  });
+});
+
+describe('a BibTeX export read back by the importer', () => {
+  const roundTrip = (text: string) => decodeBibtexText(latexField(text));
+
+  it('gives the text that was exported: money, comparisons, powers, paths, escaped braces', () => {
+    for (const text of [
+      'Costs from $5 to $500, x^2 < y and a > b, 50% of #1 snake_case & more',
+      'Files in C:\\temp\\data',
+      'Structured Pruning via $\\ell_0$ Regularisation in S$^4$C',
+      'Sets written \\{a, b\\} and unbalanced } braces {',
+    ]) {
+      expect(roundTrip(text)).toBe(text.replace(/\\([{}])/g, '$1'));
+    }
+  });
+
+  it('gives back any text of letters, digits and the characters LaTeX reserves outside maths (braces and ~ aside)', () => {
+    const alphabet = fc.constantFrom(...'ab xy 05 ^<>_&%#.,:;-'.split(''));
+    fc.assert(
+      fc.property(
+        fc.array(alphabet, { maxLength: 60 }).map((cs) => cs.join('')),
+        (text) => {
+          expect(roundTrip(text)).toBe(text.replace(/\s+/g, ' ').trim());
+        },
+      ),
+      { numRuns: 500, seed: 20261130 },
+    );
   });
 });
