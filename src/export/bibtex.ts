@@ -44,11 +44,17 @@ export function bibtexName(raw: string): string | null {
 /** The reader's tags as `keywords`, read verbatim (as Better BibTeX and biber do): only braces must balance. */
 const keyword = (tag: string) => tag.replace(/\s+/g, ' ').replace(/[{},]/g, (c) => (c === '{' ? '(' : c === '}' ? ')' : ' '));
 
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
 export function bibtexEntry(p: ExportPaper, taken?: Set<string>): string {
+  // The month as BibTeX's own macro (styles print it as a name); the whole day for biblatex, as `date`.
+  const day = /^\d{4}-(\d{2})(?:-\d{2})?$/.exec(p.published ?? p.updated ?? '');
   const fields: [string, string | undefined][] = [
     ['title', latexField(p.title)],
     ['author', p.authors?.map(bibtexName).filter(Boolean).join(' and ') || undefined],
     ['year', yearOf(p)],
+    ['month', day ? MONTHS[Number(day[1]) - 1] : undefined],
+    ['date', day?.[0].length === 10 ? day[0] : undefined],
   ];
   if (p.arxivId) {
     fields.push(['eprint', verbatim(p.arxivId)], ['archivePrefix', 'arXiv'], ['primaryClass', p.primaryCategory ?? p.categories?.[0]]);
@@ -64,7 +70,7 @@ export function bibtexEntry(p: ExportPaper, taken?: Set<string>): string {
   const type = !p.arxivId && p.journalRef ? 'article' : 'misc';
   const body = fields
     .filter((f): f is [string, string] => Boolean(f[1]))
-    .map(([name, value]) => `      ${name}={${value}},\n`)
+    .map(([name, value]) => (name === 'month' ? `      month=${value},\n` : `      ${name}={${value}},\n`))
     .join('');
   return `@${type}{${citationKey(p, taken)},\n${body}}\n`;
 }

@@ -3,7 +3,7 @@ import { arxivLinks, httpsLink, identityFromDoi, isArxivCategory, parseArxivId }
 import { DigestError } from '../errors';
 import { EntryCollector } from '../entry';
 import { decodeBibtexText } from '../latex';
-import { lineAt, monthNumber, normaliseSpace, ymd, isoDate } from '../text';
+import { isoDate, lineAt, monthNumber, naturalName, normaliseSpace, ymd } from '../text';
 import type { DigestFormat, DigestText, ParsedDigest } from '../types';
 
 /**
@@ -27,7 +27,8 @@ function detect({ text }: DigestText): number {
 }
 
 function creatorName(c: Creator): string {
-  if (c.name) return decodeBibtexText(c.name);
+  // The parser leaves "von Last, Jr, First" whole; an organisation is braced, without commas.
+  if (c.name) return naturalName(decodeBibtexText(c.name));
   const parts = [c.firstName, c.prefix, c.lastName].filter(Boolean).join(' ');
   return decodeBibtexText(c.suffix ? `${parts}, ${c.suffix}` : parts);
 }
@@ -76,7 +77,7 @@ function parse({ text }: DigestText): ParsedDigest {
       (archive === 'arxiv' || !archive ? parseArxivId(s('eprint')) : undefined) ??
       parseArxivId(url) ??
       (fromDoi.arxivId ? { id: fromDoi.arxivId, version: fromDoi.arxivVersion } : undefined) ??
-      parseArxivId(/arXiv:\s*(\S+)/i.exec(s('journal') ?? s('note') ?? '')?.[1]);
+      [s('journal'), s('note'), s('howpublished')].map((t) => parseArxivId(/arXiv:\s*(\S+)/i.exec(t ?? '')?.[1])).find(Boolean);
     const primary = s('primaryclass')?.trim();
     const journal = s('journal') ?? s('booktitle');
     const journalRef =
@@ -91,7 +92,8 @@ function parse({ text }: DigestText): ParsedDigest {
       arxivId: ref?.id,
       arxivVersion: ref?.version,
       doi: fromDoi.doi,
-      authors: Array.isArray(f.author) ? (f.author as Creator[]).map(creatorName).filter(Boolean) : undefined,
+      // "and others" (Google Scholar's way of cutting a list) names no one.
+      authors: Array.isArray(f.author) ? (f.author as Creator[]).map(creatorName).filter((n) => n && !/^others$/i.test(n)) : undefined,
       published: published(f),
       primaryCategory: primary && isArxivCategory(primary) ? primary : undefined,
       categories: primary && isArxivCategory(primary) ? [primary] : undefined,

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { bibtex, bibtexName } from '../../../src/export/bibtex';
 import { decodeBibtexText } from '../../../src/digest/latex';
+import { parseDigest } from '../../../src/digest/parse';
 import { latexField } from '../../../src/export/bibtex-text';
 import { citationKey } from '../../../src/export/citation-key';
 import { BAD_TITLES, record } from './helpers';
@@ -217,5 +218,16 @@ describe('a BibTeX export read back by the importer', () => {
       ),
       { numRuns: 500, seed: 20261130 },
     );
+  });
+});
+
+describe('dates in a BibTeX export', () => {
+  it("writes the month as BibTeX's macro and the whole day as biblatex's date, which the importer reads back", () => {
+    const text = bibtex([record({ published: '2017-12-05' }), record({ id: 'p2', title: 'Another', published: '2019-03' })]);
+    expect(text).toContain('      month=dec,\n      date={2017-12-05},');
+    expect(text).toContain('      month=mar,\n');
+    expect(read(text).entries.map((e) => e.fields.month)).toEqual(['12', '3']);
+    const [first, second] = parseDigest(text).entries;
+    expect([first.published, second.published]).toEqual(['2017-12-05', '2019-03']);
   });
 });
