@@ -53,8 +53,6 @@ export function bibtexEntry(p: ExportPaper, taken?: Set<string>): string {
     ['title', latexField(p.title)],
     ['author', p.authors?.map(bibtexName).filter(Boolean).join(' and ') || undefined],
     ['year', yearOf(p)],
-    ['month', day ? MONTHS[Number(day[1]) - 1] : undefined],
-    ['date', day?.[0].length === 10 ? day[0] : undefined],
   ];
   if (p.arxivId) {
     fields.push(['eprint', verbatim(p.arxivId)], ['archivePrefix', 'arXiv'], ['primaryClass', p.primaryCategory ?? p.categories?.[0]]);
@@ -63,6 +61,9 @@ export function bibtexEntry(p: ExportPaper, taken?: Set<string>): string {
   fields.push(
     ['url', url && verbatim(url)],
     ['doi', p.doi && verbatim(p.doi)],
+    // After arXiv's own fields, whose order its convention keeps.
+    ['month', day ? MONTHS[Number(day[1]) - 1] : undefined],
+    ['date', day?.[0].length === 10 ? day[0] : undefined],
     ['abstract', latexField(p.abstract) || undefined],
     ['keywords', p.tags.map(keyword).join(', ') || undefined],
     ['annote', p.note?.trim() ? escapeBibtex(p.note) : undefined],
