@@ -6,6 +6,7 @@ import { arxivRss } from './formats/arxiv-rss';
 import { bibtex } from './formats/bibtex';
 import { cslJson } from './formats/csl-json';
 import { hfDaily } from './formats/hf-daily';
+import { readJson } from './json';
 import { ris } from './formats/ris';
 import { trending } from './formats/trending';
 import type { DigestFormat, DigestText, ParsedDigest } from './types';
@@ -59,6 +60,22 @@ function describeOther(text: string): string {
   return 'No paper titles followed by abstracts were found';
 }
 
+/** JSON that does not parse (a download cut short, a hand edit): where it breaks, and whose it looks like. */
+function brokenJson(text: string): DigestError | undefined {
+  const json = readJson(text);
+  if (json.ok || !/^\s*[{[]/.test(text)) return undefined;
+  const head = text.slice(0, 20000);
+  const kind = /"dailyPapers"|"paper"\s*:\s*\{/.test(head)
+    ? ' of Hugging Face papers'
+    : /"issued"|"container-title"|"type"\s*:\s*"/.test(head)
+      ? ' (CSL-JSON)'
+      : '';
+  return new DigestError('malformed', `This looks like JSON${kind}, but it is broken ${json.where}: ${json.message}. Was the download cut short?`, {
+    line: json.line,
+    column: json.column,
+  });
+}
+
 const KNOWN = () => FORMATS.map((f) => f.name).join(', ');
 
 /** How confident each format is that the text is its own, most confident first. */
@@ -92,7 +109,9 @@ export function parseDigest(input: string, options: ParseOptions = {}): ParsedDi
     if (best && best.confidence >= 0.3) format = FORMATS.find((f) => f.name === best.name);
   }
   if (!format) {
-    throw new DigestError('unrecognised', `This is not a digest Digest Reader can read. ${describeOther(text)}. Known formats: ${KNOWN()}.`);
+    throw (
+      brokenJson(text) ?? new DigestError('unrecognised', `This is not a digest Digest Reader can read. ${describeOther(text)}. Known formats: ${KNOWN()}.`)
+    );
   }
   let parsed: ParsedDigest;
   try {

@@ -81,7 +81,8 @@ describe('Hugging Face daily papers JSON', () => {
     expect(shape.code).toBe('malformed');
     expect(shape.message).toMatch(/Hugging Face.*an object with papers; expected a list of \{"paper"/);
     const broken = digestError(() => parseDigest(fixture('hf-daily-papers.json').slice(0, 3000)));
-    expect(broken.code).toBe('unrecognised');
+    expect(broken.code).toBe('malformed'); // a download cut short: where it breaks, without --format too
+    expect(broken.message).toMatch(/^This looks like JSON of Hugging Face papers, but it is broken at line \d+, column \d+/);
     const forced = digestError(() => parseDigest(fixture('hf-daily-papers.json').slice(0, 3000), { format: 'hf-daily-papers' }));
     expect(forced.code).toBe('malformed');
     expect(forced.message).toMatch(/JSON is broken at line \d+, column \d+/);
