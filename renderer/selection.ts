@@ -3,7 +3,20 @@ function textOffset(root: Node, node: Node, offset: number): number {
   const range = document.createRange();
   range.setStart(root, 0);
   range.setEnd(node, offset);
-  return range.toString().length;
+  return sourceLength(range.cloneContents());
+}
+
+/**
+ * The length of the text a piece of the page stands for: a formula shown from `$…$` counts as its
+ * source (`data-tex`, see Highlighted.tsx), whole, so a selection that ends inside one takes all of it.
+ */
+function sourceLength(node: Node): number {
+  if (node.nodeType === Node.TEXT_NODE) return node.textContent?.length ?? 0;
+  const tex = node instanceof Element ? node.getAttribute('data-tex') : null;
+  if (tex !== null) return tex.length;
+  let length = 0;
+  for (const child of node.childNodes) length += sourceLength(child);
+  return length;
 }
 
 /**

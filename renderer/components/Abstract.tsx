@@ -3,6 +3,7 @@ import { useApp } from '../store';
 import type { PaperView } from '../store/types';
 import { blockCuts, LONG_TEXT, segments, type Segment } from '../text-segments';
 import { selectionIn } from '../selection';
+import { inlineLatex } from './Highlighted';
 import { HIGHLIGHT_COLORS } from '../../src/api/vocabulary';
 
 /**
@@ -14,7 +15,9 @@ const BLOCK: CSSProperties = { display: 'block', contentVisibility: 'auto', cont
 
 function pieces(segs: Segment[]): ReactNode[] {
   return segs.map((seg) => {
-    const inner = seg.search ? <mark className="search-hit">{seg.text}</mark> : seg.text;
+    // Maths shown as maths; a piece cut inside a formula (a mark ending in it) shows its source.
+    const text = inlineLatex(seg.text);
+    const inner = seg.search ? <mark className="search-hit">{text}</mark> : text;
     return seg.highlight ? (
       <mark key={seg.start} className={`hl hl-${seg.highlight.color}`} data-highlight={seg.highlight.id}>
         {inner}

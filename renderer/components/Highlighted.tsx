@@ -9,7 +9,8 @@ type Range = [number, number];
  * "flaws") are shown as their letters in that face; other inline maths (`S$^4$C`, `$2.26\times$`,
  * `$O(n^2)$`) as text with symbols, super- and subscripts (see inline-math.ts), or as its source
  * when it holds what cannot be shown. Dollars are maths as Pandoc reads them (MATH_SPAN: "$5 and
- * $10" stays money), as the core reads them for exports.
+ * $10" stays money), as the core reads them for exports. Each formula keeps its source in
+ * `data-tex`, so that a selection across it is measured in the text's own characters (selection.ts).
  */
 const FACE = /^(?:\\[a-z]+\s*)*\\(?:math|text)(tt|rm|bf|it|sf)\{([^${}]{1,24})\}$/;
 
@@ -25,11 +26,11 @@ export function inlineLatex(text: string): ReactNode {
     if (m.index > at) parts.push(text.slice(at, m.index));
     parts.push(
       face ? (
-        <span key={m.index} className={`latex-${face[1]}`}>
+        <span key={m.index} className={`latex-${face[1]}`} data-tex={m[0]}>
           {face[2]}
         </span>
       ) : (
-        <span key={m.index} className="math" title={m[0]}>
+        <span key={m.index} className="math" title={m[0]} data-tex={m[0]}>
           {renderMath(nodes!)}
         </span>
       ),

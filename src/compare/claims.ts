@@ -1,3 +1,5 @@
+import { MATH_SPAN } from '../api/vocabulary';
+import { plainTitle } from '../digest/latex';
 import type { Range } from '../search/text';
 
 /** A sentence of an abstract that carries a figure or a comparison, with its figures located. */
@@ -13,13 +15,17 @@ export interface Claim {
  * `2.5times`, `90.0\%`, `$\times$`. Rewrites them as a reader would write them.
  */
 export function normaliseLatex(text: string): string {
-  return text
-    .replace(/\$\\?(times|sim|approx)\$/g, (_, op: string) => ` ${OPS[op]} `)
-    .replace(/\\%/g, '%')
-    .replace(/(\d%?)\s?\\?sim\s?(?=[\d.])/g, '$1~')
-    .replace(/(\d)\s?\\?times\b/g, '$1×')
-    .replace(/(\d)\s?\\?approx\s?(?=\d)/g, '$1≈')
-    .replace(/ {2,}/g, ' ');
+  return (
+    text
+      .replace(/\$\\?(times|sim|approx)\$/g, (_, op: string) => ` ${OPS[op]} `)
+      // Other maths as letters and symbols: `$2.26\times$` → 2.26×, `S$^4$C` → S4C.
+      .replace(MATH_SPAN, (math) => plainTitle(math))
+      .replace(/\\%/g, '%')
+      .replace(/(\d%?)\s?\\?sim\s?(?=[\d.])/g, '$1~')
+      .replace(/(\d)\s?\\?times\b/g, '$1×')
+      .replace(/(\d)\s?\\?approx\s?(?=\d)/g, '$1≈')
+      .replace(/ {2,}/g, ' ')
+  );
 }
 
 const OPS: Record<string, string> = { times: '×', sim: '~', approx: '≈' };

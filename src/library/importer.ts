@@ -85,7 +85,7 @@ export async function importDigest(corpus: Corpus, parser: DigestParser, req: Im
   const now = new Date().toISOString();
   const { digest, newPapers, changedPapers, revisedPapers } = await corpus.addDigestInSlices(
     {
-      name: digestName({ ...req, meta: parsed.meta, now }),
+      name: unusedName(corpus, digestName({ ...req, meta: parsed.meta, now })),
       importedAt: now,
       format: parsed.format,
       source: req.source,
@@ -103,6 +103,14 @@ export async function importDigest(corpus: Corpus, parser: DigestParser, req: Im
     changedPapers,
     paperIds: [...new Set(entries.map((e) => e.id))],
   };
+}
+
+/** The name, or with a number when a digest has it already: "arXiv cs.CL 2024-01-22 (2)" for the day's second listing. */
+function unusedName(corpus: Corpus, name: string): string {
+  const taken = new Set(corpus.digests.map((d) => d.name));
+  let unused = name;
+  for (let n = 2; taken.has(unused); n++) unused = `${name} (${n})`;
+  return unused;
 }
 
 /**

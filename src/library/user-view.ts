@@ -3,7 +3,9 @@ import { highlightsOf, type PlacedHighlight } from '../highlights/highlights';
 import { listsOf } from '../lists/lists';
 import { noteOf } from '../notes/notes';
 import type { Note } from '../notes/types';
+import { plainTitle } from '../digest/latex';
 import type { SearchDoc } from '../search/search-index';
+import { processTerm, tokenize } from '../search/text';
 import type { DataContext } from '../shared/context';
 import type { UserData } from '../storage/schema';
 import { statusOf } from '../status/status';
@@ -118,11 +120,22 @@ export function readerPaperIds(data: UserData): string[] {
   return [...new Set([...Object.keys(data.paperTags), ...Object.keys(data.notes), ...Object.keys(data.highlights)])];
 }
 
+/**
+ * A title as searched: with the words its LaTeX spells when flattened (`S$^4$C` is also "S4C", as
+ * the page shows and exports name it), each once, so that a plain title's words count as before.
+ */
+function titleWords(title: string): string {
+  if (!title.includes('$') && !title.includes('\\')) return title;
+  const own = new Set(tokenize(title).map(processTerm));
+  const extra = [...new Set(tokenize(plainTitle(title)).map(processTerm))].filter((t) => !own.has(t));
+  return extra.length > 0 ? `${title} ${extra.join(' ')}` : title;
+}
+
 export function searchDoc(p: Paper, data: UserData): SearchDoc {
   const comments = (data.highlights[p.id] ?? []).map((h) => h.comment).filter(Boolean);
   return {
     id: p.id,
-    title: p.title,
+    title: titleWords(p.title),
     abstract: p.abstract,
     ...(p.authors?.length ? { authors: p.authors.join('\n') } : {}),
     ...(p.rev ? { rev: p.rev } : {}),

@@ -63,6 +63,15 @@ test('every format through the file chooser at once, one report each; the sample
   await expect(appeared).toContainText('Trending papers (sample)');
   await expect(appeared).toContainText('Hugging Face daily papers');
 
+  // A title is found by the word it shows (S$^4$C as S4C), and maths shows as maths in the abstract too.
+  await openBySearch(page, 'S4C', /^S4C: Speculative Sampling.*Tao Ge/);
+  const abstract = reader(page).locator('.abstract');
+  await expect(abstract.locator('.math').filter({ hasText: '2.26×' })).toBeVisible();
+  await expect(abstract).not.toContainText('\\times');
+  await shoot(page, 'reader-maths');
+  await page.getByRole('searchbox', { name: 'Search papers' }).fill('');
+  await openBySearch(page, 'FlexGen high-throughput', /^FlexGen/);
+
   // An author opens all their papers.
   const author = (await byline.getByRole('button').first().textContent())!;
   await byline.getByRole('button', { name: author }).click();

@@ -103,4 +103,9 @@ describe('figures and sentences', () => {
       'Because (i.e. here) it works.',
     ]);
   });
+
+  it('reads figures through maths: S$^4$C reaches $2.26\\times$ and costs only $6\\sim45\\%$', () => {
+    const claims = extractClaims('On Spec-bench, S$^4$C achieves an acceleration ratio of $2.26\\times$. It needs only $6\\sim45\\%$ of the cost.');
+    expect(claims.map((c) => c.text)).toEqual(['On Spec-bench, S4C achieves an acceleration ratio of 2.26×.', 'It needs only 6~45% of the cost.']);
+  });
 });

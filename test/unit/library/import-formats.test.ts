@@ -103,4 +103,16 @@ describe('papers from every source meet in one library', () => {
       await core.close();
     }
   });
+
+  it('finds a LaTeX title by the word it shows (S$^4$C as S4C)', async () => {
+    const core = await openCore({ dataDir: tempDir() });
+    try {
+      await call(core, 'digests.import', { fileName: 'hf.json', text: fixture('hf-daily-papers.json'), source: 'file' });
+      await searchable(core);
+      const found = await call(core, 'papers.query', { q: 'S4C' });
+      expect(found.items.map((r) => r.title)).toEqual([expect.stringMatching(/^S\$\^4\$C: Speculative Sampling/)]);
+    } finally {
+      await core.close();
+    }
+  });
 });

@@ -37,6 +37,13 @@ describe('importing digests', () => {
     ]);
   });
 
+  it('numbers a digest whose name another has (a second listing of the same day)', async () => {
+    const { library } = await withSample();
+    await library.import({ name: 'Sample', text: SECOND, source: 'paste' });
+    await library.import({ name: 'Sample', text: `${SECOND}\n${SAMPLE.split('\n').slice(2, 4).join('\n')}`, source: 'paste' });
+    expect(library.digests().map((d) => d.name)).toEqual(['Sample', 'Sample (2)', 'Sample (3)']);
+  });
+
   it('leaves the library exactly as it was when an import fails', async () => {
     const { dir, library } = await withSample();
     await expect(library.import({ name: 'bad', text: '{"not": "a digest"}', source: 'file' })).rejects.toThrow(/not a digest/);
