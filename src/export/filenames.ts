@@ -80,7 +80,7 @@ export class FileNamer {
   /** A free `<base>.<ext>`: the title's name, else with a suffix from the id, else numbered. */
   claim(title: string, id: string, ext: string, fallback = 'Untitled'): string {
     const base = safeBaseName(title, fallback);
-    const candidates = [base, `${base} (${id.slice(0, 6)})`, `${base} (${id})`];
+    const candidates = [base, `${base} (${shortId(id)})`, `${base} (${id})`];
     for (let n = 2; ; n++) {
       const name = `${candidates.shift() ?? `${base} (${id}) ${n}`}.${ext}`;
       if (!this.#taken.has(key(name))) {
@@ -89,4 +89,11 @@ export class FileNamer {
       }
     }
   }
+}
+
+/** What tells a paper apart in a file name: its arXiv id (2401.10774), else the start of its hash. */
+function shortId(id: string): string {
+  const arxiv = /^arxiv-(\d{4})-(\d{4,5})$/.exec(id);
+  if (arxiv) return `${arxiv[1]}.${arxiv[2]}`;
+  return id.replace(/^[a-z]+-/, '').slice(0, 6);
 }

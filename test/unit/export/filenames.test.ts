@@ -65,6 +65,9 @@ describe('FileNamer', () => {
     expect(namer.claim('ATTENTION', 'bbbbbb222', 'md')).toBe('ATTENTION (bbbbbb).md');
     expect(namer.claim('Attention?', 'bbbbbb333', 'md')).toBe('Attention (bbbbbb333).md');
     expect(namer.claim('notes', 'cccccc444', 'md')).toBe('notes (cccccc).md');
+    // Papers' own ids: an arXiv paper by its arXiv id, another by the start of its hash (not "arxiv-").
+    expect(namer.claim('Attention', 'arxiv-2401-10774', 'md')).toBe('Attention (2401.10774).md');
+    expect(namer.claim('Attention', 'doi-a1e0b720fa4c4785', 'md')).toBe('Attention (a1e0b7).md');
   });
 
   it('never hands out the same name twice', () => {
