@@ -24,6 +24,8 @@ function useActions(): Action[] {
       run: () => document.querySelector<HTMLElement>('input[aria-label="Search papers"]')?.focus(),
     },
     { id: 'new-list', group: 'Library', label: 'New reading list…', run: () => document.querySelector<HTMLElement>('button[aria-label="New list"]')?.click() },
+    { id: 'export', group: 'Library', label: 'Export…', run: () => s.openExport(true) },
+    { id: 'fetch', group: 'Library', label: 'Fetch all sources now', run: () => void s.fetchSources() },
     { id: 'settings', group: 'App', label: 'Settings…', hint: 'Ctrl ,', run: () => s.openOverlay('settings') },
     { id: 'backups', group: 'App', label: 'Backups…', run: () => s.openOverlay('backups') },
     { id: 'shortcuts', group: 'App', label: 'Keyboard shortcuts', hint: '?', run: () => s.openOverlay('shortcuts') },
@@ -39,6 +41,9 @@ function useActions(): Action[] {
     },
     { id: 'go-all', group: 'Go to', label: 'All papers', run: () => s.setView({ kind: 'all' }) },
     { id: 'go-starred', group: 'Go to', label: 'Starred', run: () => s.setView({ kind: 'starred' }) },
+    { id: 'go-sources', group: 'Go to', label: 'Sources', run: () => s.setView({ kind: 'sources' }) },
+    { id: 'go-trends', group: 'Go to', label: 'Trends', run: () => s.setView({ kind: 'trends' }) },
+    ...s.comparisons.map((c) => ({ id: `go-compare-${c.id}`, group: 'Go to', label: `Comparison: ${c.name}`, run: () => s.openComparison(c.id) })),
     ...s.lists.map((l) => ({ id: `go-list-${l.id}`, group: 'Go to', label: `List: ${l.name}`, run: () => s.setView({ kind: 'list', id: l.id }) })),
     ...s.tags.map((t) => ({ id: `go-tag-${t.id}`, group: 'Go to', label: `Tag: ${t.name}`, run: () => s.setView({ kind: 'tags', ids: [t.id], mode: 'and' }) })),
     ...s.digests.map((d) => ({ id: `go-digest-${d.id}`, group: 'Go to', label: `Digest: ${d.name}`, run: () => s.setView({ kind: 'digest', id: d.id }) })),
@@ -54,6 +59,11 @@ function useActions(): Action[] {
       { id: 'reading', group: 'Paper', label: `Mark ${what} reading`, run: () => void s.setStatus(target, { state: 'reading' }) },
       { id: 'unread', group: 'Paper', label: `Mark ${what} unread`, run: () => void s.setStatus(target, { state: 'unread' }) },
       { id: 'star', group: 'Paper', label: `Star ${what}`, hint: 's', run: () => void s.setStatus(target, { starred: true }) },
+      { id: 'unstar', group: 'Paper', label: `Unstar ${what}`, run: () => void s.setStatus(target, { starred: false }) },
+      { id: 'not-interested', group: 'Paper', label: `Not interested in ${what}`, run: () => void s.setStatus(target, { notInterested: true }) },
+      ...(target.length >= 2 && target.length <= 6
+        ? [{ id: 'compare', group: 'Paper', label: `Compare the ${target.length} selected papers`, run: () => void s.compare(target) }]
+        : []),
       {
         id: 'tag',
         group: 'Paper',
@@ -71,6 +81,17 @@ function useActions(): Action[] {
   return actions;
 }
 
+/** An action matches when its name holds every word typed (letters scattered across it do not: "theme" is not "Tag this paper"). */
+function everyWord(value: string, search: string): number {
+  const name = value.toLowerCase();
+  return search
+    .toLowerCase()
+    .split(/\s+/)
+    .every((word) => name.includes(word))
+    ? 1
+    : 0;
+}
+
 export function CommandPalette() {
   const open = useApp((s) => s.overlay === 'palette');
   const openOverlay = useApp((s) => s.openOverlay);
@@ -80,7 +101,7 @@ export function CommandPalette() {
 
   return (
     <Modal open={open} onClose={close} label="Command palette" className="palette">
-      <Command label="Command palette" loop>
+      <Command label="Command palette" loop filter={everyWord}>
         <Command.Input data-autofocus placeholder="Type a command or a name…" aria-label="Command" />
         <Command.List>
           <Command.Empty>No matching action.</Command.Empty>

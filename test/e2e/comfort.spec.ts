@@ -95,6 +95,17 @@ test('keyboard only: palette, search, open, tag, add to list, cheat sheet', asyn
   await page.keyboard.type('toggle theme');
   await page.keyboard.press('Enter');
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'light'); // system → light (explicit)
+  // A word matches only the actions that say it, and the palette goes to every view.
+  await page.keyboard.press('Control+k');
+  await page.keyboard.type('theme');
+  await expect(page.getByRole('dialog', { name: 'Command palette' }).getByRole('option')).toHaveCount(1);
+  await page.keyboard.press('Control+a');
+  await page.keyboard.type('trends');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'Trends', level: 1 })).toBeVisible();
+  await nav(page)
+    .getByRole('button', { name: /^All papers/ })
+    .click();
   await page.keyboard.press('?');
   await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toContainText('Next paper');
   await shoot(page, 'shortcuts');
