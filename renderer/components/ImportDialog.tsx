@@ -116,7 +116,7 @@ function ImportOutcome({ result, several }: { result: ImportResult; several: boo
     return (
       <p className="error" role="alert">
         {several && <strong>{name}: </strong>}
-        {error}
+        {error} <span className="muted">Nothing in your library changed.</span>
       </p>
     );
   }
@@ -162,7 +162,7 @@ function ImportOutcome({ result, several }: { result: ImportResult; several: boo
       )}
       {report.skipped.length > 0 && (
         <details className="skipped" open={report.skipped.length <= 5}>
-          <summary>{plural(report.skipped.length, 'entry', 'entries')} could not be read</summary>
+          <summary>{report.skipped.length === 1 ? 'Which, and why' : 'Which ones, and why'}</summary>
           <ul>
             {report.skipped.slice(0, 200).map((s) => (
               <li key={s.line}>
