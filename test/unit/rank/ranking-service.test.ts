@@ -60,6 +60,11 @@ describe('"Best for you"', () => {
     expect(page.items[0].reason).toMatch(/^shares .+ with [1-4] papers? you starred$/);
     // Reasons name only what the reader's papers contain.
     expect(page.items.filter((p) => p.reason).length).toBeGreaterThanOrEqual(3);
+    // Unfiltered, the papers still to judge come first: the starred ones after them.
+    const all = (await call('papers.query', { sort: 'best', limit: 1000 })).items;
+    const firstStarred = all.findIndex((p) => p.starred);
+    expect(all.slice(firstStarred).filter((p) => !p.starred && !p.notInterested)).toEqual([]);
+    expect(firstStarred).toBe(all.length - starred.length);
   });
 
   it('orders a search, a digest and a smart list the same way', async () => {
