@@ -49,7 +49,7 @@ export class Corpus {
         const aside = moveAside(file);
         this.warnings.push({
           code: 'digest-corrupt',
-          message: `An imported digest file could not be read and was kept aside as ${path.basename(aside)}; its papers are missing until it is restored.`,
+          message: `An imported digest file could not be read and was kept aside as ${path.basename(aside)}; its papers are missing until you import that digest again (your notes, tags, stars and lists for them are kept and come back with it).`,
         });
       }
     }

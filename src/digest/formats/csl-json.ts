@@ -39,12 +39,14 @@ function name(author: Json): string | undefined {
   if (!isObject(author)) return undefined;
   const literal = str(author.literal);
   if (literal) return literal;
-  const parts = [str(author.given), str(author['non-dropping-particle']), str(author.family), str(author.suffix)].filter(Boolean);
+  const particles = [str(author['dropping-particle']), str(author['non-dropping-particle'])];
+  const parts = [str(author.given), ...particles, str(author.family), str(author.suffix)].filter(Boolean);
   return parts.length > 0 ? parts.join(' ') : undefined;
 }
 
-/** `issued: {"date-parts": [[2024, 1, 22]]}`, `{"raw": "2024-01-22"}` or `{"literal": …}`. */
+/** `issued: {"date-parts": [[2024, 1, 22]]}`, `{"raw": "2024-01-22"}`, `{"literal": …}`, or CSL 1.0.2's EDTF string "2024-01-22". */
 function date(value: Json | undefined): string | undefined {
+  if (typeof value === 'string') return isoDate(value);
   if (!isObject(value)) return undefined;
   const parts = value['date-parts'];
   if (Array.isArray(parts) && Array.isArray(parts[0])) {

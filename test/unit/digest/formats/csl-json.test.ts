@@ -35,6 +35,17 @@ describe('CSL-JSON', () => {
     expect(parseDigest(JSON.stringify({ items: [item] })).entries).toHaveLength(1);
   });
 
+  it('keeps a dropping particle ("Ludwig van Beethoven") and reads an EDTF string as the date', () => {
+    const item = {
+      type: 'article',
+      title: 'Symphonies',
+      abstract: 'On symphonies.',
+      author: [{ given: 'Ludwig', 'dropping-particle': 'van', family: 'Beethoven' }],
+      issued: '1808-12-22',
+    };
+    expect(parseDigest(JSON.stringify([item])).entries[0]).toMatchObject({ authors: ['Ludwig van Beethoven'], published: '1808-12-22' });
+  });
+
   it('says what it expected for JSON of another shape', () => {
     const error = digestError(() => parseDigest('[{"name": "x"}]', { format: 'csl-json' }));
     expect(error.code).toBe('malformed');
