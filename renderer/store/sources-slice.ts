@@ -12,6 +12,8 @@ export interface SourcesSlice {
   nextFetch: string | null;
   /** Sources being fetched now, by id: the phase they are in. */
   fetching: Record<string, FetchProgress>;
+  /** How many sources the fetch under way set out to fetch (for its progress). */
+  fetchTotal: number;
   /** The latest fetch that ended, for the Sources view's summary. */
   lastRun: FetchRun | null;
   /** Each source's latest result seen by this page ("23 new"), kept across runs of other sources. */
@@ -32,6 +34,7 @@ export const createSourcesSlice: StateCreator<AppState, [], [], SourcesSlice> = 
   schedule: null,
   nextFetch: null,
   fetching: {},
+  fetchTotal: 0,
   lastRun: null,
   lastResults: {},
   async loadSources() {
@@ -61,7 +64,13 @@ export const createSourcesSlice: StateCreator<AppState, [], [], SourcesSlice> = 
   async fetchSources(ids) {
     // Marked at once: the progress events follow as the core works.
     const marked = Object.fromEntries((ids ?? get().sources.map((s) => s.id)).map((id) => [id, { sourceId: id, name: '', phase: 'fetching' as const }]));
-    set((s) => ({ fetching: { ...marked, ...s.fetching } }));
+    set((s) => {
+      const fetching = { ...marked, ...s.fetching };
+      return {
+        fetching,
+        fetchTotal: Object.keys(s.fetching).length === 0 ? Object.keys(fetching).length : Math.max(s.fetchTotal, Object.keys(fetching).length),
+      };
+    });
     const run = await get().attempt(() => api.call('sources.fetch', ids ? { ids } : {}));
     if (run) get().noteFetchFinished(run);
     else set((s) => ({ fetching: Object.fromEntries(Object.entries(s.fetching).filter(([id]) => !marked[id])) }));

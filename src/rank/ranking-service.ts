@@ -124,17 +124,20 @@ export class RankingService {
   }
 
   /**
-   * Papers best first, or null when there is no model to order by. The papers the model learnt
-   * from (starred, read, tagged, listed: already judged) come after those still to judge, papers
-   * not scored yet after the scored ones, and papers the reader marked "not interested" last of
-   * all: the model learns from that mark, but the reader said it of this very paper.
+   * Papers best first, or null when there is no model to order by. Papers the reader already
+   * judged (starred or read) come after those still to judge, papers not scored yet after the
+   * scored ones, and papers the reader marked "not interested" last of all: the model learns from
+   * that mark, but the reader said it of this very paper. (A tag may come from a smart list's rule,
+   * not from the reader: a tagged paper is still to judge.)
    */
   order(papers: readonly Paper[], tagId?: string | null): Paper[] | null {
     const scores = tagId ? this.#tagScores.get(tagId) : this.#outcome?.ok ? this.#scores : null;
     if (!scores) return null;
     const status = this.data().status;
-    const judged = new Set((tagId ? this.#signals?.byTag[tagId] : this.#signals?.positives) ?? []);
-    const group = (p: Paper) => (status[p.id]?.notInterested ? 2 : judged.has(p.id) ? 1 : 0);
+    const group = (p: Paper) => {
+      const s = status[p.id];
+      return s?.notInterested ? 2 : s?.starred || s?.state === 'read' ? 1 : 0;
+    };
     return papers
       .map((p, i) => ({ p, i, g: group(p), s: scores.get(p.id) ?? -1e9 }))
       .sort((a, b) => a.g - b.g || b.s - a.s || a.i - b.i)

@@ -127,6 +127,7 @@ test('sources fetched into dated digests; stars make "Best for you" reorder the 
   await addFeed(page, 'Gone', server.url('/gone.xml'));
   await sourcesList(page).getByRole('button', { name: 'Fetch now: Gone' }).click();
   await expect(sourcesList(page).getByRole('listitem', { name: 'Gone' }).getByRole('alert')).toContainText(/404|not found/i, { timeout: 30_000 });
+  await expect(page.getByRole('status').filter({ hasText: 'Last fetch:' })).toContainText('1 source failed (below).');
   await expect(digestButtons(page)).toHaveCount(digestsBefore + 2);
   expect((await app.call<{ digests: unknown[] }>('digests.list')).digests).toHaveLength(digests.digests.length);
   await expect(nav(page).getByText('2 failing')).toBeVisible();

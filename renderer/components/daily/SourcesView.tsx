@@ -32,6 +32,7 @@ export function SourcesView() {
   const schedule = useApp((s) => s.schedule);
   const nextFetch = useApp((s) => s.nextFetch);
   const lastRun = useApp((s) => s.lastRun);
+  const fetchTotal = useApp((s) => s.fetchTotal);
   const loadSources = useApp((s) => s.loadSources);
   const fetchSources = useApp((s) => s.fetchSources);
   const setSchedule = useApp((s) => s.setSchedule);
@@ -43,6 +44,9 @@ export function SourcesView() {
     return () => clearInterval(timer);
   }, [loadSources]);
   const busy = Object.keys(fetching).length;
+  // Sources fetched by the app on its own schedule are not counted in fetchTotal: at least those under way.
+  const total = Math.max(fetchTotal, busy);
+  const failedLast = lastRun?.results.filter((r) => !r.ok).length ?? 0;
 
   return (
     <section className="daily-view sources-view" aria-labelledby="sources-title">
@@ -57,15 +61,16 @@ export function SourcesView() {
       </header>
       {busy > 0 && (
         <div className="fetch-progress" role="status">
-          <progress aria-label="Fetching sources" max={sources.length} value={sources.length - busy} />
+          <progress aria-label="Fetching sources" max={total} value={total - busy} />
           <span>
-            Fetching {busy} of {sources.length}…
+            Fetched {total - busy} of {total}…
           </span>
         </div>
       )}
       {busy === 0 && lastRun && lastRun.results.length > 0 && (
         <p className="last-run" role="status">
-          Last fetch: {lastRun.summary}.
+          Last fetch: {lastRun.summary}
+          {failedLast > 0 && `; ${failedLast === 1 ? '1 source' : `${failedLast} sources`} failed (below)`}.
         </p>
       )}
       {sources.length === 0 ? (
