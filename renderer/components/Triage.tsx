@@ -1,5 +1,7 @@
 import { useEffect } from 'react';
+import { formatDate } from '../format';
 import { useApp } from '../store';
+import type { PaperView } from '../store/types';
 import { inlineLatex } from './Highlighted';
 import { TagInput } from './TagInput';
 
@@ -20,6 +22,8 @@ export function Triage() {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const typing = e.target instanceof HTMLElement && ['INPUT', 'TEXTAREA', 'SELECT'].includes(e.target.tagName);
+      // Esc in the list or tag field gives the keys back to triage (it does not end it).
+      if (typing && e.key === 'Escape') (e.target as HTMLElement).blur();
       if (typing || e.ctrlKey || e.metaKey || e.altKey) return;
       const actions: Record<string, () => void> = {
         r: () => void read(),
@@ -88,8 +92,9 @@ export function Triage() {
               </span>
             )}
           </h2>
+          <TriageByline paper={paper} />
           {triage.reasons[paper.id] && <p className="reason">{triage.reasons[paper.id]}</p>}
-          <p className="abstract">{paper.abstract}</p>
+          <p className="abstract">{inlineLatex(paper.abstract)}</p>
           <div className="triage-tools">
             <select
               id="triage-list"
@@ -136,4 +141,16 @@ export function Triage() {
       </footer>
     </section>
   );
+}
+
+/** Who wrote it, when it came out and where: what a decision in a second rests on, beside the abstract. */
+function TriageByline({ paper }: { paper: PaperView }) {
+  const authors = paper.authors ?? [];
+  const parts = [
+    authors.length > 6 ? `${authors.slice(0, 6).join(', ')} et al.` : authors.join(', '),
+    paper.published ? formatDate(paper.published) : '',
+    paper.primaryCategory ?? paper.categories?.[0] ?? '',
+    paper.upvotes ? `▲ ${paper.upvotes}` : '',
+  ].filter(Boolean);
+  return parts.length > 0 ? <p className="triage-byline">{parts.join(' · ')}</p> : null;
 }

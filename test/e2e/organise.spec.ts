@@ -142,6 +142,16 @@ test('organise and annotate as a reader would, then find it all after a restart'
   await expect(triage.getByRole('status')).toHaveText('Paper 5 of 119 unread');
   await page.keyboard.press('u');
   await expect(triage.getByRole('status')).toHaveText('Paper 4 of 119 unread');
+  // l goes to the list menu; Esc there gives the keys back to triage, which goes on.
+  await expect(triage.getByRole('combobox', { name: 'Add to list' })).toBeVisible();
+  await page.keyboard.press('l');
+  await expect(triage.getByRole('combobox', { name: 'Add to list' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(triage.getByRole('combobox', { name: 'Add to list' })).not.toBeFocused();
+  await page.keyboard.press('x');
+  await expect(triage.getByRole('status')).toHaveText('Paper 5 of 119 unread');
+  await page.keyboard.press('u');
+  await expect(triage.getByRole('status')).toHaveText('Paper 4 of 119 unread');
   await shoot(page, 'triage');
   await page.keyboard.press('Escape');
   await expect(page.getByText('117 unread of 119')).toBeVisible();
