@@ -13,6 +13,8 @@ import type { Session } from './session';
 export interface Output {
   out(text: string): void;
   err(text: string): void;
+  /** A line that the next one replaces, on a terminal only ('' clears it): how a long import is going. */
+  progress?(text: string): void;
 }
 
 type Values = Record<string, string | boolean | string[] | undefined>;
@@ -121,8 +123,16 @@ With - the digest is read from standard input.
           fail((error as Error).message);
           continue;
         }
+        const show = values.json ? undefined : io.progress;
+        show?.(`${file}: reading…`);
+        const off = session.on('import.progress', ({ done, total }) =>
+          show?.(`${file}: ${done === 0 ? `${plural(total, 'paper')} read, matching them with your library…` : `adding ${plural(total, 'paper')}…`}`),
+        );
         try {
-          const r = await session.call('digests.import', { ...input, source: file === '-' ? 'paste' : 'file', ...(format ? { format } : {}) });
+          const r = await session.call('digests.import', { ...input, source: file === '-' ? 'paste' : 'file', ...(format ? { format } : {}) }).finally(() => {
+            off();
+            show?.('');
+          });
           reports.push({ file, ok: true, report: r });
           if (values.json) continue;
           if (r.alreadyImported) io.out(`${file}: already imported as “${r.alreadyImported.name}”; nothing added`);

@@ -28,7 +28,11 @@ Options:
 
 While the app has the same library open, the command line cannot open it: close the app first.`;
 
-const stdio: Output = { out: (t) => console.log(t), err: (t) => console.error(t) };
+const stdio: Output = {
+  out: (t) => console.log(t),
+  err: (t) => console.error(t),
+  ...(process.stderr.isTTY ? { progress: (t: string) => process.stderr.write(`\r\x1b[K${t.slice(0, (process.stderr.columns || 80) - 1)}`) } : {}),
+};
 
 /** The library the desktop app and web mode use too; an earlier desktop app's is moved there first, as the app would. */
 function defaultLibrary(io: Output): string {

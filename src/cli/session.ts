@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import type { Api } from '../api';
+import type { EventName, Events } from '../api/events';
 import { dispatch } from '../boundary/dispatch';
 import { openCore } from '../core';
 import { LibraryLockedError } from '../storage/lock';
@@ -10,6 +11,8 @@ import { CliError } from './errors';
 export interface Session {
   dataDir: string;
   call<K extends keyof Api>(name: K, arg: Api[K]['arg']): Promise<Api[K]['result']>;
+  /** The core's events (an import's progress); returns the way to stop listening. */
+  on<E extends EventName>(event: E, listener: (payload: Events[E]) => void): () => void;
 }
 
 /** Why a library folder cannot be opened, by the file system's error code. */
@@ -69,6 +72,7 @@ export async function withLibrary<T>(
         if (!envelope.ok) throw new CliError(envelope.error.message);
         return envelope.value as never;
       },
+      on: (event, listener) => opened.events.on(event, listener),
     };
     for (const w of (await session.call('app.status', {})).warnings) warn(w.message);
     return await use(session);

@@ -63,6 +63,17 @@ describe('digest-reader command line', { timeout: 90_000 }, () => {
     expect((await cli('--version')).stdout).toMatch(/^digest-reader \d+\.\d+\.\d+\n$/);
   });
 
+  it('shows how an import is going on a terminal, on one line it clears at the end', async () => {
+    const lines: string[] = [];
+    const progress: string[] = [];
+    const io = { out: (t: string) => lines.push(t), err: (t: string) => lines.push(t), progress: (t: string) => progress.push(t) };
+    expect(await run(['--data', tempDir(), 'import', SAMPLE_PATH], io)).toBe(0);
+    expect(progress[0]).toBe(`${SAMPLE_PATH}: reading…`);
+    expect(progress).toContain(`${SAMPLE_PATH}: 119 papers read, matching them with your library…`);
+    expect(progress.at(-1)).toBe('');
+    expect(lines.join('\n')).toContain('119 papers added');
+  });
+
   it('reports files it cannot import, imports the others, and exits 1', async () => {
     const dir = tempDir();
     const json = path.join(dir, 'papers.json');
