@@ -22,11 +22,13 @@ describe('inline maths as a reader sees it', () => {
   });
 
   it('renders in titles and abstracts, with the source as a tooltip; money and lone dollars stay text', () => {
-    expect(html('reaching a $2.26\\times$ speed-up')).toBe('reaching a <span class="math" title="$2.26\\times$">2.26×</span> speed-up');
-    expect(html('S$^4$C')).toBe('S<span class="math" title="$^4$">Ⓢ</span>C'.replace('Ⓢ', '<sup>4</sup>'));
-    expect(html('$\\scriptsize\\mathtt{F}$Laws')).toBe('<span class="latex-tt">F</span>Laws');
+    expect(html('reaching a $2.26\\times$ speed-up')).toBe(
+      'reaching a <span class="math" title="$2.26\\times$" data-tex="$2.26\\times$">2.26×</span> speed-up',
+    );
+    expect(html('S$^4$C')).toBe('S<span class="math" title="$^4$" data-tex="$^4$">Ⓢ</span>C'.replace('Ⓢ', '<sup>4</sup>'));
+    expect(html('$\\scriptsize\\mathtt{F}$Laws')).toBe('<span class="latex-tt" data-tex="$\\scriptsize\\mathtt{F}$">F</span>Laws');
     expect(html('costs $5 and $10 a month')).toBe('costs $5 and $10 a month');
     expect(html('a $\\weird{x}$ formula')).toBe('a $\\weird{x}$ formula');
-    expect(html('<script>$x$')).toBe('&lt;script&gt;<span class="math" title="$x$">x</span>');
+    expect(html('<script>$x$')).toBe('&lt;script&gt;<span class="math" title="$x$" data-tex="$x$">x</span>');
   });
 });

@@ -4,6 +4,8 @@ import { syntheticPapers } from '../../../scripts/bench/synthetic-library';
 import { describe, expect, it } from 'vitest';
 import { EventBus } from '../../../src/api/events';
 import { Library } from '../../../src/library/library';
+import { searchDoc } from '../../../src/library/user-view';
+import { migrate } from '../../../src/storage/schema';
 import { SearchIndex } from '../../../src/search/search-index';
 import { highlightRanges, snippet } from '../../../src/search/text';
 import { SAMPLE, SECOND, tempDir } from '../../helpers';
@@ -125,20 +127,21 @@ describe('the persisted index', () => {
   });
 
   it('is packed and saved while a large library is built, and answers as if it were not', async () => {
+    const NO_DATA = migrate({}); // the documents the library indexes, for a reader with no tags or notes yet
     const { library } = await sampleLibrary();
     const papers = () => [...library.corpus.papers];
     const dir = tempDir();
     const packed = new SearchIndex(file(dir), { packEvery: 50 }); // the sample's 119 papers come in one message
     await packed.open({
       ids: () => papers().map((p) => p.id),
-      doc: (id) => library.corpus.paper(id) && { id, title: library.corpus.paper(id)!.title, abstract: library.corpus.paper(id)!.abstract },
+      doc: (id) => library.corpus.paper(id) && searchDoc(library.corpus.paper(id)!, NO_DATA),
       stamp: () => 'sample',
       readerIds: () => [],
     });
     expect(fs.existsSync(file(dir))).toBe(true); // saved during the build, before any close
     const second = new Library(tempDir(), new EventBus());
     await second.import({ name: 'Second', text: SECOND, source: 'file' });
-    void packed.add([...second.corpus.papers].map((p) => ({ id: p.id, title: p.title, abstract: p.abstract }))); // on top of packed postings
+    void packed.add([...second.corpus.papers].map((p) => searchDoc(p, NO_DATA))); // on top of packed postings
     await library.import({ name: 'Second', text: SECOND, source: 'file' });
     // The same papers in the same order, the same scores (to rounding:
     // a restored index walks its words in another order, so sums are added in another order).
