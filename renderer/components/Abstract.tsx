@@ -151,7 +151,7 @@ export function HighlightList({ paper }: { paper: PaperView }) {
       <ul>
         {paper.highlights.map((h) => (
           <li key={h.id} className={`hl-item hl-border-${h.color}`}>
-            <blockquote>{h.quote.exact}</blockquote>
+            <blockquote>{inlineLatex(h.quote.exact)}</blockquote>
             {!h.range && <p className="hl-orphan">This passage is no longer in the abstract.</p>}
             {editing === h.id ? (
               <form

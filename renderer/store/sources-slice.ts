@@ -65,11 +65,8 @@ export const createSourcesSlice: StateCreator<AppState, [], [], SourcesSlice> = 
     // Marked at once: the progress events follow as the core works.
     const marked = Object.fromEntries((ids ?? get().sources.map((s) => s.id)).map((id) => [id, { sourceId: id, name: '', phase: 'fetching' as const }]));
     set((s) => {
-      const fetching = { ...marked, ...s.fetching };
-      return {
-        fetching,
-        fetchTotal: Object.keys(s.fetching).length === 0 ? Object.keys(fetching).length : Math.max(s.fetchTotal, Object.keys(fetching).length),
-      };
+      const added = Object.keys(marked).filter((id) => !s.fetching[id]).length;
+      return { fetching: { ...marked, ...s.fetching }, fetchTotal: (Object.keys(s.fetching).length === 0 ? 0 : s.fetchTotal) + added };
     });
     const run = await get().attempt(() => api.call('sources.fetch', ids ? { ids } : {}));
     if (run) get().noteFetchFinished(run);
@@ -84,18 +81,23 @@ export const createSourcesSlice: StateCreator<AppState, [], [], SourcesSlice> = 
       const fetching = { ...s.fetching };
       if (progress.phase === 'done' || progress.phase === 'failed') delete fetching[progress.sourceId];
       else fetching[progress.sourceId] = progress;
-      return { fetching };
+      // Once nothing is fetched, the next fetch counts from nothing.
+      return { fetching, ...(Object.keys(fetching).length === 0 ? { fetchTotal: 0 } : {}) };
     });
   },
   noteFetchFinished(run) {
     // The same run may arrive twice (the answer to "Fetch now" and the event): counted once.
     if (get().lastRun === run || JSON.stringify(get().lastRun) === JSON.stringify(run)) return;
     const done = new Set(run.results.map((r) => r.sourceId));
-    set((s) => ({
-      lastRun: run,
-      lastResults: { ...s.lastResults, ...Object.fromEntries(run.results.map((r) => [r.sourceId, r])) },
-      fetching: Object.fromEntries(Object.entries(s.fetching).filter(([id]) => !done.has(id))),
-    }));
+    set((s) => {
+      const fetching = Object.fromEntries(Object.entries(s.fetching).filter(([id]) => !done.has(id)));
+      return {
+        lastRun: run,
+        lastResults: { ...s.lastResults, ...Object.fromEntries(run.results.map((r) => [r.sourceId, r])) },
+        fetching,
+        ...(Object.keys(fetching).length === 0 ? { fetchTotal: 0 } : {}),
+      };
+    });
     const failed = run.results.filter((r) => !r.ok);
     const failures = failed.length ? ` ${failed.length === 1 ? `“${failed[0].name}” failed` : `${failed.length} sources failed`}: see Sources.` : '';
     if (run.results.length) get().notify(`${run.summary}.${failures}`, { tone: failed.length && !run.newPapers ? 'error' : 'info' });

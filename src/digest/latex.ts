@@ -42,9 +42,10 @@ const LETTERS: Record<string, string> = {
   j: 'ȷ',
 };
 
-const SYMBOL_ACCENT = /\\(['`^"~=.])\s*(?:\{\s*(\\?[A-Za-z])\s*\}|(\\?[A-Za-z]))/g;
-const LETTER_ACCENT = /\\([uvHckrdb])(?:\s*\{\s*(\\?[A-Za-z])\s*\}|\s+(\\?[A-Za-z]))/g;
-const LETTER_COMMAND = /\\(ss|ae|AE|oe|OE|aa|AA|[oOlLij])(?![A-Za-z])\s*(?:\{\})?/g;
+// Never after a backslash: `\\` is TeX's line break, and what follows it is text.
+const SYMBOL_ACCENT = /(?<!\\)\\(['`^"~=.])\s*(?:\{\s*(\\?[A-Za-z])\s*\}|(\\?[A-Za-z]))/g;
+const LETTER_ACCENT = /(?<!\\)\\([uvHckrdb])(?:\s*\{\s*(\\?[A-Za-z])\s*\}|\s+(\\?[A-Za-z]))/g;
+const LETTER_COMMAND = /(?<!\\)\\(ss|ae|AE|oe|OE|aa|AA|[oOlLij])(?![A-Za-z])[ \t]*(?:\{\})?/g;
 
 function accented(mark: string, letter: string): string {
   const base = letter === '\\i' ? 'i' : letter === '\\j' ? 'j' : letter.replace(/^\\/, '');
@@ -76,8 +77,13 @@ interface Run {
   source: string;
 }
 
-/** Splits text into runs outside and inside maths (MATH_SPAN); a dollar that opens nothing is text. */
-function mathRuns(text: string): Run[] {
+/**
+ * Splits text into runs outside and inside maths: as the page reads dollars (MATH_SPAN, where a
+ * dollar that opens nothing is text), or as TeX does (BibTeX is LaTeX source: every unescaped `$`
+ * or `$$` opens or closes, `$ x $` included).
+ */
+function mathRuns(text: string, rule: 'page' | 'tex' = 'page'): Run[] {
+  if (rule === 'tex') return texRuns(text);
   const runs: Run[] = [];
   let at = 0;
   for (const m of text.matchAll(MATH_SPAN)) {
@@ -87,6 +93,35 @@ function mathRuns(text: string): Run[] {
     at = m.index + m[0].length;
   }
   const rest = text.slice(at);
+  if (rest || runs.length === 0) runs.push({ math: false, text: rest, source: rest });
+  return runs;
+}
+
+function texRuns(text: string): Run[] {
+  const runs: Run[] = [];
+  let start = 0;
+  let open = -1;
+  let openLength = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === '\\') {
+      i++;
+      continue;
+    }
+    if (text[i] !== '$') continue;
+    const length = text[i + 1] === '$' ? 2 : 1;
+    if (open < 0) {
+      open = i;
+      openLength = length;
+    } else {
+      if (open > start) runs.push({ math: false, text: text.slice(start, open), source: text.slice(start, open) });
+      runs.push({ math: true, text: text.slice(open + openLength, i), source: text.slice(open, i + length) });
+      start = i + length;
+      open = -1;
+    }
+    i += length - 1;
+  }
+  // A `$` never closed is text (LaTeX would fail on it).
+  const rest = text.slice(start);
   if (rest || runs.length === 0) runs.push({ math: false, text: rest, source: rest });
   return runs;
 }
@@ -119,7 +154,7 @@ function dropGroupingBraces(text: string): string {
  * maths (`$…$`) and commands such as `\textbf{X}` kept as LaTeX, whitespace normalised.
  */
 export function decodeBibtexText(value: string): string {
-  const runs = mathRuns(value).map((run) => {
+  const runs = mathRuns(value, 'tex').map((run) => {
     if (run.math) return run.source;
     const text = decodeAccents(run.text)
       .replace(/\{\\(?:em|it|bf|sc|rm|tt|sl|sf)\s+/g, '{')

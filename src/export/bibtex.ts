@@ -48,7 +48,7 @@ const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', '
 
 export function bibtexEntry(p: ExportPaper, taken?: Set<string>): string {
   // The month as BibTeX's own macro (styles print it as a name); the whole day for biblatex, as `date`.
-  const day = /^\d{4}-(\d{2})(?:-\d{2})?$/.exec(p.published ?? p.updated ?? '');
+  const day = /^\d{4}-(\d{2})(?:-\d{2}(?=$|T))?/.exec(p.published ?? p.updated ?? ''); // a day, or a moment (arXiv's API)
   const fields: [string, string | undefined][] = [
     ['title', latexField(p.title)],
     ['author', p.authors?.map(bibtexName).filter(Boolean).join(' and ') || undefined],
@@ -61,12 +61,12 @@ export function bibtexEntry(p: ExportPaper, taken?: Set<string>): string {
   fields.push(
     ['url', url && verbatim(url)],
     ['doi', p.doi && verbatim(p.doi)],
-    // After arXiv's own fields, whose order its convention keeps.
-    ['month', day ? MONTHS[Number(day[1]) - 1] : undefined],
-    ['date', day?.[0].length === 10 ? day[0] : undefined],
     ['abstract', latexField(p.abstract) || undefined],
     ['keywords', p.tags.map(keyword).join(', ') || undefined],
     ['annote', p.note?.trim() ? escapeBibtex(p.note) : undefined],
+    // Last: arXiv's own export, which the fields above follow, has neither.
+    ['month', day ? MONTHS[Number(day[1]) - 1] : undefined],
+    ['date', day?.[0].length === 10 ? day[0] : undefined],
   );
   const type = !p.arxivId && p.journalRef ? 'article' : 'misc';
   const body = fields

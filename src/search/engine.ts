@@ -11,7 +11,7 @@ import { indexTerm, processTerm, tokenize } from './text';
 export type { Found, Hit, Ranked, SearchDoc } from './search-types';
 
 /** Bump when the document shape, the tokenizer or the scoring change: older snapshots are rebuilt. */
-export const INDEX_VERSION = 5; // 5: Chinese and Japanese runs cut into words
+export const INDEX_VERSION = 6; // 5: Chinese and Japanese runs cut into words; 6: LaTeX titles also by the words they spell (S4C)
 
 /** How many ranked papers a search returns; `matched` counts them all. */
 export const RANKED = 500;

@@ -68,6 +68,25 @@ test('every format through the file chooser at once, one report each; the sample
   const abstract = reader(page).locator('.abstract');
   await expect(abstract.locator('.math').filter({ hasText: '2.26×' })).toBeVisible();
   await expect(abstract).not.toContainText('\\times');
+  // A selection that starts inside a formula takes it whole: the highlight is "2.26× speed-up".
+  await abstract.evaluate((root) => {
+    const math = root.querySelector('.math')!;
+    const text = math.nextSibling!; // " speed-up over …", beside the formula in the same piece
+    const range = document.createRange();
+    range.setStart(math.firstChild!, 1);
+    range.setEnd(text, text.textContent!.indexOf('speed-up') + 'speed-up'.length);
+    window.getSelection()!.removeAllRanges();
+    window.getSelection()!.addRange(range);
+    root.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
+  });
+  await page.getByRole('button', { name: 'Highlight yellow' }).click();
+  await expect(abstract.locator('mark.hl-yellow')).toHaveText('2.26× speed-up');
+  await expect(abstract.locator('mark.hl-yellow .math')).toHaveText('2.26×');
+  await expect(
+    reader(page)
+      .getByRole('region', { name: /Highlights/ })
+      .locator('blockquote'),
+  ).toHaveText('2.26× speed-up');
   await shoot(page, 'reader-maths');
   await page.getByRole('searchbox', { name: 'Search papers' }).fill('');
   await openBySearch(page, 'FlexGen high-throughput', /^FlexGen/);

@@ -68,9 +68,11 @@ function readBlock(block: { text: string; n: number }[], at: number, section: Se
       replacedOn = replaced[1];
       continue;
     }
-    const revision = /^Date \(revised v(\d+)\):\s*(.*?)\s*(?:\([^)]*\))?\s*$/.exec(text);
+    const revision = /^Date \(revised v(\d+)\):(.*)$/.exec(text);
     if (revision) {
-      if (Number(revision[1]) > (revised?.version ?? 0)) revised = { version: Number(revision[1]), on: revision[2] };
+      // "Tue, 20 Jun 2017 05:20:02 GMT   (1125kb,D)": the size in brackets is not the date.
+      const on = revision[2].replace(/\([^()]*\)\s*$/, '').trim();
+      if (Number(revision[1]) > (revised?.version ?? 0)) revised = { version: Number(revision[1]), on };
       continue;
     }
     const field = FIELD.exec(text);

@@ -27,8 +27,8 @@ function detect({ text }: DigestText): number {
 }
 
 function creatorName(c: Creator): string {
-  // The parser leaves "von Last, Jr, First" whole; an organisation is braced, without commas.
-  if (c.name) return naturalName(decodeBibtexText(c.name));
+  // The parser leaves "von Last, Jr, First" whole, and an organisation braced ({Google, Inc.}): kept as written.
+  if (c.name) return /^\{[^]*\}$/.test(c.name.trim()) ? decodeBibtexText(c.name) : naturalName(decodeBibtexText(c.name));
   const parts = [c.firstName, c.prefix, c.lastName].filter(Boolean).join(' ');
   return decodeBibtexText(c.suffix ? `${parts}, ${c.suffix}` : parts);
 }

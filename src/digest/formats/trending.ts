@@ -15,7 +15,10 @@ const MAX_TITLE = 400;
 const MIN_ABSTRACT = 80;
 /** The page's lines that are not a paper's title or abstract. */
 const CHROME =
-  /^(?:subscribe|trending papers|daily papers|papers|by ak and the research community|upvote|upvoted|github|arxiv page|project page|view pdf|add to collection|previous|next|[·•]\s*\d+\s+authors?|[\d.,]+\s*[km]?|#\d+)$/i;
+  /^(?:subscribe|trending papers|daily papers|by ak and the research community|upvote|upvoted|github|arxiv page|project page|view pdf|add to collection|[·•]\s*\d+\s+authors?)$/i;
+/** A count ("87", "1.2k"): the page's, right after "Upvote" or "GitHub"; elsewhere it may be a title. */
+const COUNT = /^[\d.,]+\s*[km]?$/i;
+const COUNTED = /^(?:upvote|upvoted|github)$/i;
 const SUBMITTED = /^submitted by$/i;
 const PUBLISHED = /^published on\s+(.+)$/i;
 
@@ -36,11 +39,15 @@ function contentLines(lines: string[]): { rows: Numbered[]; dates: Numbered[] } 
   const rows: Numbered[] = [];
   const dates: Numbered[] = [];
   let afterSubmitted = false;
+  let previous = '';
   lines.forEach((raw, i) => {
     const text = raw.trim();
+    if (!text) return;
     const submitter = afterSubmitted && /^\S+$/.test(text);
-    afterSubmitted = SUBMITTED.test(text) || (afterSubmitted && !text);
-    if (!text || isHeader(text) || CHROME.test(text) || SUBMITTED.test(text) || submitter) return;
+    const count = COUNT.test(text) && COUNTED.test(previous);
+    afterSubmitted = SUBMITTED.test(text);
+    previous = text;
+    if (isHeader(text) || CHROME.test(text) || SUBMITTED.test(text) || submitter || count) return;
     const published = PUBLISHED.exec(text);
     if (published) dates.push({ n: i + 1, text: published[1] });
     else rows.push({ n: i + 1, text });
@@ -83,9 +90,17 @@ function parse(lines: string[]): ParsedDigest {
     );
     i += 1;
   }
-  // A page's "Published on" follows its paper's abstract.
+  // A page's "Published on" follows its paper's abstract: the row just before it. (Rows and dates are in line order.)
+  const rowAt = new Map(rows.map((r, k) => [r.n, k]));
+  const byAbstract = new Map<number, DigestEntry>();
+  for (const e of entries) {
+    const abstractRow = rows[(rowAt.get(e.line) ?? -2) + 1];
+    if (abstractRow) byAbstract.set(abstractRow.n, e);
+  }
+  let k = 0;
   for (const date of dates) {
-    const entry = entries.findLast((e) => e.line < date.n);
+    while (k + 1 < rows.length && rows[k + 1].n < date.n) k++;
+    const entry = rows[k] && rows[k].n < date.n ? byAbstract.get(rows[k].n) : undefined;
     const day = pageDay(date.text);
     if (entry && day && !entry.published) entry.published = day;
   }

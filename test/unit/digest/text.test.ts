@@ -65,6 +65,8 @@ describe('dollars, as the page reads them (MATH_SPAN)', () => {
     expect(plainTitle('Why a $5 model beats a $500 one')).toBe('Why a $5 model beats a $500 one');
     expect(plainTitle('S$^4$C costs $5')).toBe('S4C costs $5');
     expect(decodeBibtexText('Costs from \\$5 to \\$500 and $x^2$')).toBe('Costs from $5 to $500 and $x^2$');
+    // BibTeX is LaTeX: every unescaped dollar is maths, spaces inside or not, and its braces stay.
+    expect(decodeBibtexText('Bounds of $ \\frac{1}{2} $ and $ \\{x\\} $')).toBe('Bounds of $ \\frac{1}{2} $ and $ \\{x\\} $');
   });
 
   it('keeps escaped braces and reads the text symbols an export writes', () => {

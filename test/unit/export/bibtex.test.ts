@@ -223,8 +223,8 @@ describe('a BibTeX export read back by the importer', () => {
 
 describe('dates in a BibTeX export', () => {
   it("writes the month as BibTeX's macro and the whole day as biblatex's date, which the importer reads back", () => {
-    const text = bibtex([record({ published: '2017-12-05' }), record({ id: 'p2', title: 'Another', published: '2019-03' })]);
-    expect(text).toContain('      month=dec,\n      date={2017-12-05},\n');
+    const text = bibtex([record({ published: '2017-12-05T18:00:00Z' }), record({ id: 'p2', title: 'Another', published: '2019-03' })]); // a moment, as arXiv's API gives it
+    expect(text).toContain('      month=dec,\n      date={2017-12-05},\n}');
     expect(text).toContain('      month=mar,\n');
     expect(read(text).entries.map((e) => e.fields.month)).toEqual(['12', '3']);
     const [first, second] = parseDigest(text).entries;

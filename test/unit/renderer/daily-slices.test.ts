@@ -89,6 +89,20 @@ describe('sources', () => {
     expect(useApp.getState().toast).toBeNull();
   });
 
+  it("counts a fetch's sources from nothing each time: a later fetch of one is 1, not the last run's 5", () => {
+    useApp.setState({ sources: ['a', 'b', 'c', 'd', 'e'].map((id) => ({ ...source(), id })), fetchTotal: 0, fetching: {} });
+    const pending = () => new Promise<never>(() => undefined); // each fetch stays under way
+    invoke.mockImplementationOnce(pending).mockImplementationOnce(pending).mockImplementationOnce(pending);
+    void useApp.getState().fetchSources();
+    expect(useApp.getState().fetchTotal).toBe(5);
+    for (const id of ['a', 'b', 'c', 'd', 'e']) useApp.getState().noteFetchProgress({ sourceId: id, name: id, phase: 'done' });
+    expect(useApp.getState().fetchTotal).toBe(0);
+    void useApp.getState().fetchSources(['c']);
+    expect(useApp.getState().fetchTotal).toBe(1);
+    void useApp.getState().fetchSources(['d', 'c']); // c is under way already: one more
+    expect(useApp.getState().fetchTotal).toBe(2);
+  });
+
   it('shows progress per source until it is done or failed', () => {
     useApp.getState().noteFetchProgress({ sourceId: 's1', name: 'cs.CL', phase: 'importing', papers: 12 });
     expect(useApp.getState().fetching.s1).toMatchObject({ phase: 'importing', papers: 12 });

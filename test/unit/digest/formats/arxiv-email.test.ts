@@ -84,5 +84,8 @@ describe('arXiv listing e-mails', () => {
     ].join('\n');
     const [entry] = parseDigest(text, { format: 'arxiv-email' }).entries;
     expect(entry).toMatchObject({ arxivId: '1706.03762', arxivVersion: 3, published: '2017-06-12', updated: '2017-06-20', announceType: 'new' });
+    // A long run of spaces before an unclosed bracket is read at once (a backtracking pattern took seconds).
+    const padded = text.replace('Tue, 20 Jun 2017 05:20:02 GMT   (1125kb,D)', `Tue, 20 Jun 2017 05:20:02 GMT${' '.repeat(20_000)}(1125kb`);
+    expect(parseDigest(padded, { format: 'arxiv-email' }).entries[0]).toMatchObject({ arxivVersion: 3, updated: '2017-06-20' });
   });
 });

@@ -49,11 +49,11 @@ describe('BibTeX', () => {
 
   it('names no one "others", reads "von Last, Jr, First", and finds an arXiv id in the note beside a journal', () => {
     const text = `@article{a, title={Sparse attention}, author={Achiam, Josh and Adler, Steven and others}, abstract={An abstract.}, journal={J}}
-@article{b, title={Letter}, author={King, Jr., Martin Luther and de la Fontaine, Jr, Jean}, abstract={An abstract.}}
+@article{b, title={Letter}, author={King, Jr., Martin Luther and de la Fontaine, Jr, Jean and {Google, Inc.}}, abstract={An abstract.}}
 @article{c, title={On classifiers}, author={Ng, Andrew}, journal={NeurIPS}, note={arXiv:2401.12345}, abstract={An abstract.}}`;
     const [a, b, c] = parseDigest(text).entries;
     expect(a.authors).toEqual(['Josh Achiam', 'Steven Adler']);
-    expect(b.authors).toEqual(['Martin Luther King, Jr.', 'Jean de la Fontaine, Jr']);
+    expect(b.authors).toEqual(['Martin Luther King, Jr.', 'Jean de la Fontaine, Jr', 'Google, Inc.']); // an organisation kept as written
     expect(c.arxivId).toBe('2401.12345');
   });
 

@@ -72,6 +72,21 @@ describe("a copy of Hugging Face's trending page", () => {
     ]);
   });
 
+  it('keeps a title that is a number, and gives a date only to the paper just above it', () => {
+    const text = [
+      'Upvote',
+      '87',
+      '2048',
+      'We play the game 2048 with a small transformer and reach the 8192 tile in most games, with an analysis of its plans.',
+      'Published on Oct 20, 2025',
+      'A Paper Whose Title Runs On Long Enough To Be Longer Than Any Abstract Written After It In The Copied Page Of Papers',
+      'A summary without a full stop that is too short',
+      'Published on Oct 19, 2025',
+    ].join('\n');
+    const { entries } = parseDigest(text, { format: 'trending-papers' });
+    expect(entries.map((e) => [e.title, e.published])).toEqual([['2048', '2025-10-20']]);
+  });
+
   it('pairs a short summary with a longer title, when the summary is a sentence and the title is not', () => {
     const title = 'Towards Scalable and Efficient Long-Context Reasoning in Large Language Models via Hierarchical Memory and Adaptive Retrieval';
     const summary = 'A hierarchical memory lets LLMs reason over 1M-token contexts at a fraction of the usual cost.';
