@@ -22,6 +22,8 @@ export interface MatrixColumn extends Partial<UserFields> {
   /** The paper is no longer in the library: only its title (as added) and its cells remain. */
   missing: boolean;
   title: string;
+  /** Who, when and which: "Ge et al. · 2024 · arXiv:2401.10774", so two papers of one title are told apart. */
+  byline: string | null;
   appearances: { digestName: string; position: number; importedAt: string }[];
   /** Its key claims, with where the shared terms stand in each. */
   claims: (Claim & { termRanges: Range[] })[];
@@ -59,11 +61,20 @@ function cellsOf(c: Comparison, paperId: string, abstract: string | null): Recor
   return out;
 }
 
+function bylineOf(p: Paper): string | null {
+  const authors = p.authors ?? [];
+  const surname = (name: string) => name.split(/\s+/).at(-1) ?? name;
+  const who = authors.length > 2 ? `${surname(authors[0])} et al.` : authors.map(surname).join(' and ');
+  const parts = [who, p.published?.slice(0, 4), p.arxivId ? `arXiv:${p.arxivId}` : p.doi];
+  return parts.filter(Boolean).join(' · ') || null;
+}
+
 function missingColumn(c: Comparison, paperId: string): MatrixColumn {
   return {
     paperId,
     missing: true,
     title: c.titles[paperId] ?? 'Unknown paper',
+    byline: null,
     appearances: [],
     claims: [],
     sharedTerms: [],
@@ -92,6 +103,7 @@ export async function buildMatrix(ctx: DataContext, stats: TermStats, id: string
       paperId,
       missing: false,
       title: paper.title,
+      byline: bylineOf(found),
       appearances: paper.digests.map((d) => ({ digestName: d.name, position: d.position, importedAt: d.importedAt })),
       state: paper.state,
       starred: paper.starred,

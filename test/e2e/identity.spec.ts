@@ -96,6 +96,17 @@ test('every format through the file chooser at once, one report each; the sample
       .locator('blockquote'),
   ).toHaveText('2.26× speed-up');
   await shoot(page, 'reader-maths');
+
+  // Three papers of one title compared: each column says who, when and which, where a source said.
+  const rows = list(page).getByRole('option');
+  await rows.nth(2).click(); // the sample's S4C (no identity), then the two others beside it
+  await rows.nth(0).click({ modifiers: ['ControlOrMeta'] });
+  await rows.nth(1).click({ modifiers: ['ControlOrMeta'] });
+  await page.getByRole('toolbar', { name: 'Selection' }).getByRole('button', { name: 'Compare' }).click();
+  const heads = page.getByRole('table').getByRole('columnheader');
+  await expect(heads.filter({ hasText: 'Ge et al. · 2024 · arXiv:2401.10774' })).toBeVisible();
+  await expect(heads.filter({ hasText: /Wang and Chen · 2024 · arXiv:\d{4}\.\d{5}/ })).toBeVisible();
+  await shoot(page, 'compare-bylines');
 });
 
 test('files dropped on the window are imported together; a paper without ids offers searches elsewhere', async ({ page, app }) => {

@@ -22,9 +22,12 @@ export function ColumnHead({ col, index, count }: { col: MatrixColumn; index: nu
         <span ref={setActivatorNodeRef} className="drag-handle" aria-hidden="true" title="Drag to move this column" {...listeners}>
           ⠿
         </span>
-        <span className="cmp-col-title">
-          {col.missing && <span className="cmp-missing-badge">Missing</span>}
-          {inlineLatex(col.title)}
+        <span className="cmp-col-name">
+          <span className="cmp-col-title">
+            {col.missing && <span className="cmp-missing-badge">Missing</span>}
+            {inlineLatex(col.title)}
+          </span>
+          {col.byline && <span className="cmp-col-byline">{col.byline}</span>}
         </span>
         <span className="cmp-col-tools">
           <button

@@ -58,6 +58,16 @@ describe('comparisons', () => {
     expect(ctx.store.data.comparisons[c.id].paperIds).toHaveLength(6);
   });
 
+  it('heads each column with who, when and which, so two papers of one title are told apart', async () => {
+    const { ctx, library, flexgen, lookm, matrix } = await sample();
+    const hf = fs.readFileSync(path.join(import.meta.dirname, '..', '..', 'fixtures', 'formats', 'hf-daily-papers.json'), 'utf8');
+    await library.import({ name: 'HF', text: hf, source: 'file' });
+    const c = createComparison(ctx, [flexgen.id, lookm.id]);
+    const [first, second] = (await matrix(c.id)).columns;
+    expect(first.byline).toBe('Sheng et al. · 2023 · arXiv:2303.06865');
+    expect(second.byline).toBeNull(); // the sample says nothing of it
+  });
+
   it('a draft is unnamed and unlisted; naming it saves it; a new draft replaces the old one', async () => {
     const { ctx, ids } = await sample();
     const first = createComparison(ctx, ids.slice(0, 2));
