@@ -1,3 +1,4 @@
+import { localDay } from '../shared/local-day';
 import type { DigestMeta } from '../digest/types';
 
 /** What an import knows to name its digest by. */
@@ -13,7 +14,13 @@ export interface NameHints {
 }
 
 const DAY = /(?<!\d)\d{4}-\d{2}-\d{2}(?!\d)/;
-const day = (iso: string | undefined) => (iso && DAY.exec(iso)?.[0]) || undefined;
+/** The day of a date, or of a moment as the reader's clock shows it (an evening in California is not tomorrow). */
+function day(iso: string | undefined): string | undefined {
+  if (!iso) return undefined;
+  const moment = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(iso) ? new Date(iso) : undefined;
+  if (moment && !Number.isNaN(moment.getTime())) return localDay(moment);
+  return DAY.exec(iso)?.[0] || undefined;
+}
 
 /**
  * A digest's name says what and when: "Hugging Face daily papers 2026-11-29", "arXiv cs.CL

@@ -6,6 +6,7 @@
  * nothing in the library; it is returned, for the source to show.
  */
 import { DigestError } from '../digest/errors';
+import { localDay } from '../shared/local-day';
 import { parseDigest } from '../digest/parse';
 import type { ParsedDigest } from '../digest/types';
 import type { Library } from '../library/library';
@@ -45,7 +46,7 @@ export interface FetchContext {
 const DAY = 86_400_000;
 const CATCH_UP_DAYS = 7;
 const KEEP_VALIDATORS = 8;
-export const localDay = (d: Date) => new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
+
 const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10);
 
 /** The days a dated source asks for: from the last day that had papers (it may have gained some) to today. */

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { handler } from '../api/contract';
 import { day } from '../api/schemas';
 import type { Corpus } from '../library/corpus';
-import { localDay } from '../sources/fetch-source';
+import { localDay } from '../shared/local-day';
 import { computeTrends, TermCache } from './trends';
 
 /** The trends part of the contract: papers per digest over time, and the terms rising this week. */

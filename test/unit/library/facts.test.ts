@@ -56,6 +56,17 @@ describe('digest names say what and when', () => {
     expect(digestName({ fileName: 'refs.bib', modifiedAt: '2026-07-20T06:00:00Z', now })).toBe('refs 2026-07-20');
     expect(digestName({ fileName: 'digest-2025-03-04.txt', modifiedAt: '2026-07-20T06:00:00Z', now })).toBe('digest-2025-03-04');
   });
+  it("dates a moment by the reader's clock: an evening in California is not tomorrow", () => {
+    const tz = process.env.TZ;
+    process.env.TZ = 'America/Los_Angeles'; // Node reads the zone again when TZ changes
+    try {
+      expect(digestName({ now: '2026-12-01T03:00:00.000Z' })).toBe('Pasted digest 2026-11-30');
+      expect(digestName({ meta: { title: 'Lab blog papers' }, now: '2026-12-01T03:00:00.000Z' })).toBe('Lab blog papers 2026-11-30');
+    } finally {
+      if (tz === undefined) delete process.env.TZ;
+      else process.env.TZ = tz;
+    }
+  });
   it('a name the reader gave wins; pasted text without one is dated today', () => {
     expect(digestName({ name: '  My   digest ', meta: { title: 'arXiv cs.CL' }, now })).toBe('My digest');
     expect(digestName({ now })).toBe('Pasted digest 2026-11-29');
