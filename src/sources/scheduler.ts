@@ -40,6 +40,8 @@ export class FetchScheduler {
   #daily: unknown;
   #retry: unknown;
   #retries = 0;
+  /** Sources whose last fetch failed in a way worth retrying, and that no later fetch has fixed. */
+  readonly #awaiting = new Set<string>();
   #planned: { daily?: Planned; retry?: Planned } = {};
   #stopped = false;
 
@@ -89,11 +91,15 @@ export class FetchScheduler {
   /** Any fetch (a reader's too) tells the scheduler how it went: failures worth retrying are tried again later. */
   noteRun(run: FetchRun): void {
     if (this.#stopped) return;
+    // A run settles the sources it fetched; a source it did not fetch keeps waiting for its retry.
+    for (const r of run.results) this.#awaiting.delete(r.sourceId);
     const failed = run.results.filter((r) => r.error?.retryable).map((r) => r.sourceId);
+    for (const id of failed) this.#awaiting.add(id);
+    if (failed.length === 0 && this.#awaiting.size > 0 && this.#retry !== undefined) return; // the retry planned stands
     if (this.#retry !== undefined) this.clock.clearTimer(this.#retry);
     this.#retry = undefined;
     delete this.#planned.retry;
-    if (failed.length === 0) {
+    if (this.#awaiting.size === 0) {
       this.#retries = 0;
       return;
     }
@@ -102,7 +108,7 @@ export class FetchScheduler {
     this.#retry = this.clock.setTimer(() => {
       this.#retry = undefined;
       delete this.#planned.retry;
-      void this.#fire('retry', failed);
+      void this.#fire('retry', [...this.#awaiting]);
     }, wait);
   }
 

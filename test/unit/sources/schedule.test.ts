@@ -12,7 +12,7 @@ import { dailyCore, fakeClock, HTTP_FIXTURES, until } from './helpers';
 let server: FixtureServer;
 const cores: Core[] = [];
 beforeAll(async () => {
-  server = await startFixtureServer({ folder: HTTP_FIXTURES, routes: { '/flaky': { status: 503, body: 'busy' } } });
+  server = await startFixtureServer({ folder: HTTP_FIXTURES, routes: { '/flaky': { status: 503, body: 'busy' }, '/busy': { status: 503, body: 'busy' } } });
 });
 afterAll(() => server.close());
 afterEach(async () => {
@@ -65,6 +65,19 @@ describe('the schedule', () => {
     await until(() => app.finished.length === 3, 'the daily fetch');
     expect(app.finished[2]).toMatchObject({ trigger: 'daily', results: [{ ok: true }] });
     expect(app.time.pending()).toEqual([local('2025-03-05T08:00:00')]); // no retry left
+  });
+
+  it("keeps a failing source's retry when the reader fetches another source meanwhile", async () => {
+    const app = await appWith([server.url('/arxiv-rss-cs.CL.xml'), server.url('/busy')]);
+    await until(() => app.finished.length === 1, 'the start-up fetch');
+    const retry = { at: local('2025-03-04T07:45:00'), trigger: 'retry' };
+    expect((await app.call('sources.list', {})).next).toEqual(retry);
+    const good = (await app.call('sources.list', {})).sources.find((x) => !x.url.includes('busy'))!;
+    await app.call('sources.fetch', { ids: [good.id] });
+    expect((await app.call('sources.list', {})).next).toEqual(retry); // not dropped for the 08:00 fetch
+    app.time.advance(RETRY_MS[0]);
+    await until(() => app.finished.length === 3, 'the retry');
+    expect(app.finished[2]).toMatchObject({ trigger: 'retry', results: [{ ok: false }] }); // the busy source alone
   });
 
   it('follows the reader’s choices: no fetch at start-up, another hour, or none', async () => {
