@@ -121,7 +121,8 @@ lists' rules apply to the new papers. Exits 1 when a source failed (its error is
     if (values.json) io.out(json(run));
     else {
       for (const r of run.results) {
-        if (r.error) io.err(`${r.name}: ${r.error.message}${r.error.retryable ? ' (the app will try again later)' : ''}`);
+        if (r.error)
+          io.err(`${r.name}: ${r.error.message}${r.error.retryable && !/try again later/.test(r.error.message) ? ' (the app will try again later)' : ''}`);
         else if (!r.digests.length) io.out(`${r.name}: nothing new`);
         else
           for (const d of r.digests)

@@ -71,7 +71,12 @@ function bringsNothing(library: Library, parsed: ParsedDigest): boolean {
 export function sourceError(error: unknown, at: string): SourceError {
   if (error instanceof FetchError) return { code: error.code, message: capital(error.message), retryable: error.retryable, at };
   if (error instanceof DigestError)
-    return { code: error.code, message: `The answer is not a digest Digest Reader can read: ${error.message}`, retryable: false, at };
+    return {
+      code: error.code,
+      message: `The answer is not a digest Digest Reader can read: ${error.message.replace(/^This is not a digest Digest Reader can read\.\s*/, '')}`,
+      retryable: false,
+      at,
+    };
   return { code: 'internal', message: `Fetching failed: ${(error as Error)?.message ?? String(error)}`, retryable: true, at };
 }
 

@@ -52,7 +52,7 @@ describe('a source that answers badly', () => {
     ['/broken', 'http-500', true, /had an internal error \(HTTP 500\); will try again later/],
     ['/loop-a', 'redirect-loop', false, /redirects in a loop/],
     ['/never', 'timeout', true, /did not answer within 500 ms/],
-    ['/other-json', 'unrecognised', false, /^The answer is not a digest Digest Reader can read: This is not a digest/],
+    ['/other-json', 'unrecognised', false, /^The answer is not a digest Digest Reader can read: It looks like JSON/],
   ])('%s: %s, retried later: %s', async (route, code, retryable, message) => {
     const before = await call('digests.list', {});
     const s = await call('sources.add', { url: server.url(route), name: route });
