@@ -121,12 +121,12 @@ lists' rules apply to the new papers. Exits 1 when a source failed (its error is
     if (values.json) io.out(json(run));
     else {
       for (const r of run.results) {
+        // What came in before a failure (days of a catch-up) is said too: it is in the library.
+        for (const d of r.digests)
+          io.out(`${r.name}: ${plural(d.added, 'new paper')} in “${d.name}”${d.matched ? `, ${d.matched} matching your smart lists` : ''}`);
         if (r.error)
           io.err(`${r.name}: ${r.error.message}${r.error.retryable && !/try again later/.test(r.error.message) ? ' (the app will try again later)' : ''}`);
         else if (!r.digests.length) io.out(`${r.name}: nothing new`);
-        else
-          for (const d of r.digests)
-            io.out(`${r.name}: ${plural(d.added, 'new paper')} in “${d.name}”${d.matched ? `, ${d.matched} matching your smart lists` : ''}`);
       }
       io.out(run.summary);
     }

@@ -224,10 +224,9 @@ export class SourcesService {
       const next: Source = { ...current, lastAttemptAt: started, validators: got.validators };
       if (got.lastDay) next.lastDay = got.lastDay;
       if (got.error) next.lastError = got.error;
-      else {
-        delete next.lastError;
-        next.lastSuccessAt = started;
-      }
+      else delete next.lastError;
+      // Days a catch-up brought in before one failed count as fetched.
+      if (!got.error || got.digests.length > 0) next.lastSuccessAt = started;
       if (last) Object.assign(next, { lastNewAt: started, lastDigestId: last.id });
       d.sources[id] = next;
     });

@@ -152,6 +152,20 @@ describe('fetching', () => {
     expect(server.requestsTo('/hf')).toHaveLength(2 + 4);
   });
 
+  it('a catch-up that fails on a later day keeps and reports the days before it', async () => {
+    const time = fakeClock('2025-03-04T10:00:00');
+    const { call } = await open({ clock: time.clock });
+    server.route('/hf-then-busy', [
+      { body: HF, headers: { 'content-type': 'application/json' } },
+      { status: 503, body: 'busy' },
+    ]);
+    const s = await call('sources.add', { url: server.url('/hf-then-busy'), format: 'hf-daily-papers' });
+    const run = await call('sources.fetch', {});
+    expect(run.results[0]).toMatchObject({ ok: false, digests: [{ name: 'Hugging Face daily papers 2025-03-03' }], error: { retryable: true } });
+    const listed = (await call('sources.list', {})).sources.find((x) => x.id === s.id)!;
+    expect(listed.status).toMatch(/^Error: .*\(last fetched 2025-03-04 10:00\)$/); // not "never fetched": a day came in
+  });
+
   it('offline: the source says so and since when; the library does not change', async () => {
     const dead = await startFixtureServer({ routes: { '/feed': { body: RSS, headers: { 'content-type': 'application/rss+xml' } } } });
     const { call } = await open();
