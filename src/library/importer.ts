@@ -11,6 +11,11 @@ export interface ImportRequest extends Omit<NameHints, 'meta' | 'now'> {
   source: Digest['source'];
   /** A format name that overrides detection by content. */
   format?: string;
+  /**
+   * Keep only the papers this text brings (new ones, newer versions): a listing fetched again the
+   * same day, grown since, becomes a digest of what it added, not a second copy of the day.
+   */
+  onlyNew?: boolean;
 }
 
 /** A paper an import brought to a newer arXiv version, for the report. */
@@ -79,7 +84,9 @@ export async function importDigest(corpus: Corpus, parser: DigestParser, req: Im
   }
   progress(0, parsed.entries.length);
   await corpus.prepareImport(pause);
-  const { entries, unknown } = await resolveUpdates(corpus, parsed);
+  const resolved = await resolveUpdates(corpus, parsed);
+  const { unknown } = resolved;
+  const entries = req.onlyNew ? resolved.entries.filter((e) => bringsSomething(corpus, e)) : resolved.entries;
   base.skipped = [...base.skipped, ...unknown];
   progress(entries.length, parsed.entries.length);
   const now = new Date().toISOString();
@@ -103,6 +110,12 @@ export async function importDigest(corpus: Corpus, parser: DigestParser, req: Im
     changedPapers,
     paperIds: [...new Set(entries.map((e) => e.id))],
   };
+}
+
+/** Whether an entry brings a paper the library lacks, or a newer version of one it has. */
+export function bringsSomething(corpus: Corpus, e: StoredEntry): boolean {
+  const known = corpus.paper(e.id);
+  return known === undefined || (e.arxivVersion ?? 0) > (known.arxivVersion ?? 0);
 }
 
 /** The name, or with a number when a digest has it already: "arXiv cs.CL 2024-01-22 (2)" for the day's second listing. */

@@ -9,6 +9,7 @@ import { DigestError } from '../digest/errors';
 import { localDay } from '../shared/local-day';
 import { parseDigest } from '../digest/parse';
 import type { ParsedDigest } from '../digest/types';
+import { bringsSomething } from '../library/importer';
 import type { Library } from '../library/library';
 import { digestName } from '../library/digest-name';
 import type { ImportReport } from '../library/importer';
@@ -61,11 +62,7 @@ export function daysToFetch(lastDay: string | undefined, today: string): string[
 
 /** Whether a listing would bring nothing: every paper is known, in this version or a later one. */
 function bringsNothing(library: Library, parsed: ParsedDigest): boolean {
-  const resolved = library.corpus.resolve([...parsed.entries, ...parsed.withoutAbstract]);
-  return resolved.every((e) => {
-    const known = library.corpus.paper(e.id);
-    return known !== undefined && (e.arxivVersion ?? 0) <= (known.arxivVersion ?? 0);
-  });
+  return !library.corpus.resolve([...parsed.entries, ...parsed.withoutAbstract]).some((e) => bringsSomething(library.corpus, e));
 }
 
 export function sourceError(error: unknown, at: string): SourceError {
@@ -134,7 +131,9 @@ async function importAnswer(source: Source, c: FetchContext, text: string, day: 
   if (bringsNothing(c.library, parsed)) return null;
   // Named from the content ("arXiv cs.CL 2026-07-20"), else from the source and the day fetched.
   const name = digestName({ meta: { title: parsed.meta?.title ?? source.name, date: day ?? parsed.meta?.date }, now: c.now().toISOString() });
-  const report = await c.library.import({ name, text, source: 'fetch', ...(source.format ? { format: source.format } : {}) });
+  // The same listing again (a day's papers grow until evening): its digest holds what it added.
+  const again = source.lastDigestId !== undefined && c.library.corpus.digest(source.lastDigestId)?.name.replace(/ \(\d+\)$/, '') === name;
+  const report = await c.library.import({ name, text, source: 'fetch', onlyNew: again, ...(source.format ? { format: source.format } : {}) });
   if (!report.digest) return null; // the very same text came before
   return { id: report.digest.id, name: report.digest.name, added: report.added, report };
 }

@@ -68,9 +68,14 @@ export class Backups {
     return salvage(migrate(raw) as unknown as Record<string, unknown>).data;
   }
 
-  /** The newest backup that can be read and holds the reader's data. */
-  newestWithData(): { info: BackupInfo; data: UserData } | undefined {
-    for (const info of this.list().filter((b) => b.holdsData)) {
+  /**
+   * The newest backup that can be read and holds the reader's data. A backup dated ahead of now (a
+   * clock that was once wrong) comes after the others: it is not newer than what was written since.
+   */
+  newestWithData(now = new Date()): { info: BackupInfo; data: UserData } | undefined {
+    const withData = this.list().filter((b) => b.holdsData);
+    const ahead = (b: BackupInfo) => Date.parse(b.createdAt) > now.getTime();
+    for (const info of [...withData.filter((b) => !ahead(b)), ...withData.filter(ahead)]) {
       try {
         return { info, data: this.read(info.id) };
       } catch {
@@ -85,7 +90,8 @@ export class Backups {
    * hold the reader's data count: the first note of a new library is kept the day it is written.
    */
   due(now: Date, holdingData = false): boolean {
-    const newest = this.list().find((b) => b.reason !== 'before-migration' && (!holdingData || b.holdsData));
+    // One dated ahead of now (a clock once wrong) would put every backup off until that date.
+    const newest = this.list().find((b) => b.reason !== 'before-migration' && (!holdingData || b.holdsData) && Date.parse(b.createdAt) <= now.getTime());
     return !newest || now.getTime() - Date.parse(newest.createdAt) >= DAY_MS;
   }
 
@@ -95,7 +101,8 @@ export class Backups {
    */
   take(data: UserData | Record<string, unknown>, reason: BackupReason, at: Date): BackupInfo {
     const hash = contentHash(data);
-    const same = this.list().find((b) => this.#meta(b.id)?.hash === hash);
+    // An identical copy counts only if it can still be read as that copy: a damaged one is no backup.
+    const same = this.list().find((b) => this.#meta(b.id)?.hash === hash && this.#intact(b.id, hash));
     if (same) return same;
     const stamp = at.toISOString().replace(/[:.]/g, '-');
     const suffix = reason === 'daily' ? '' : reason === 'before-migration' ? `-before-v${CURRENT_SCHEMA}` : `-${reason}`;
@@ -117,6 +124,14 @@ export class Backups {
     for (const b of order.slice(0, Math.max(0, all.length - KEEP_BACKUPS))) {
       fs.rmSync(this.#file(b.id), { force: true });
       fs.rmSync(this.#metaFile(b.id), { force: true });
+    }
+  }
+
+  #intact(id: string, hash: string): boolean {
+    try {
+      return contentHash(readJson<Record<string, unknown>>(this.#file(id))) === hash;
+    } catch {
+      return false;
     }
   }
 

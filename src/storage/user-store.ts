@@ -55,7 +55,7 @@ export class UserStore {
     this.backups = new Backups(dir);
     fs.mkdirSync(dir, { recursive: true });
     this.#open();
-    const due = holdsData(countData(this.#data)) ? this.backups.due(now(), true) : this.backups.due(now()) && !this.backups.newestWithData();
+    const due = holdsData(countData(this.#data)) ? this.backups.due(now(), true) : this.backups.due(now()) && !this.backups.newestWithData(now());
     if (due) this.backups.take(this.#data, 'daily', now());
   }
 
@@ -126,7 +126,7 @@ export class UserStore {
       const aside = fs.existsSync(this.#file) ? path.basename(moveAside(this.#file, this.#now())) : undefined;
       if (fs.existsSync(journalFile) && fs.statSync(journalFile).size > 0) moveAside(journalFile, this.#now());
       else fs.rmSync(journalFile, { force: true });
-      const best = this.backups.newestWithData() ?? (opening.kind === 'damaged' ? this.#newestReadable() : undefined);
+      const best = this.backups.newestWithData(this.#now()) ?? (opening.kind === 'damaged' ? this.#newestReadable() : undefined);
       this.warnings.push(openingWarning(opening, aside, best?.info));
       this.#journal = Journal.open(journalFile).journal;
       this.#replace(best ? best.data : opening.data);
@@ -217,7 +217,7 @@ export class UserStore {
 
   /** Parts of the data that were lost whole, taken from the newest backup that has them. */
   #restoreParts(data: UserData, parts: string[]): { data: UserData; info?: BackupInfo; parts: string[] } {
-    const best = parts.length ? this.backups.newestWithData() : undefined;
+    const best = parts.length ? this.backups.newestWithData(this.#now()) : undefined;
     if (!best) return { data, parts: [] };
     const backup = best.data as unknown as Record<string, unknown>;
     const found = parts.filter((p) => p !== 'settings' && p !== 'session' && backup[p] && Object.keys(backup[p] as object).length);

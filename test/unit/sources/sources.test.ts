@@ -152,6 +152,23 @@ describe('fetching', () => {
     expect(server.requestsTo('/hf')).toHaveLength(2 + 4);
   });
 
+  it('a listing fetched again the same day, grown since, becomes a digest of what it added', async () => {
+    const { call } = await open();
+    const first = RSS.replace(/<item>(?:(?!<item>)[\s\S])*FocusLLM[\s\S]*?<\/item>/, '');
+    expect(first).not.toContain('FocusLLM');
+    server.route(
+      '/growing',
+      [first, RSS].map((body) => ({ body, headers: { 'content-type': 'application/rss+xml' } })),
+    );
+    await call('sources.add', { url: server.url('/growing'), format: 'arxiv-rss' });
+    const [day] = (await call('sources.fetch', {})).results[0].digests;
+    expect(day).toMatchObject({ name: expect.stringMatching(/^arXiv cs\.CL \d{4}-\d\d-\d\d$/), added: 1 });
+    const again = await call('sources.fetch', {});
+    expect(again.results[0].digests).toEqual([expect.objectContaining({ name: `${day.name} (2)`, added: 1 })]);
+    const second = (await call('digests.list', {})).digests.find((d) => d.name.endsWith('(2)'))!;
+    expect(second.paperCount).toBe(1); // the paper it added, not a second copy of the day
+  });
+
   it('a catch-up that fails on a later day keeps and reports the days before it', async () => {
     const time = fakeClock('2025-03-04T10:00:00');
     const { call } = await open({ clock: time.clock });

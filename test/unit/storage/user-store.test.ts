@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CURRENT_SCHEMA, migrate, StoreTooNewError } from '../../../src/storage/schema';
 import { UserStore } from '../../../src/storage/user-store';
+import { Backups } from '../../../src/storage/backups';
 import { acquireLock, LibraryLockedError } from '../../../src/storage/lock';
 import { removeStaleTempFiles, writeFileAtomic } from '../../../src/storage/files';
 import { tempDir } from '../../helpers';
@@ -104,5 +105,31 @@ describe('files and locking', () => {
     fs.writeFileSync(path.join(dir, 'userdata.json.tmp-9f8e7d'), 'half');
     expect(removeStaleTempFiles(dir)).toHaveLength(2);
     expect(fs.readdirSync(path.join(dir, 'a'))).toEqual(['b.json']);
+  });
+});
+
+describe('backups the reader can count on', () => {
+  const withStars = (n: number) => {
+    const data = migrate({});
+    for (let i = 0; i < n; i++) data.status[`p${i}`] = { state: 'unread', starred: true, updatedAt: '2026-01-01T00:00:00Z' };
+    return data;
+  };
+
+  it('writes a new copy when the identical one kept is damaged', () => {
+    const backups = new Backups(tempDir());
+    const first = backups.take(withStars(2), 'manual', new Date('2026-01-01T10:00:00Z'));
+    fs.truncateSync(path.join(backups.dir, `${first.id}.json`), 100);
+    const again = backups.take(withStars(2), 'manual', new Date('2026-01-01T11:00:00Z'));
+    expect(again.id).not.toBe(first.id);
+    expect(Object.keys(backups.read(again.id).status)).toHaveLength(2);
+  });
+
+  it('a copy dated ahead of now (a clock once wrong) neither stops daily backups nor wins a recovery', () => {
+    const backups = new Backups(tempDir());
+    backups.take(withStars(1), 'daily', new Date('2101-11-12T10:00:00Z'));
+    const now = new Date('2026-01-05T10:00:00Z');
+    expect(backups.due(now, true)).toBe(true);
+    backups.take(withStars(3), 'manual', new Date('2026-01-05T09:00:00Z'));
+    expect(Object.keys(backups.newestWithData(now)!.data.status)).toHaveLength(3);
   });
 });
