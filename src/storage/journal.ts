@@ -46,8 +46,9 @@ export class Journal {
       line++;
       const entry = end < 0 ? undefined : parse(text.slice(at, end));
       if (!entry) {
-        // The last line: a write cut short, never acknowledged. Before it: damage.
-        if (end < 0 || text.indexOf('\n', end + 1) < 0) replayed.tornTail = text.slice(at).trim() !== '';
+        // A line without its newline: a write cut short, never acknowledged (the newline is written
+        // last). A whole line that cannot be read was acknowledged, then damaged: kept and told.
+        if (end < 0) replayed.tornTail = text.slice(at).trim() !== '';
         else replayed.damagedAt = line;
         break;
       }

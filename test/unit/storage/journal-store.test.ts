@@ -89,6 +89,23 @@ describe('writes proportional to the change', () => {
     expect(fs.readdirSync(dir).some((f) => f.startsWith(`${JOURNAL_FILE}.corrupt-`))).toBe(true);
   });
 
+  it('keeps aside and says so when the last whole line is damaged: it was acknowledged, not cut short', () => {
+    const dir = tempDir();
+    const store = new UserStore(dir);
+    store.update((d) => {
+      d.notes.a = note('kept');
+    });
+    store.update((d) => {
+      d.notes.b = note('acknowledged, then damaged on the disk');
+    });
+    const text = fs.readFileSync(journal(dir), 'utf8');
+    fs.writeFileSync(journal(dir), `${text.slice(0, -3)}#${text.slice(-2)}`); // one byte changed, the newline kept
+    const again = new UserStore(dir);
+    expect(Object.keys(again.data.notes)).toEqual(['a']);
+    expect(again.warnings).toEqual([expect.objectContaining({ code: 'journal-damaged' })]);
+    expect(fs.readdirSync(dir).some((f) => f.startsWith(`${JOURNAL_FILE}.corrupt-`))).toBe(true);
+  });
+
   it('folds the journal into the snapshot in the background while writes go on, and loses none of them', async () => {
     const { dir } = await storeWithNotes(3000, 2000); // 6 MB: a snapshot takes several turns of the event loop
     const store = new UserStore(dir, undefined, { compactAtBytes: 20_000 });
