@@ -30,8 +30,14 @@ const WHAT: Record<string, string> = {
 };
 
 /** The message for the reader when the store had to be restored (or could not be). */
-export function openingWarning(opening: Exclude<Opening, { kind: 'ok' }>, aside: string | undefined, restored: BackupInfo | undefined): StoreWarning {
-  const kept = aside ? ` It was kept as ${aside}.` : '';
+export function openingWarning(
+  opening: Exclude<Opening, { kind: 'ok' }>,
+  aside: string | undefined,
+  restored: BackupInfo | undefined,
+  journalAside?: string,
+): StoreWarning {
+  const journal = journalAside ? ` Your latest changes, recorded after it, were kept as ${journalAside}.` : '';
+  const kept = (aside ? ` It was kept as ${aside}.` : '') + journal;
   if (restored) {
     return {
       code: 'store-restored',

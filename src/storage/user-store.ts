@@ -124,10 +124,10 @@ export class UserStore {
     if (opening.kind === 'damaged' || opening.kind === 'empty-over-data') {
       // Keep whatever was there, then take the newest backup that holds the reader's data.
       const aside = fs.existsSync(this.#file) ? path.basename(moveAside(this.#file, this.#now())) : undefined;
-      if (fs.existsSync(journalFile) && fs.statSync(journalFile).size > 0) moveAside(journalFile, this.#now());
-      else fs.rmSync(journalFile, { force: true });
+      const journalAside = fs.existsSync(journalFile) && fs.statSync(journalFile).size > 0 ? path.basename(moveAside(journalFile, this.#now())) : undefined;
+      if (!journalAside) fs.rmSync(journalFile, { force: true });
       const best = this.backups.newestWithData(this.#now()) ?? (opening.kind === 'damaged' ? this.#newestReadable() : undefined);
-      this.warnings.push(openingWarning(opening, aside, best?.info));
+      this.warnings.push(openingWarning(opening, aside, best?.info, journalAside));
       this.#journal = Journal.open(journalFile).journal;
       this.#replace(best ? best.data : opening.data);
       return;

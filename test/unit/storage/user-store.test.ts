@@ -71,6 +71,20 @@ describe('the user store', () => {
     expect(fs.readFileSync(path.join(dir, aside[0]), 'utf8')).toContain('sampleIm');
   });
 
+  it('says where the latest changes went when the data file is damaged and its journal is set aside', () => {
+    const dir = tempDir();
+    new UserStore(dir, () => new Date('2026-01-01T10:00:00Z')).update((d) => {
+      d.status.p1 = { state: 'read', starred: true, updatedAt: '2026-01-01T10:00:00Z' };
+    });
+    const store = new UserStore(dir, () => new Date('2026-01-02T10:00:00Z')); // backs up the changed data
+    store.update((d) => {
+      d.status.p2 = { state: 'read', starred: true, updatedAt: '2026-01-02T10:00:00Z' }; // in the journal
+    });
+    fs.writeFileSync(file(dir), '{bad');
+    const again = new UserStore(dir);
+    expect(again.warnings[0].message).toMatch(/Your latest changes, recorded after it, were kept as userdata\.journal\.corrupt-/);
+  });
+
   it('keeps the corrupt file and says so when there is no backup', () => {
     const dir = tempDir();
     fs.writeFileSync(file(dir), 'not json at all');
