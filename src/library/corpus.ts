@@ -6,8 +6,13 @@ import { moveAside, readJson, writeFileAtomic, writeFileAtomicAsync } from '../s
 import type { StoreWarning } from '../storage/store-messages';
 import { IdentityIndex, resolveEntries, resolveEntriesInSlices, SLICE } from './identity-index';
 import { parseDigestFile } from './digest-file';
+import { CorpusCache } from './corpus-cache';
 import { mergeInto, paperFrom } from './merge';
+import type { CorpusPaper } from './stored-paper';
 import type { Digest, DigestFile, Paper, StoredEntry } from './types';
+
+/** How long after a change the cache is saved: a burst of imports saves once. */
+const SAVE_DELAY = 2000;
 
 /** What adding a digest did to the papers: new ones, and known ones whose indexed text changed. */
 export interface Added {
@@ -28,7 +33,17 @@ export class Corpus {
   readonly warnings: StoreWarning[] = [];
   readonly #dir: string;
   readonly #digests = new Map<string, Digest>();
-  readonly #papers = new Map<string, Paper>();
+  readonly #papers = new Map<string, CorpusPaper>();
+  readonly #cache: CorpusCache;
+  /** Counts changes to the papers, so a save made meanwhile is not taken for the current corpus. */
+  #changes = 0;
+  #saved = 0;
+  #saveTimer: NodeJS.Timeout | undefined;
+  #saving: Promise<void> | undefined;
+  #failed = false;
+  #closed = false;
+  /** Where this start took the papers from: the cache (corpus-cache.ts), or the digest files replayed. */
+  readonly loadedFrom: 'cache' | 'digests';
   /** The digest being added a slice at a time, if any. */
   #adding: string | undefined;
   readonly #identity = new IdentityIndex(
@@ -39,6 +54,17 @@ export class Corpus {
   constructor(dataDir: string) {
     this.#dir = path.join(dataDir, 'digests');
     fs.mkdirSync(this.#dir, { recursive: true });
+    this.#cache = new CorpusCache(dataDir, this.#dir);
+    const cached = this.#cache.load();
+    if (cached) {
+      for (const d of cached.digests) this.#digests.set(d.id, d);
+      for (const p of cached.papers) {
+        this.#papers.set(p.id, p);
+        this.#identity.note(p);
+      }
+      this.loadedFrom = 'cache';
+      return;
+    }
     const files = fs.readdirSync(this.#dir).filter((f) => f.endsWith('.json'));
     const loaded: DigestFile[] = [];
     for (const name of files) {
@@ -55,6 +81,8 @@ export class Corpus {
     }
     loaded.sort((a, b) => a.digest.importedAt.localeCompare(b.digest.importedAt) || a.digest.id.localeCompare(b.digest.id));
     for (const data of loaded) this.#add(data);
+    this.loadedFrom = 'digests';
+    if (loaded.length) this.#changed();
   }
 
   /** The digests whose papers are all in (one being added a slice at a time is not, yet). */
@@ -118,6 +146,7 @@ export class Corpus {
     this.#digests.set(data.digest.id, data.digest);
     const sum = new Sum();
     this.#addEntries(data, 0, entries.length, sum);
+    this.#changed();
     return { digest: data.digest, ...sum.result() };
   }
 
@@ -132,6 +161,7 @@ export class Corpus {
     // stamp once all its papers are in: what is cached by either is never half a digest.
     this.#digests.set(data.digest.id, data.digest);
     this.#adding = data.digest.id;
+    this.#changes++;
     try {
       const sum = new Sum();
       for (let i = 0; i < entries.length; i += SLICE) {
@@ -141,12 +171,56 @@ export class Corpus {
       return { digest: data.digest, ...sum.result() };
     } finally {
       this.#adding = undefined;
+      this.#changed();
     }
   }
 
   /** Readies the identity lookups for an import without holding the thread. */
   prepareImport(pause: () => Promise<unknown>): Promise<void> {
     return this.#identity.prepare(pause);
+  }
+
+  /** Saves the corpus's cache soon (a burst of imports saves once), and at close. */
+  #changed(): void {
+    this.#changes++;
+    this.#schedule();
+  }
+
+  #schedule(): void {
+    clearTimeout(this.#saveTimer);
+    if (!this.#closed) this.#saveTimer = setTimeout(() => void this.#save(), SAVE_DELAY).unref();
+  }
+
+  #save(): Promise<void> {
+    this.#saving ??= this.#saveNow().finally(() => {
+      this.#saving = undefined;
+      // Changed while it was saved: save again (not after a failure, which would only fail again).
+      if (this.#changes !== this.#saved && !this.#failed) this.#schedule();
+    });
+    return this.#saving;
+  }
+
+  async #saveNow(): Promise<void> {
+    const changes = this.#changes;
+    if (changes === this.#saved || this.#adding !== undefined) return; // the import's end saves
+    this.#failed = false;
+    try {
+      await this.#cache.save(this.digests, [...this.#papers.values()], () => this.#changes === changes && this.#adding === undefined);
+      if (this.#changes === changes) this.#saved = changes;
+    } catch (error) {
+      // The cache only speeds starts up: without it the next start replays the digests.
+      this.#failed = true;
+      console.error(`[digest-reader] the corpus cache could not be saved: ${(error as Error).message}`);
+    }
+  }
+
+  /** Saves what changed since the last save and lets go of the file of abstracts. */
+  async close(): Promise<void> {
+    this.#closed = true;
+    clearTimeout(this.#saveTimer);
+    await this.#saving;
+    if (this.#changes !== this.#saved && fs.existsSync(this.#dir)) await this.#save();
+    this.#cache.close();
   }
 
   #file(data: DigestFile): string {

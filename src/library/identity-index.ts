@@ -92,7 +92,7 @@ function entryResolver(library: IdentityLookup): (entry: DigestEntry) => StoredE
   const arxiv = new Map<string, string>();
   const doi = new Map<string, string>();
   const titles = new Map<string, Set<string>>();
-  const view = (p: PaperLike | undefined) => p && { ...gained.get(p.id), ...p };
+  const view = (p: PaperLike | undefined) => p && { ...gained.get(p.id), ...p, abstract: p.abstract }; // a spread leaves a stored abstract out
   const lookup: IdentityLookup = {
     byArxiv: (id) => arxiv.get(id) ?? library.byArxiv(id),
     byDoi: (d) => doi.get(d) ?? library.byDoi(d),

@@ -228,10 +228,10 @@ export class Library {
     };
   }
 
-  /** Saves the index if it changed since it was loaded, and stops its worker. */
+  /** Saves the index and the corpus's cache if they changed since they were loaded, and stops the index's worker. */
   async close(): Promise<void> {
     await this.#parser.close();
-    await this.index.close();
+    await Promise.all([this.index.close(), this.corpus.close()]);
   }
 
   /** The corpus's stamp in a word, for the index to remember which papers it holds. */

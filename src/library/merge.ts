@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { normaliseTitle, paperId as textId } from '../digest/identity';
 import type { DigestEntry } from '../digest/types';
+import { StoredPaper, type CorpusPaper } from './stored-paper';
 import type { Paper, PaperFacts, StoredEntry } from './types';
 
 /**
@@ -9,6 +10,12 @@ import type { Paper, PaperFacts, StoredEntry } from './types';
  * it. These rules live here, and only here; the corpus applies them at import and replays their
  * outcome at load.
  */
+
+/**
+ * The version of what replaying digests makes of them (paperFrom, mergeInto): bump it when a change
+ * here would make other papers from the same digests, so saved corpora are made again.
+ */
+export const RULES_VERSION = 1;
 
 /** The lookups resolution needs, over the library and the digest being imported. */
 export interface IdentityLookup {
@@ -76,9 +83,9 @@ export function resolve(e: Omit<DigestEntry, 'line'>, lookup: IdentityLookup): s
 }
 
 /** A paper first seen in this entry. */
-export function paperFrom(id: string, e: StoredEntry, date: string | undefined): Paper {
-  const { id: _id, also: _also, announceType: _type, ...facts } = e;
-  const paper: Paper = { ...facts, id, appearances: [], rev: 0 };
+export function paperFrom(id: string, e: StoredEntry, date: string | undefined): CorpusPaper {
+  const { id: _id, also: _also, announceType: _type, abstract, ...facts } = e;
+  const paper: CorpusPaper = Object.assign(new StoredPaper(abstract), facts, { id, appearances: [], rev: 0 });
   if (e.arxivId) paper.versions = [{ version: e.arxivVersion ?? 1, date: versionDate(e, date) }];
   return paper;
 }

@@ -80,7 +80,7 @@ export function annotate(ctx: DataContext, paper: Paper): AnnotatedPaper {
     const d = ctx.corpus.digest(a.digestId)!;
     return { id: d.id, name: d.name, importedAt: d.importedAt, position: a.position };
   });
-  return { ...paper, digests, ...readerData(ctx, paper.id) };
+  return { ...paper, abstract: paper.abstract, digests, ...readerData(ctx, paper.id) }; // a spread leaves the abstract out (stored-paper.ts)
 }
 
 export function userFilter(data: UserData, f: UserFilter): ((p: Paper) => boolean) | undefined {

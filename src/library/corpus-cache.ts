@@ -1,0 +1,129 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { writeFileAtomicAsync } from '../storage/files';
+import { RULES_VERSION } from './merge';
+import { AbstractFile, StoredPaper, type CorpusPaper } from './stored-paper';
+import type { Digest, Paper } from './types';
+
+const CACHE_FILE = 'corpus-cache.json';
+const ABSTRACTS_FILE = 'corpus-abstracts.bin';
+/** Bump when the cache's shape changes; RULES_VERSION (merge.ts) when what a replay makes does. */
+const CACHE_VERSION = 1;
+/** Papers written per part of the cache file: the thread answers requests between parts. */
+const PART = 2000;
+
+/** What the cache held: the corpus as the digest files made it, its abstracts in `abstracts`. */
+export interface Cached {
+  digests: Digest[];
+  papers: CorpusPaper[];
+}
+
+interface CacheFile {
+  version: number;
+  rules: number;
+  stamp: string;
+  abstractBytes: number;
+  digests: Digest[];
+  /** Each paper's abstract in the file of abstracts: offset, bytes, offset, bytes… */
+  places: number[];
+  papers: Array<Omit<Paper, 'abstract'>>;
+}
+
+/**
+ * The corpus as replaying its digest files made it, saved so that a start reads one file of the
+ * papers' facts instead of every digest, and leaves the abstracts on disk (stored-paper.ts). It is
+ * derived data, like the search index: it is used only if it was made from exactly the digest files
+ * there are now (names, sizes, times) by the same rules; otherwise, or if it cannot be read, the
+ * corpus replays the digests as before and saves it again. Nothing is lost with it.
+ */
+export class CorpusCache {
+  readonly abstracts: AbstractFile;
+  readonly #file: string;
+  readonly #digestDir: string;
+
+  constructor(dataDir: string, digestDir: string) {
+    this.#file = path.join(dataDir, CACHE_FILE);
+    this.#digestDir = digestDir;
+    this.abstracts = new AbstractFile(path.join(dataDir, ABSTRACTS_FILE));
+  }
+
+  /** The cached corpus, if it is there, readable and made from the digest files as they are. */
+  load(): Cached | undefined {
+    let cache: CacheFile;
+    try {
+      cache = JSON.parse(fs.readFileSync(this.#file, 'utf8')) as CacheFile;
+    } catch {
+      return undefined;
+    }
+    const fits =
+      cache?.version === CACHE_VERSION &&
+      cache.rules === RULES_VERSION &&
+      cache.stamp === this.stamp() &&
+      Array.isArray(cache.papers) &&
+      Array.isArray(cache.digests) &&
+      cache.places?.length === cache.papers.length * 2 &&
+      this.abstracts.size() >= cache.abstractBytes;
+    if (!fits) return undefined;
+    const { places } = cache;
+    const papers = cache.papers.map(
+      (facts, i) => Object.assign(new StoredPaper(undefined, this.abstracts, places[2 * i], places[2 * i + 1]), facts) as CorpusPaper,
+    );
+    return { digests: cache.digests, papers };
+  }
+
+  /**
+   * Saves the corpus: appends the abstracts not in the file yet, then writes the facts. `current`
+   * is asked after the last part is made: if the corpus changed meanwhile, nothing is written.
+   */
+  async save(digests: Digest[], papers: StoredPaper[], current: () => boolean): Promise<void> {
+    const pending = papers.filter((p) => p.unsaved !== undefined);
+    const texts = pending.map((p) => p.unsaved!);
+    const placed = new Map<StoredPaper, [number, number]>();
+    (await this.abstracts.append(texts, pending.length === papers.length)).forEach((place, i) => placed.set(pending[i], place));
+    const abstractBytes = this.abstracts.size();
+    const stamp = () => this.stamp();
+    function* parts(): Generator<string> {
+      const places = papers.flatMap((p) => placed.get(p) ?? p.place ?? [0, 0]);
+      yield `{"version":${CACHE_VERSION},"rules":${RULES_VERSION},"abstractBytes":${abstractBytes},"digests":${JSON.stringify(digests)},"places":${JSON.stringify(places)},"papers":[`;
+      for (let i = 0; i < papers.length; i += PART) {
+        yield (
+          (i ? ',' : '') +
+          papers
+            .slice(i, i + PART)
+            .map(facts)
+            .join(',')
+        );
+      }
+      if (!current()) throw new StaleCache();
+      yield `],"stamp":${JSON.stringify(stamp())}}`;
+    }
+    try {
+      await writeFileAtomicAsync(this.#file, parts());
+    } catch (error) {
+      if (error instanceof StaleCache) return;
+      throw error;
+    }
+    pending.forEach((p, i) => p.saved(this.abstracts, placed.get(p)!, texts[i]));
+  }
+
+  /** The digest files as they are: a cache made from others is not this corpus. */
+  stamp(): string {
+    const names = fs.readdirSync(this.#digestDir).filter((f) => f.endsWith('.json'));
+    return names
+      .map((name) => {
+        const stat = fs.statSync(path.join(this.#digestDir, name));
+        return `${name}:${stat.size}:${Math.trunc(stat.mtimeMs)}`;
+      })
+      .sort()
+      .join('|');
+  }
+
+  close(): void {
+    this.abstracts.close();
+  }
+}
+
+class StaleCache extends Error {}
+
+/** A paper's own fields, without its abstract (which the file of abstracts holds). */
+const facts = (p: StoredPaper) => JSON.stringify({ ...p });
