@@ -14,8 +14,8 @@ import { sameTree } from './same-tree';
  * start instead of leaving the library split in two.
  */
 
-/** The entries of a folder that belong to a library (digests, the reader's data, backups, index, and their set-aside copies). */
-const LIBRARY_ENTRY = /^(digests|backups|userdata\.(?:json|journal).*|search-index\..+)$/;
+/** The entries of a folder that belong to a library (digests, the reader's data, backups, index, corpus cache, and their set-aside copies). */
+const LIBRARY_ENTRY = /^(digests|backups|userdata\.(?:json|journal).*|search-index\..+|corpus-(?:cache|abstracts)\..+)$/;
 export const MOVED_NOTE = 'LIBRARY-MOVED.txt';
 export const KEPT_NOTE = 'LIBRARY-NOT-MOVED.txt';
 const JOURNAL = '.library-move.json';

@@ -16,6 +16,8 @@ function oldFolder(): string {
   write('digests/d2.json', '{"id":"d2","papers":[]}');
   write('backups/userdata-2025.json', '{}');
   write('search-index.bin', Buffer.from([1, 2, 3, 4, 5, 6, 7, 8]));
+  write('corpus-cache.json', '{"version":1}');
+  write('corpus-abstracts.bin', 'Abstracts, one after another.');
   write('userdata.json.corrupt-2025-01-01', 'half a file');
   write('desktop.json', '{"window":{}}'); // electron-store's, stays
   write('Cache/data_0', 'chromium'); // Chromium's, stays
@@ -33,7 +35,16 @@ function files(dir: string): Record<string, string> {
   return out;
 }
 
-const LIBRARY = ['userdata.json', 'digests/d1.json', 'digests/d2.json', 'backups/userdata-2025.json', 'search-index.bin', 'userdata.json.corrupt-2025-01-01'];
+const LIBRARY = [
+  'userdata.json',
+  'digests/d1.json',
+  'digests/d2.json',
+  'backups/userdata-2025.json',
+  'search-index.bin',
+  'corpus-cache.json',
+  'corpus-abstracts.bin',
+  'userdata.json.corrupt-2025-01-01',
+];
 const pick = (all: Record<string, string>, names: string[]) => Object.fromEntries(names.map((n) => [n, all[n]]));
 const newPlace = () => path.join(tempDir('dr-data-'), 'digest-reader');
 const fsOps: MoveOps = { rename: fs.renameSync, copy: (a, b) => fs.cpSync(a, b, { recursive: true, errorOnExist: true, force: false }) };
