@@ -53,9 +53,9 @@ try {
   step('first build');
   const build = await peakDuring(() => coldStart(dataDir));
   await build.value.session.close();
-  const indexMB =
-    Math.round(fs.readdirSync(dataDir).reduce((sum, f) => sum + (f.startsWith('search-index') ? fs.statSync(path.join(dataDir, f)).size : 0), 0) / 1e5) / 10;
-  out.build = { ...build.value.figures, peakMB: build.peakMB, indexMB };
+  const diskMB = (prefix: string) =>
+    Math.round(fs.readdirSync(dataDir).reduce((sum, f) => sum + (f.startsWith(prefix) ? fs.statSync(path.join(dataDir, f)).size : 0), 0) / 1e5) / 10;
+  out.build = { ...build.value.figures, peakMB: build.peakMB, indexMB: diskMB('search-index'), cacheMB: diskMB('corpus-') || undefined };
 
   step('restart');
   const restart = await peakDuring(() => coldStart(dataDir));

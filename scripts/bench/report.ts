@@ -27,6 +27,7 @@ const ROWS: Row[] = [
   ['  peak RSS (MB)', (f) => f.restart?.peakMB],
   ['  index came from', (f) => f.restart?.source],
   ['saved index on disk (MB)', (f) => f.build?.indexMB],
+  ['corpus cache on disk (MB)', (f) => f.build?.cacheMB],
   ['typing, list only (dispatch): p50 (ms)', (f) => f.typing?.listOnly?.p50],
   ['  p95 / p99 (ms)', (f) => f.typing && `${f.typing.listOnly.p95} / ${f.typing.listOnly.p99}`],
   ['typing, paper open (dispatch): p50 (ms)', (f) => f.typing?.withPaper.p50],
