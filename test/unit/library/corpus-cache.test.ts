@@ -108,6 +108,24 @@ describe('the corpus cache', () => {
     expect(again.warnings.map((w) => w.code)).toEqual(['digest-corrupt']);
   });
 
+  it('reads back abstracts of every length whole: a megabyte, and many that straddle the blocks it reads', async () => {
+    const dir = tempDir();
+    const corpus = new Corpus(dir);
+    const texts = Array.from({ length: 300 }, (_, i) => `${i}: ${'Schrödinger — 数学 😀 '.repeat(1 + ((i * 37) % 400))}end ${i}`);
+    texts[150] = `A megabyte: ${'long context '.repeat(80_000)}`;
+    importInto(
+      corpus,
+      texts.map((abstract, i) => ({ title: `Paper ${i}`, abstract })),
+    );
+    await corpus.close();
+    const again = new Corpus(dir);
+    expect(again.loadedFrom).toBe('cache');
+    expect([...again.papers].map((p) => p.abstract)).toEqual(texts);
+    // Backwards: from the blocks held, then read anew.
+    expect([...again.papers].reverse().map((p) => p.abstract)).toEqual([...texts].reverse());
+    await again.close();
+  });
+
   it('a corpus that changed while it was being saved is not written as the cache, and its abstracts stay in memory', async () => {
     const { dir, corpus } = library();
     const cache = new CorpusCache(dir, path.join(dir, 'digests'));
