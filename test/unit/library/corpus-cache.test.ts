@@ -112,7 +112,8 @@ describe('the corpus cache', () => {
     const dir = tempDir();
     const corpus = new Corpus(dir);
     const texts = Array.from({ length: 300 }, (_, i) => `${i}: ${'Schrödinger — 数学 😀 '.repeat(1 + ((i * 37) % 400))}end ${i}`);
-    texts[150] = `A megabyte: ${'long context '.repeat(80_000)}`;
+    // Ten of about a megabyte: more than the blocks held (8 MB), so blocks are let go and their buffers read into again.
+    for (let i = 0; i < 300; i += 30) texts[i] = `A megabyte ${i}: ${'long context '.repeat(80_000)}`;
     importInto(
       corpus,
       texts.map((abstract, i) => ({ title: `Paper ${i}`, abstract })),
