@@ -108,12 +108,12 @@ describe('the corpus cache', () => {
     expect(again.warnings.map((w) => w.code)).toEqual(['digest-corrupt']);
   });
 
-  it('reads back abstracts of every length whole: a megabyte, and many that straddle the blocks it reads', async () => {
+  it('reads back abstracts of every length whole: a megabyte, and thousands that straddle the blocks it reads', async () => {
     const dir = tempDir();
     const corpus = new Corpus(dir);
-    const texts = Array.from({ length: 300 }, (_, i) => `${i}: ${'Schrödinger — 数学 😀 '.repeat(1 + ((i * 37) % 400))}end ${i}`);
-    // Ten of about a megabyte: more than the blocks held (8 MB), so blocks are let go and their buffers read into again.
-    for (let i = 0; i < 300; i += 30) texts[i] = `A megabyte ${i}: ${'long context '.repeat(80_000)}`;
+    // About 10 MB in all, more than the blocks held (8 MB): blocks are let go and their buffers read into again.
+    const texts = Array.from({ length: 3000 }, (_, i) => `${i}: ${'Schrödinger — 数学 😀 '.repeat(1 + ((i * 37) % 200))}end ${i}`);
+    texts[1500] = `A megabyte: ${'long context '.repeat(80_000)}`;
     importInto(
       corpus,
       texts.map((abstract, i) => ({ title: `Paper ${i}`, abstract })),
