@@ -24,6 +24,7 @@ beforeAll(async () => {
         { body: RSS.replaceAll('04 Mar 2025', '05 Mar 2025'), headers: { 'content-type': 'application/rss+xml' } },
       ],
       '/hf': { body: HF, headers: { 'content-type': 'application/json' } },
+      '/hf-query': { body: HF, headers: { 'content-type': 'application/json' } },
     },
   });
 });
@@ -150,6 +151,18 @@ describe('fetching', () => {
     await call('sources.fetch', {});
     // From its last day with papers (03-04: it may have gained some) to today, 03-07.
     expect(server.requestsTo('/hf')).toHaveLength(2 + 4);
+  });
+
+  it('a Hugging Face address without {date} keeps its query, asking for each day in its own `date`', async () => {
+    const time = fakeClock('2025-03-04T10:00:00');
+    const { call } = await open({ clock: time.clock });
+    const s = await call('sources.add', { url: server.url('/hf-query?limit=5&date=2020-01-01&q=a%20b'), format: 'hf-daily-papers' });
+    expect(s.url).toBe(server.url('/hf-query?limit=5&q=a%20b&date={date}'));
+    expect(await call('sources.add', { url: 'https://huggingface.co/api/daily_papers?limit=50', name: 'HF top 50' })).toMatchObject({
+      url: 'https://huggingface.co/api/daily_papers?limit=50&date={date}',
+    });
+    await call('sources.fetch', { ids: [s.id] });
+    expect(server.requestsTo('/hf-query').map((r) => r.search)).toEqual(['?limit=5&q=a%20b&date=2025-03-03', '?limit=5&q=a%20b&date=2025-03-04']);
   });
 
   it('a listing fetched again the same day, grown since, becomes a digest of what it added', async () => {
