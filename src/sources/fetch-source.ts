@@ -2,7 +2,7 @@
  * One source fetched: each of its addresses (a dated source's days since it last had papers, at
  * most a week back) asked with the validators it was last given, and what comes back read and
  * imported as a digest — unless it is nothing new: a 304, the very same text, an empty listing
- * (arXiv on a weekend), or papers the library has in these versions already. A failure changes
+ * (arXiv on a weekend), a day not listed yet, or papers the library has in these versions already. A failure changes
  * nothing in the library; it is returned, for the source to show.
  */
 import { DigestError } from '../digest/errors';
@@ -107,12 +107,15 @@ export async function fetchSource(source: Source, c: FetchContext): Promise<Sour
         c.progress('importing', { url, papers: digest.added });
       }
     } catch (error) {
-      out.error = sourceError(error, c.now().toISOString());
-      // A dated source's missing day (404) is not the source failing while other days answer.
-      if (day && error instanceof FetchError && error.status === 404 && days.length > 1 && day !== today) {
-        out.error = undefined;
+      if (day && error instanceof FetchError && error.status === 404) {
+        // Hugging Face answers 404 for a day it has not listed yet: today's (or a later one, by the
+        // reader's clock) is an empty day so far, asked for again at the next fetch.
+        if (day >= today) continue;
+        // An older day with no listing is an error, but the days after it may answer.
+        out.error ??= { ...sourceError(error, c.now().toISOString()), message: `No listing for ${day}: ${error.message}.` };
         continue;
       }
+      out.error = sourceError(error, c.now().toISOString());
       break;
     }
   }

@@ -165,6 +165,42 @@ describe('fetching', () => {
     expect(server.requestsTo('/hf-query').map((r) => r.search)).toEqual(['?limit=5&q=a%20b&date=2025-03-03', '?limit=5&q=a%20b&date=2025-03-04']);
   });
 
+  it('a 404 for today is a day not listed yet, asked again later; one for an older day is an error naming it', async () => {
+    const time = fakeClock('2025-03-04T10:00:00');
+    const { call } = await open({ clock: time.clock });
+    // Hugging Face answers 404 for a day it has not listed yet; `listed` says which days it has.
+    const listed = new Map([['2025-03-03', HF]]);
+    server.route('/hf-days', {
+      handler: (req, res) => {
+        const body = listed.get(new URL(req.url!, 'http://x').searchParams.get('date') ?? '');
+        if (body) res.writeHead(200, { 'content-type': 'application/json' }).end(body);
+        else res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":"Not Found"}');
+      },
+    });
+    const s = await call('sources.add', { url: server.url('/hf-days?date={date}'), format: 'hf-daily-papers' });
+    const first = await call('sources.fetch', {});
+    expect(first.results[0]).toMatchObject({ ok: true, error: null, digests: [{ name: 'Hugging Face daily papers 2025-03-03' }] });
+    expect((await call('sources.list', {})).sources[0]).toMatchObject({ state: 'ok', error: null });
+    // Listed later that day: the next fetch asks for today again and brings it in.
+    listed.set('2025-03-04', HF.replaceAll('2503.00001', '2503.00004').replaceAll('Speculative Rejection', 'Speculative Refusal'));
+    const later = await call('sources.fetch', {});
+    expect(later.results[0]).toMatchObject({ ok: true, digests: [{ name: 'Hugging Face daily papers 2025-03-04', added: 1 }] });
+    // Two days on, 03-05 was never listed: an error that names the day, and 03-06 (today) still asked for.
+    time.advance(2 * 86_400_000);
+    const gap = await call('sources.fetch', { ids: [s.id] });
+    expect(gap.results[0]).toMatchObject({ ok: false, error: { code: 'http-404', retryable: false } });
+    expect(gap.results[0].error!.message).toMatch(/^No listing for 2025-03-05: 127\.0\.0\.1:\d+ has nothing at this address \(HTTP 404\)\.$/);
+    expect(server.requestsTo('/hf-days').map((r) => r.search.slice(-10))).toEqual([
+      '2025-03-03',
+      '2025-03-04',
+      '2025-03-03',
+      '2025-03-04',
+      '2025-03-04',
+      '2025-03-05',
+      '2025-03-06',
+    ]);
+  });
+
   it('a listing fetched again the same day, grown since, becomes a digest of what it added', async () => {
     const { call } = await open();
     const first = RSS.replace(/<item>(?:(?!<item>)[\s\S])*FocusLLM[\s\S]*?<\/item>/, '');
