@@ -17,7 +17,17 @@ import { FetchError, type Fetcher } from '../net';
 import { isDated, urlFor } from './describe';
 import type { Source, SourceError, StoredValidators } from './types';
 
-export type FetchPhase = 'fetching' | 'importing';
+export type FetchPhase = 'fetching' | 'retrying' | 'importing';
+
+/** What a progress report may say: the address, what was read or imported, and for a retry which one and why. */
+export interface FetchDetail {
+  url: string;
+  bytes?: number;
+  papers?: number;
+  attempt?: number;
+  of?: number;
+  reason?: string;
+}
 
 export interface FetchedDigest {
   id: string;
@@ -41,7 +51,7 @@ export interface FetchContext {
   serially<T>(work: () => Promise<T>): Promise<T>;
   now(): Date;
   signal?: AbortSignal;
-  progress(phase: FetchPhase, detail: { url: string; bytes?: number; papers?: number }): void;
+  progress(phase: FetchPhase, detail: FetchDetail): void;
 }
 
 const DAY = 86_400_000;
@@ -93,6 +103,9 @@ export async function fetchSource(source: Source, c: FetchContext): Promise<Sour
         expect: source.kind === 'hf-daily' ? 'json' : 'feed',
         signal: c.signal,
         validators: stored ? { etag: stored.etag, lastModified: stored.lastModified } : false,
+        // Why, without the "will try again later" meant for a final error: the retry is now.
+        onRetry: ({ attempt, of, error }) =>
+          c.progress('retrying', { url, attempt, of, reason: capital(error.message.replace(/; will try again later$/, '')) }),
       });
       if (outcome.kind === 'not-modified') continue;
       const fresh: StoredValidators = { url, ...outcome.validators };

@@ -105,6 +105,19 @@ describe('the daily commands', { timeout: 120_000 }, () => {
     });
   });
 
+  it('fetch says when it asks a source again, and why, before the wait', async () => {
+    const dir = path.join(tempDir(), 'library');
+    const rss = fs.readFileSync(path.join(FIXTURES, 'arxiv-rss-cs.CL.xml'));
+    server.route('/busy-once.xml', [
+      { status: 503, body: 'busy' },
+      { body: rss, headers: { 'content-type': 'application/rss+xml' } },
+    ]);
+    expect((await inProcess('--data', dir, 'sources', 'add', server.url('/busy-once.xml'), '--name', 'Busy')).status).toBe(0);
+    const fetched = await inProcess('--data', dir, 'fetch');
+    expect(fetched).toMatchObject({ status: 0, stdout: expect.stringMatching(/^Busy: 5 new papers in “/) });
+    expect(fetched.stderr).toBe(`Busy: ${new URL(server.origin).host} is unavailable for now (HTTP 503). Retrying (2 of 4)…\n`);
+  });
+
   it('star, tag and status by app or arXiv id with --json; rank lists what the reader has not judged yet; unknown papers change nothing', async () => {
     const dir = path.join(tempDir(), 'library');
     const ids = await withCore(dir, async (call) => {

@@ -232,6 +232,26 @@ describe('fetching', () => {
     expect(listed.status).toMatch(/^Error: .*\(last fetched 2025-03-04 10:00\)$/); // not "never fetched": a day came in
   });
 
+  it('a request that times out is asked once more, and the retry is reported as it starts', async () => {
+    const { call, events } = await open({ timeoutMs: 300 });
+    server.route('/late', [{ hang: true }, { body: RSS, headers: { 'content-type': 'application/rss+xml' } }]);
+    const s = await call('sources.add', { url: server.url('/late'), name: 'Late' });
+    const run = await call('sources.fetch', { ids: [s.id] });
+    expect(run.results[0]).toMatchObject({ ok: true, newPapers: 2 });
+    const retries = events.of('fetch.progress').filter((p) => p.phase === 'retrying');
+    expect(retries).toEqual([
+      {
+        sourceId: s.id,
+        name: 'Late',
+        phase: 'retrying',
+        url: server.url('/late'),
+        attempt: 2,
+        of: 2,
+        reason: `${new URL(server.origin).host} did not answer within 300 ms.`,
+      },
+    ]);
+  });
+
   it('offline: the source says so and since when; the library does not change', async () => {
     const dead = await startFixtureServer({ routes: { '/feed': { body: RSS, headers: { 'content-type': 'application/rss+xml' } } } });
     const { call } = await open();
