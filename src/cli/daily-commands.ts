@@ -173,7 +173,8 @@ const rank: Command = {
 
 Prints the papers you have not judged yet in the order of your interests, each with the reason.
 Your interests are learnt from the papers you starred, read, tagged or listed (and those you
-marked not interested); it needs ${MIN_POSITIVES} such papers. Waits while the model trains.
+marked not interested), not from what a smart list's rule did; it needs ${MIN_POSITIVES} such papers.
+Waits while the model trains.
 
   --digest <name>  only this digest's papers
   --tag <name>     rank by this tag's papers instead of all your interests

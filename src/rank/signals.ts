@@ -1,10 +1,10 @@
 /**
  * What the reader's own data says about their interests. Positive: papers they starred, read (or
- * are reading), tagged, or put in a reading list (a tag or star a smart list's rule set is not theirs). Negative: papers marked "not interested", and
+ * are reading), tagged, or put in a reading list (what a smart list's rule set is not theirs). Negative: papers marked "not interested", and
  * papers triage skipped that they did not keep after all. A paper can only be one of the two;
  * "not interested" wins, as the reader said it last about that very paper.
  */
-import { ownStar, ownTagIds } from '../smart/rule-marks';
+import { ownStar, ownTagIds, ruleListed } from '../smart/rule-marks';
 import type { UserData } from '../storage/schema';
 
 export type SignalKind = 'starred' | 'read' | 'tagged' | 'listed';
@@ -46,7 +46,7 @@ export function readSignals(data: Readonly<UserData>, exists: (paperId: string) 
     note(id, 'tagged');
     for (const t of tags) (byTag[t] ??= []).push(id);
   }
-  for (const list of Object.values(data.lists)) for (const id of list.paperIds) if (!refused.has(id)) note(id, 'listed');
+  for (const list of Object.values(data.lists)) for (const id of list.paperIds) if (!refused.has(id) && !ruleListed(data, id, list.id)) note(id, 'listed');
   const positives = [...kinds.keys()].sort();
   const negatives = [...refused, ...skipped.filter((id) => exists(id) && !kinds.has(id))].sort();
   for (const ids of Object.values(byTag)) ids.sort();

@@ -72,7 +72,7 @@ function apply(ctx: DataContext, rule: SmartRule | undefined, paperIds: string[]
     tagPapers(ctx, paperIds, [rule.tag], { byRule: true });
     applied.tagged = paperIds.length;
   }
-  if (rule.listId && ctx.store.data.lists[rule.listId]) applied.listed = addToList(ctx, rule.listId, paperIds);
+  if (rule.listId && ctx.store.data.lists[rule.listId]) applied.listed = addToList(ctx, rule.listId, paperIds, { byRule: true });
   if (rule.star) {
     setStatus(ctx, paperIds, { starred: true }, { byRule: true });
     applied.starred = paperIds.length;

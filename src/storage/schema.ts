@@ -54,7 +54,7 @@ export interface UserData {
   /** Saved searches (src/smart), by id, in the reader's order. */
   smartLists: Record<string, SmartList>;
   smartOrder: string[];
-  /** paper id → the tags and star smart lists' rules set on it, not the reader (src/smart/rule-marks.ts); absent when none. */
+  /** paper id → the tags, lists and star smart lists' rules set on it, not the reader (src/smart/rule-marks.ts); absent when none. */
   ruleMarks?: Record<string, RuleMark>;
 }
 
