@@ -32,7 +32,7 @@ describe('tags, lists and stars a smart list’s rule set', () => {
     const status = await call('ranking.status', { wait: true });
     expect(status).toMatchObject({ state: 'not-enough-signal', positives: 0, tags: [] });
     expect(signals()).toMatchObject({ positives: [], byTag: {} });
-    // Still to judge: `rank` lists them, and "Best for you" does not put them after the others.
+    // Still to judge: `rank` lists them.
     const fresh = await call('papers.query', { judged: false, limit: 1000 });
     expect(byRule.filter((id) => !fresh.items.some((p) => p.id === id))).toEqual([]);
     expect((await call('papers.query', { judged: true })).total).toBe(0);
