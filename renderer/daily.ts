@@ -1,7 +1,7 @@
 /** Pure helpers of the daily loop's views: how a source stands, a search as a smart-list query, source addresses. */
 import { matchSummary } from '../src/api/vocabulary';
 import type { Facets } from './store/paper-list-slice';
-import type { FetchRun, ReadState, SourceSummary } from './store/types';
+import type { FetchProgress, FetchRun, ReadState, SourceSummary } from './store/types';
 
 /** "just now", "5 min ago", "2 h ago", "3 days ago". */
 export function timeAgo(iso: string, now: Date = new Date()): string {
@@ -35,6 +35,19 @@ export function sourceLine(s: SourceSummary, last: FetchRun['results'][number] |
       return `Fetched ${s.lastSuccessAt ? timeAgo(s.lastSuccessAt, now) : ''}${fresh}`;
     }
   }
+}
+
+const PHASES: Record<FetchProgress['phase'], string> = { fetching: 'Asking', retrying: 'Asking again', importing: 'Reading', done: 'Done', failed: 'Failed' };
+
+/** What a source being fetched is doing: "Asking huggingface.co…", a retry and why, "Importing 23 papers…". */
+export function phaseLine(p: FetchProgress): string {
+  // A retry may wait seconds: say why and how many tries are left.
+  if (p.phase === 'retrying') return `${p.reason ?? ''} Trying again (${p.attempt} of ${p.of})…`.trim();
+  if (p.phase === 'importing')
+    return p.papers !== undefined
+      ? `Importing ${p.papers.toLocaleString()} papers…`
+      : `Reading the answer${p.bytes ? ` (${Math.ceil(p.bytes / 1024)} KB)` : ''}…`;
+  return `${PHASES[p.phase]}${p.url ? ` ${new URL(p.url).host}` : ''}…`;
 }
 
 const quote = (v: string) => (/[\s"]/.test(v) ? `"${v.replaceAll('"', '')}"` : v);

@@ -26,14 +26,21 @@ export interface Events {
   'library.changed': { reason: 'import' | 'data' | 'index' };
   /** A digest imported outside the page (desktop menu, a file the OS opened): its report or why it failed. */
   'import.finished': { name: string; report: ImportReport | null; error: string | null };
-  /** A source's fetch as it goes: asking ('fetching', with the URL), reading what came ('importing', bytes, then papers), and its end. */
+  /**
+   * A source's fetch as it goes: asking ('fetching', with the URL), asking again after a failed
+   * attempt ('retrying', which of how many and why), reading what came ('importing', bytes, then papers), and its end.
+   */
   'fetch.progress': {
     sourceId: string;
     name: string;
-    phase: 'fetching' | 'importing' | 'done' | 'failed';
+    phase: 'fetching' | 'retrying' | 'importing' | 'done' | 'failed';
     url?: string;
     bytes?: number;
     papers?: number;
+    /** While retrying: the attempt about to start, the most there will be, and why the last one failed. */
+    attempt?: number;
+    of?: number;
+    reason?: string;
   };
   /** A fetch of one or all sources ended: per source, and `summary` for a notification ("23 new papers, 4 match your interests"). */
   'fetch.finished': { trigger: FetchTrigger; results: SourceResult[]; newPapers: number; matched: number; summary: string };

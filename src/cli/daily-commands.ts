@@ -101,13 +101,35 @@ for arXiv's RSS of those categories. An arXiv API query (https://export.arxiv.or
   },
 };
 
+/**
+ * While `work` fetches: on a terminal, a line saying which source is being asked; a retry (which
+ * may wait seconds, after a timeout) gets a line of its own, on any output but JSON.
+ */
+async function showProgress<T>(session: Session, io: Output | undefined, work: () => Promise<T>): Promise<T> {
+  if (!io) return work();
+  const off = session.on('fetch.progress', (p) => {
+    if (p.phase === 'retrying') {
+      io.progress?.('');
+      io.err(`${p.name}: ${p.reason} Retrying (${p.attempt} of ${p.of})…`);
+    } else if (p.phase === 'fetching' || p.phase === 'importing') io.progress?.(`${p.name}: ${p.phase === 'fetching' ? 'asking' : 'reading'}…`);
+  });
+  try {
+    return await work();
+  } finally {
+    off();
+    io.progress?.('');
+  }
+}
+
 const fetch: Command = {
   summary: 'Fetch every source, or the one named; what is new becomes a dated digest',
   usage: `digest-reader fetch [<name>] [--json]
 
 Fetches the sources (all of them, or the one named) and imports what is new as a digest named
 after what it is and its day ("arXiv cs.CL 2026-07-20"). Nothing new adds nothing. Your smart
-lists' rules apply to the new papers. Exits 1 when a source failed (its error is printed).
+lists' rules apply to the new papers. A source that fails for a while (busy, no answer within
+30 s) is asked again, each time said on stderr; one that never answers is reported within a
+minute. Exits 1 when a source failed (its error is printed).
 
   --json  print the outcome as JSON`,
   options: { json: { type: 'boolean' } },
@@ -117,7 +139,7 @@ lists' rules apply to the new papers. Exits 1 when a source failed (its error is
     const ids = name === undefined ? undefined : [(await sourceOf(session, name)).id];
     if (!ids && !(await session.call('sources.list', {})).sources.length)
       throw new CliError('There are no sources to fetch. Add one with “digest-reader sources add <url>”.');
-    const run = await session.call('sources.fetch', ids ? { ids } : {});
+    const run = await showProgress(session, values.json ? undefined : io, () => session.call('sources.fetch', ids ? { ids } : {}));
     if (values.json) io.out(json(run));
     else {
       for (const r of run.results) {
@@ -151,7 +173,8 @@ const rank: Command = {
 
 Prints the papers you have not judged yet in the order of your interests, each with the reason.
 Your interests are learnt from the papers you starred, read, tagged or listed (and those you
-marked not interested); it needs ${MIN_POSITIVES} such papers. Waits while the model trains.
+marked not interested), not from what a smart list's rule did; it needs ${MIN_POSITIVES} such papers.
+Waits while the model trains.
 
   --digest <name>  only this digest's papers
   --tag <name>     rank by this tag's papers instead of all your interests

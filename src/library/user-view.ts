@@ -7,6 +7,7 @@ import { plainTitle } from '../digest/latex';
 import type { SearchDoc } from '../search/search-index';
 import { processTerm, tokenize } from '../search/text';
 import type { DataContext } from '../shared/context';
+import { ownStar, ownTagIds, ruleListed } from '../smart/rule-marks';
 import type { UserData } from '../storage/schema';
 import { statusOf } from '../status/status';
 import { tagsOf } from '../tags/tags';
@@ -108,9 +109,9 @@ export function userFilter(data: UserData, f: UserFilter): ((p: Paper) => boolea
 /** The papers the reader has said something about: the signals "Best for you" learns from, bar a triage skip. */
 function judgedPapers(data: UserData): Set<string> {
   const judged = new Set<string>();
-  for (const [id, s] of Object.entries(data.status)) if (s.starred || s.notInterested || s.state !== 'unread') judged.add(id);
-  for (const [id, tags] of Object.entries(data.paperTags)) if (tags.length) judged.add(id);
-  for (const list of Object.values(data.lists)) for (const id of list.paperIds) judged.add(id);
+  for (const [id, s] of Object.entries(data.status)) if (ownStar(data, id) || s.notInterested || s.state !== 'unread') judged.add(id);
+  for (const id of Object.keys(data.paperTags)) if (ownTagIds(data, id).length) judged.add(id);
+  for (const list of Object.values(data.lists)) for (const id of list.paperIds) if (!ruleListed(data, id, list.id)) judged.add(id);
   return judged;
 }
 

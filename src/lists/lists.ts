@@ -2,6 +2,7 @@ import { ApiError } from '../api/contract';
 import { type DataContext, dataChanged, newId, requirePapers } from '../shared/context';
 import { cleanName, sameName } from '../shared/names';
 import { tombstoneKind } from '../shared/tombstones';
+import { markByRule } from '../smart/rule-marks';
 import type { UserData } from '../storage/schema';
 import type { ReadingList } from './types';
 
@@ -86,8 +87,11 @@ export function restoreList(ctx: DataContext, id: string): void {
   dataChanged(ctx);
 }
 
-/** Appends papers not already in the list, in the order given. */
-export function addToList(ctx: DataContext, id: string, paperIds: string[]): number {
+/**
+ * Appends papers not already in the list, in the order given. `byRule`: a smart list's rule adds
+ * them, not the reader (a paper the reader put there already stays theirs).
+ */
+export function addToList(ctx: DataContext, id: string, paperIds: string[], { byRule = false } = {}): number {
   requirePapers(ctx, paperIds);
   let added = 0;
   ctx.store.update((d) => {
@@ -95,6 +99,7 @@ export function addToList(ctx: DataContext, id: string, paperIds: string[]): num
     const fresh = [...new Set(paperIds)].filter((p) => !list.paperIds.includes(p));
     added = fresh.length;
     d.lists[id] = { ...list, paperIds: [...list.paperIds, ...fresh] };
+    for (const p of byRule ? fresh : paperIds) markByRule(d, p, { listId: id }, byRule);
   });
   dataChanged(ctx);
   return added;
@@ -104,6 +109,7 @@ export function removeFromList(ctx: DataContext, id: string, paperIds: string[])
   ctx.store.update((d) => {
     const list = requireList(d, id);
     d.lists[id] = { ...list, paperIds: list.paperIds.filter((p) => !paperIds.includes(p)) };
+    for (const p of paperIds) markByRule(d, p, { listId: id }, false);
   });
   dataChanged(ctx);
 }

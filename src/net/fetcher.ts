@@ -6,8 +6,8 @@
  * it). `node:https` would need all of that by hand. What fetch does not do for us, this does:
  * redirects followed manually (capped, loops found, no https→http), conditional requests, a
  * timeout per request covering connect and the whole body, a size cap while streaming, retries
- * with exponential backoff and full jitter (honouring Retry-After), a minimum interval per host,
- * and one typed FetchError for every failure.
+ * with exponential backoff and full jitter (honouring Retry-After; a timeout only once), each
+ * announced to the caller, a minimum interval per host, and one typed FetchError for every failure.
  */
 import { abortedError, classifyNetworkError, timeoutError } from './classify-error';
 import { FetchError, httpError, retryNow } from './fetch-error';
@@ -41,6 +41,18 @@ export interface FetchRequest {
   signal?: AbortSignal;
   /** Conditional-request validators to send; by default those stored for this URL; false: none. */
   validators?: Validators | false;
+  /** Told before each retry, so that a wait of seconds is never silent. */
+  onRetry?(notice: RetryNotice): void;
+}
+
+export interface RetryNotice {
+  /** The attempt about to start (2 for the first retry) and the most there will be for this failure. */
+  attempt: number;
+  of: number;
+  /** Why the last attempt failed. */
+  error: FetchError;
+  /** The wait before it. */
+  delayMs: number;
 }
 
 export type FetchOutcome =
@@ -182,9 +194,11 @@ export function createFetcher(options: FetcherOptions): Fetcher {
         } catch (err) {
           const e = err instanceof FetchError ? err : classifyNetworkError(err, url);
           e.attempts = n + 1;
-          if (!retryNow(e) || n + 1 >= retry.attempts || request.signal?.aborted) throw e;
+          const of = e.code === 'timeout' ? Math.min(retry.attempts, retry.timeoutAttempts) : retry.attempts;
+          if (!retryNow(e) || n + 1 >= of || request.signal?.aborted) throw e;
           if (e.retryAfterMs !== undefined && e.retryAfterMs > retry.maxRetryAfterMs) throw e;
           const delay = Math.max(backoffMs(retry, n, timing.random), e.retryAfterMs ?? 0);
+          request.onRetry?.({ attempt: n + 2, of, error: e, delayMs: delay });
           await timing.sleep(delay, request.signal).catch(() => {
             throw abortedError(url);
           });

@@ -31,13 +31,18 @@ export const realTiming: Timing = {
 export interface RetryPolicy {
   /** Attempts in all, the first included. */
   attempts: number;
+  /**
+   * At most this many attempts in all when one timed out: each has cost the whole timeout, so a
+   * server that does not answer gets one more chance and is reported in about a minute, not two.
+   */
+  timeoutAttempts: number;
   baseMs: number;
   capMs: number;
   /** A Retry-After longer than this ends the fetch (retryable later) instead of waiting. */
   maxRetryAfterMs: number;
 }
 
-export const DEFAULT_RETRY: RetryPolicy = { attempts: 4, baseMs: 1000, capMs: 30_000, maxRetryAfterMs: 120_000 };
+export const DEFAULT_RETRY: RetryPolicy = { attempts: 4, timeoutAttempts: 2, baseMs: 1000, capMs: 30_000, maxRetryAfterMs: 120_000 };
 
 /** Exponential backoff with full jitter (AWS's "full jitter"): uniform in [0, min(cap, base·2^n)). */
 export function backoffMs(policy: RetryPolicy, retry: number, random: () => number): number {

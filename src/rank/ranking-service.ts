@@ -10,6 +10,7 @@ import type { Corpus } from '../library/corpus';
 import type { Paper } from '../library/types';
 import type { UserData } from '../storage/schema';
 import { RankClient } from './rank-client';
+import { ownStar } from '../smart/rule-marks';
 import type { Scores, TrainOutcome } from './rank-protocol';
 import { nounFor, readSignals, reasonText, type Signals } from './signals';
 
@@ -128,15 +129,15 @@ export class RankingService {
    * judged (starred or read) come after those still to judge, papers not scored yet after the
    * scored ones, and papers the reader marked "not interested" last of all: the model learns from
    * that mark, but the reader said it of this very paper. (A tag may come from a smart list's rule,
-   * not from the reader: a tagged paper is still to judge.)
+   * not from the reader: a tagged paper is still to judge; so is one only a rule starred.)
    */
   order(papers: readonly Paper[], tagId?: string | null): Paper[] | null {
     const scores = tagId ? this.#tagScores.get(tagId) : this.#outcome?.ok ? this.#scores : null;
     if (!scores) return null;
-    const status = this.data().status;
+    const data = this.data();
     const group = (p: Paper) => {
-      const s = status[p.id];
-      return s?.notInterested ? 2 : s?.starred || s?.state === 'read' ? 1 : 0;
+      const s = data.status[p.id];
+      return s?.notInterested ? 2 : ownStar(data, p.id) || s?.state === 'read' ? 1 : 0;
     };
     return papers
       .map((p, i) => ({ p, i, g: group(p), s: scores.get(p.id) ?? -1e9 }))

@@ -1,9 +1,10 @@
 /**
  * What the reader's own data says about their interests. Positive: papers they starred, read (or
- * are reading), tagged, or put in a reading list. Negative: papers marked "not interested", and
+ * are reading), tagged, or put in a reading list (what a smart list's rule set is not theirs). Negative: papers marked "not interested", and
  * papers triage skipped that they did not keep after all. A paper can only be one of the two;
  * "not interested" wins, as the reader said it last about that very paper.
  */
+import { ownStar, ownTagIds, ruleListed } from '../smart/rule-marks';
 import type { UserData } from '../storage/schema';
 
 export type SignalKind = 'starred' | 'read' | 'tagged' | 'listed';
@@ -34,17 +35,18 @@ export function readSignals(data: Readonly<UserData>, exists: (paperId: string) 
       if (exists(id)) refused.add(id);
       continue;
     }
-    if (s.starred) note(id, 'starred');
+    if (ownStar(data, id)) note(id, 'starred');
     if (s.state === 'read' || s.state === 'reading') note(id, 'read');
     if (s.skippedAt) skipped.push(id);
   }
   const byTag: Record<string, string[]> = {};
-  for (const [id, tags] of Object.entries(data.paperTags)) {
-    if (refused.has(id) || !exists(id)) continue;
+  for (const id of Object.keys(data.paperTags)) {
+    const tags = ownTagIds(data, id);
+    if (refused.has(id) || !exists(id) || !tags.length) continue;
     note(id, 'tagged');
     for (const t of tags) (byTag[t] ??= []).push(id);
   }
-  for (const list of Object.values(data.lists)) for (const id of list.paperIds) if (!refused.has(id)) note(id, 'listed');
+  for (const list of Object.values(data.lists)) for (const id of list.paperIds) if (!refused.has(id) && !ruleListed(data, id, list.id)) note(id, 'listed');
   const positives = [...kinds.keys()].sort();
   const negatives = [...refused, ...skipped.filter((id) => exists(id) && !kinds.has(id))].sort();
   for (const ids of Object.values(byTag)) ids.sort();

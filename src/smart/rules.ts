@@ -69,12 +69,12 @@ function apply(ctx: DataContext, rule: SmartRule | undefined, paperIds: string[]
   const applied = { tagged: 0, listed: 0, starred: 0 };
   if (!rule || paperIds.length === 0) return applied;
   if (rule.tag) {
-    tagPapers(ctx, paperIds, [rule.tag]);
+    tagPapers(ctx, paperIds, [rule.tag], { byRule: true });
     applied.tagged = paperIds.length;
   }
-  if (rule.listId && ctx.store.data.lists[rule.listId]) applied.listed = addToList(ctx, rule.listId, paperIds);
+  if (rule.listId && ctx.store.data.lists[rule.listId]) applied.listed = addToList(ctx, rule.listId, paperIds, { byRule: true });
   if (rule.star) {
-    setStatus(ctx, paperIds, { starred: true });
+    setStatus(ctx, paperIds, { starred: true }, { byRule: true });
     applied.starred = paperIds.length;
   }
   return applied;

@@ -23,6 +23,17 @@ const DATE = '{date}';
 const KIND_OF_FORMAT: Partial<Record<FormatName, SourceKind>> = { 'hf-daily-papers': 'hf-daily', 'arxiv-rss': 'arxiv-rss', 'arxiv-api': 'arxiv-api' };
 const CATEGORIES = /^[a-z-]+(\.[A-Za-z-]+)?(\+[a-z-]+(\.[A-Za-z-]+)?)*$/;
 
+const HF_DAILY_PATH = new URL(HF_DAILY_URL).pathname;
+
+/** The address asking for each day: its query kept (a limit, a key…), its own `date` (if any) replaced by `{date}`. */
+function withDateParam(url: URL): string {
+  const kept = url.search
+    .slice(1)
+    .split('&')
+    .filter((pair) => pair && pair.split('=')[0] !== 'date');
+  return `${url.origin}${url.pathname}?${[...kept, `date=${DATE}`].join('&')}`;
+}
+
 /** The address with `{date}` filled in (a day, YYYY-MM-DD). */
 export const urlFor = (url: string, day: string) => url.replaceAll(DATE, day);
 export const isDated = (url: string) => url.includes(DATE);
@@ -74,7 +85,7 @@ export function describeSource(input: string, given: { name?: string; format?: s
   const kind = kindOf(url, format);
   // Hugging Face's daily papers are a listing per day: the subscription follows the days.
   if (kind === 'hf-daily' && !isDated(raw)) {
-    raw = url.hostname === 'huggingface.co' ? HF_DAILY_URL : `${url.origin}${url.pathname}?date=${DATE}`;
+    raw = url.hostname === 'huggingface.co' && url.pathname !== HF_DAILY_PATH ? HF_DAILY_URL : withDateParam(url);
     url = check(raw);
   }
   return { kind, url: raw, name: given.name?.trim() || defaultName(kind, url), ...(format ? { format } : {}) };

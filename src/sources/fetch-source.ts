@@ -2,7 +2,7 @@
  * One source fetched: each of its addresses (a dated source's days since it last had papers, at
  * most a week back) asked with the validators it was last given, and what comes back read and
  * imported as a digest — unless it is nothing new: a 304, the very same text, an empty listing
- * (arXiv on a weekend), or papers the library has in these versions already. A failure changes
+ * (arXiv on a weekend), a day not listed yet, or papers the library has in these versions already. A failure changes
  * nothing in the library; it is returned, for the source to show.
  */
 import { DigestError } from '../digest/errors';
@@ -17,7 +17,17 @@ import { FetchError, type Fetcher } from '../net';
 import { isDated, urlFor } from './describe';
 import type { Source, SourceError, StoredValidators } from './types';
 
-export type FetchPhase = 'fetching' | 'importing';
+export type FetchPhase = 'fetching' | 'retrying' | 'importing';
+
+/** What a progress report may say: the address, what was read or imported, and for a retry which one and why. */
+export interface FetchDetail {
+  url: string;
+  bytes?: number;
+  papers?: number;
+  attempt?: number;
+  of?: number;
+  reason?: string;
+}
 
 export interface FetchedDigest {
   id: string;
@@ -41,7 +51,7 @@ export interface FetchContext {
   serially<T>(work: () => Promise<T>): Promise<T>;
   now(): Date;
   signal?: AbortSignal;
-  progress(phase: FetchPhase, detail: { url: string; bytes?: number; papers?: number }): void;
+  progress(phase: FetchPhase, detail: FetchDetail): void;
 }
 
 const DAY = 86_400_000;
@@ -93,6 +103,9 @@ export async function fetchSource(source: Source, c: FetchContext): Promise<Sour
         expect: source.kind === 'hf-daily' ? 'json' : 'feed',
         signal: c.signal,
         validators: stored ? { etag: stored.etag, lastModified: stored.lastModified } : false,
+        // Why, without the "will try again later" meant for a final error: the retry is now.
+        onRetry: ({ attempt, of, error }) =>
+          c.progress('retrying', { url, attempt, of, reason: capital(error.message.replace(/; will try again later$/, '')) }),
       });
       if (outcome.kind === 'not-modified') continue;
       const fresh: StoredValidators = { url, ...outcome.validators };
@@ -107,12 +120,15 @@ export async function fetchSource(source: Source, c: FetchContext): Promise<Sour
         c.progress('importing', { url, papers: digest.added });
       }
     } catch (error) {
-      out.error = sourceError(error, c.now().toISOString());
-      // A dated source's missing day (404) is not the source failing while other days answer.
-      if (day && error instanceof FetchError && error.status === 404 && days.length > 1 && day !== today) {
-        out.error = undefined;
+      if (day && error instanceof FetchError && error.status === 404) {
+        // Hugging Face answers 404 for a day it has not listed yet: today's (or a later one, by the
+        // reader's clock) is an empty day so far, asked for again at the next fetch.
+        if (day >= today) continue;
+        // An older day with no listing is an error, but the days after it may answer.
+        out.error ??= { ...sourceError(error, c.now().toISOString()), message: `No listing for ${day}: ${error.message}.` };
         continue;
       }
+      out.error = sourceError(error, c.now().toISOString());
       break;
     }
   }

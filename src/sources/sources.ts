@@ -14,7 +14,7 @@ import { cleanName, sameName } from '../shared/names';
 import { tombstoneKind } from '../shared/tombstones';
 import type { UserData } from '../storage/schema';
 import { describeSource } from './describe';
-import { fetchSource } from './fetch-source';
+import { type FetchDetail, type FetchPhase, fetchSource } from './fetch-source';
 import type { Source } from './types';
 
 export interface SourceSummary {
@@ -195,7 +195,7 @@ export class SourcesService {
   async #fetchOne(id: string): Promise<SourceResult> {
     const source = requireSource(this.ctx.store.data, id);
     const started = this.clock().toISOString();
-    const emit = (phase: 'fetching' | 'importing' | 'done' | 'failed', detail: { url?: string; bytes?: number; papers?: number } = {}) =>
+    const emit = (phase: FetchPhase | 'done' | 'failed', detail: Partial<FetchDetail> = {}) =>
       this.ctx.events.emit('fetch.progress', { sourceId: id, name: source.name, phase, ...detail });
     const got = await fetchSource(source, {
       fetcher: this.fetcher,

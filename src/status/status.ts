@@ -1,5 +1,6 @@
 import { type DataContext, dataChanged, requirePapers } from '../shared/context';
 import type { ReadState } from '../api/vocabulary';
+import { markByRule } from '../smart/rule-marks';
 import type { UserData } from '../storage/schema';
 import type { PaperStatus } from './types';
 
@@ -21,8 +22,11 @@ export interface StatusChange {
   skipped?: boolean;
 }
 
-/** Sets read state, star and/or "not interested" on papers; a paper left at the defaults keeps no entry. */
-export function setStatus(ctx: DataContext, paperIds: string[], change: StatusChange): void {
+/**
+ * Sets read state, star and/or "not interested" on papers; a paper left at the defaults keeps no
+ * entry. `byRule`: a smart list's rule stars them, not the reader (a star of theirs stays theirs).
+ */
+export function setStatus(ctx: DataContext, paperIds: string[], change: StatusChange, { byRule = false } = {}): void {
   requirePapers(ctx, paperIds);
   const now = ctx.now();
   ctx.store.update((d) => {
@@ -30,7 +34,10 @@ export function setStatus(ctx: DataContext, paperIds: string[], change: StatusCh
       const before = d.status[id] ?? { ...DEFAULT_STATUS, updatedAt: now };
       const next: PaperStatus = { ...before, updatedAt: now };
       if (change.state !== undefined) next.state = change.state;
-      if (change.starred !== undefined) next.starred = change.starred;
+      if (change.starred !== undefined) {
+        next.starred = change.starred;
+        if (!byRule || !before.starred) markByRule(d, id, { starred: true }, byRule && change.starred);
+      }
       if (change.state === 'read' && before.state !== 'read') next.readAt = now;
       if (next.state !== 'read') delete next.readAt;
       // Keeping a paper (a star, a read) answers the question a skip or "not interested" asked.

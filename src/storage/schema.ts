@@ -3,6 +3,7 @@ import type { Highlight } from '../highlights/types';
 import type { ReadingList } from '../lists/types';
 import type { Note } from '../notes/types';
 import type { Appearance, Session } from '../settings/types';
+import type { RuleMark } from '../smart/rule-marks';
 import type { SmartList } from '../smart/types';
 import type { FetchSchedule, Source } from '../sources/types';
 import type { PaperStatus } from '../status/types';
@@ -53,6 +54,8 @@ export interface UserData {
   /** Saved searches (src/smart), by id, in the reader's order. */
   smartLists: Record<string, SmartList>;
   smartOrder: string[];
+  /** paper id → the tags, lists and star smart lists' rules set on it, not the reader (src/smart/rule-marks.ts); absent when none. */
+  ruleMarks?: Record<string, RuleMark>;
 }
 
 export const READ_LATER_ID = 'read-later';
@@ -107,7 +110,7 @@ type Downgrade = (data: Record<string, unknown>) => Record<string, unknown>;
 const downgrades: Record<number, Downgrade> = {
   // 5 → 4: the daily loop's parts go (the backup taken first keeps them), and each status keeps what v4 knew.
   5: (data) => {
-    const { sources: _s, sourceOrder: _so, fetchSchedule: _f, smartLists: _l, smartOrder: _lo, status = {}, ...rest } = data;
+    const { sources: _s, sourceOrder: _so, fetchSchedule: _f, smartLists: _l, smartOrder: _lo, ruleMarks: _m, status = {}, ...rest } = data;
     const kept: Record<string, unknown> = {};
     for (const [id, entry] of Object.entries(status as Record<string, PaperStatus>)) {
       const { notInterested: _n, skippedAt: _k, ...v4 } = entry;

@@ -61,6 +61,8 @@ const PARTS = {
   fetchSchedule: z.looseObject({ atStartup: z.boolean(), dailyHour: z.number().int().min(0).max(23).nullable() }),
   smartLists: z.record(text, z.looseObject({ id: text, name: text, query: text, createdAt: text, seenAt: text })),
   smartOrder: z.array(text),
+  // Absent until a rule acts on a paper; a damaged one is dropped (what the rules set then counts as the reader's).
+  ruleMarks: z.record(text, z.looseObject({ tags: z.array(text).optional(), lists: z.array(text).optional(), starred: z.literal(true).optional() })).optional(),
 } as const;
 
 type Part = keyof typeof PARTS;

@@ -3,6 +3,7 @@ import { type DataContext, dataChanged, newId, requirePapers } from '../shared/c
 import { cleanName, sameName } from '../shared/names';
 import { tombstoneKind } from '../shared/tombstones';
 import { TAG_COLORS, type TagColor } from '../api/vocabulary';
+import { markByRule, ruleTagged } from '../smart/rule-marks';
 import type { UserData } from '../storage/schema';
 import type { Tag } from './types';
 
@@ -44,8 +45,11 @@ export function listTags(ctx: DataContext): TagWithCount[] {
     .sort((a, b) => a.name.localeCompare(b.name));
 }
 
-/** Adds tags by name to papers, creating the tags that do not exist yet. */
-export function tagPapers(ctx: DataContext, paperIds: string[], names: string[]): Tag[] {
+/**
+ * Adds tags by name to papers, creating the tags that do not exist yet. `byRule`: a smart list's
+ * rule adds them, not the reader (a tag the reader set already stays theirs).
+ */
+export function tagPapers(ctx: DataContext, paperIds: string[], names: string[], { byRule = false } = {}): Tag[] {
   requirePapers(ctx, paperIds);
   const clean = names.map((n) => cleanName(n, 'tag'));
   // Ids, not the tags: objects of the draft cannot be read once the change is made.
@@ -60,7 +64,9 @@ export function tagPapers(ctx: DataContext, paperIds: string[], names: string[])
       tagIds.push(tag.id);
       for (const p of paperIds) {
         const current = d.paperTags[p] ?? [];
-        if (!current.includes(tag.id)) d.paperTags[p] = [...current, tag.id];
+        const had = current.includes(tag.id);
+        if (!had) d.paperTags[p] = [...current, tag.id];
+        if (!byRule || !had) markByRule(d, p, { tagId: tag.id }, byRule);
       }
     }
   });
@@ -72,6 +78,7 @@ export function untagPapers(ctx: DataContext, paperIds: string[], tagId: string)
   ctx.store.update((d) => {
     requireTag(d, tagId);
     for (const p of paperIds) {
+      markByRule(d, p, { tagId }, false);
       const left = (d.paperTags[p] ?? []).filter((t) => t !== tagId);
       if (left.length) d.paperTags[p] = left;
       else delete d.paperTags[p];
@@ -101,7 +108,13 @@ export function mergeTags(ctx: DataContext, fromId: string, intoId: string): Tag
   ctx.store.update((d) => {
     requireTag(d, fromId);
     requireTag(d, intoId);
-    for (const p of affected) d.paperTags[p] = [...new Set(d.paperTags[p].map((t) => (t === fromId ? intoId : t)))];
+    for (const p of affected) {
+      // The merged tag is a rule's only where neither tag was the reader's.
+      const byRule = ruleTagged(d, p, fromId) && (!d.paperTags[p].includes(intoId) || ruleTagged(d, p, intoId));
+      markByRule(d, p, { tagId: fromId }, false);
+      markByRule(d, p, { tagId: intoId }, byRule);
+      d.paperTags[p] = [...new Set(d.paperTags[p].map((t) => (t === fromId ? intoId : t)))];
+    }
     delete d.tags[fromId];
   });
   dataChanged(ctx, affected);

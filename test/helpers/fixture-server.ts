@@ -35,6 +35,8 @@ export interface Route {
 export interface RecordedRequest {
   method: string;
   path: string;
+  /** The query string, `?` included ('' when none). */
+  search: string;
   headers: http.IncomingHttpHeaders;
   at: number;
 }
@@ -103,8 +105,8 @@ export async function startFixtureServer(options: FixtureServerOptions = {}): Pr
   };
 
   const listener = (req: http.IncomingMessage, res: http.ServerResponse) => {
-    const pathname = new URL(req.url ?? '/', 'http://x').pathname;
-    requests.push({ method: req.method ?? 'GET', path: pathname, headers: req.headers, at: Date.now() });
+    const { pathname, search } = new URL(req.url ?? '/', 'http://x');
+    requests.push({ method: req.method ?? 'GET', path: pathname, search, headers: req.headers, at: Date.now() });
     const list = routes.get(pathname);
     if (!list) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useApp } from '../../store';
 import type { FetchProgress, SourceSummary } from '../../store/types';
-import { sourceLine } from '../../daily';
+import { phaseLine, sourceLine } from '../../daily';
 import { SOURCE_KIND_LABELS } from '../../../src/api/vocabulary';
 import { AddSourceForm } from './AddSourceForm';
 
@@ -15,16 +15,6 @@ export function SourcesNavBadge() {
 }
 
 const HOURS = Array.from({ length: 24 }, (_, h) => h);
-const PHASES: Record<FetchProgress['phase'], string> = { fetching: 'Asking', importing: 'Reading', done: 'Done', failed: 'Failed' };
-
-function phaseLine(p: FetchProgress): string {
-  if (p.phase === 'importing')
-    return p.papers !== undefined
-      ? `Importing ${p.papers.toLocaleString()} papers…`
-      : `Reading the answer${p.bytes ? ` (${Math.ceil(p.bytes / 1024)} KB)` : ''}…`;
-  return `${PHASES[p.phase]}${p.url ? ` ${new URL(p.url).host}` : ''}…`;
-}
-
 /** Subscriptions: add a source, see how each stands, fetch one or all (with progress), remove with undo, the daily hour. */
 export function SourcesView() {
   const sources = useApp((s) => s.sources);

@@ -105,15 +105,32 @@ describe('the daily commands', { timeout: 120_000 }, () => {
     });
   });
 
+  it('fetch says when it asks a source again, and why, before the wait', async () => {
+    const dir = path.join(tempDir(), 'library');
+    const rss = fs.readFileSync(path.join(FIXTURES, 'arxiv-rss-cs.CL.xml'));
+    server.route('/busy-once.xml', [
+      { status: 503, body: 'busy' },
+      { body: rss, headers: { 'content-type': 'application/rss+xml' } },
+    ]);
+    expect((await inProcess('--data', dir, 'sources', 'add', server.url('/busy-once.xml'), '--name', 'Busy')).status).toBe(0);
+    const fetched = await inProcess('--data', dir, 'fetch');
+    expect(fetched).toMatchObject({ status: 0, stdout: expect.stringMatching(/^Busy: 5 new papers in “/) });
+    expect(fetched.stderr).toBe(`Busy: ${new URL(server.origin).host} is unavailable for now (HTTP 503). Retrying (2 of 4)…\n`);
+  });
+
   it('star, tag and status by app or arXiv id with --json; rank lists what the reader has not judged yet; unknown papers change nothing', async () => {
     const dir = path.join(tempDir(), 'library');
-    const ids = await withCore(dir, async (call) => {
+    // A smart list's rule tags and stars the cs.CL papers as they come: not the reader's judgement.
+    const { ids, byRule } = await withCore(dir, async (call) => {
+      await call('smart.create', { name: 'CL', query: 'cat:cs.CL', rule: { tag: 'auto', star: true } });
       await call('digests.import', { text: SAMPLE, fileName: 'trending-papers.txt', source: 'file' });
-      await call('digests.import', { text: fs.readFileSync(path.join(FIXTURES, 'arxiv-rss-cs.CL.xml'), 'utf8'), fileName: 'cs.CL.xml', source: 'file' });
+      const rss = fs.readFileSync(path.join(FIXTURES, 'arxiv-rss-cs.CL.xml'), 'utf8');
+      const report = await call<{ matches: { newPaperIds: string[] }[] }>('digests.import', { text: rss, fileName: 'cs.CL.xml', source: 'file' });
       const { items } = await call<{ items: { id: string; arxivId: string | null }[] }>('papers.query', { sort: 'digest', limit: 40 });
-      return items.filter((p) => !p.arxivId).map((p) => p.id);
+      return { ids: items.filter((p) => !p.arxivId).map((p) => p.id), byRule: report.matches[0].newPaperIds };
     });
     expect(ids.length).toBeGreaterThanOrEqual(6);
+    expect(byRule.length).toBeGreaterThanOrEqual(3);
 
     // Too little signal yet: rank says what it needs, exit 1.
     expect(await inProcess('--data', dir, 'rank')).toMatchObject({ status: 1, stderr: expect.stringContaining('Not enough signal yet') });
@@ -124,6 +141,7 @@ describe('the daily commands', { timeout: 120_000 }, () => {
     const star = JSON.parse(starred.stdout);
     expect(star).toMatchObject({ starred: true, papers: [{ id: ids[0] }, { id: ids[1] }, { id: expect.stringContaining('2401') }] });
     const arxivPaper = star.papers[2].id as string;
+    expect(byRule).toContain(arxivPaper); // starred by the rule, and now by the reader
 
     const tagged = await inProcess('--data', dir, 'tag', ids[2], ids[3], 'search', '--json');
     expect(JSON.parse(tagged.stdout)).toEqual({
@@ -158,9 +176,9 @@ describe('the daily commands', { timeout: 120_000 }, () => {
     expect(await inProcess('--data', dir, 'rank', '--limit', '0')).toMatchObject({ status: 2 });
     await withCore(dir, async (call) => {
       const { items } = await call<{ items: { id: string }[] }>('papers.query', { starred: true, limit: 100 });
-      expect(items.map((p) => p.id).sort()).toEqual([ids[0], ids[1], arxivPaper].sort());
+      expect(items.map((p) => p.id).sort()).toEqual([ids[0], ids[1], ...byRule].sort());
       const tags = await call<{ name: string }[]>('tags.list', {});
-      expect(tags.map((t) => t.name)).toEqual(['search']);
+      expect(tags.map((t) => t.name)).toEqual(['auto', 'search']);
     });
 
     // rank: the papers not judged yet, best first, each with its reason; --all adds the rest, marked.
@@ -172,6 +190,9 @@ describe('the daily commands', { timeout: 120_000 }, () => {
     expect(best.total).toBe(best.items.length);
     expect(best.items.length).toBeGreaterThan(100);
     expect(best.items.filter((p: { id: string }) => judged.has(p.id))).toEqual([]);
+    // What only the rule tagged and starred is still to judge.
+    const toJudge = new Set(best.items.map((p: { id: string }) => p.id));
+    expect(byRule.filter((id) => id !== arxivPaper && !toJudge.has(id))).toEqual([]);
     expect(best.items[0]).toMatchObject({
       id: expect.any(String),
       title: expect.any(String),

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FetchError } from '../../../src/net';
+import { FetchError, type RetryNotice } from '../../../src/net';
 import { type FixtureServer, startFixtureServer } from '../../helpers/fixture-server';
 import { rejection, testFetcher } from './net-helpers';
 
@@ -118,11 +118,15 @@ describe('HTTP errors and retries', () => {
   it('500 is retried with exponential backoff and full jitter, then fails as retryable', async () => {
     server.route('/boom', { status: 500, body: 'oops' });
     const { fetcher, clock } = testFetcher({}, () => 0.999);
-    const e = await rejection(fetcher.fetch(server.url('/boom')));
+    const notices: string[] = [];
+    const onRetry = (n: RetryNotice) => notices.push(`${n.attempt} of ${n.of} in ${n.delayMs} ms: ${n.error.code}`);
+    const e = await rejection(fetcher.fetch(server.url('/boom'), { onRetry }));
     expect({ code: e.code, retryable: e.retryable, attempts: e.attempts }).toEqual({ code: 'http-500', retryable: true, attempts: 4 });
     expect(e.message).toMatch(/had an internal error \(HTTP 500\); will try again later$/);
     expect(server.requestsTo('/boom')).toHaveLength(4);
     expect(clock.state.sleeps).toEqual([999, 1998, 3996]);
+    // Each wait is announced before it starts.
+    expect(notices).toEqual(['2 of 4 in 999 ms: http-500', '3 of 4 in 1998 ms: http-500', '4 of 4 in 3996 ms: http-500']);
   });
 
   it('a 503 then a 200 succeeds on the second attempt', async () => {
@@ -202,6 +206,17 @@ describe('timeouts, size cap and cancelling', () => {
     expect({ code: e.code, retryable: e.retryable, attempts: e.attempts }).toEqual({ code: 'timeout', retryable: true, attempts: 2 });
     expect(e.message).toBe(`${new URL(server.origin).host} did not answer within 300 ms`);
     expect(server.requestsTo('/hang')).toHaveLength(2);
+  });
+
+  it('a timeout is tried once more, not three times, and the retry is announced', async () => {
+    server.route('/hang-long', { hang: true });
+    // The default policy (4 attempts): a timeout has cost the whole timeout already.
+    const { fetcher } = testFetcher({ timeoutMs: 200 });
+    const notices: RetryNotice[] = [];
+    const e = await rejection(fetcher.fetch(server.url('/hang-long'), { onRetry: (n) => notices.push(n) }));
+    expect({ code: e.code, attempts: e.attempts }).toEqual({ code: 'timeout', attempts: 2 });
+    expect(server.requestsTo('/hang-long')).toHaveLength(2);
+    expect(notices.map((n) => ({ attempt: n.attempt, of: n.of, code: n.error.code }))).toEqual([{ attempt: 2, of: 2, code: 'timeout' }]);
   });
 
   it('the timeout covers the whole body: a slow drip times out', async () => {

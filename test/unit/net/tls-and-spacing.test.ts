@@ -113,7 +113,7 @@ describe("arXiv's three seconds and other hosts' spacing", () => {
 });
 
 describe('backoff and Retry-After', () => {
-  const policy = { attempts: 4, baseMs: 1000, capMs: 30_000, maxRetryAfterMs: 120_000 };
+  const policy = { attempts: 4, timeoutAttempts: 2, baseMs: 1000, capMs: 30_000, maxRetryAfterMs: 120_000 };
   it('full jitter: uniform below min(cap, base·2^n)', () => {
     expect([0, 1, 2, 3, 4, 5, 6].map((n) => backoffMs(policy, n, () => 0.5))).toEqual([500, 1000, 2000, 4000, 8000, 15000, 15000]);
     expect(backoffMs(policy, 3, () => 0)).toBe(0);

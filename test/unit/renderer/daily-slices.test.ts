@@ -3,7 +3,7 @@
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AppState } from '../../../renderer/store';
 import type { FetchRun, SourceSummary } from '../../../renderer/store/types';
-import { nameFromQuery, smartQueryFromSearch, sourceLine, timeAgo } from '../../../renderer/daily';
+import { nameFromQuery, phaseLine, smartQueryFromSearch, sourceLine, timeAgo } from '../../../renderer/daily';
 
 const source = (over: Partial<SourceSummary> = {}): SourceSummary => ({
   id: 's1',
@@ -178,6 +178,15 @@ describe('helpers of the views', () => {
     expect(timeAgo('2026-07-20T09:55:00.000Z', now)).toBe('5 min ago');
     expect(timeAgo('2026-07-20T08:00:00.000Z', now)).toBe('2 h ago');
     expect(timeAgo('2026-07-17T10:00:00.000Z', now)).toBe('3 days ago');
+  });
+
+  it('says what a source being fetched is doing, a retry with why and which', () => {
+    const p = { sourceId: 's', name: 'HF', url: 'https://huggingface.co/api/daily_papers?date=2026-07-20' };
+    expect(phaseLine({ ...p, phase: 'fetching' })).toBe('Asking huggingface.co…');
+    expect(phaseLine({ ...p, phase: 'retrying', attempt: 2, of: 2, reason: 'huggingface.co did not answer within 30 s.' })).toBe(
+      'huggingface.co did not answer within 30 s. Trying again (2 of 2)…',
+    );
+    expect(phaseLine({ ...p, phase: 'importing', papers: 23 })).toBe('Importing 23 papers…');
   });
 
   it('says how a source stands', () => {

@@ -24,6 +24,7 @@ beforeAll(async () => {
         { body: RSS.replaceAll('04 Mar 2025', '05 Mar 2025'), headers: { 'content-type': 'application/rss+xml' } },
       ],
       '/hf': { body: HF, headers: { 'content-type': 'application/json' } },
+      '/hf-query': { body: HF, headers: { 'content-type': 'application/json' } },
     },
   });
 });
@@ -152,6 +153,54 @@ describe('fetching', () => {
     expect(server.requestsTo('/hf')).toHaveLength(2 + 4);
   });
 
+  it('a Hugging Face address without {date} keeps its query, asking for each day in its own `date`', async () => {
+    const time = fakeClock('2025-03-04T10:00:00');
+    const { call } = await open({ clock: time.clock });
+    const s = await call('sources.add', { url: server.url('/hf-query?limit=5&date=2020-01-01&q=a%20b'), format: 'hf-daily-papers' });
+    expect(s.url).toBe(server.url('/hf-query?limit=5&q=a%20b&date={date}'));
+    expect(await call('sources.add', { url: 'https://huggingface.co/api/daily_papers?limit=50', name: 'HF top 50' })).toMatchObject({
+      url: 'https://huggingface.co/api/daily_papers?limit=50&date={date}',
+    });
+    await call('sources.fetch', { ids: [s.id] });
+    expect(server.requestsTo('/hf-query').map((r) => r.search)).toEqual(['?limit=5&q=a%20b&date=2025-03-03', '?limit=5&q=a%20b&date=2025-03-04']);
+  });
+
+  it('a 404 for today is a day not listed yet, asked again later; one for an older day is an error naming it', async () => {
+    const time = fakeClock('2025-03-04T10:00:00');
+    const { call } = await open({ clock: time.clock });
+    // Hugging Face answers 404 for a day it has not listed yet; `listed` says which days it has.
+    const listed = new Map([['2025-03-03', HF]]);
+    server.route('/hf-days', {
+      handler: (req, res) => {
+        const body = listed.get(new URL(req.url!, 'http://x').searchParams.get('date') ?? '');
+        if (body) res.writeHead(200, { 'content-type': 'application/json' }).end(body);
+        else res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":"Not Found"}');
+      },
+    });
+    const s = await call('sources.add', { url: server.url('/hf-days?date={date}'), format: 'hf-daily-papers' });
+    const first = await call('sources.fetch', {});
+    expect(first.results[0]).toMatchObject({ ok: true, error: null, digests: [{ name: 'Hugging Face daily papers 2025-03-03' }] });
+    expect((await call('sources.list', {})).sources[0]).toMatchObject({ state: 'ok', error: null });
+    // Listed later that day: the next fetch asks for today again and brings it in.
+    listed.set('2025-03-04', HF.replaceAll('2503.00001', '2503.00004').replaceAll('Speculative Rejection', 'Speculative Refusal'));
+    const later = await call('sources.fetch', {});
+    expect(later.results[0]).toMatchObject({ ok: true, digests: [{ name: 'Hugging Face daily papers 2025-03-04', added: 1 }] });
+    // Two days on, 03-05 was never listed: an error that names the day, and 03-06 (today) still asked for.
+    time.advance(2 * 86_400_000);
+    const gap = await call('sources.fetch', { ids: [s.id] });
+    expect(gap.results[0]).toMatchObject({ ok: false, error: { code: 'http-404', retryable: false } });
+    expect(gap.results[0].error!.message).toMatch(/^No listing for 2025-03-05: 127\.0\.0\.1:\d+ has nothing at this address \(HTTP 404\)\.$/);
+    expect(server.requestsTo('/hf-days').map((r) => r.search.slice(-10))).toEqual([
+      '2025-03-03',
+      '2025-03-04',
+      '2025-03-03',
+      '2025-03-04',
+      '2025-03-04',
+      '2025-03-05',
+      '2025-03-06',
+    ]);
+  });
+
   it('a listing fetched again the same day, grown since, becomes a digest of what it added', async () => {
     const { call } = await open();
     const first = RSS.replace(/<item>(?:(?!<item>)[\s\S])*FocusLLM[\s\S]*?<\/item>/, '');
@@ -181,6 +230,26 @@ describe('fetching', () => {
     expect(run.results[0]).toMatchObject({ ok: false, digests: [{ name: 'Hugging Face daily papers 2025-03-03' }], error: { retryable: true } });
     const listed = (await call('sources.list', {})).sources.find((x) => x.id === s.id)!;
     expect(listed.status).toMatch(/^Error: .*\(last fetched 2025-03-04 10:00\)$/); // not "never fetched": a day came in
+  });
+
+  it('a request that times out is asked once more, and the retry is reported as it starts', async () => {
+    const { call, events } = await open({ timeoutMs: 300 });
+    server.route('/late', [{ hang: true }, { body: RSS, headers: { 'content-type': 'application/rss+xml' } }]);
+    const s = await call('sources.add', { url: server.url('/late'), name: 'Late' });
+    const run = await call('sources.fetch', { ids: [s.id] });
+    expect(run.results[0]).toMatchObject({ ok: true, newPapers: 2 });
+    const retries = events.of('fetch.progress').filter((p) => p.phase === 'retrying');
+    expect(retries).toEqual([
+      {
+        sourceId: s.id,
+        name: 'Late',
+        phase: 'retrying',
+        url: server.url('/late'),
+        attempt: 2,
+        of: 2,
+        reason: `${new URL(server.origin).host} did not answer within 300 ms.`,
+      },
+    ]);
   });
 
   it('offline: the source says so and since when; the library does not change', async () => {
