@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { run } from '../../../src/cli/main';
-import { SAMPLE_PATH, tempDir } from '../../helpers';
+import { SAMPLE_PATH, SECOND_PATH, tempDir } from '../../helpers';
 import { ALL_BUT_JOURNAL, breakFs, healFs } from '../storage/faulty-fs';
 
 // The disk's failures are injected where the storage writes: the real disk is never filled.
@@ -86,6 +86,19 @@ describe('writing commands on a full disk', { timeout: 60_000 }, () => {
       ],
     });
     expect(await tagged(dir, 'full-disk')).toBe(0);
+  });
+
+  it('import: a digest the disk cannot take is not imported, in one line, with no stack logged', async () => {
+    const dir = copy();
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    breakFs('open', /[/\\]digests[/\\].*\.tmp-/);
+    const r = await cli('--data', dir, 'import', SECOND_PATH);
+    healFs();
+    logged.mockRestore();
+    expect(r.status).toBe(1);
+    expect(r.err).toEqual([expect.stringMatching(/second-digest\.txt: .*digests[/\\][\w-]+\.json: the disk is full\. Free some space, then try again\.$/)]);
+    expect(logged).not.toHaveBeenCalled();
+    expect(fs.readdirSync(path.join(dir, 'digests'))).toEqual(fs.readdirSync(path.join(library, 'digests')));
   });
 });
 

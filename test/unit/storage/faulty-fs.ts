@@ -66,6 +66,13 @@ export function faultyFs(real: Fs): Fs {
     check('readdir', dir);
     return (real.readdirSync as (...a: unknown[]) => unknown)(dir, ...rest);
   }) as Fs['readdirSync'];
-  const wrapped = { openSync, writeSync, writeFileSync, readFileSync, readdirSync };
+  const promises = {
+    ...real.promises,
+    open: (async (file: unknown, ...rest: unknown[]) => {
+      check('open', file);
+      return (real.promises.open as (...a: unknown[]) => unknown)(file, ...rest);
+    }) as Fs['promises']['open'],
+  };
+  const wrapped = { openSync, writeSync, writeFileSync, readFileSync, readdirSync, promises };
   return { ...real, ...wrapped, default: { ...real, ...wrapped } } as Fs;
 }
