@@ -9,6 +9,7 @@ import { libraryHandlers } from './library/handlers';
 import { removeStaleTempFiles } from './storage/files';
 import { acquireLock } from './storage/lock';
 import { UserStore } from './storage/user-store';
+import type { Unwritten } from './storage/unwritten';
 import type { DataContext } from './shared/context';
 import { Tombstones } from './shared/tombstones';
 import { tagHandlers } from './tags/handlers';
@@ -105,7 +106,8 @@ export interface Core {
   dataDir: string;
   /** The reader's data (read it; change it only through handlers). */
   store: UserStore;
-  close(): Promise<void>;
+  /** Stops the core; returns the writes that could not be done after changes were saved (a full disk): nothing saved is lost. */
+  close(): Promise<Unwritten[]>;
 }
 
 /**
@@ -141,7 +143,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
         d.settings.sampleImported = true;
       });
     }
-    let closing: Promise<void> | undefined;
+    let closing: Promise<Unwritten[]> | undefined;
     const handlers = createHandlers(library, store, ctx, path.resolve(dataDir), daily, clock);
     daily.scheduler?.start();
     return {
@@ -157,8 +159,9 @@ export async function openCore(options: CoreOptions): Promise<Core> {
             await daily.sources.close(); // fetches under way stop; an import under way finishes first
             await daily.ranking.close();
             await library.close();
-            await store.close();
+            const unwritten = await store.close();
             removeStaleTempFiles(dataDir, true); // a clean stop leaves no temp file
+            return unwritten;
           } finally {
             process.off('exit', releaseAtExit);
             release();

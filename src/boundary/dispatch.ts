@@ -1,5 +1,6 @@
 import { DigestError } from '../digest/errors';
 import { ApiError, type Envelope, type HandlerMap } from '../api/contract';
+import { ioFailure, isIoError } from '../storage/io-errors';
 import type { FolderGrants } from './folder-grants';
 
 /**
@@ -26,6 +27,8 @@ export async function dispatch(handlers: HandlerMap, name: unknown, arg: unknown
     return { ok: true, value: await h.run(parsed.data) };
   } catch (error) {
     if (error instanceof ApiError || error instanceof DigestError) return { ok: false, error: { code: error.code, message: error.message } };
+    // The disk refused (full, read-only, a folder where a file should be): the reader's to fix, no bug to log.
+    if (isIoError(error)) return { ok: false, error: { code: 'io-error', message: ioFailure(error) } };
     console.error(`[digest-reader] ${name} failed:`, error);
     return { ok: false, error: { code: 'internal', message: `Something went wrong (${name}): ${(error as Error).message}` } };
   }

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { settleLibrary } from '../storage/library-move';
 import { appVersion, dataDirIsChosen, defaultDataDir, desktopUserDataDir } from '../paths';
 import { assertArgCount, COMMANDS, type Output } from './commands';
-import { CliError, EXIT, UsageError } from './errors';
+import { CliError, EXIT, ioCliError, UsageError } from './errors';
 import { withLibrary } from './session';
 
 const GLOBAL = {
@@ -80,8 +80,9 @@ export async function run(argv: string[], io: Output = stdio): Promise<number> {
       io.err(error.command ? `Run “digest-reader ${error.command} --help” for its usage.` : 'Run “digest-reader --help” for usage.');
       return EXIT.usage;
     }
-    if (error instanceof CliError) {
-      io.err(`digest-reader: ${error.message}`);
+    const failure = error instanceof CliError ? error : ioCliError(error);
+    if (failure) {
+      io.err(`digest-reader: ${failure.message}`);
       return EXIT.failed;
     }
     io.err(`digest-reader: unexpected error: ${(error as Error).stack ?? error}`);

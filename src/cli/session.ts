@@ -2,10 +2,12 @@ import * as fs from 'node:fs';
 import type { Api } from '../api';
 import type { EventName, Events } from '../api/events';
 import { dispatch } from '../boundary/dispatch';
-import { openCore } from '../core';
+import { type Core, openCore } from '../core';
 import { LibraryLockedError } from '../storage/lock';
 import { StoreTooNewError } from '../storage/schema';
-import { CliError } from './errors';
+import { isIoError } from '../storage/io-errors';
+import type { Unwritten } from '../storage/unwritten';
+import { CliError, ioCliError, unwrittenLine } from './errors';
 
 /** The library as a command sees it: the app's own handlers, called through the same boundary. */
 export interface Session {
@@ -14,15 +16,6 @@ export interface Session {
   /** The core's events (an import's progress); returns the way to stop listening. */
   on<E extends EventName>(event: E, listener: (payload: Events[E]) => void): () => void;
 }
-
-/** Why a library folder cannot be opened, by the file system's error code. */
-const FOLDER_ERRORS: Record<string, string> = {
-  EEXIST: 'it is a file, not a folder',
-  ENOTDIR: 'a part of its path is a file, not a folder',
-  EACCES: 'this user may not write there (permission denied)',
-  EPERM: 'this user may not write there (operation not permitted)',
-  EROFS: 'the disk is read-only',
-};
 
 /** Exit codes of a command stopped by a signal, as shells report them (128 + the signal's number). */
 const SIGNALS = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
@@ -59,11 +52,11 @@ export async function withLibrary<T>(
   } catch (error) {
     signals.forEach((s) => process.off(s, onSignal));
     if (error instanceof LibraryLockedError || error instanceof StoreTooNewError) throw new CliError(error.message);
-    const why = FOLDER_ERRORS[(error as NodeJS.ErrnoException).code ?? ''];
-    if (why) throw new CliError(`The library in ${dataDir} could not be opened: ${why}.`);
-    throw error;
+    throw ioCliError(error, `The library in ${dataDir} could not be opened`) ?? error;
   }
   const opened = core;
+  const revision = opened.store.data.revision;
+  let finished = false;
   try {
     const session: Session = {
       dataDir,
@@ -75,12 +68,31 @@ export async function withLibrary<T>(
       on: (event, listener) => opened.events.on(event, listener),
     };
     for (const w of (await session.call('app.status', {})).warnings) warn(w.message);
-    return await use(session);
+    const result = await use(session);
+    finished = true;
+    return result;
   } finally {
     // The listeners stay while the library closes: a signal that came during long synchronous work
     // (parsing a large file) is handed over only at a later turn of the event loop, and closing
     // can take a while (the index finishing a large import); removing them first drops it.
-    await opened.close();
-    signals.forEach((s) => process.off(s, onSignal));
+    await closeTelling(opened, revision, finished, warn).finally(() => signals.forEach((s) => process.off(s, onSignal)));
   }
+}
+
+/**
+ * Closes the library and tells what failed after the command's changes were safely in the journal:
+ * once, never as a failure to save. A command that failed and saved nothing has said why already
+ * (the same full disk, most likely).
+ */
+async function closeTelling(core: Core, revision: number | undefined, finished: boolean, warn: (text: string) => void): Promise<void> {
+  let unwritten: Unwritten[];
+  try {
+    unwritten = await core.close();
+  } catch (error) {
+    // Every acknowledged change is in the journal already: a closing step the disk refused loses none.
+    if (!isIoError(error)) throw error;
+    unwritten = [{ doing: 'the library could not be closed cleanly', error }];
+  }
+  const saved = core.store.data.revision !== revision;
+  if (finished || saved) for (const u of unwritten) warn(unwrittenLine(u, saved));
 }

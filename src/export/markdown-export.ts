@@ -5,7 +5,8 @@ import { type Managed, ownerOf, renderManaged, updateManaged } from './managed-r
 import { collectionMarkdown, collectionOwner, paperMarkdown, paperOwner } from './markdown';
 import type { ExportPaper } from './paper-record';
 import { collectionTitle, type ResolvedScope } from './scope';
-import { atomicWrite, describeIoError, prepareOutDir, type WriteFile } from './writer';
+import { describeIoError } from '../storage/io-errors';
+import { atomicWrite, prepareOutDir, type WriteFile } from './writer';
 
 export interface MarkdownOptions {
   /** `[[wiki links]]` in index files, else standard Markdown links. */

@@ -2,28 +2,13 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ApiError } from '../api/contract';
 import { writeFileAtomic } from '../storage/files';
+import { describeIoError } from '../storage/io-errors';
 
 /** How export files reach the disk; tests inject one that fails half-way. */
 export type WriteFile = (file: string, data: string) => void;
 
 /** Each file is written whole or not at all: a crash or a full disk never leaves half a file. */
 export const atomicWrite: WriteFile = writeFileAtomic;
-
-/** A file-system error in words the reader can act on. */
-export function describeIoError(error: unknown): string {
-  const e = error as NodeJS.ErrnoException;
-  const reasons: Record<string, string> = {
-    ENOSPC: 'the disk is full',
-    EDQUOT: 'the disk quota is used up',
-    EACCES: 'permission denied',
-    EPERM: 'permission denied',
-    EROFS: 'the disk is read-only',
-    EISDIR: 'a folder has that name',
-    ENOTDIR: 'part of the path is a file, not a folder',
-    ENAMETOOLONG: 'the path is too long',
-  };
-  return (e.code && reasons[e.code]) ?? e.message ?? String(error);
-}
 
 /** Makes sure `outDir` is a folder the export can write into, creating it if it does not exist yet. */
 export function prepareOutDir(outDir: string): string {

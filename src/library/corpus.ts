@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { DigestEntry } from '../digest/types';
 import { moveAside, readJson, writeFileAtomic, writeFileAtomicAsync } from '../storage/files';
+import { atPath, describeIoError, isIoError } from '../storage/io-errors';
 import type { StoreWarning } from '../storage/store-messages';
 import { IdentityIndex, resolveEntries, resolveEntriesInSlices, SLICE } from './identity-index';
 import { parseDigestFile } from './digest-file';
@@ -71,11 +72,14 @@ export class Corpus {
       const file = path.join(this.#dir, name);
       try {
         loaded.push(parseDigestFile(readJson<unknown>(file)));
-      } catch {
+      } catch (error) {
+        // A file the disk will not give (permission denied…) is not damaged: stop and say so, moving nothing.
+        if (isIoError(error) && error.code !== 'EISDIR') throw atPath(error, file);
         const aside = moveAside(file);
+        const why = isIoError(error) ? ` (${describeIoError(error)})` : '';
         this.warnings.push({
           code: 'digest-corrupt',
-          message: `An imported digest file could not be read and was kept aside as ${path.basename(aside)}; its papers are missing until you import that digest again (your notes, tags, stars and lists for them are kept and come back with it).`,
+          message: `An imported digest file could not be read${why} and was kept aside as ${path.basename(aside)}; its papers are missing until you import that digest again (your notes, tags, stars and lists for them are kept and come back with it).`,
         });
       }
     }

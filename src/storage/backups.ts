@@ -85,6 +85,18 @@ export class Backups {
     return undefined;
   }
 
+  /** The newest backup that can be read at all, holding data or not. */
+  newestReadable(): { info: BackupInfo; data: UserData } | undefined {
+    for (const info of this.list()) {
+      try {
+        return { info, data: this.read(info.id) };
+      } catch {
+        // try an older one
+      }
+    }
+    return undefined;
+  }
+
   /**
    * Whether the newest backup is a day old (or there is none). With `holdingData`, only backups that
    * hold the reader's data count: the first note of a new library is kept the day it is written.

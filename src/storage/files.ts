@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { atPath } from './io-errors';
 
 /** Temp files carry the writer's pid: a sweep can tell ours (maybe being written by another thread) from a dead process's. */
 const OURS = new RegExp(`\\.tmp-${process.pid}-[0-9a-f]+$`);
@@ -26,7 +27,7 @@ export function writeFileAtomic(file: string, data: string | Uint8Array): void {
   } catch (error) {
     // A full disk fails the write itself: leave no partial temp file behind either.
     fs.rmSync(tmp, { force: true });
-    throw error;
+    throw atPath(error, file, true);
   }
   sweepTempFiles(file);
 }
@@ -50,7 +51,7 @@ export async function writeFileAtomicAsync(file: string, parts: Iterable<string>
     await fs.promises.rename(tmp, file);
   } catch (error) {
     await fs.promises.rm(tmp, { force: true });
-    throw error;
+    throw atPath(error, file, true);
   }
   sweepTempFiles(file);
 }

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
-import type { Op } from './recorder';
+import { applyOps, record, type Op } from './recorder';
 import { writeFileAtomic } from './files';
+import { atPath } from './io-errors';
 
 /** One acknowledged write: the store's revision after it, and the assignments that made it. */
 export interface Entry {
@@ -36,7 +37,12 @@ export class Journal {
 
   /** Opens (or creates) the journal, reads its entries and cuts off a torn last line. */
   static open(file: string): { journal: Journal; replayed: Replayed } {
-    const text = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
+    let text = '';
+    try {
+      text = fs.readFileSync(file, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw atPath(error, file);
+    }
     const replayed: Replayed = { entries: [], tornTail: false };
     let good = 0;
     let at = 0;
@@ -70,33 +76,55 @@ export class Journal {
   append(entry: Entry): void {
     const bytes = Buffer.from(`${JSON.stringify({ rev: entry.rev, p: entry.patches })}\n`);
     try {
+      const fd = this.#open();
       let written = 0;
-      while (written < bytes.length) written += fs.writeSync(this.#fd, bytes, written);
+      while (written < bytes.length) written += fs.writeSync(fd, bytes, written);
       fs.fdatasyncSync(this.#fd);
     } catch (error) {
       // A full disk can take half a line: cut it off so the journal stays readable.
       try {
-        fs.ftruncateSync(this.#fd, this.#size);
+        if (this.#fd >= 0) fs.ftruncateSync(this.#fd, this.#size);
       } catch {
         // the next start drops the torn line instead
       }
-      throw error;
+      throw atPath(error, this.file);
     }
     this.#size += bytes.length;
   }
 
-  /** Drops the first `bytes` of the journal (folded into a snapshot), keeping what was written since. */
+  /**
+   * Drops the first `bytes` of the journal (folded into a snapshot), keeping what was written since.
+   * If that fails the journal stays whole and open: its folded entries are skipped at replay.
+   */
   dropHead(bytes: number): void {
     const tail = Buffer.alloc(this.#size - bytes);
-    if (tail.length) fs.readSync(this.#fd, tail, 0, tail.length, bytes);
-    fs.closeSync(this.#fd);
+    try {
+      if (tail.length) fs.readSync(this.#open(), tail, 0, tail.length, bytes);
+    } catch (error) {
+      throw atPath(error, this.file);
+    }
     writeFileAtomic(this.file, tail);
-    this.#fd = fs.openSync(this.file, fs.constants.O_RDWR | fs.constants.O_APPEND);
     this.#size = tail.length;
+    // The old descriptor now holds a file no longer in the folder: nothing may be appended to it.
+    const old = this.#fd;
+    this.#fd = -1;
+    fs.closeSync(old);
+    try {
+      this.#open();
+    } catch (error) {
+      throw atPath(error, this.file);
+    }
+  }
+
+  /** The open journal; opened again if a compaction swapped the file but could not open the new one. */
+  #open(): number {
+    if (this.#fd < 0) this.#fd = fs.openSync(this.file, fs.constants.O_RDWR | fs.constants.O_APPEND);
+    return this.#fd;
   }
 
   close(): void {
-    fs.closeSync(this.#fd);
+    if (this.#fd >= 0) fs.closeSync(this.#fd);
+    this.#fd = -1;
   }
 }
 
@@ -108,4 +136,26 @@ function parse(line: string): Entry | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * An older version's snapshot with its journal's writes applied, as that version would open it
+ * (up to the first entry that does not apply). The journal is replayed onto the migrated data as
+ * well, so a migration from the journal's version on keeps the paths it writes meaning the same
+ * (an additive one does).
+ */
+export function withJournal(raw: Record<string, unknown>, entries: Entry[]): Record<string, unknown> {
+  const revision = typeof raw.revision === 'number' ? raw.revision : 0;
+  const later = entries.filter((e) => e.rev > revision);
+  if (!later.length) return raw;
+  const data = structuredClone(raw);
+  for (const entry of later) {
+    try {
+      record(data, (d) => applyOps(d, entry.patches));
+      data.revision = entry.rev;
+    } catch {
+      break;
+    }
+  }
+  return data;
 }

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { atPath } from './io-errors';
 import { bootTimeMs, pidAlive, processStartMs } from './process-info';
 
 export class LibraryLockedError extends Error {
@@ -124,8 +125,10 @@ function read(file: string): Seen | undefined {
   }
   try {
     const stat = fs.fstatSync(fd, { bigint: true });
-    const raw = fs.readFileSync(fd, 'utf8');
+    const raw = fs.readFileSync(fd, 'utf8'); // a folder in its place fails here (EISDIR), named by the path given below
     return { raw, key: `${raw}|${stat.dev}|${stat.ino}|${stat.mtimeNs}`, mtimeMs: Number(stat.mtimeNs / 1_000_000n) };
+  } catch (error) {
+    throw atPath(error, file);
   } finally {
     fs.closeSync(fd);
   }

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import { setImmediate as breathe } from 'node:timers/promises';
 import { sweepTempFiles } from './files';
+import { atPath } from './io-errors';
 
 /** JSON written per turn of the event loop: a few milliseconds of work, so requests keep flowing. */
 const SLICE_CHARS = 1 << 20;
@@ -76,7 +77,12 @@ export async function writeSnapshotInSlices(
   stillWanted: () => boolean = () => true,
 ): Promise<number> {
   const tmp = `${file}.tmp-${process.pid}-${randomBytes(6).toString('hex')}`;
-  const fd = fs.openSync(tmp, 'w');
+  let fd: number;
+  try {
+    fd = fs.openSync(tmp, 'w');
+  } catch (error) {
+    throw atPath(error, file, true);
+  }
   let buffer = '';
   let bytes = 0;
   let closed = false;
@@ -128,6 +134,6 @@ export async function writeSnapshotInSlices(
   } catch (error) {
     if (!closed) fs.closeSync(fd);
     fs.rmSync(tmp, { force: true });
-    throw error;
+    throw atPath(error, file, true);
   }
 }

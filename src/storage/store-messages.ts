@@ -1,10 +1,22 @@
+import { ApiError } from '../api/contract';
 import type { BackupInfo } from './backups';
+import { ioFailure, isIoError } from './io-errors';
+import type { Unwritten } from './unwritten';
 import type { UserData } from './schema';
 import type { DataCounts, Salvaged } from './user-data-file';
 
 /** Something the reader is told about their library's files (a file set aside, a backup restored…). */
 export interface StoreWarning {
-  code: 'store-corrupt' | 'store-restored' | 'store-repaired' | 'store-missing' | 'journal-damaged' | 'digest-corrupt' | 'index-rebuilt';
+  code:
+    | 'store-corrupt'
+    | 'store-restored'
+    | 'store-repaired'
+    | 'store-missing'
+    | 'journal-damaged'
+    | 'journal-folder'
+    | 'backup-failed'
+    | 'digest-corrupt'
+    | 'index-rebuilt';
   message: string;
 }
 
@@ -47,5 +59,22 @@ export function openingWarning(
   return {
     code: opening.kind === 'damaged' ? 'store-corrupt' : 'store-missing',
     message: `Your data file (userdata.json) ${WHAT[opening.why]}, and no backup holds your notes, tags or lists.${kept} The app started with empty notes, tags and lists; your imported digests are kept.`,
+  };
+}
+
+/** A change the disk refused (full, read-only…): nothing of it was kept, and the reader is told why. */
+export function notSaved(error: unknown): unknown {
+  return isIoError(error) ? new ApiError('not-saved', ioFailure(error, 'Your change was not saved (nothing changed)')) : error;
+}
+
+export function backupFailed(unwritten: Unwritten): StoreWarning {
+  const line = ioFailure(unwritten.error, unwritten.doing);
+  return { code: 'backup-failed', message: `${line[0].toUpperCase()}${line.slice(1)} Your data is as it was.` };
+}
+
+export function journalWasFolder(file: string, aside: string): StoreWarning {
+  return {
+    code: 'journal-folder',
+    message: `${file} was a folder, not the journal of your changes: it was moved aside as ${aside} (look inside it for anything of yours, then remove it). Your data was read from userdata.json.`,
   };
 }

@@ -3,12 +3,14 @@ import { ApiError } from '../api/contract';
 import * as path from 'node:path';
 import { Backups, type BackupInfo } from './backups';
 import { moveAside, readJson, writeFileAtomic } from './files';
-import { Journal, type Entry } from './journal';
+import { isIoError } from './io-errors';
+import { Journal, withJournal } from './journal';
 import { CURRENT_SCHEMA, JOURNAL_SCHEMA, migrate, StoreTooNewError, type UserData } from './schema';
 import { applyOps, record } from './recorder';
 import { Frozen, writeSnapshotInSlices } from './snapshot-writer';
 import { countData, emptyUserData, holdsData, salvage } from './user-data-file';
-import { describeCounts, openingWarning, type Opening, type StoreWarning } from './store-messages';
+import { backupFailed, describeCounts, journalWasFolder, notSaved, openingWarning, type Opening, type StoreWarning } from './store-messages';
+import { Deferred, type Unwritten } from './unwritten';
 
 export const STORE_FILE = 'userdata.json';
 export const JOURNAL_FILE = 'userdata.journal';
@@ -43,6 +45,10 @@ export class UserStore {
   /** While a snapshot is being written in slices: the data as it was when it began. */
   #frozen: Frozen | undefined;
   #closed = false;
+  /** Writes that failed after a change was saved (a full disk): told at close. */
+  readonly #deferred = new Deferred();
+  /** The daily backup failed at opening and the reader was told: not tried again until the next start. */
+  #backupFailed = false;
 
   constructor(
     readonly dir: string,
@@ -56,7 +62,10 @@ export class UserStore {
     fs.mkdirSync(dir, { recursive: true });
     this.#open();
     const due = holdsData(countData(this.#data)) ? this.backups.due(now(), true) : this.backups.due(now()) && !this.backups.newestWithData(now());
-    if (due) this.backups.take(this.#data, 'daily', now());
+    if (due && !this.#deferred.attempt('backup', () => this.backups.take(this.#data, 'daily', now()))) {
+      this.#backupFailed = true;
+      this.warnings.push(backupFailed(this.#deferred.list[0]));
+    }
   }
 
   get data(): Readonly<UserData> {
@@ -77,7 +86,7 @@ export class UserStore {
       this.#journal.append({ rev, patches: recording.ops });
     } catch (error) {
       recording.undo();
-      throw error;
+      throw notSaved(error);
     }
     this.#data.revision = rev;
     if (this.#journal.size > (this.#compactAt ?? Math.max(COMPACT_MIN_BYTES, this.#snapshotBytes)) && !this.#compacting) {
@@ -108,25 +117,44 @@ export class UserStore {
     return { undoId: undo.id, before };
   }
 
-  /** Folds the journal into the snapshot and closes the journal: a clean stop leaves one file. */
-  async close(): Promise<void> {
-    if (this.#closed) return;
+  /**
+   * Folds the journal into the snapshot and closes the journal: a clean stop leaves one file.
+   * Returns what could not be written (a full disk): every saved change is still in the journal.
+   */
+  async close(): Promise<Unwritten[]> {
+    if (this.#closed) return [];
     await this.settled();
     this.#closed = true;
-    if (this.#journal.size > 0) this.#writeSnapshot(this.#data);
-    if (holdsData(countData(this.#data)) && this.backups.due(this.#now(), true)) this.backups.take(this.#data, 'daily', this.#now());
-    this.#journal.close();
+    try {
+      const folded = this.#journal.size === 0 || this.#deferred.attempt('snapshot', () => this.#writeSnapshot(this.#data));
+      // A disk that refused the snapshot would refuse the backup too: one failure to tell, the backup tried next time.
+      if (folded && !this.#backupFailed) this.#dailyBackup();
+    } finally {
+      this.#journal.close();
+    }
+    return this.#deferred.list;
+  }
+
+  /** Keeps the day's copy once the reader has data, if none was kept today. */
+  #dailyBackup() {
+    if (holdsData(countData(this.#data)) && this.backups.due(this.#now(), true)) {
+      this.#deferred.attempt('backup', () => this.backups.take(this.#data, 'daily', this.#now()));
+    }
   }
 
   #open() {
-    const opening = this.#read();
     const journalFile = path.join(this.dir, JOURNAL_FILE);
+    // A folder where the journal should be holds no entries of ours: kept aside, and the snapshot read.
+    if (fs.statSync(journalFile, { throwIfNoEntry: false })?.isDirectory()) {
+      this.warnings.push(journalWasFolder(journalFile, path.basename(moveAside(journalFile, this.#now()))));
+    }
+    const opening = this.#read();
     if (opening.kind === 'damaged' || opening.kind === 'empty-over-data') {
       // Keep whatever was there, then take the newest backup that holds the reader's data.
       const aside = fs.existsSync(this.#file) ? path.basename(moveAside(this.#file, this.#now())) : undefined;
       const journalAside = fs.existsSync(journalFile) && fs.statSync(journalFile).size > 0 ? path.basename(moveAside(journalFile, this.#now())) : undefined;
       if (!journalAside) fs.rmSync(journalFile, { force: true });
-      const best = this.backups.newestWithData(this.#now()) ?? (opening.kind === 'damaged' ? this.#newestReadable() : undefined);
+      const best = this.backups.newestWithData(this.#now()) ?? (opening.kind === 'damaged' ? this.backups.newestReadable() : undefined);
       this.warnings.push(openingWarning(opening, aside, best?.info, journalAside));
       this.#journal = Journal.open(journalFile).journal;
       this.#replace(best ? best.data : opening.data);
@@ -225,21 +253,10 @@ export class UserStore {
     return { data: { ...data, ...Object.fromEntries(found.map((p) => [p, backup[p]])) }, info: best.info, parts: found };
   }
 
-  #newestReadable() {
-    for (const info of this.backups.list()) {
-      try {
-        return { info, data: this.backups.read(info.id) };
-      } catch {
-        // try an older one
-      }
-    }
-    return undefined;
-  }
-
   /** Makes `data` the current data, written whole (snapshot, empty journal). */
   #replace(data: UserData) {
+    this.#writeSnapshot(data); // first: a disk that refuses it leaves the data as it was, in memory too
     this.#data = data;
-    this.#writeSnapshot(this.#data);
   }
 
   #writeSnapshot(data: UserData) {
@@ -247,7 +264,16 @@ export class UserStore {
     const json = JSON.stringify(data);
     writeFileAtomic(this.#file, json);
     this.#snapshotBytes = Buffer.byteLength(json);
-    this.#journal.dropHead(this.#journal.size);
+    this.#cutJournal(this.#journal.size);
+  }
+
+  /** Cuts what a snapshot now holds off the journal; if the disk refuses, replay skips those entries (by revision) and the next snapshot cuts them. */
+  #cutJournal(bytes: number) {
+    try {
+      this.#journal.dropHead(bytes);
+    } catch (error) {
+      if (!isIoError(error)) throw error;
+    }
   }
 
   /** Writes a snapshot of the current revision a slice at a time, then cuts what it holds off the journal. */
@@ -261,37 +287,16 @@ export class UserStore {
       const bytes = await writeSnapshotInSlices(this.#file, frozen, { revision }, () => generation === this.#generation && !this.#closed);
       if (bytes >= 0) {
         this.#snapshotBytes = bytes;
-        this.#journal.dropHead(journalBytes);
-        if (holdsData(countData(this.#data)) && this.backups.due(this.#now(), true)) this.backups.take(this.#data, 'daily', this.#now());
+        this.#cutJournal(journalBytes);
+        this.#deferred.done('snapshot');
+        if (!this.#backupFailed) this.#dailyBackup();
       }
     } catch (error) {
-      // The journal still holds every write: nothing is lost, the next compaction tries again.
-      console.error(`[digest-reader] could not fold the journal into ${STORE_FILE}: ${(error as Error).message}`);
+      // The journal still holds every write: nothing is lost, the next compaction (or the close) tries again.
+      if (!this.#deferred.fail('snapshot', error)) console.error(`[digest-reader] could not fold the journal into ${STORE_FILE}: ${(error as Error).message}`);
     } finally {
       this.#frozen = undefined;
       this.#compacting = undefined;
     }
   }
-}
-
-/**
- * An older version's snapshot with its journal's writes applied, as that version would open it
- * (up to the first entry that does not apply). The journal is replayed onto the migrated data as
- * well, so a migration from the journal's version on keeps the paths it writes meaning the same
- * (an additive one does).
- */
-function withJournal(raw: Record<string, unknown>, entries: Entry[]): Record<string, unknown> {
-  const revision = typeof raw.revision === 'number' ? raw.revision : 0;
-  const later = entries.filter((e) => e.rev > revision);
-  if (!later.length) return raw;
-  const data = structuredClone(raw);
-  for (const entry of later) {
-    try {
-      record(data, (d) => applyOps(d, entry.patches));
-      data.revision = entry.rev;
-    } catch {
-      break;
-    }
-  }
-  return data;
 }
