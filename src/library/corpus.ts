@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { DigestEntry } from '../digest/types';
 import { moveAside, readJson, writeFileAtomic, writeFileAtomicAsync } from '../storage/files';
-import { atPath, describeIoError, isIoError } from '../storage/io-errors';
+import { atPath, describeIoError, ioFailure, isIoError } from '../storage/io-errors';
 import type { StoreWarning } from '../storage/store-messages';
 import { IdentityIndex, resolveEntries, resolveEntriesInSlices, SLICE } from './identity-index';
 import { parseDigestFile } from './digest-file';
@@ -214,7 +214,8 @@ export class Corpus {
     } catch (error) {
       // The cache only speeds starts up: without it the next start replays the digests.
       this.#failed = true;
-      console.error(`[digest-reader] the corpus cache could not be saved: ${(error as Error).message}`);
+      const what = 'the cache of your papers could not be saved (the next start reads your digests instead, more slowly)';
+      console.error(`Digest Reader: ${isIoError(error) ? ioFailure(error, what) : `${what}: ${(error as Error).message}`}`);
     }
   }
 
