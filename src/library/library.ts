@@ -50,14 +50,20 @@ export class Library {
   constructor(dataDir: string, events: EventBus, userData: () => Readonly<UserData> = () => EMPTY_USER_DATA) {
     this.#events = events;
     this.#userData = userData;
-    // The corpus first, then the index worker: the list is shown from the corpus alone, and search
-    // works once `ready` resolves. Started side by side, the two threads' allocations and garbage
-    // collection slowed each other: at 100,000 papers the first list took 1.1–1.5 s, against
-    // 0.8–0.9 s this way, for a little longer until search works (2.1 s; see BENCHMARKS.md).
+    // The index worker first, so it loads the saved index while this thread reads the corpus: the
+    // list is shown from the corpus alone, and search works once `ready` resolves. With the corpus
+    // read from its cache (abstracts left on disk) the two no longer slow each other: at 100,000
+    // papers search worked after 1.6–1.8 s against 2.4–2.8 s one after the other, the first list
+    // unchanged (1.0–1.3 s). Before the cache, side by side slowed the first list (BENCHMARKS.md).
     fs.rmSync(path.join(dataDir, OLD_INDEX_FILE), { force: true });
-    this.corpus = new Corpus(dataDir);
-    this.#sorted = new SortedPapers(this.corpus);
     this.index = new SearchIndex(path.join(dataDir, INDEX_FILE));
+    try {
+      this.corpus = new Corpus(dataDir);
+    } catch (error) {
+      void this.index.close(); // a library that cannot open leaves no worker behind
+      throw error;
+    }
+    this.#sorted = new SortedPapers(this.corpus);
     this.ready = this.index
       .open({
         ids: () => Array.from(this.corpus.papers, (p) => p.id),
