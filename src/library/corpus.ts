@@ -57,8 +57,13 @@ export class Corpus {
     for (const data of loaded) this.#add(data);
   }
 
-  /** The digests whose papers are all in (one being added a slice at a time is not, yet). */
+  /** The digests whose papers are all in (one being added a slice at a time is not, yet); not updates. */
   get digests(): Digest[] {
+    return this.#records().filter((d) => !d.updates);
+  }
+
+  /** Digests and updates, as replayed. */
+  #records(): Digest[] {
     return [...this.#digests.values()].filter((d) => d.id !== this.#adding);
   }
 
@@ -83,8 +88,11 @@ export class Corpus {
     return this.#digests.get(id);
   }
 
+  /** The digest this text was imported as, or the one it repeated (an update of its facts). */
   findByContent(contentHash: string): Digest | undefined {
-    return this.digests.find((d) => d.contentHash === contentHash);
+    const found = this.#records().find((d) => d.contentHash === contentHash);
+    const repeated = found?.updates?.repeats;
+    return repeated ? (this.#digests.get(repeated) ?? found) : found;
   }
 
   /** The paper with this arXiv id (base id, no version), if the library has it. */
@@ -95,7 +103,7 @@ export class Corpus {
 
   /** A stamp of what the corpus holds, so a persisted index can tell whether it is stale. */
   get stamp(): string {
-    return this.digests
+    return this.#records()
       .map((d) => d.id)
       .sort()
       .join(',');
@@ -160,6 +168,7 @@ export class Corpus {
 
   /** Adds the papers of entries `from` to `to` (the digest itself is in already). */
   #addEntries(data: DigestFile, from: number, to: number, sum: Sum): void {
+    if (data.digest.updates) return this.#update(data, from, to, sum);
     for (let i = from; i < to; i++) {
       const entry = data.entries[i];
       const appearance = { digestId: data.digest.id, position: i + 1 };
@@ -178,6 +187,18 @@ export class Corpus {
         if (!paper.appearances.some((a) => a.digestId === appearance.digestId)) paper.appearances.push(appearance);
         this.#identity.note(paper);
       }
+    }
+  }
+
+  /** An update's entries: facts merged into the papers they name, which gain no appearance (and none is made). */
+  #update(data: DigestFile, from: number, to: number, sum: Sum): void {
+    for (const entry of data.entries.slice(from, to)) {
+      const paper = this.#papers.get(entry.id);
+      if (!paper) continue;
+      const rev = paper.rev;
+      mergeInto(paper, entry, data.digest.importedAt);
+      if (paper.rev !== rev) sum.changed.add(paper);
+      this.#identity.note(paper);
     }
   }
 }

@@ -122,14 +122,15 @@ export class Library {
     const { report, newPapers, changedPapers, paperIds } = await importDigest(this.corpus, this.#parser, req, (done, total) =>
       this.#events.emit('import.progress', { name, done, total }),
     );
-    if (report.digest) {
+    // A text that only updated known papers' facts (report.updated) made no digest, but changed them.
+    if (report.digest || report.updated) {
       const docs = [...this.#docs([...newPapers, ...changedPapers])];
       if (docs.length >= BACKGROUND_FROM) {
         // Searches meanwhile answer at once, without these papers; the page asks again once they are in.
         void this.index.add(docs, true).then(() => this.#events.emit('library.changed', { reason: 'index' }));
       } else void this.index.add(docs);
       this.index.mark(this.#stamp());
-      if (this.onImported) {
+      if (report.digest && this.onImported) {
         const papers = paperIds.map((id) => this.corpus.paper(id)).filter((p): p is Paper => Boolean(p));
         Object.assign(report, this.onImported({ papers, newIds: new Set(newPapers.map((p) => p.id)) }));
       }
