@@ -18,6 +18,7 @@ import { DigestParser } from '../digest/parse-off-thread';
 import { importDigest, type ImportReport, type ImportRequest } from './importer';
 import type { Digest, Paper } from './types';
 import { factFilter, identityOf, rowFacts } from './paper-facts';
+import { cachedFacets, facetsOf, type Facets } from './facets';
 import { readerPaperIds, searchDoc, userFields, userFilter } from './user-view';
 
 export type { BestOrder, ImportHook, PaperPage, PaperQuery, PaperRow, PaperView, SortOrder } from './page';
@@ -36,6 +37,8 @@ export class Library {
   readonly ready: Promise<void>;
   /** Word statistics of the library, for distinctive terms and related papers. */
   readonly terms: TermStats;
+  /** The categories and years of the whole library, counted again only when its digests change. */
+  readonly facets: () => Facets;
   readonly #events: EventBus;
   #indexError: Error | undefined;
   readonly #sorted: SortedPapers;
@@ -56,6 +59,7 @@ export class Library {
     // 0.8–0.9 s this way, for a little longer until search works (2.1 s; see BENCHMARKS.md).
     fs.rmSync(path.join(dataDir, OLD_INDEX_FILE), { force: true });
     this.corpus = new Corpus(dataDir);
+    this.facets = cachedFacets(this.corpus);
     this.#sorted = new SortedPapers(this.corpus);
     this.index = new SearchIndex(path.join(dataDir, INDEX_FILE));
     this.ready = this.index
@@ -157,6 +161,8 @@ export class Library {
     year,
     within,
     bestFor,
+    facets: counted = false,
+    locate,
     ...filter
   }: PaperQuery): Promise<PaperPage> {
     const data = this.#userData();
@@ -164,7 +170,10 @@ export class Library {
     if (filter.listId && !data.lists[filter.listId]) throw new ApiError('not-found', 'That reading list no longer exists.');
     const byDigest = digestId ? (p: Paper) => p.appearances.some((a) => a.digestId === digestId) : undefined;
     const inSet = within ? (p: Paper) => within.ids.has(p.id) : undefined;
-    const inDigest = allOf([byDigest, inSet, userFilter(data, filter), factFilter({ author, category, year })]);
+    // The view (a digest, list, tag, smart list, status, author), then the category and year filters.
+    const inView = allOf([byDigest, inSet, userFilter(data, filter), factFilter({ author })]);
+    const [inCategory, inYear] = [factFilter({ category }), factFilter({ year })];
+    const inDigest = allOf([inView, inCategory, inYear]);
     const order = this.bestOrder;
     const best = sort === 'best' && order ? (papers: readonly Paper[]) => order(papers, bestFor) : undefined;
     if (q.trim()) {
@@ -179,7 +188,7 @@ export class Library {
       };
       // Only the head is asked for at each key, a page beyond it asks for all: the order of the first
       // RERANK_TOP is the same either way. "Best for you" orders every match, so it needs them all.
-      const want = best ? RANKED : Math.max(RERANK_TOP, offset + limit);
+      const want = best || counted ? RANKED : Math.max(RERANK_TOP, offset + limit);
       const found = await this.index.search(q, restrict, want);
       const known = found.hits.filter((h) => this.corpus.paper(h.id));
       const more = found.hits.length === want && want < RANKED ? Math.min(found.matched, RANKED) - want : 0;
@@ -192,20 +201,27 @@ export class Library {
       }
       const marks = new QueryMarks(q);
       const items = hits.slice(offset, offset + limit).map((h) => this.#row(this.corpus.paper(h.id)!, marks, digestId));
-      return { total: hits.length + more, matched: found.matched, items, searched: true, indexing: null };
+      // Counted over the ranked results the list pages through, its filters applied (no search again without them).
+      const facets = counted ? { facets: facetsOf(hits.map((h) => this.corpus.paper(h.id)!)) } : {};
+      const located = locate ? { located: hits.some((h) => h.id === locate) } : {};
+      return { total: hits.length + more, matched: found.matched, items, searched: true, indexing: null, ...facets, ...located };
     }
     let papers: Paper[];
     if (filter.listId && sort === 'list') {
       papers = data.lists[filter.listId].paperIds.map((id) => this.corpus.paper(id)).filter((p): p is Paper => Boolean(p));
-      if (inDigest) papers = papers.filter(inDigest);
+      if (inView) papers = papers.filter(inView);
     } else {
       papers = this.#sorted.get(sort === 'list' || sort === 'best' ? 'digest' : sort);
-      if (inDigest) papers = papers.filter(inDigest);
+      if (inView) papers = papers.filter(inView);
       if (digestId && (sort === 'digest' || sort === 'best')) papers = papers.toSorted((a, b) => positionIn(a, digestId) - positionIn(b, digestId));
     }
+    // The view's papers are at hand: counted in one pass, the whole library's from its cache.
+    const facets = counted ? { facets: inView || inCategory || inYear || filter.listId ? facetsOf(papers, inCategory, inYear) : this.facets() } : {};
+    if (inCategory || inYear) papers = papers.filter(allOf([inCategory, inYear])!);
     if (best) papers = best(papers) ?? papers;
     const items = papers.slice(offset, offset + limit).map((p) => this.#row(p, new Set(), digestId));
-    return { total: papers.length, matched: papers.length, items, searched: false, indexing: null };
+    const located = locate ? { located: papers.some((p) => p.id === locate) } : {};
+    return { total: papers.length, matched: papers.length, items, searched: false, indexing: null, ...facets, ...located };
   }
 
   async get(id: string, q = ''): Promise<PaperView> {
