@@ -18,7 +18,7 @@ import { DigestParser } from '../digest/parse-off-thread';
 import { importDigest, type ImportReport, type ImportRequest } from './importer';
 import type { Digest, Paper } from './types';
 import { factFilter, identityOf, rowFacts } from './paper-facts';
-import { cachedFacets, facetsOf, type Facets } from './facets';
+import { cachedFacets, FacetCount, facetsOf, type Facets } from './facets';
 import { readerPaperIds, searchDoc, userFields, userFilter } from './user-view';
 
 export type { BestOrder, ImportHook, PaperPage, PaperQuery, PaperRow, PaperView, SortOrder } from './page';
@@ -206,18 +206,19 @@ export class Library {
       const located = locate ? { located: hits.some((h) => h.id === locate) } : {};
       return { total: hits.length + more, matched: found.matched, items, searched: true, indexing: null, ...facets, ...located };
     }
+    // The view's facets are counted in the pass that makes its list; the whole library's come from its cache.
+    const count = counted && (inView || inCategory || inYear || filter.listId) ? new FacetCount(inCategory, inYear) : undefined;
+    const keep = count ? (p: Paper) => (!inView || inView(p)) && count.add(p) : inDigest;
     let papers: Paper[];
     if (filter.listId && sort === 'list') {
       papers = data.lists[filter.listId].paperIds.map((id) => this.corpus.paper(id)).filter((p): p is Paper => Boolean(p));
-      if (inView) papers = papers.filter(inView);
+      if (keep) papers = papers.filter(keep);
     } else {
       papers = this.#sorted.get(sort === 'list' || sort === 'best' ? 'digest' : sort);
-      if (inView) papers = papers.filter(inView);
+      if (keep) papers = papers.filter(keep);
       if (digestId && (sort === 'digest' || sort === 'best')) papers = papers.toSorted((a, b) => positionIn(a, digestId) - positionIn(b, digestId));
     }
-    // The view's papers are at hand: counted in one pass, the whole library's from its cache.
-    const facets = counted ? { facets: inView || inCategory || inYear || filter.listId ? facetsOf(papers, inCategory, inYear) : this.facets() } : {};
-    if (inCategory || inYear) papers = papers.filter(allOf([inCategory, inYear])!);
+    const facets = counted ? { facets: count ? count.result() : this.facets() } : {};
     if (best) papers = best(papers) ?? papers;
     const items = papers.slice(offset, offset + limit).map((p) => this.#row(p, new Set(), digestId));
     const located = locate ? { located: papers.some((p) => p.id === locate) } : {};
