@@ -124,7 +124,8 @@ function ImportOutcome({ result, several }: { result: ImportResult; several: boo
     <div className="report" role="status" aria-label={several ? `Import report: ${name}` : 'Import report'}>
       {report.alreadyImported ? (
         <p>
-          <strong>Already imported.</strong> {several ? `“${name}” is` : 'This text is'} the digest “{report.alreadyImported.name}”: nothing was added.
+          <strong>Already imported: nothing new.</strong> {several ? `“${name}” has` : 'This text has'} the papers of the digest “{report.alreadyImported.name}”
+          {report.updated > 0 ? `; ${report.updated === 1 ? 'one paper' : `${report.updated} papers`} updated (upvotes and other facts)` : ''}.
         </p>
       ) : (
         <p>

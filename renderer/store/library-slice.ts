@@ -1,5 +1,4 @@
 import type { StateCreator } from 'zustand';
-import type { Api } from '../../src/api';
 import { api } from '../api/client';
 import type { AppState } from './index';
 import type { Digest, ListSummary, Settings, TagSummary, Warning } from './types';
@@ -10,8 +9,6 @@ export interface LibrarySlice {
   tags: TagSummary[];
   settings: Settings | null;
   paperCount: number;
-  /** The categories and years the list can be filtered by. */
-  facetOptions: Api['papers.facets']['result'];
   warnings: Warning[];
   /** A message for a failure that is not tied to one action (connection lost, say). */
   fatal: string | null;
@@ -28,20 +25,18 @@ export const createLibrarySlice: StateCreator<AppState, [], [], LibrarySlice> = 
   tags: [],
   settings: null,
   paperCount: 0,
-  facetOptions: { categories: [], years: [] },
   warnings: [],
   fatal: null,
   async loadLibrary() {
     try {
-      const [{ digests, paperCount }, lists, tags, settings, status, facetOptions] = await Promise.all([
+      const [{ digests, paperCount }, lists, tags, settings, status] = await Promise.all([
         api.call('digests.list', {}),
         api.call('lists.list', {}),
         api.call('tags.list', {}),
         api.call('settings.get', {}),
         api.call('app.status', {}),
-        api.call('papers.facets', {}),
       ]);
-      set({ digests, paperCount, lists, tags, settings, warnings: status.warnings, facetOptions, fatal: null });
+      set({ digests, paperCount, lists, tags, settings, warnings: status.warnings, fatal: null });
       // Counts of smart lists follow every change of the library or the reader's data.
       void get().loadSmartLists();
     } catch (error) {

@@ -24,6 +24,8 @@ export interface PaperListSlice {
   sort: SortOrder;
   stateFilter: ReadState | null;
   facets: Facets;
+  /** The categories and years of the papers in view (the view, search and filters), for the filters' choices. */
+  facetOptions: NonNullable<Api['papers.query']['result']['facets']>;
   rows: PaperRow[];
   /** What the rows answer (view, search, sort and filters, as asked), to tell a new list from a reload. */
   rowsFor: string;
@@ -101,15 +103,28 @@ function refreshWhileTyping(get: () => AppState) {
 
 type Set = Parameters<StateCreator<AppState, [], [], PaperListSlice>>[0];
 
-/** Asks for the first page of what the list shows; an answer overtaken by a newer request is dropped. */
+/** The view (sidebar choice) the list last showed: another one may no longer hold the open paper. */
+let shownView = '';
+
+/**
+ * Asks for the first page of what the list shows; an answer overtaken by a newer request is dropped.
+ * In another view the open paper stays open if the view has it; else the view's first paper opens
+ * (or the reader empties), as a mail client does in another folder.
+ */
 async function fetchList(set: Set, get: () => AppState) {
   const ticket = ++latest;
+  const view = JSON.stringify(get().view);
+  const { selectedId } = get();
+  const locate = view !== shownView && selectedId ? { locate: selectedId } : {};
+  let located: boolean | undefined;
   try {
     for (;;) {
       const asked = queryFor(get());
-      const page = await api.call('papers.query', { ...asked, offset: 0, limit: PAGE });
+      const page = await api.call('papers.query', { ...asked, offset: 0, limit: PAGE, facets: true, ...locate });
       if (ticket !== latest) return;
+      located = page.located;
       set({
+        ...(page.facets && { facetOptions: page.facets }),
         rows: page.items,
         rowsFor: JSON.stringify(asked),
         total: page.total,
@@ -125,8 +140,15 @@ async function fetchList(set: Set, get: () => AppState) {
       await new Promise((resolve) => setTimeout(resolve, INDEXING_POLL_MS));
       if (ticket !== latest) return;
     }
-    const { selectedId } = get();
-    if (selectedId) void get().openPaper(selectedId);
+    shownView = view;
+    const open = get().selectedId;
+    if (!open) return;
+    // Opened meanwhile (clicked while the list loaded), or still in view: shown again, up to date.
+    if (open !== selectedId || located !== false) return void get().openPaper(open, 'again');
+    const first = get().rows[0];
+    // Shown, not chosen: opening it this way does not mark it read.
+    if (first) void get().openPaper(first.id, 'shown');
+    else set({ selectedId: null, paper: null, readerError: null });
   } catch (error) {
     if (ticket === latest) set({ rows: [], total: 0, matched: 0, listError: (error as Error).message });
   }
@@ -138,6 +160,7 @@ export const createPaperListSlice: StateCreator<AppState, [], [], PaperListSlice
   sort: 'digest',
   stateFilter: null,
   facets: NO_FACETS,
+  facetOptions: { categories: [], years: [] },
   rows: [],
   rowsFor: '',
   total: 0,

@@ -7,17 +7,26 @@ export interface ReaderSlice {
   selectedId: string | null;
   paper: PaperView | null;
   readerError: string | null;
-  openPaper(id: string): Promise<void>;
+  /**
+   * Opens a paper: one the reader chose ('chosen') is marked read if the settings say so; one the
+   * app shows by itself ('shown', another view's first) is not, nor the open one shown 'again' fresh.
+   */
+  openPaper(id: string, how?: 'chosen' | 'shown' | 'again'): Promise<void>;
   /** Moves the selection through the current list: +1 next, -1 previous. */
   step(delta: 1 | -1): void;
 }
+
+/** The paper the app opened by itself (another view's first), not yet chosen by the reader. */
+let shownUnchosen: string | null = null;
 
 export const createReaderSlice: StateCreator<AppState, [], [], ReaderSlice> = (set, get) => ({
   selectedId: null,
   paper: null,
   readerError: null,
-  async openPaper(id) {
-    const opening = get().selectedId !== id;
+  async openPaper(id, how = 'chosen') {
+    // Chosen now: newly, or the paper the app showed unchosen (its "read" waits for this).
+    const opening = how === 'chosen' && (get().selectedId !== id || shownUnchosen === id);
+    if (how !== 'again') shownUnchosen = how === 'shown' ? id : null;
     set({ selectedId: id });
     try {
       let paper = await api.call('papers.get', { id, q: get().query });

@@ -135,7 +135,10 @@ With - the digest is read from standard input.
           });
           reports.push({ file, ok: true, report: r });
           if (values.json) continue;
-          if (r.alreadyImported) io.out(`${file}: already imported as “${r.alreadyImported.name}”; nothing added`);
+          if (r.alreadyImported)
+            io.out(
+              `${file}: already imported as “${r.alreadyImported.name}”: nothing new${r.updated ? `; ${plural(r.updated, 'paper')} updated (upvotes and other facts)` : ''}`,
+            );
           else
             io.out(
               `${file}: imported “${r.digest?.name}” (${r.format}): ${plural(r.added, 'paper')} added, ${r.merged} already in the library, ${plural(r.skipped.length, 'line')} not read`,

@@ -1,7 +1,58 @@
 import { createHash } from 'node:crypto';
+import { plainTitle } from './latex';
 
-/** Title for identity: case, spacing and punctuation do not make a different paper. */
-export function normaliseTitle(title: string): string {
+// Greek letters spelt out, so `$\alpha$`, `α` and `alpha` are one title.
+const GREEK: Record<string, string> = {
+  α: 'alpha',
+  β: 'beta',
+  γ: 'gamma',
+  δ: 'delta',
+  ε: 'epsilon',
+  ζ: 'zeta',
+  η: 'eta',
+  θ: 'theta',
+  ι: 'iota',
+  κ: 'kappa',
+  λ: 'lambda',
+  μ: 'mu',
+  ν: 'nu',
+  ξ: 'xi',
+  ο: 'omicron',
+  π: 'pi',
+  ρ: 'rho',
+  σ: 'sigma',
+  ς: 'sigma',
+  τ: 'tau',
+  υ: 'upsilon',
+  φ: 'phi',
+  χ: 'chi',
+  ψ: 'psi',
+  ω: 'omega',
+};
+
+/**
+ * A title as identity compares it, in one form that the app's own exports keep (RIS and CSL-JSON
+ * write it flattened, BibTeX escaped): LaTeX flattened (`S$^4$C` → s4c), TeX accents decoded and
+ * every accent then dropped (`Schr\"odinger`, Schrödinger, Schrodinger), Greek letters spelt,
+ * case, spacing and punctuation ignored (`O(n^2)` and `$O(n^2)$` alike). The abstract is compared
+ * too, so a title this loose does not join two papers by itself.
+ */
+export function titleKey(title: string): string {
+  const flat = /[\\$]/.test(title) ? fold(plainTitle(title)) : '';
+  // A title that flattens to nothing (braces and commands alone) is exported as written.
+  return flat || fold(title);
+}
+
+const fold = (text: string) =>
+  text
+    .normalize('NFKD')
+    .toLowerCase()
+    .replace(/\p{M}+/gu, '')
+    .replace(/[α-ω]/g, (c) => GREEK[c] ?? c)
+    .replace(/[^\p{L}\p{N}]+/gu, '');
+
+/** The title as hashed into ids since the first version: kept, so an id is named as it always was. */
+function hashedTitle(title: string): string {
   return title
     .normalize('NFKC')
     .toLowerCase()
@@ -14,12 +65,13 @@ export function normaliseAbstract(abstract: string): string {
 }
 
 /**
- * A paper's identity: the same title with the same abstract is the same paper; two papers that
- * share a title but not an abstract stay apart. Hex only, so it is safe as a key anywhere.
+ * The id of a new paper known by its text alone: a hash of its title and abstract. Hex only, so it
+ * is safe as a key anywhere. It only names a paper: which paper an entry is, resolution decides
+ * (library/merge.ts, by `titleKey`), and ids once given are stored with the entries and kept.
  */
 export function paperId(title: string, abstract: string): string {
   return createHash('sha256')
-    .update(`${normaliseTitle(title)}\n${normaliseAbstract(abstract)}`)
+    .update(`${hashedTitle(title)}\n${normaliseAbstract(abstract)}`)
     .digest('hex')
     .slice(0, 16);
 }

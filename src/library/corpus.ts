@@ -89,8 +89,13 @@ export class Corpus {
     if (loaded.length) this.#changed();
   }
 
-  /** The digests whose papers are all in (one being added a slice at a time is not, yet). */
+  /** The digests whose papers are all in (one being added a slice at a time is not, yet); not updates. */
   get digests(): Digest[] {
+    return this.#records().filter((d) => !d.updates);
+  }
+
+  /** Digests and updates, as replayed. */
+  #records(): Digest[] {
     return [...this.#digests.values()].filter((d) => d.id !== this.#adding);
   }
 
@@ -115,8 +120,11 @@ export class Corpus {
     return this.#digests.get(id);
   }
 
+  /** The digest this text was imported as, or the one it repeated (an update of its facts). */
   findByContent(contentHash: string): Digest | undefined {
-    return this.digests.find((d) => d.contentHash === contentHash);
+    const found = this.#records().find((d) => d.contentHash === contentHash);
+    const repeated = found?.updates?.repeats;
+    return repeated ? (this.#digests.get(repeated) ?? found) : found;
   }
 
   /** The paper with this arXiv id (base id, no version), if the library has it. */
@@ -127,7 +135,7 @@ export class Corpus {
 
   /** A stamp of what the corpus holds, so a persisted index can tell whether it is stale. */
   get stamp(): string {
-    return this.digests
+    return this.#records()
       .map((d) => d.id)
       .sort()
       .join(',');
@@ -209,7 +217,7 @@ export class Corpus {
     if (changes === this.#saved || this.#adding !== undefined) return; // the import's end saves
     this.#failed = false;
     try {
-      await this.#cache.save(this.digests, [...this.#papers.values()], () => this.#changes === changes && this.#adding === undefined);
+      await this.#cache.save(this.#records(), [...this.#papers.values()], () => this.#changes === changes && this.#adding === undefined);
       if (this.#changes === changes) this.#saved = changes;
     } catch (error) {
       // The cache only speeds starts up: without it the next start replays the digests.
@@ -239,6 +247,7 @@ export class Corpus {
 
   /** Adds the papers of entries `from` to `to` (the digest itself is in already). */
   #addEntries(data: DigestFile, from: number, to: number, sum: Sum): void {
+    if (data.digest.updates) return this.#update(data, from, to, sum);
     for (let i = from; i < to; i++) {
       const entry = data.entries[i];
       const appearance = { digestId: data.digest.id, position: i + 1 };
@@ -257,6 +266,18 @@ export class Corpus {
         if (!paper.appearances.some((a) => a.digestId === appearance.digestId)) paper.appearances.push(appearance);
         this.#identity.note(paper);
       }
+    }
+  }
+
+  /** An update's entries: facts merged into the papers they name, which gain no appearance (and none is made). */
+  #update(data: DigestFile, from: number, to: number, sum: Sum): void {
+    for (const entry of data.entries.slice(from, to)) {
+      const paper = this.#papers.get(entry.id);
+      if (!paper) continue;
+      const rev = paper.rev;
+      mergeInto(paper, entry, data.digest.importedAt);
+      if (paper.rev !== rev) sum.changed.add(paper);
+      this.#identity.note(paper);
     }
   }
 }

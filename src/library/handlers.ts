@@ -20,7 +20,6 @@ import type { RankingService, RankingStatus } from '../rank/ranking-service';
 import type { SmartLists } from '../smart/smart-lists';
 import { readQuery } from '../smart/evaluate';
 import type { Library, PaperPage, PaperQuery } from './library';
-import { cachedFacets } from './facets';
 import { readerData } from './user-view';
 
 const query = z.object({
@@ -44,6 +43,10 @@ const query = z.object({
   smart: z.string().max(MAX_SMART_QUERY).optional(),
   offset: z.number().int().min(0).optional(),
   limit: z.number().int().min(1).max(1000).optional(),
+  /** Also count the categories and years of the papers in view (the first page asks). */
+  facets: z.boolean().optional(),
+  /** Also say whether this paper is in the list (the one open in the reader). */
+  locate: id.optional(),
 });
 
 /** What a query reaches beyond the library: smart lists, and the interest model ("Best for you"). */
@@ -74,7 +77,6 @@ async function queryPapers(library: Library, ctx: DataContext, h: QueryHelpers, 
 
 /** The papers and digests part of the contract. */
 export function libraryHandlers(library: Library, ctx: DataContext, helpers: QueryHelpers) {
-  const facets = cachedFacets(library.corpus);
   return {
     /** Papers of the library, a digest, a list, a tag, a smart list or a search; sort 'best' ranks them "Best for you", with reasons. */
     'papers.query': handler(query, (arg) => queryPapers(library, ctx, helpers, arg)),
@@ -93,8 +95,8 @@ export function libraryHandlers(library: Library, ctx: DataContext, helpers: Que
       }
       return { papers, missing };
     }),
-    /** The categories and years the list can be filtered by, with their counts. */
-    'papers.facets': handler(z.object({}), () => facets()),
+    /** The categories and years of the whole library, with their counts (a view's come with its first page). */
+    'papers.facets': handler(z.object({}), () => library.facets()),
     'papers.related': handler(z.object({ id, limit: z.number().int().min(1).max(20).optional() }), ({ id, limit }) =>
       relatedPapers(library.corpus, library.index, library.terms, id, limit),
     ),

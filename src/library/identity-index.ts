@@ -1,10 +1,10 @@
-import { normaliseTitle } from '../digest/identity';
+import { titleKey } from '../digest/identity';
 import type { DigestEntry } from '../digest/types';
 import { newPaperId, resolve, type IdentityLookup, type PaperLike } from './merge';
 import type { Paper, StoredEntry } from './types';
 
 /**
- * The corpus's lookups by arXiv id, DOI and normalised title, kept as papers are added. The title
+ * The corpus's lookups by arXiv id, DOI and title (its `titleKey`), kept as papers are added. The title
  * lookup is built on first use (the first import), not at every start: normalising 100,000 titles
  * would delay the first list.
  */
@@ -56,7 +56,7 @@ export class IdentityIndex implements IdentityLookup {
 }
 
 function addTitle(titles: Map<string, Set<string>>, p: Pick<Paper, 'id' | 'title'>) {
-  const key = normaliseTitle(p.title);
+  const key = titleKey(p.title);
   titles.set(key, (titles.get(key) ?? new Set()).add(p.id));
 }
 

@@ -4,6 +4,7 @@ import type { ParsedDigest, SkippedLine } from '../digest/types';
 import type { SmartMatch } from '../smart/rules';
 import type { Corpus } from './corpus';
 import { digestName, type NameHints } from './digest-name';
+import { mergeInto } from './merge';
 import type { Digest, Paper, StoredEntry } from './types';
 
 export interface ImportRequest extends Omit<NameHints, 'meta' | 'now'> {
@@ -27,8 +28,13 @@ export interface RevisedPaper {
 
 export interface ImportReport {
   digest: Digest | null;
-  /** Set when the very same text was imported before: nothing was added. */
+  /**
+   * Set when the very same text was imported before, or a text of that digest's papers and nothing
+   * new (the listing downloaded again, only its upvotes changed): no digest was made.
+   */
   alreadyImported: Digest | null;
+  /** Known papers whose facts (upvotes, ids learnt) a text that brought nothing new updated. */
+  updated: number;
   /** The format the text was read as. */
   format: string;
   added: number;
@@ -72,6 +78,7 @@ export async function importDigest(corpus: Corpus, parser: DigestParser, req: Im
     matchedPapers: 0,
     matchedNewPapers: 0,
     matchedTitles: [] as { id: string; title: string }[],
+    updated: 0,
   };
   const known = corpus.findByContent(hash);
   if (known) {
@@ -90,9 +97,26 @@ export async function importDigest(corpus: Corpus, parser: DigestParser, req: Im
   base.skipped = [...base.skipped, ...unknown];
   progress(entries.length, parsed.entries.length);
   const now = new Date().toISOString();
+  const name = digestName({ ...req, meta: parsed.meta, now });
+  const nothingNew = !resolved.entries.some((e) => bringsSomething(corpus, e));
+  const repeated = nothingNew && !req.onlyNew ? repeatedDigest(corpus, resolved.entries) : undefined;
+  if (nothingNew && (req.onlyNew || repeated)) {
+    // Not a digest of its own: what it says of known papers (upvotes grown) updates them, as a later source does.
+    const changes = resolved.entries.filter((e) => !e.also && changesFacts(corpus.paper(e.id)!, e, now));
+    const update = { name, importedAt: now, format: parsed.format, source: req.source, contentHash: hash, paperCount: changes.length };
+    const { changedPapers } = changes.length
+      ? await corpus.addDigestInSlices({ ...update, updates: repeated ? { repeats: repeated.id } : {} }, changes, pause)
+      : { changedPapers: [] };
+    return {
+      report: { ...base, digest: null, alreadyImported: repeated ?? null, added: 0, merged: resolved.entries.length, updated: changes.length },
+      newPapers: [],
+      changedPapers,
+      paperIds: [],
+    };
+  }
   const { digest, newPapers, changedPapers, revisedPapers } = await corpus.addDigestInSlices(
     {
-      name: unusedName(corpus, digestName({ ...req, meta: parsed.meta, now })),
+      name: unusedName(corpus, name),
       importedAt: now,
       format: parsed.format,
       source: req.source,
@@ -116,6 +140,28 @@ export async function importDigest(corpus: Corpus, parser: DigestParser, req: Im
 export function bringsSomething(corpus: Corpus, e: StoredEntry): boolean {
   const known = corpus.paper(e.id);
   return known === undefined || (e.arxivVersion ?? 0) > (known.arxivVersion ?? 0);
+}
+
+/** The digest whose papers are exactly these, in any order (a listing downloaded again), if one. */
+function repeatedDigest(corpus: Corpus, entries: StoredEntry[]): Digest | undefined {
+  const ids = new Set(entries.flatMap((e) => [e.id, ...(e.also ?? [])]));
+  const first = entries.length ? corpus.paper(entries[0].id) : undefined;
+  for (const { digestId } of first?.appearances ?? []) {
+    const within = (p: Paper | undefined) => Boolean(p?.appearances.some((a) => a.digestId === digestId));
+    if (![...ids].every((id) => within(corpus.paper(id)))) continue;
+    // All of these are in it: is anything else? Counted only here, where a repeat is likely.
+    let size = 0;
+    for (const p of corpus.papers) if (within(p)) size++;
+    if (size === ids.size) return corpus.digest(digestId);
+  }
+  return undefined;
+}
+
+/** Whether merging an entry would change what the library knows of its paper (merge.ts decides). */
+function changesFacts(paper: Paper, e: StoredEntry, now: string): boolean {
+  const copy = structuredClone(paper);
+  mergeInto(copy, e, now);
+  return JSON.stringify(copy) !== JSON.stringify(paper);
 }
 
 /** The name, or with a number when a digest has it already: "arXiv cs.CL 2024-01-22 (2)" for the day's second listing. */

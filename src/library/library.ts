@@ -18,6 +18,7 @@ import { DigestParser } from '../digest/parse-off-thread';
 import { importDigest, type ImportReport, type ImportRequest } from './importer';
 import type { Digest, Paper } from './types';
 import { factFilter, identityOf, rowFacts } from './paper-facts';
+import { cachedFacets, FacetCount, facetsOf, type Facets } from './facets';
 import { readerPaperIds, searchDoc, userFields, userFilter } from './user-view';
 
 export type { BestOrder, ImportHook, PaperPage, PaperQuery, PaperRow, PaperView, SortOrder } from './page';
@@ -36,6 +37,8 @@ export class Library {
   readonly ready: Promise<void>;
   /** Word statistics of the library, for distinctive terms and related papers. */
   readonly terms: TermStats;
+  /** The categories and years of the whole library, counted again only when its digests change. */
+  readonly facets: () => Facets;
   readonly #events: EventBus;
   #indexError: Error | undefined;
   readonly #sorted: SortedPapers;
@@ -63,6 +66,7 @@ export class Library {
       void this.index.close(); // a library that cannot open leaves no worker behind
       throw error;
     }
+    this.facets = cachedFacets(this.corpus);
     this.#sorted = new SortedPapers(this.corpus);
     this.ready = this.index
       .open({
@@ -128,14 +132,15 @@ export class Library {
     const { report, newPapers, changedPapers, paperIds } = await importDigest(this.corpus, this.#parser, req, (done, total) =>
       this.#events.emit('import.progress', { name, done, total }),
     );
-    if (report.digest) {
+    // A text that only updated known papers' facts (report.updated) made no digest, but changed them.
+    if (report.digest || report.updated) {
       const docs = [...this.#docs([...newPapers, ...changedPapers])];
       if (docs.length >= BACKGROUND_FROM) {
         // Searches meanwhile answer at once, without these papers; the page asks again once they are in.
         void this.index.add(docs, true).then(() => this.#events.emit('library.changed', { reason: 'index' }));
       } else void this.index.add(docs);
       this.index.mark(this.#stamp());
-      if (this.onImported) {
+      if (report.digest && this.onImported) {
         const papers = paperIds.map((id) => this.corpus.paper(id)).filter((p): p is Paper => Boolean(p));
         Object.assign(report, this.onImported({ papers, newIds: new Set(newPapers.map((p) => p.id)) }));
       }
@@ -162,6 +167,8 @@ export class Library {
     year,
     within,
     bestFor,
+    facets: counted = false,
+    locate,
     ...filter
   }: PaperQuery): Promise<PaperPage> {
     const data = this.#userData();
@@ -169,7 +176,10 @@ export class Library {
     if (filter.listId && !data.lists[filter.listId]) throw new ApiError('not-found', 'That reading list no longer exists.');
     const byDigest = digestId ? (p: Paper) => p.appearances.some((a) => a.digestId === digestId) : undefined;
     const inSet = within ? (p: Paper) => within.ids.has(p.id) : undefined;
-    const inDigest = allOf([byDigest, inSet, userFilter(data, filter), factFilter({ author, category, year })]);
+    // The view (a digest, list, tag, smart list, status, author), then the category and year filters.
+    const inView = allOf([byDigest, inSet, userFilter(data, filter), factFilter({ author })]);
+    const [inCategory, inYear] = [factFilter({ category }), factFilter({ year })];
+    const inDigest = allOf([inView, inCategory, inYear]);
     const order = this.bestOrder;
     const best = sort === 'best' && order ? (papers: readonly Paper[]) => order(papers, bestFor) : undefined;
     if (q.trim()) {
@@ -184,7 +194,7 @@ export class Library {
       };
       // Only the head is asked for at each key, a page beyond it asks for all: the order of the first
       // RERANK_TOP is the same either way. "Best for you" orders every match, so it needs them all.
-      const want = best ? RANKED : Math.max(RERANK_TOP, offset + limit);
+      const want = best || counted ? RANKED : Math.max(RERANK_TOP, offset + limit);
       const found = await this.index.search(q, restrict, want);
       const known = found.hits.filter((h) => this.corpus.paper(h.id));
       const more = found.hits.length === want && want < RANKED ? Math.min(found.matched, RANKED) - want : 0;
@@ -197,20 +207,28 @@ export class Library {
       }
       const marks = new QueryMarks(q);
       const items = hits.slice(offset, offset + limit).map((h) => this.#row(this.corpus.paper(h.id)!, marks, digestId));
-      return { total: hits.length + more, matched: found.matched, items, searched: true, indexing: null };
+      // Counted over the ranked results the list pages through, its filters applied (no search again without them).
+      const facets = counted ? { facets: facetsOf(hits.map((h) => this.corpus.paper(h.id)!)) } : {};
+      const located = locate ? { located: hits.some((h) => h.id === locate) } : {};
+      return { total: hits.length + more, matched: found.matched, items, searched: true, indexing: null, ...facets, ...located };
     }
+    // The view's facets are counted in the pass that makes its list; the whole library's come from its cache.
+    const count = counted && (inView || inCategory || inYear || filter.listId) ? new FacetCount(inCategory, inYear) : undefined;
+    const keep = count ? (p: Paper) => (!inView || inView(p)) && count.add(p) : inDigest;
     let papers: Paper[];
     if (filter.listId && sort === 'list') {
       papers = data.lists[filter.listId].paperIds.map((id) => this.corpus.paper(id)).filter((p): p is Paper => Boolean(p));
-      if (inDigest) papers = papers.filter(inDigest);
+      if (keep) papers = papers.filter(keep);
     } else {
       papers = this.#sorted.get(sort === 'list' || sort === 'best' ? 'digest' : sort);
-      if (inDigest) papers = papers.filter(inDigest);
+      if (keep) papers = papers.filter(keep);
       if (digestId && (sort === 'digest' || sort === 'best')) papers = papers.toSorted((a, b) => positionIn(a, digestId) - positionIn(b, digestId));
     }
+    const facets = counted ? { facets: count ? count.result() : this.facets() } : {};
     if (best) papers = best(papers) ?? papers;
     const items = papers.slice(offset, offset + limit).map((p) => this.#row(p, new Set(), digestId));
-    return { total: papers.length, matched: papers.length, items, searched: false, indexing: null };
+    const located = locate ? { located: papers.some((p) => p.id === locate) } : {};
+    return { total: papers.length, matched: papers.length, items, searched: false, indexing: null, ...facets, ...located };
   }
 
   async get(id: string, q = ''): Promise<PaperView> {

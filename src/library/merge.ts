@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { normaliseTitle, paperId as textId } from '../digest/identity';
+import { paperId as textId, titleKey } from '../digest/identity';
 import type { DigestEntry } from '../digest/types';
 import { StoredPaper, type CorpusPaper } from './stored-paper';
 import type { Paper, PaperFacts, StoredEntry } from './types';
@@ -21,8 +21,8 @@ export const RULES_VERSION = 1;
 export interface IdentityLookup {
   byArxiv(arxivId: string): string | undefined;
   byDoi(doi: string): string | undefined;
-  /** Papers whose normalised title is this one. */
-  byTitle(normalisedTitle: string): Iterable<PaperLike>;
+  /** Papers whose `titleKey` is this one. */
+  byTitle(key: string): Iterable<PaperLike>;
   paper(id: string): PaperLike | undefined;
 }
 
@@ -72,7 +72,7 @@ export function resolve(e: Omit<DigestEntry, 'line'>, lookup: IdentityLookup): s
   // One DOI for two arXiv ids (a journal reprint of two preprints?) leaves them two papers.
   const byDoi = e.doi && lookup.byDoi(e.doi);
   if (byDoi && !contradicts(lookup.paper(byDoi)!, e)) return [byDoi];
-  const alike = [...lookup.byTitle(normaliseTitle(e.title))].filter((p) => !contradicts(p, e) && sameAbstract(p.abstract, e.abstract));
+  const alike = [...lookup.byTitle(titleKey(e.title))].filter((p) => !contradicts(p, e) && sameAbstract(p.abstract, e.abstract));
   if (alike.length === 0) return [];
   if (e.arxivId || e.doi) {
     // An entry with an id gives it to one paper without ids, never to several.

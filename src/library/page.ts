@@ -2,6 +2,7 @@
 import type { Range, Snippet } from '../search/text';
 import type { InterestReport } from '../smart/rules';
 import type { FactFilter, Identity, rowFacts } from './paper-facts';
+import type { Facets } from './facets';
 import type { Paper } from './types';
 import type { UserFields, UserFilter } from './user-view';
 
@@ -18,6 +19,10 @@ export interface PaperQuery extends UserFilter, FactFilter {
   within?: { key: string; ids: ReadonlySet<string> };
   /** With sort 'best': rank by this tag's model instead of the reader's overall interests. */
   bestFor?: string | null;
+  /** Also count the categories and years of the papers in view, for the filters beside the list. */
+  facets?: boolean;
+  /** Also say whether this paper is in the list (the paper open in the reader, when the view changes). */
+  locate?: string;
 }
 
 /** "Best for you" as the library uses it: papers best first, or null while there is no model (the order stays). */
@@ -46,6 +51,10 @@ export interface PaperPage {
   searched: boolean;
   /** While the index is being loaded or built, a search answers this instead of results. */
   indexing: { done: number; total: number } | null;
+  /** When asked: the categories and years of the papers in view (facets.ts). */
+  facets?: Facets;
+  /** When asked (`locate`): whether that paper is in the list, on any page. */
+  located?: boolean;
 }
 
 export interface PaperView extends Identity {

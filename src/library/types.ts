@@ -12,6 +12,12 @@ export interface Digest {
   paperCount: number;
   /** What the content said of itself (the listing and the day it covers). */
   meta?: DigestMeta;
+  /**
+   * Set on a text that repeated papers the library had (a listing downloaded again, its upvotes
+   * grown): not a digest the reader sees, only the facts it updated, replayed at load. The id is
+   * the digest it repeated, if one.
+   */
+  updates?: { repeats?: string };
 }
 
 /** Where a paper appeared: which digest, at which 1-based position. */

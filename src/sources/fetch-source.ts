@@ -144,11 +144,13 @@ async function importAnswer(source: Source, c: FetchContext, text: string, day: 
     if (error instanceof DigestError && error.code === 'no-entries') return 'empty';
     throw error;
   }
-  if (bringsNothing(c.library, parsed)) return null;
   // Named from the content ("arXiv cs.CL 2026-07-20"), else from the source and the day fetched.
   const name = digestName({ meta: { title: parsed.meta?.title ?? source.name, date: day ?? parsed.meta?.date }, now: c.now().toISOString() });
-  // The same listing again (a day's papers grow until evening): its digest holds what it added.
-  const again = source.lastDigestId !== undefined && c.library.corpus.digest(source.lastDigestId)?.name.replace(/ \(\d+\)$/, '') === name;
+  // The same listing again (a day's papers grow until evening): its digest holds what it added. A
+  // listing of known papers alone makes no digest, only updates their facts (upvotes grown).
+  const again =
+    bringsNothing(c.library, parsed) ||
+    (source.lastDigestId !== undefined && c.library.corpus.digest(source.lastDigestId)?.name.replace(/ \(\d+\)$/, '') === name);
   const report = await c.library.import({ name, text, source: 'fetch', onlyNew: again, ...(source.format ? { format: source.format } : {}) });
   if (!report.digest) return null; // the very same text came before
   return { id: report.digest.id, name: report.digest.name, added: report.added, report };

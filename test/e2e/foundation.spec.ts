@@ -85,6 +85,31 @@ test('rows never overlap when a search changes the list', async ({ page, app }) 
   }
 });
 
+test('a Hugging Face file downloaded again, only its upvotes grown: already imported, nothing new, the upvotes updated', async ({ page, app }) => {
+  const file = path.join(ROOT, 'test', 'fixtures', 'formats', 'hf-daily-papers.json');
+  const items = JSON.parse(fs.readFileSync(file, 'utf8')) as { paper: { title: string; upvotes: number } }[];
+  await openApp(page, app);
+  await page.getByRole('button', { name: 'Import digest…' }).first().click();
+  const dialog = page.getByRole('dialog', { name: 'Import a digest' });
+  await dialog.getByLabel('Digest files').setInputFiles(file);
+  const report = dialog.getByRole('status', { name: 'Import report' });
+  await expect(report).toContainText('Imported “Hugging Face daily papers');
+  items[0].paper.upvotes += 100;
+  const later = Buffer.from(JSON.stringify(items.reverse()));
+  await dialog.getByLabel('Digest files').setInputFiles({ name: 'daily_papers (1).json', mimeType: 'application/json', buffer: later });
+  await expect(report).toContainText('Already imported: nothing new.');
+  await expect(report).toContainText('one paper updated (upvotes and other facts)');
+  await shoot(page, 'import-nothing-new-light');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await shoot(page, 'import-nothing-new-dark');
+  await page.emulateMedia({ colorScheme: 'light' });
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  const digests = page.getByRole('navigation', { name: 'Library' }).getByRole('list', { name: 'Digests' }).getByRole('button');
+  await expect(digests.filter({ hasText: 'Hugging Face daily papers' })).toHaveCount(1);
+  await openBySearch(page, items.at(-1)!.paper.title.split(':')[0], new RegExp(`^${items.at(-1)!.paper.title.split(':')[0]}`));
+  await expect(page.getByRole('region', { name: 'Reader' })).toContainText(`▲ ${items.at(-1)!.paper.upvotes} on Hugging Face`);
+});
+
 test('import through the file chooser, re-import adds nothing, paste works', async ({ page, app }) => {
   await openApp(page, app);
   await page.getByRole('button', { name: 'Import digest…' }).first().click();

@@ -38,7 +38,21 @@ describe('digest-reader command line', { timeout: 90_000 }, () => {
     const name = `second-digest ${fs.statSync(SECOND_PATH).mtime.toISOString().slice(0, 10)}`;
     expect(first).toMatchObject({ status: 0, stdout: expect.stringContaining(`imported “${name}” (trending-papers): 5 papers added`) });
     const again = await cli('--data', dir, 'import', SECOND_PATH);
-    expect(again).toMatchObject({ status: 0, stdout: expect.stringContaining(`already imported as “${name}”; nothing added`) });
+    expect(again).toMatchObject({ status: 0, stdout: expect.stringContaining(`already imported as “${name}”: nothing new`) });
+  });
+
+  it('a listing downloaded again, only its upvotes grown, is no new digest: it says so and updates them', async () => {
+    const dir = tempDir();
+    const file = path.resolve(import.meta.dirname, '..', '..', 'fixtures', 'formats', 'hf-daily-papers.json');
+    const first = await cli('--data', dir, 'import', file);
+    const name = /imported “([^”]+)”/.exec(first.stdout)![1];
+    const items = JSON.parse(fs.readFileSync(file, 'utf8')) as { paper: { upvotes: number } }[];
+    items[0].paper.upvotes += 5;
+    const later = path.join(dir, 'daily_papers (1).json');
+    fs.writeFileSync(later, JSON.stringify(items.reverse()));
+    const again = await cli('--data', dir, 'import', later);
+    expect(again).toMatchObject({ status: 0, stdout: `${later}: already imported as “${name}”: nothing new; 1 paper updated (upvotes and other facts)\n` });
+    expect((await cli('--data', dir, 'stats')).stdout).toContain('Digests: 1\n');
   });
 
   it('reads standard input with -, reports as JSON, honours --format, and names ambiguous digests by id', async () => {

@@ -218,6 +218,27 @@ describe('fetching', () => {
     expect(second.paperCount).toBe(1); // the paper it added, not a second copy of the day
   });
 
+  it('a listing fetched again with nothing new but grown upvotes makes no digest and updates the upvotes', async () => {
+    const time = fakeClock('2025-03-04T10:00:00');
+    const { call } = await open({ clock: time.clock });
+    const items = JSON.parse(HF) as { paper: { id: string; upvotes: number } }[];
+    const top = items[0].paper;
+    const later = JSON.stringify(items.map((x) => (x.paper.id === top.id ? { ...x, paper: { ...x.paper, upvotes: top.upvotes + 40 } } : x)).reverse());
+    // Yesterday and today at the first fetch, today again at the second.
+    server.route(
+      '/hf-upvoted',
+      [HF, HF, later].map((body) => ({ body, headers: { 'content-type': 'application/json' } })),
+    );
+    await call('sources.add', { url: server.url('/hf-upvoted'), format: 'hf-daily-papers' });
+    await call('sources.fetch', {});
+    time.advance(3_600_000);
+    expect(await call('sources.fetch', {})).toMatchObject({ newPapers: 0, results: [{ ok: true, digests: [] }] });
+    expect(server.requestsTo('/hf-upvoted')).toHaveLength(3);
+    expect((await call('digests.list', {})).digests).toHaveLength(1);
+    const row = (await call('papers.query', { limit: 50 })).items.find((p) => p.arxivId === top.id)!;
+    expect(row.upvotes).toBe(top.upvotes + 40);
+  });
+
   it('a catch-up that fails on a later day keeps and reports the days before it', async () => {
     const time = fakeClock('2025-03-04T10:00:00');
     const { call } = await open({ clock: time.clock });
