@@ -159,7 +159,7 @@ function repeatedDigest(corpus: Corpus, entries: StoredEntry[]): Digest | undefi
 
 /** Whether merging an entry would change what the library knows of its paper (merge.ts decides). */
 function changesFacts(paper: Paper, e: StoredEntry, now: string): boolean {
-  const copy = structuredClone(paper);
+  const copy: Paper = { ...structuredClone(paper), abstract: paper.abstract }; // a clone leaves a stored abstract out
   mergeInto(copy, e, now);
   return JSON.stringify(copy) !== JSON.stringify(paper);
 }
