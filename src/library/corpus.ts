@@ -3,17 +3,15 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { DigestEntry } from '../digest/types';
 import { moveAside, readJson, writeFileAtomic, writeFileAtomicAsync } from '../storage/files';
-import { atPath, describeIoError, ioFailure, isIoError } from '../storage/io-errors';
+import { atPath, describeIoError, isIoError } from '../storage/io-errors';
 import type { StoreWarning } from '../storage/store-messages';
 import { IdentityIndex, resolveEntries, resolveEntriesInSlices, SLICE } from './identity-index';
 import { parseDigestFile } from './digest-file';
+import { CacheSaver } from './cache-saver';
 import { CorpusCache } from './corpus-cache';
 import { mergeInto, paperFrom } from './merge';
 import type { CorpusPaper } from './stored-paper';
 import type { Digest, DigestFile, Paper, StoredEntry } from './types';
-
-/** How long after a change the cache is saved: a burst of imports saves once. */
-const SAVE_DELAY = 2000;
 
 /** What adding a digest did to the papers: new ones, and known ones whose indexed text changed. */
 export interface Added {
@@ -36,13 +34,10 @@ export class Corpus {
   readonly #digests = new Map<string, Digest>();
   readonly #papers = new Map<string, CorpusPaper>();
   readonly #cache: CorpusCache;
-  /** Counts changes to the papers, so a save made meanwhile is not taken for the current corpus. */
-  #changes = 0;
-  #saved = 0;
-  #saveTimer: NodeJS.Timeout | undefined;
-  #saving: Promise<void> | undefined;
-  #failed = false;
-  #closed = false;
+  readonly #saver = new CacheSaver(
+    (current) => this.#cache.save(this.#records(), [...this.#papers.values()], current),
+    () => this.#adding !== undefined,
+  );
   /** Where this start took the papers from: the cache (corpus-cache.ts), or the digest files replayed. */
   readonly loadedFrom: 'cache' | 'digests';
   /** The digest being added a slice at a time, if any. */
@@ -86,7 +81,7 @@ export class Corpus {
     loaded.sort((a, b) => a.digest.importedAt.localeCompare(b.digest.importedAt) || a.digest.id.localeCompare(b.digest.id));
     for (const data of loaded) this.#add(data);
     this.loadedFrom = 'digests';
-    if (loaded.length) this.#changed();
+    if (loaded.length) this.#saver.changed();
   }
 
   /** The digests whose papers are all in (one being added a slice at a time is not, yet); not updates. */
@@ -158,7 +153,7 @@ export class Corpus {
     this.#digests.set(data.digest.id, data.digest);
     const sum = new Sum();
     this.#addEntries(data, 0, entries.length, sum);
-    this.#changed();
+    this.#saver.changed();
     return { digest: data.digest, ...sum.result() };
   }
 
@@ -173,7 +168,7 @@ export class Corpus {
     // stamp once all its papers are in: what is cached by either is never half a digest.
     this.#digests.set(data.digest.id, data.digest);
     this.#adding = data.digest.id;
-    this.#changes++;
+    this.#saver.changed();
     try {
       const sum = new Sum();
       for (let i = 0; i < entries.length; i += SLICE) {
@@ -183,7 +178,7 @@ export class Corpus {
       return { digest: data.digest, ...sum.result() };
     } finally {
       this.#adding = undefined;
-      this.#changed();
+      this.#saver.changed();
     }
   }
 
@@ -192,47 +187,9 @@ export class Corpus {
     return this.#identity.prepare(pause);
   }
 
-  /** Saves the corpus's cache soon (a burst of imports saves once), and at close. */
-  #changed(): void {
-    this.#changes++;
-    this.#schedule();
-  }
-
-  #schedule(): void {
-    clearTimeout(this.#saveTimer);
-    if (!this.#closed) this.#saveTimer = setTimeout(() => void this.#save(), SAVE_DELAY).unref();
-  }
-
-  #save(): Promise<void> {
-    this.#saving ??= this.#saveNow().finally(() => {
-      this.#saving = undefined;
-      // Changed while it was saved: save again (not after a failure, which would only fail again).
-      if (this.#changes !== this.#saved && !this.#failed) this.#schedule();
-    });
-    return this.#saving;
-  }
-
-  async #saveNow(): Promise<void> {
-    const changes = this.#changes;
-    if (changes === this.#saved || this.#adding !== undefined) return; // the import's end saves
-    this.#failed = false;
-    try {
-      await this.#cache.save(this.#records(), [...this.#papers.values()], () => this.#changes === changes && this.#adding === undefined);
-      if (this.#changes === changes) this.#saved = changes;
-    } catch (error) {
-      // The cache only speeds starts up: without it the next start replays the digests.
-      this.#failed = true;
-      const what = 'the cache of your papers could not be saved (the next start reads your digests instead, more slowly)';
-      console.error(`Digest Reader: ${isIoError(error) ? ioFailure(error, what) : `${what}: ${(error as Error).message}`}`);
-    }
-  }
-
-  /** Saves what changed since the last save and lets go of the file of abstracts. */
+  /** Saves what changed since the cache was saved and lets go of the file of abstracts. */
   async close(): Promise<void> {
-    this.#closed = true;
-    clearTimeout(this.#saveTimer);
-    await this.#saving;
-    if (this.#changes !== this.#saved && fs.existsSync(this.#dir)) await this.#save();
+    await this.#saver.close(fs.existsSync(this.#dir));
     this.#cache.close();
   }
 
