@@ -11,5 +11,11 @@ export function startWorker(name: string, from: string, workerData?: unknown): W
   const here = fileURLToPath(from);
   const entry = new URL(`./${name}${path.extname(here)}`, from);
   if (!here.endsWith('.ts')) return new Worker(entry, { workerData });
-  return new Worker(`import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(entry.href)}); });`, { eval: true, workerData });
+  // tsx is found from here, not from the folder the command was run in, where an eval'd worker's
+  // imports are resolved (Vitest, which has no import.meta.resolve, runs in the project's folder).
+  const tsx = import.meta.resolve?.('tsx/esm/api') ?? 'tsx/esm/api';
+  return new Worker(`import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(entry.href)}); });`, {
+    eval: true,
+    workerData,
+  });
 }

@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../../../src/cli/main';
 import { openCore } from '../../../src/core';
 import { SAMPLE_PATH, SECOND_PATH, tempDir } from '../../helpers';
-import { cli, cliWith } from './run-bin';
+import { cli, cliIn, cliWith } from './run-bin';
 
 /** A library made by the command line, then annotated through the app's core (as the app would). */
 let data: string;
@@ -39,6 +39,12 @@ describe('digest-reader command line', { timeout: 90_000 }, () => {
     expect(first).toMatchObject({ status: 0, stdout: expect.stringContaining(`imported “${name}” (trending-papers): 5 papers added`) });
     const again = await cli('--data', dir, 'import', SECOND_PATH);
     expect(again).toMatchObject({ status: 0, stdout: expect.stringContaining(`already imported as “${name}”: nothing new`) });
+  });
+
+  it('runs from any folder: a file large enough to be read in a worker thread is imported from outside the project', async () => {
+    const elsewhere = tempDir();
+    const run = await cliIn(elsewhere, undefined, '--data', path.join(elsewhere, 'lib'), 'import', SAMPLE_PATH);
+    expect(run).toMatchObject({ status: 0, stderr: '', stdout: expect.stringContaining('119 papers added') });
   });
 
   it('a listing downloaded again, only its upvotes grown, is no new digest: it says so and updates them', async () => {

@@ -10,9 +10,14 @@ export interface Result {
 
 /** Runs the installed bin as a person would, in its own process; `stdin` is piped in when given. */
 export function cliWith(stdin: string | undefined, ...args: string[]): Promise<Result> {
+  return cliIn(ROOT, stdin, ...args);
+}
+
+/** `cliWith`, run from the folder `cwd`. */
+export function cliIn(cwd: string, stdin: string | undefined, ...args: string[]): Promise<Result> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'digest-reader.mjs'), ...args], {
-      cwd: ROOT,
+      cwd,
       env: { ...process.env, DIGEST_READER_DATA: '' },
     });
     child.stdin.end(stdin ?? '');
