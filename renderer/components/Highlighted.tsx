@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { Fragment, type ReactNode } from 'react';
 import { MATH_SPAN } from '../../src/api/vocabulary';
 import { mathNodes, type MathNode } from '../inline-math';
 
@@ -13,33 +13,52 @@ type Range = [number, number];
  * `data-tex`, so that a selection across it is measured in the text's own characters (selection.ts).
  */
 const FACE = /^(?:\\[a-z]+\s*)*\\(?:math|text)(tt|rm|bf|it|sf)\{([^${}]{1,24})\}$/;
+/** Text in a face outside maths (`\textbf{agentic supernet}`, `\emph{e.g.}`), as arXiv and Hugging Face send it: shown in that face. */
+const TEXT_FACE = /(?<!\\)\\(textbf|textit|emph|texttt|textsf|textrm|textsc|underline)\{([^${}\\]{1,300})\}/g;
+const TEXT_FACE_CLASS: Record<string, string> = { textbf: 'bf', textit: 'it', emph: 'it', texttt: 'tt', textsf: 'sf' };
 
 export function inlineLatex(text: string): ReactNode {
-  if (!text.includes('$')) return text;
+  if (!text.includes('$') && !text.includes('\\')) return text;
   const parts: ReactNode[] = [];
   let at = 0;
-  for (const m of text.matchAll(MATH_SPAN)) {
-    const tex = m[1] ?? m[2];
-    const face = FACE.exec(tex);
-    const nodes = face ? undefined : mathNodes(tex);
-    if (!face && !nodes) continue;
-    if (m.index > at) parts.push(text.slice(at, m.index));
-    parts.push(
-      face ? (
-        <span key={m.index} className={`latex-${face[1]}`} data-tex={m[0]}>
-          {face[2]}
-        </span>
-      ) : (
-        <span key={m.index} className="math" title={m[0]} data-tex={m[0]}>
-          {renderMath(nodes!)}
-        </span>
-      ),
+  const spans = [...text.matchAll(MATH_SPAN), ...text.matchAll(TEXT_FACE)].sort((a, b) => a.index - b.index);
+  for (const m of spans) {
+    if (m.index < at) continue; // inside a span already shown
+    const node = m[0].startsWith('$') ? (
+      mathSpan(m)
+    ) : (
+      <span className={`latex-${TEXT_FACE_CLASS[m[1]] ?? 'rm'}`} data-tex={m[0]}>
+        {m[2]}
+      </span>
     );
+    if (!node) continue;
+    if (m.index > at) parts.push(text.slice(at, m.index));
+    parts.push(<Fragment key={m.index}>{node}</Fragment>);
     at = m.index + m[0].length;
   }
   if (at === 0) return text;
   parts.push(text.slice(at));
   return parts;
+}
+
+/** A formula as letters in a face, or as text with symbols; undefined when it holds what cannot be shown. */
+function mathSpan(m: RegExpMatchArray): ReactNode {
+  const tex = m[1] ?? m[2];
+  const face = FACE.exec(tex);
+  if (face)
+    return (
+      <span className={`latex-${face[1]}`} data-tex={m[0]}>
+        {face[2]}
+      </span>
+    );
+  const nodes = mathNodes(tex);
+  return (
+    nodes && (
+      <span className="math" title={m[0]} data-tex={m[0]}>
+        {renderMath(nodes)}
+      </span>
+    )
+  );
 }
 
 function renderMath(nodes: MathNode[]): ReactNode[] {

@@ -31,4 +31,16 @@ describe('inline maths as a reader sees it', () => {
     expect(html('a $\\weird{x}$ formula')).toBe('a $\\weird{x}$ formula');
     expect(html('<script>$x$')).toBe('&lt;script&gt;<span class="math" title="$x$" data-tex="$x$">x</span>');
   });
+
+  it('shows text in a face outside maths in that face, as arXiv and Hugging Face send it', () => {
+    expect(html('$\\mathtt{F}$Laws with \\textbf{Few} Examples')).toBe(
+      '<span class="latex-tt" data-tex="$\\mathtt{F}$">F</span>Laws with <span class="latex-bf" data-tex="\\textbf{Few}">Few</span> Examples',
+    );
+    expect(html('(\\textit{e.g.}, \\emph{not} \\textsc{caps})')).toBe(
+      '(<span class="latex-it" data-tex="\\textit{e.g.}">e.g.</span>, <span class="latex-it" data-tex="\\emph{not}">not</span> <span class="latex-rm" data-tex="\\textsc{caps}">caps</span>)',
+    );
+    // Escaped, nested or unclosed commands are left as they are.
+    expect(html('\\\\textbf{x} \\textbf{a {b} c} \\textbf{open')).toBe('\\\\textbf{x} \\textbf{a {b} c} \\textbf{open');
+    expect(html('\\textbf{<b>x</b>}')).toBe('<span class="latex-bf" data-tex="\\textbf{&lt;b&gt;x&lt;/b&gt;}">&lt;b&gt;x&lt;/b&gt;</span>');
+  });
 });
