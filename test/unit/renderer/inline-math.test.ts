@@ -1,7 +1,7 @@
 import { createElement, Fragment } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { inlineLatex } from '../../../renderer/components/Highlighted';
+import { Highlighted, inlineLatex } from '../../../renderer/components/Highlighted';
 import { mathNodes } from '../../../renderer/inline-math';
 
 const html = (text: string) => renderToStaticMarkup(createElement(Fragment, null, inlineLatex(text)));
@@ -42,5 +42,16 @@ describe('inline maths as a reader sees it', () => {
     // Escaped, nested or unclosed commands are left as they are.
     expect(html('\\\\textbf{x} \\textbf{a {b} c} \\textbf{open')).toBe('\\\\textbf{x} \\textbf{a {b} c} \\textbf{open');
     expect(html('\\textbf{<b>x</b>}')).toBe('<span class="latex-bf" data-tex="\\textbf{&lt;b&gt;x&lt;/b&gt;}">&lt;b&gt;x&lt;/b&gt;</span>');
+  });
+
+  it('marks a searched word inside text in a face, and a formula it touches whole', () => {
+    const text = 'the \\textbf{agentic supernet} at $O(n^2)$ cost';
+    const marks = (ranges: [number, number][]) => renderToStaticMarkup(createElement(Highlighted, { text, ranges }));
+    const at = (word: string): [number, number] => [text.indexOf(word), text.indexOf(word) + word.length];
+    expect(marks([at('agentic'), at('cost')])).toBe(
+      'the <span class="latex-bf" data-tex="\\textbf{agentic supernet}"><mark>agentic</mark> supernet</span> at <span class="math" title="$O(n^2)$" data-tex="$O(n^2)$">O(n<sup>2</sup>)</span> <mark>cost</mark>',
+    );
+    expect(marks([at('n^2')])).toContain('<mark><span class="math" title="$O(n^2)$"');
+    expect(marks([])).toBe(html(text));
   });
 });
