@@ -53,11 +53,9 @@ export class Library {
   constructor(dataDir: string, events: EventBus, userData: () => Readonly<UserData> = () => EMPTY_USER_DATA) {
     this.#events = events;
     this.#userData = userData;
-    // The index worker first, so it loads the saved index while this thread reads the corpus: the
-    // list is shown from the corpus alone, and search works once `ready` resolves. With the corpus
-    // read from its cache (abstracts left on disk) the two no longer slow each other: at 100,000
-    // papers search worked after 1.6–1.8 s against 2.4–2.8 s one after the other, the first list
-    // unchanged (1.0–1.3 s). Before the cache, side by side slowed the first list (BENCHMARKS.md).
+    // The index worker first, loading the saved index while this thread reads the corpus (from its
+    // cache): at 100,000 papers search works after 1.6–1.8 s against 2.4–2.8 s one after the other,
+    // the first list unchanged (BENCHMARKS.md). The list needs the corpus alone; search, `ready`.
     fs.rmSync(path.join(dataDir, OLD_INDEX_FILE), { force: true });
     this.index = new SearchIndex(path.join(dataDir, INDEX_FILE));
     try {
