@@ -150,6 +150,8 @@ test('sources fetched into dated digests; stars make "Best for you" reorder the 
     await list(page)
       .getByRole('option', { name: new RegExp(p.title) })
       .click();
+    // The digest opened its first paper: star this one once the reader shows it.
+    await expect(page.getByRole('region', { name: 'Reader' }).getByRole('heading', { level: 1 })).toHaveText(p.title);
     await page.getByRole('region', { name: 'Reader' }).getByRole('button', { name: 'Star', exact: true }).click();
     await expect(page.getByRole('region', { name: 'Reader' }).getByRole('button', { name: 'Star', exact: true })).toHaveAttribute('aria-pressed', 'true');
   }
