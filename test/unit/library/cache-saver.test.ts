@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { CacheSaver } from '../../../src/library/cache-saver';
+import { CacheSaver, SAVE_DELAY } from '../../../src/library/cache-saver';
 
 /** A save the test finishes by hand, recording whether the corpus was current when it ended. */
 function saves() {
@@ -23,15 +23,15 @@ describe('when the corpus cache is saved', () => {
   beforeEach(() => vi.useFakeTimers());
   afterEach(() => vi.useRealTimers());
 
-  it('once, two seconds after the last of a burst of changes', async () => {
+  it('once, a while after the last of a burst of changes', async () => {
     const s = saves();
     const saver = new CacheSaver(s.save, () => false);
     saver.changed();
-    await vi.advanceTimersByTimeAsync(1500);
+    await vi.advanceTimersByTimeAsync(SAVE_DELAY * 0.75);
     saver.changed();
-    await vi.advanceTimersByTimeAsync(1500);
+    await vi.advanceTimersByTimeAsync(SAVE_DELAY * 0.75);
     expect(s.save).not.toHaveBeenCalled();
-    await vi.advanceTimersByTimeAsync(600);
+    await vi.advanceTimersByTimeAsync(SAVE_DELAY * 0.3);
     expect(s.save).toHaveBeenCalledTimes(1);
     s.finish();
     await saver.close(true);
@@ -43,10 +43,10 @@ describe('when the corpus cache is saved', () => {
     const s = saves();
     const saver = new CacheSaver(s.save, () => false);
     saver.changed();
-    await vi.advanceTimersByTimeAsync(2000);
+    await vi.advanceTimersByTimeAsync(SAVE_DELAY);
     saver.changed(); // during the save
     s.finish();
-    await vi.advanceTimersByTimeAsync(2000);
+    await vi.advanceTimersByTimeAsync(SAVE_DELAY);
     expect(s.save).toHaveBeenCalledTimes(2);
     s.finish();
     await saver.close(true);
@@ -58,7 +58,7 @@ describe('when the corpus cache is saved', () => {
     let busy = true;
     const saver = new CacheSaver(s.save, () => busy);
     saver.changed();
-    await vi.advanceTimersByTimeAsync(5000);
+    await vi.advanceTimersByTimeAsync(SAVE_DELAY * 2);
     expect(s.save).not.toHaveBeenCalled();
     busy = false;
     const closing = saver.close(true);
@@ -67,7 +67,7 @@ describe('when the corpus cache is saved', () => {
     await closing;
     expect(s.done).toEqual([true]);
     saver.changed();
-    await vi.advanceTimersByTimeAsync(5000);
+    await vi.advanceTimersByTimeAsync(SAVE_DELAY * 2);
     expect(s.save).toHaveBeenCalledTimes(1); // closed: no more saves
   });
 
@@ -77,9 +77,9 @@ describe('when the corpus cache is saved', () => {
     s.failWith(Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC', path: '/lib/corpus-cache.json' }));
     const saver = new CacheSaver(s.save, () => false);
     saver.changed();
-    await vi.advanceTimersByTimeAsync(2000);
+    await vi.advanceTimersByTimeAsync(SAVE_DELAY);
     s.finish();
-    await vi.advanceTimersByTimeAsync(10_000);
+    await vi.advanceTimersByTimeAsync(SAVE_DELAY * 5);
     expect(s.save).toHaveBeenCalledTimes(1);
     expect(errors.mock.calls.map((c) => String(c[0]))).toEqual([
       'Digest Reader: the cache of your papers could not be saved (the next start reads your digests instead, more slowly): the disk is full (/lib/corpus-cache.json). Free some space, then try again.',
