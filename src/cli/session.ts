@@ -41,7 +41,9 @@ export async function withLibrary<T>(
   const onSignal = (signal: keyof typeof SIGNALS) => {
     warn(`stopped by ${signal}${core ? '; closing the library (what was done so far is saved)' : ''}.`);
     const exit = () => process.exit(SIGNALS[signal]);
-    setTimeout(exit, 5000).unref(); // the lock is released at exit in any case
+    // Held, not unref'd: a close that waits on work the signal cut short (a worker stopped mid-parse)
+    // would otherwise let the process drain and end with Node's code 13 instead of this one.
+    setTimeout(exit, 5000); // the lock is released at exit in any case
     if (core) core.close().then(exit, exit);
     else exit();
   };
