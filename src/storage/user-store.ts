@@ -145,9 +145,8 @@ export class UserStore {
   #open() {
     const journalFile = path.join(this.dir, JOURNAL_FILE);
     // A folder where the journal should be holds no entries of ours: kept aside, and the snapshot read.
-    if (fs.statSync(journalFile, { throwIfNoEntry: false })?.isDirectory()) {
+    if (fs.statSync(journalFile, { throwIfNoEntry: false })?.isDirectory())
       this.warnings.push(journalWasFolder(journalFile, path.basename(moveAside(journalFile, this.#now()))));
-    }
     const opening = this.#read();
     if (opening.kind === 'damaged' || opening.kind === 'empty-over-data') {
       // Keep whatever was there, then take the newest backup that holds the reader's data.
