@@ -156,10 +156,15 @@ export async function openCore(options: CoreOptions): Promise<Core> {
         closing ??= (async () => {
           try {
             daily.scheduler?.stop();
-            await daily.sources.close(); // fetches under way stop; an import under way finishes first
-            await daily.ranking.close();
-            await library.close();
-            const unwritten = await store.close();
+            let unwritten: Unwritten[];
+            try {
+              await daily.sources.close(); // fetches under way stop; an import under way finishes first
+              await daily.ranking.close();
+              await library.close();
+            } finally {
+              // The reader's data is folded and backed up however the rest closed.
+              unwritten = await store.close();
+            }
             removeStaleTempFiles(dataDir, true); // a clean stop leaves no temp file
             return unwritten;
           } finally {

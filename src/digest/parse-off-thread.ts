@@ -1,5 +1,5 @@
 import type { Worker } from 'node:worker_threads';
-import { startWorker } from '../shared/worker';
+import { endWorker, startWorker } from '../shared/worker';
 import { DigestError } from './errors';
 import { contentHash } from './identity';
 import { normaliseText, parseDigest } from './parse';
@@ -86,9 +86,7 @@ export class DigestParser {
     const worker = this.#worker;
     this.#worker = undefined;
     this.#closing = true;
-    // Referenced while it ends: awaiting an unreferenced worker's end can let the process exit first (code 13).
-    worker?.ref();
-    await worker?.terminate();
+    if (worker) await endWorker(worker);
   }
 }
 

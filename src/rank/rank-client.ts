@@ -1,5 +1,5 @@
 import type { Worker } from 'node:worker_threads';
-import { startWorker } from '../shared/worker';
+import { endWorker, startWorker } from '../shared/worker';
 import type { RankAnswers, RankReply, RankRequest } from './rank-protocol';
 
 type Op = RankRequest['op'];
@@ -40,7 +40,7 @@ export class RankClient {
   close(): Promise<void> {
     this.#closing ??= (async () => {
       this.#fail(new Error('The ranking was closed.'));
-      await this.#worker.terminate();
+      await endWorker(this.#worker);
     })();
     return this.#closing;
   }

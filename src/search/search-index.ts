@@ -1,6 +1,6 @@
 import { setImmediate as breathe } from 'node:timers/promises';
 import type { Worker } from 'node:worker_threads';
-import { startWorker } from '../shared/worker';
+import { endWorker, startWorker } from '../shared/worker';
 import { signature, type Found, type Hit, type SearchDoc } from './engine';
 import type { IndexAnswers, IndexReply, IndexRequest } from './index-protocol';
 
@@ -247,10 +247,7 @@ export class SearchIndex {
       this.#closed = true;
       if (this.#failure) return;
       await this.#call('close', {});
-      // Kept referenced until it is gone: awaiting the end of an unreferenced worker lets the
-      // process run out of work first and exit with code 13, lock file left behind.
-      this.#worker.ref();
-      await this.#worker.terminate();
+      await endWorker(this.#worker);
     })();
     return this.#closing;
   }

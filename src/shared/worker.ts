@@ -19,3 +19,17 @@ export function startWorker(name: string, from: string, workerData?: unknown): W
     workerData,
   });
 }
+
+/**
+ * Stops a worker and resolves once it is gone. The process is held alive meanwhile by a timer:
+ * a worker being terminated no longer holds it (even ref'd), so a close awaiting its end could
+ * find the event loop empty and the process ended there, before the reader's data was saved.
+ */
+export async function endWorker(worker: Worker): Promise<void> {
+  const hold = setInterval(() => undefined, 60_000);
+  try {
+    await worker.terminate();
+  } finally {
+    clearInterval(hold);
+  }
+}

@@ -35,7 +35,12 @@ async function main() {
 
   const stop = async () => {
     await web.close();
-    await core.close();
+    try {
+      await core.close();
+    } catch (error) {
+      console.error(`Digest Reader: your data was saved, but the library did not close cleanly: ${(error as Error).message}`);
+      process.exit(1);
+    }
     process.exit(0);
   };
   process.on('SIGINT', stop);
