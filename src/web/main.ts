@@ -38,7 +38,7 @@ async function main() {
     try {
       await core.close();
     } catch (error) {
-      console.error(`Digest Reader: your data was saved, but the library did not close cleanly: ${(error as Error).message}`);
+      console.error(`Digest Reader did not close cleanly (every saved change is kept and read at the next start): ${(error as Error).message}`);
       process.exit(1);
     }
     process.exit(0);
