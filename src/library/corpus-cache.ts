@@ -2,7 +2,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { writeFileAtomicAsync } from '../storage/files';
 import { RULES_VERSION } from './merge';
-import { AbstractFile, StoredPaper, type CorpusPaper } from './stored-paper';
+import { AbstractFile } from './abstract-file';
+import { StoredPaper, type CorpusPaper } from './stored-paper';
 import type { Digest, Paper } from './types';
 
 const CACHE_FILE = 'corpus-cache.json';
