@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { writeFileAtomicAsync } from '../storage/files';
+import { eachLine, writeFileAtomicAsync } from '../storage/files';
 import { RULES_VERSION } from './merge';
 import { AbstractFile } from './abstract-file';
 import { StoredPaper, type CorpusPaper } from './stored-paper';
@@ -9,7 +9,7 @@ import type { Digest, Paper } from './types';
 const CACHE_FILE = 'corpus-cache.json';
 const ABSTRACTS_FILE = 'corpus-abstracts.bin';
 /** Bump when the cache's shape changes; RULES_VERSION (merge.ts) when what a replay makes does. */
-const CACHE_VERSION = 1;
+const CACHE_VERSION = 2; // 2: in lines
 /** Papers written per part of the cache file: the thread answers requests between parts (some 5 ms each). */
 const PART = 500;
 
@@ -19,15 +19,21 @@ export interface Cached {
   papers: CorpusPaper[];
 }
 
-interface CacheFile {
+/**
+ * The file's lines: a header, then parts of PART papers (each with where its abstracts are in the
+ * file of abstracts: offset, bytes, offset, bytes…), then the stamp, written last. Read a line at a
+ * time: one JSON.parse of the whole file (and the string it needs) took twice as long at 100,000
+ * papers, most of it memory touched for the first time (BENCHMARKS.md, "The machine").
+ */
+interface Header {
   version: number;
   rules: number;
-  stamp: string;
   abstractBytes: number;
   digests: Digest[];
-  /** Each paper's abstract in the file of abstracts: offset, bytes, offset, bytes… */
-  places: number[];
+}
+interface Part {
   papers: Array<Omit<Paper, 'abstract'>>;
+  places: number[];
 }
 
 /**
@@ -50,26 +56,28 @@ export class CorpusCache {
 
   /** The cached corpus, if it is there, readable and made from the digest files as they are. */
   load(): Cached | undefined {
-    let cache: CacheFile;
+    let header: Header | undefined;
+    let stamp: string | undefined;
+    const papers: CorpusPaper[] = [];
     try {
-      cache = JSON.parse(fs.readFileSync(this.#file, 'utf8')) as CacheFile;
+      eachLine(this.#file, (line) => {
+        if (stamp !== undefined) throw new Error('a line after the stamp');
+        const value = JSON.parse(line) as Header | Part | { stamp: string };
+        if (!header) {
+          header = value as Header;
+          if (header.version !== CACHE_VERSION || header.rules !== RULES_VERSION || !Array.isArray(header.digests)) throw new Error('another cache');
+        } else if ('stamp' in value) stamp = value.stamp;
+        else {
+          const { papers: facts, places } = value as Part;
+          if (places.length !== facts.length * 2) throw new Error('a part without its places');
+          facts.forEach((f, i) => papers.push(Object.assign(new StoredPaper(undefined, this.abstracts, places[2 * i], places[2 * i + 1]), f) as CorpusPaper));
+        }
+      });
     } catch {
-      return undefined;
+      return undefined; // missing, cut short, damaged or made otherwise: the digests are replayed
     }
-    const fits =
-      cache?.version === CACHE_VERSION &&
-      cache.rules === RULES_VERSION &&
-      cache.stamp === this.stamp() &&
-      Array.isArray(cache.papers) &&
-      Array.isArray(cache.digests) &&
-      cache.places?.length === cache.papers.length * 2 &&
-      this.abstracts.size() >= cache.abstractBytes;
-    if (!fits) return undefined;
-    const { places } = cache;
-    const papers = cache.papers.map(
-      (facts, i) => Object.assign(new StoredPaper(undefined, this.abstracts, places[2 * i], places[2 * i + 1]), facts) as CorpusPaper,
-    );
-    return { digests: cache.digests, papers };
+    if (!header || stamp !== this.stamp() || this.abstracts.size() < header.abstractBytes) return undefined;
+    return { digests: header.digests, papers };
   }
 
   /**
@@ -84,22 +92,14 @@ export class CorpusCache {
     const abstractBytes = this.abstracts.size();
     const stamp = () => this.stamp();
     function* parts(): Generator<string> {
-      yield `{"version":${CACHE_VERSION},"rules":${RULES_VERSION},"abstractBytes":${abstractBytes},"digests":${JSON.stringify(digests)},"papers":[`;
-      for (let i = 0; i < papers.length; i += PART)
-        yield (
-          (i ? ',' : '') +
-          papers
-            .slice(i, i + PART)
-            .map(facts)
-            .join(',')
-        );
-      yield '],"places":[';
+      yield `${JSON.stringify({ version: CACHE_VERSION, rules: RULES_VERSION, abstractBytes, digests } satisfies Header)}\n`;
       for (let i = 0; i < papers.length; i += PART) {
-        const slice = papers.slice(i, i + PART).flatMap((p) => placed.get(p) ?? p.place ?? [0, 0]);
-        yield (i ? ',' : '') + slice.join(',');
+        const part = papers.slice(i, i + PART);
+        const places = part.flatMap((p) => placed.get(p) ?? p.place ?? [0, 0]);
+        yield `{"papers":[${part.map(facts).join(',')}],"places":[${places.join(',')}]}\n`;
       }
       if (!current()) throw new StaleCache();
-      yield `],"stamp":${JSON.stringify(stamp())}}`;
+      yield `${JSON.stringify({ stamp: stamp() })}\n`;
     }
     try {
       await writeFileAtomicAsync(this.#file, parts());

@@ -94,3 +94,34 @@ export function removeStaleTempFiles(dir: string, includeOwn = false): string[] 
 export function readJson<T>(file: string): T {
   return JSON.parse(fs.readFileSync(file, 'utf8')) as T;
 }
+
+/**
+ * Calls `visit` with each line of a file, read in chunks into one buffer (a line longer than it
+ * grows it): no string of the whole file. Throws if the last line has no end (a file cut short).
+ */
+export function eachLine(file: string, visit: (line: string) => void): void {
+  const fd = fs.openSync(file, 'r');
+  try {
+    let buffer = Buffer.allocUnsafe(1 << 20);
+    let held = 0;
+    for (let at = 0; ;) {
+      const got = fs.readSync(fd, buffer, held, buffer.length - held, at);
+      at += got;
+      held += got;
+      let start = 0;
+      for (let end = buffer.indexOf(10, start); end !== -1 && end < held; end = buffer.indexOf(10, start)) {
+        visit(buffer.toString('utf8', start, end));
+        start = end + 1;
+      }
+      if (got === 0) {
+        if (held > start) throw new Error('the file ends within a line');
+        return;
+      }
+      buffer.copy(buffer, 0, start, held);
+      held -= start;
+      if (held === buffer.length) buffer = Buffer.concat([buffer, Buffer.allocUnsafe(buffer.length)]);
+    }
+  } finally {
+    fs.closeSync(fd);
+  }
+}

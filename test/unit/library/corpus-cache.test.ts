@@ -82,6 +82,9 @@ describe('the corpus cache', () => {
     ['with its abstracts cut short', (dir: string) => fs.truncateSync(path.join(dir, 'corpus-abstracts.bin'), 10)],
     ['made by other rules', (dir: string) => rewrite(path.join(dir, 'corpus-cache.json'), (c) => ({ ...c, rules: -1 }))],
     ['of another shape', (dir: string) => fs.writeFileSync(path.join(dir, 'corpus-cache.json'), '[1,2,3]')],
+    ['without its stamp (cut short between lines)', (dir: string) => cutShort(path.join(dir, 'corpus-cache.json'), 1)],
+    ['cut short within a line of papers', (dir: string) => cutShort(path.join(dir, 'corpus-cache.json'), 2, 40)],
+    ['of the first version (one JSON document)', (dir: string) => rewrite(path.join(dir, 'corpus-cache.json'), (c) => ({ ...c, version: 1 }))],
   ])('a cache %s is made again from the digests, with nothing lost and nothing to tell', async (_case, damage) => {
     const { dir, corpus } = library();
     const replayed = plain(corpus);
@@ -141,6 +144,15 @@ describe('the corpus cache', () => {
   });
 });
 
+/** Changes the cache's header (its first line). */
 function rewrite(file: string, change: (c: Record<string, unknown>) => Record<string, unknown>) {
-  fs.writeFileSync(file, JSON.stringify(change(JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>)));
+  const [header, ...rest] = fs.readFileSync(file, 'utf8').split('\n');
+  fs.writeFileSync(file, [JSON.stringify(change(JSON.parse(header) as Record<string, unknown>)), ...rest].join('\n'));
+}
+
+/** Drops the cache's last `lines` lines (the stamp is the last). */
+function cutShort(file: string, lines: number, keepPartOfNext = 0) {
+  const all = fs.readFileSync(file, 'utf8').split('\n').slice(0, -1);
+  const kept = all.slice(0, all.length - lines);
+  fs.writeFileSync(file, kept.map((l) => `${l}\n`).join('') + all[kept.length].slice(0, keepPartOfNext));
 }
