@@ -21,9 +21,10 @@ export function startWorker(name: string, from: string, workerData?: unknown): W
 }
 
 /**
- * Stops a worker and resolves once it is gone. The process is held alive meanwhile by a timer:
- * a worker being terminated no longer holds it (even ref'd), so a close awaiting its end could
- * find the event loop empty and the process ended there, before the reader's data was saved.
+ * Stops a worker and resolves once it is gone, the process held alive meanwhile by a timer. A ref'd
+ * worker being terminated was seen not to hold it: about one SIGTERM in ten, web mode's close found
+ * the event loop empty while it awaited the index worker's end, and the process exited (code 0)
+ * before the reader's data was folded and backed up.
  */
 export async function endWorker(worker: Worker): Promise<void> {
   const hold = setInterval(() => undefined, 60_000);
