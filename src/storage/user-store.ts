@@ -23,12 +23,11 @@ export interface StoreOptions {
 }
 
 /**
- * The reader's own data (settings, tags, lists, status, notes, highlights, comparisons): one
- * object in memory, changed in place; a snapshot (`userdata.json`) and a journal
- * (`userdata.journal`) on disk. A write appends its changes (the assignments it made, recorder.ts)
- * to the journal and flushes them, so it costs the size of the change; the snapshot is rewritten
- * in the background, a slice at a time, once the journal is as large as it. Opening never starts empty over a library that had data: a missing, empty or
- * damaged store is restored from the newest backup that holds data, and the reader is told.
+ * The reader's own data (settings, tags, lists, status, notes, highlights, comparisons): one object
+ * in memory, changed in place; on disk a snapshot (`userdata.json`) and a journal, to which a write
+ * appends its changes (recorder.ts) and flushes them: it costs the size of the change. The snapshot
+ * is rewritten in the background, a slice at a time, once the journal is as large as it. Opening
+ * never starts empty over a library that had data: it restores the newest backup with data.
  */
 export class UserStore {
   readonly warnings: StoreWarning[] = [];
