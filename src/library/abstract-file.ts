@@ -32,6 +32,7 @@ export class AbstractFile {
   #ring: Array<number | undefined> = [];
   #next = 0;
   #lastRead = -2;
+  #inARow = 0;
   /** Where a run of blocks is read at once, and where an abstract across blocks is put together. */
   readonly #run = Buffer.allocUnsafeSlow(READ_AHEAD * BLOCK);
   #joined = Buffer.allocUnsafeSlow(2 * BLOCK);
@@ -70,8 +71,10 @@ export class AbstractFile {
   #block(n: number): Buffer {
     let held = this.#blocks.get(n);
     if (!held) {
-      // The block after the last one read: a scan, which reads ahead.
-      const ahead = n === this.#lastRead + 1 ? READ_AHEAD : 1;
+      // The third block in a row read one after another: a scan, which reads ahead. (Typing reads
+      // two neighbouring blocks often enough in a small library that reading ahead for one evicted more.)
+      this.#inARow = n === this.#lastRead + 1 ? this.#inARow + 1 : 0;
+      const ahead = this.#inARow >= 2 ? READ_AHEAD : 1;
       const got = this.#readInto(this.#run, n * BLOCK, ahead * BLOCK);
       for (let i = 0; i === 0 || (i < ahead && i * BLOCK < got && !this.#blocks.has(n + i)); i++) {
         const length = Math.max(0, Math.min(got - i * BLOCK, BLOCK));
