@@ -14,7 +14,12 @@ describe('closing the core', () => {
     core.store.update((d) => {
       d.notes.p1 = { text: 'kept', createdAt: '2026-11-30T00:00:00Z', updatedAt: '2026-11-30T00:00:00Z' };
     });
-    vi.spyOn(Library.prototype, 'close').mockRejectedValue(new Error('the index worker is gone'));
+    // The library closes (its workers end), then fails as if its index could not be saved.
+    const close = Library.prototype.close;
+    vi.spyOn(Library.prototype, 'close').mockImplementation(async function (this: Library) {
+      await close.call(this);
+      throw new Error('the index worker is gone');
+    });
     await expect(core.close()).rejects.toThrow('the index worker is gone');
     expect(fs.statSync(path.join(dataDir, 'userdata.journal'), { throwIfNoEntry: false })?.size ?? 0).toBe(0);
     expect(JSON.parse(fs.readFileSync(path.join(dataDir, 'userdata.json'), 'utf8')).notes.p1.text).toBe('kept');
