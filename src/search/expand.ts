@@ -1,6 +1,6 @@
-import type MiniSearch from 'minisearch';
 import { PackedTerm } from './packed-postings';
 import type { PlannedTerm } from './query-plan';
+import type { TermTable } from './term-table';
 
 /** A term's postings by field, as MiniSearch keeps them. */
 export type TermData = Map<number, Map<number, number>>;
@@ -16,9 +16,6 @@ export interface Expansion {
 const PREFIX_BUDGET = 50_000;
 const PREFIX_WORDS = 500;
 
-/** MiniSearch's term tree, as much of it as expanding a word uses. */
-type TermTree = MiniSearch['_index'];
-
 /**
  * Like MiniSearch's executeQuerySpec: the word itself, the words it begins, the words near it.
  * A short prefix ("re", "sp") begins thousands of words at 100,000 papers: past a budget of
@@ -26,18 +23,18 @@ type TermTree = MiniSearch['_index'];
  * likely means — so a key costs the same at any library size. The ranking of complete words is
  * MiniSearch's.
  */
-export function* expand(tree: TermTree, t: PlannedTerm, weights: { fuzzy: number; prefix: number }, maxFuzzy: number): Generator<Expansion> {
-  const exact = tree.get(t.term);
+export function* expand(terms: TermTable, t: PlannedTerm, weights: { fuzzy: number; prefix: number }, maxFuzzy: number): Generator<Expansion> {
+  const exact = terms.get(t.term);
   if (exact) yield { term: t.term, data: exact, weight: 1 };
   let near: Map<string, [TermData, number]> | undefined;
   if (t.fuzzy) {
     const distance = t.fuzzy < 1 ? Math.min(maxFuzzy, Math.round(t.term.length * t.fuzzy)) : t.fuzzy;
-    if (distance) near = tree.fuzzyGet(t.term, distance);
+    if (distance) near = terms.fuzzyGet(t.term, distance);
   }
   if (t.prefix) {
     const begun: { term: string; data: TermData; postings: number }[] = [];
     let postings = 0;
-    eachBegun(tree.atPrefix(t.term), (term, data) => {
+    terms.eachBegun(t.term, (term, data) => {
       if (term.length === t.term.length) return;
       near?.delete(term);
       let n = 0;
@@ -59,22 +56,4 @@ export function* expand(tree: TermTree, t: PlannedTerm, weights: { fuzzy: number
   for (const [term, [data, distance]] of near ?? []) {
     if (distance) yield { term, data, weight: (weights.fuzzy * term.length) / (term.length + distance) };
   }
-}
-
-type RadixNode = Map<string, RadixNode | TermData>;
-
-/**
- * Every word of a prefix view of MiniSearch's radix tree, with its data: the tree walked directly,
- * about twenty times faster than the view's own iterator, which joins a path per word — a short
- * prefix begins thousands of words.
- */
-function eachBegun(view: object, visit: (term: string, data: TermData) => void): void {
-  const { _tree: root, _prefix: prefix } = view as { _tree: RadixNode | undefined; _prefix: string };
-  const walk = (node: RadixNode, key: string) => {
-    for (const [edge, child] of node) {
-      if (edge === '') visit(key, child as TermData);
-      else walk(child as RadixNode, key + edge);
-    }
-  };
-  if (root) walk(root, prefix);
 }

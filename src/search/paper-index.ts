@@ -8,6 +8,7 @@ import { addShares } from './bm25';
 import { expand, type Expansion } from './expand';
 import { addWord, best, Scratch, WordCache } from './word-scores';
 import { grown } from './grown';
+import { TermTable } from './term-table';
 import type { Found, Hit, Scoring, SearchDoc } from './search-types';
 
 interface Weights {
@@ -35,6 +36,8 @@ export class PaperIndex extends MiniSearch<SearchDoc> {
   #live = new Uint8Array(0);
   /** MiniSearch's field lengths, in typed arrays (also `_fieldLength`). */
   readonly #lengths: FieldLengths;
+  /** MiniSearch's terms (also `_index`): a snapshot's in a sorted array, those added since in a tree. */
+  #terms = new TermTable();
   readonly #scratch = new Scratch();
   readonly #cache = new WordCache();
   #slots = new Int32Array(0);
@@ -52,6 +55,7 @@ export class PaperIndex extends MiniSearch<SearchDoc> {
   constructor(options: Options<SearchDoc>) {
     super(options);
     this._fieldLength = this.#lengths = new FieldLengths(Object.keys(this._fieldIds).length);
+    this.#useTerms(this.#terms);
   }
 
   override add(doc: SearchDoc): void {
@@ -88,7 +92,7 @@ export class PaperIndex extends MiniSearch<SearchDoc> {
     const ids = fields.map((name) => this._fieldIds[name]);
     const seen = new Uint32Array(this.#live.length); // the term's number, once a paper is counted for it
     return terms.map((term, i) => {
-      const data = this._index.get(term);
+      const data = this.#terms.get(term);
       let df = 0;
       for (const id of ids) {
         const postings = data?.get(id);
@@ -167,7 +171,7 @@ export class PaperIndex extends MiniSearch<SearchDoc> {
   /** The word itself, the words it begins, the words near it (expand.ts). */
   #expand(t: PlannedTerm): Generator<Expansion> {
     const { weights, maxFuzzy } = this._options.searchOptions as Weights;
-    return expand(this._index, t, weights, maxFuzzy);
+    return expand(this.#terms, t, weights, maxFuzzy);
   }
 
   /** Hits for the chosen short ids, with the expanded terms each contains, for highlighting. */
@@ -232,7 +236,7 @@ export class PaperIndex extends MiniSearch<SearchDoc> {
       const lengths = this._fieldLength.get(shortId) ?? [];
       w.paper(shortId, id, (f) => lengths[f]);
     }
-    for (const [term, data] of this._index) {
+    for (const [term, data] of this.#terms) {
       // A term not read since the start is read for saving without being kept open.
       const fieldsData = data instanceof PackedTerm ? data.read() : [...data];
       w.term(
@@ -264,12 +268,32 @@ export class PaperIndex extends MiniSearch<SearchDoc> {
       index.#track(shortId);
     }
     index._documentCount = documents;
-    const terms = r.u32();
-    for (let t = 0; t < terms; t++) {
-      const term = r.string();
-      index._index.set(term, new PackedTerm(snapshot, r.pos));
-      PackedTerm.skip(r);
-    }
+    index.#useTerms(restoreTerms(r, snapshot));
     return index;
   }
+
+  #useTerms(terms: TermTable): void {
+    this.#terms = terms;
+    this._index = terms as unknown as MiniSearch['_index'];
+  }
+}
+
+/** The snapshot's terms, from where `r` stands: sorted as written (an older snapshot's are sorted here). */
+function restoreTerms(r: SnapshotReader, snapshot: Buffer): TermTable {
+  const count = r.u32();
+  let terms: string[] = new Array<string>(count);
+  let at = new Int32Array(count);
+  let sorted = true;
+  for (let t = 0; t < count; t++) {
+    const term = r.string();
+    if (t > 0 && !(terms[t - 1] < term)) sorted = false;
+    terms[t] = term;
+    at[t] = r.pos;
+    PackedTerm.skip(r);
+  }
+  if (!sorted) {
+    const order = Array.from(terms.keys()).sort((a, b) => (terms[a] < terms[b] ? -1 : terms[a] > terms[b] ? 1 : 0));
+    [terms, at] = [order.map((i) => terms[i]), Int32Array.from(order, (i) => at[i])];
+  }
+  return new TermTable(terms, (i) => new PackedTerm(snapshot, at[i]));
 }

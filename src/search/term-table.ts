@@ -1,0 +1,222 @@
+import SearchableMap from 'minisearch/SearchableMap';
+import type { TermData } from './expand';
+
+/** A term of the sorted part that was deleted (MiniSearch's vacuum drops terms left empty). */
+const GONE = null;
+
+/** Fuzzy matches, as MiniSearch's `fuzzyGet` returns them: term → [data, edit distance]. */
+export type FuzzyResults = Map<string, [TermData, number]>;
+
+/**
+ * The index's terms, standing in for MiniSearch's term tree (`_index`, a radix tree of Maps):
+ * the terms of a snapshot in a sorted array, each opened only when read (`open`), and the terms
+ * added since in a SearchableMap of their own (`#added`).
+ *
+ * Restoring 170,000 terms into the radix tree was a third of a start at 100,000 papers (a path of
+ * Maps per term, made and then collected); a sorted array is the same tree, implicit: the words a
+ * prefix begins lie together, and a fuzzy search walks it as MiniSearch walks its tree, row by
+ * row of the same edit-distance matrix, so it finds the same words at the same distances (a test
+ * holds the two alike).
+ */
+export class TermTable {
+  /** The snapshot's terms, sorted (UTF-16 code units, as `<` compares). */
+  readonly #sorted: string[];
+  /** Each sorted term's data, opened on first read; GONE once deleted. */
+  readonly #data: (TermData | typeof GONE | undefined)[];
+  readonly #open: (i: number) => TermData;
+  #gone = 0;
+  readonly #added = new SearchableMap<TermData>();
+
+  /** `sorted` must be sorted; `open(i)` makes the data of `sorted[i]`. */
+  constructor(sorted: string[] = [], open: (i: number) => TermData = () => new Map()) {
+    this.#sorted = sorted;
+    this.#data = new Array<TermData | undefined>(sorted.length);
+    this.#open = open;
+  }
+
+  /** Where `term` is in the sorted part, or -1. */
+  #find(term: string): number {
+    const i = lowerBound(this.#sorted, term, 0, this.#sorted.length);
+    return this.#sorted[i] === term ? i : -1;
+  }
+
+  #at(i: number): TermData | undefined {
+    const data = this.#data[i];
+    if (data === GONE) return undefined;
+    return data ?? (this.#data[i] = this.#open(i));
+  }
+
+  get(term: string): TermData | undefined {
+    const i = this.#find(term);
+    return i >= 0 ? this.#at(i) : this.#added.get(term);
+  }
+
+  has(term: string): boolean {
+    return this.get(term) !== undefined;
+  }
+
+  set(term: string, data: TermData): this {
+    const i = this.#find(term);
+    if (i < 0) this.#added.set(term, data);
+    else {
+      if (this.#data[i] === GONE) this.#gone--;
+      this.#data[i] = data;
+    }
+    return this;
+  }
+
+  fetch(term: string, initial: () => TermData): TermData {
+    const data = this.get(term);
+    if (data !== undefined) return data;
+    const made = initial();
+    this.set(term, made);
+    return made;
+  }
+
+  delete(term: string): void {
+    const i = this.#find(term);
+    if (i < 0) this.#added.delete(term);
+    else if (this.#data[i] !== GONE) {
+      this.#data[i] = GONE;
+      this.#gone++;
+    }
+  }
+
+  get size(): number {
+    return this.#sorted.length - this.#gone + this.#added.size;
+  }
+
+  /** Every term `prefix` begins (itself included), with its data: the sorted part in order, then those added. */
+  eachBegun(prefix: string, visit: (term: string, data: TermData) => void): void {
+    const sorted = this.#sorted;
+    for (let i = lowerBound(sorted, prefix, 0, sorted.length); i < sorted.length && sorted[i].startsWith(prefix); i++) {
+      const data = this.#at(i);
+      if (data) visit(sorted[i], data);
+    }
+    for (const [term, data] of this.#added.atPrefix(prefix)) visit(term, data);
+  }
+
+  /** MiniSearch's own prefix view (its `search`, which tests compare against). */
+  atPrefix(prefix: string): SearchableMap<TermData> {
+    const view = new SearchableMap<TermData>();
+    this.eachBegun(prefix, (term, data) => view.set(term, data));
+    return view;
+  }
+
+  /** The terms within `maxDistance` edits of `query`, as MiniSearch's `fuzzyGet` finds them. */
+  fuzzyGet(query: string, maxDistance: number): FuzzyResults {
+    const results: FuzzyResults = this.#added.fuzzyGet(query, maxDistance);
+    new FuzzyWalk(this.#sorted, query, maxDistance, (i, distance) => {
+      const data = this.#at(i);
+      if (data) results.set(this.#sorted[i], [data, distance]);
+    }).run();
+    return results;
+  }
+
+  /** Every term with its data, in sorted order (a snapshot is written so, and read back without sorting). */
+  *entries(): Generator<[string, TermData]> {
+    const added = [...this.#added].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    const sorted = this.#sorted;
+    let j = 0;
+    for (let i = 0; i < sorted.length; i++) {
+      while (j < added.length && added[j][0] < sorted[i]) yield added[j++];
+      const data = this.#at(i);
+      if (data) yield [sorted[i], data];
+    }
+    while (j < added.length) yield added[j++];
+  }
+
+  [Symbol.iterator](): Generator<[string, TermData]> {
+    return this.entries();
+  }
+}
+
+/** The first index in [lo, hi) whose term is not below `term`. */
+function lowerBound(sorted: string[], term: string, lo: number, hi: number): number {
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid] < term) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * MiniSearch's fuzzy search (its `fuzzySearch` and `recurse`: the Levenshtein matrix kept across
+ * a walk down the tree, a row per character) over a sorted array read as a trie: the terms that
+ * share a prefix of `depth` characters are a range, and its children the runs of the same
+ * character at `depth`.
+ */
+class FuzzyWalk {
+  readonly #n: number;
+  readonly #m: number;
+  readonly #matrix: Uint8Array;
+
+  constructor(
+    readonly sorted: string[],
+    readonly query: string,
+    readonly maxDistance: number,
+    readonly found: (i: number, distance: number) => void,
+  ) {
+    this.#n = query.length + 1;
+    // No term longer than the query and maxDistance matches: no row beyond.
+    this.#m = this.#n + maxDistance;
+    this.#matrix = new Uint8Array(this.#m * this.#n).fill(maxDistance + 1);
+    for (let j = 0; j < this.#n; ++j) this.#matrix[j] = j;
+    for (let i = 1; i < this.#m; ++i) this.#matrix[i * this.#n] = i;
+  }
+
+  run(): void {
+    this.#walk(0, this.sorted.length, 0);
+  }
+
+  /** The terms in [lo, hi), which share their first `depth` characters; rows up to `depth` are filled. */
+  #walk(lo: number, hi: number, depth: number): void {
+    const { sorted, maxDistance } = this;
+    const n = this.#n;
+    if (lo < hi && sorted[lo].length === depth) {
+      // The prefix itself is a term (it sorts first): the last column of its row is its distance.
+      const distance = this.#matrix[depth * n + n - 1];
+      if (distance <= maxDistance) this.found(lo, distance);
+      lo++;
+    }
+    if (depth + 1 >= this.#m) return;
+    while (lo < hi) {
+      const code = sorted[lo].charCodeAt(depth);
+      const end = runEnd(sorted, code, depth, lo + 1, hi);
+      if (this.#row(depth + 1, sorted[lo][depth]) <= maxDistance) this.#walk(lo, end, depth + 1);
+      lo = end;
+    }
+  }
+
+  /** Fills row `i` for the character `char`; returns the row's smallest distance. */
+  #row(i: number, char: string): number {
+    const { query, maxDistance } = this;
+    const n = this.#n;
+    const matrix = this.#matrix;
+    const thisRow = n * i;
+    const prevRow = thisRow - n;
+    let minDistance = matrix[thisRow];
+    const jmin = Math.max(0, i - maxDistance - 1);
+    const jmax = Math.min(n - 1, i + maxDistance);
+    for (let j = jmin; j < jmax; ++j) {
+      const different = char !== query[j];
+      const rpl = matrix[prevRow + j] + +different;
+      const del = matrix[prevRow + j + 1] + 1;
+      const ins = matrix[thisRow + j] + 1;
+      const dist = (matrix[thisRow + j + 1] = Math.min(rpl, del, ins));
+      if (dist < minDistance) minDistance = dist;
+    }
+    return minDistance;
+  }
+}
+
+/** The end of the run in [lo, hi) whose character at `depth` is `code` (the run starts before `lo`). */
+function runEnd(sorted: string[], code: number, depth: number, lo: number, hi: number): number {
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid].charCodeAt(depth) <= code) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
