@@ -116,22 +116,33 @@ export async function maxBlock<T>(work: () => Promise<T>): Promise<{ value: T; b
 }
 
 /**
- * Runs `work` while a reader types a key every `every` ms, and times each key's search from the
- * moment it was typed: a search held up by a blocked main thread counts the wait (the import's
- * parse runs before its call even returns, so timing from when a search could start sees none).
+ * Runs `work` while a reader types a key every `every` ms, and times each key from the moment it
+ * was typed until an answer that includes it lands: a search held up by a blocked main thread
+ * counts the wait (the import's parse runs before its call even returns, so timing from when a
+ * search could start sees none). Keys are sent as the list sends them while typing
+ * (`refreshWhileTyping`, renderer/store/paper-list-slice.ts): one query in flight, and the keys
+ * typed meanwhile become one query, the latest, sent when it lands. Sending every key behind the
+ * last, as this did before, timed a queue the app never makes: once a key cost more than `every`,
+ * each waited for all before it, and the figures swung from tens of milliseconds to seconds.
  */
 export async function searchWhile<T>(session: AppSession, work: () => Promise<T>, keys: string[], every = 20): Promise<{ value: T; times: number[] }> {
   const start = performance.now();
+  const typedAt = (key: number) => start + key * every;
   let done = false;
   const settled = work().finally(() => (done = true));
   const times: number[] = [];
-  for (let i = 0; !done; i++) {
-    const typedAt = start + i * every;
-    const wait = typedAt - performance.now();
-    if (wait > 0) await sleep(wait);
-    if (done) break;
-    await session.query({ q: keys[i % keys.length], limit: 50 });
-    times.push(performance.now() - typedAt);
+  let typed = 0; // keys typed so far
+  let answered = 0; // keys an answer has included
+  while (!done || answered < typed) {
+    while (!done && typedAt(typed) <= performance.now()) typed++;
+    if (answered === typed) {
+      await sleep(Math.max(0, typedAt(typed) - performance.now()));
+      continue;
+    }
+    const upTo = typed;
+    await session.query({ q: keys[(upTo - 1) % keys.length], limit: 50 });
+    const landed = performance.now();
+    for (; answered < upTo; answered++) times.push(landed - typedAt(answered));
   }
   return { value: await settled, times };
 }

@@ -141,9 +141,8 @@ export class BulkBuild {
         return n === 0 ? undefined : n - 1;
       }),
     );
-    // In sorted order, as a saved index walks its term tree: the words a prefix begins then lie
-    // together in the snapshot and in the tree opened from it (in the order first seen, typing
-    // after a start was a third slower at 100,000 papers).
+    // In sorted order, as every snapshot is written: the index opened from it keeps its terms in a
+    // sorted array (term-table.ts), and the words a prefix begins lie together in the snapshot.
     for (const name of [...this.#termNames].sort()) {
       const term = this.#terms.get(name)!;
       const byField: [number, PostingsWriter][] = [];

@@ -25,6 +25,8 @@ export class TermTable {
   readonly #data: (TermData | typeof GONE | undefined)[];
   readonly #open: (i: number) => TermData;
   #gone = 0;
+  /** The children of the sorted part's largest trie nodes, as fuzzy searches find them (see Runs). */
+  readonly #runs = new Runs();
   readonly #added = new SearchableMap<TermData>();
 
   /** `sorted` must be sorted; `open(i)` makes the data of `sorted[i]`. */
@@ -106,7 +108,7 @@ export class TermTable {
   /** The terms within `maxDistance` edits of `query`, as MiniSearch's `fuzzyGet` finds them. */
   fuzzyGet(query: string, maxDistance: number): FuzzyResults {
     const results: FuzzyResults = this.#added.fuzzyGet(query, maxDistance);
-    new FuzzyWalk(this.#sorted, query, maxDistance, (i, distance) => {
+    new FuzzyWalk(this.#sorted, this.#runs, query, maxDistance, (i, distance) => {
       const data = this.#at(i);
       if (data) results.set(this.#sorted[i], [data, distance]);
     }).run();
@@ -141,6 +143,35 @@ function lowerBound(sorted: string[], term: string, lo: number, hi: number): num
   return lo;
 }
 
+/** A range this small is scanned for its runs; a larger one's are found by galloping, and kept. */
+const SMALL = 32;
+
+/**
+ * The children of a node of the sorted array read as a trie (the terms in [lo, hi) that share
+ * `depth` characters): the runs of the same character at `depth`, as [code, end] pairs. Those of
+ * large nodes are kept: every fuzzy search walks the same top of the trie, and finding the runs
+ * of the root's 170,000 terms at every key made a fuzzy search slower than in the radix tree.
+ */
+class Runs {
+  readonly #kept = new Map<number, Int32Array>();
+
+  of(sorted: string[], lo: number, hi: number, depth: number): Int32Array {
+    const large = depth < 64;
+    const key = lo * 64 + depth;
+    const kept = large ? this.#kept.get(key) : undefined;
+    if (kept) return kept;
+    const runs: number[] = [];
+    while (lo < hi) {
+      const code = sorted[lo].charCodeAt(depth);
+      lo = runEnd(sorted, code, depth, lo + 1, hi);
+      runs.push(code, lo);
+    }
+    const made = Int32Array.from(runs);
+    if (large && this.#kept.size < 100_000) this.#kept.set(key, made);
+    return made;
+  }
+}
+
 /**
  * MiniSearch's fuzzy search (its `fuzzySearch` and `recurse`: the Levenshtein matrix kept across
  * a walk down the tree, a row per character) over a sorted array read as a trie: the terms that
@@ -151,13 +182,16 @@ class FuzzyWalk {
   readonly #n: number;
   readonly #m: number;
   readonly #matrix: Uint8Array;
+  readonly #query: Uint16Array;
 
   constructor(
     readonly sorted: string[],
-    readonly query: string,
+    readonly runs: Runs,
+    query: string,
     readonly maxDistance: number,
     readonly found: (i: number, distance: number) => void,
   ) {
+    this.#query = Uint16Array.from(query, (_, j) => query.charCodeAt(j));
     this.#n = query.length + 1;
     // No term longer than the query and maxDistance matches: no row beyond.
     this.#m = this.#n + maxDistance;
@@ -173,25 +207,46 @@ class FuzzyWalk {
   /** The terms in [lo, hi), which share their first `depth` characters; rows up to `depth` are filled. */
   #walk(lo: number, hi: number, depth: number): void {
     const { sorted, maxDistance } = this;
-    const n = this.#n;
-    if (lo < hi && sorted[lo].length === depth) {
+    if (hi - lo <= 1) return lo < hi ? this.#single(lo, depth) : undefined;
+    if (sorted[lo].length === depth) {
       // The prefix itself is a term (it sorts first): the last column of its row is its distance.
-      const distance = this.#matrix[depth * n + n - 1];
+      const distance = this.#matrix[depth * this.#n + this.#n - 1];
       if (distance <= maxDistance) this.found(lo, distance);
       lo++;
     }
     if (depth + 1 >= this.#m) return;
+    if (hi - lo > SMALL) {
+      const runs = this.runs.of(sorted, lo, hi, depth);
+      for (let r = 0; r < runs.length; r += 2) {
+        const end = runs[r + 1];
+        if (this.#row(depth + 1, runs[r]) <= maxDistance) this.#walk(lo, end, depth + 1);
+        lo = end;
+      }
+      return;
+    }
     while (lo < hi) {
       const code = sorted[lo].charCodeAt(depth);
-      const end = runEnd(sorted, code, depth, lo + 1, hi);
-      if (this.#row(depth + 1, sorted[lo][depth]) <= maxDistance) this.#walk(lo, end, depth + 1);
+      let end = lo + 1;
+      while (end < hi && sorted[end].charCodeAt(depth) === code) end++;
+      if (this.#row(depth + 1, code) <= maxDistance) this.#walk(lo, end, depth + 1);
       lo = end;
     }
   }
 
-  /** Fills row `i` for the character `char`; returns the row's smallest distance. */
-  #row(i: number, char: string): number {
-    const { query, maxDistance } = this;
+  /** One term left in the range: the rest of it, a row per character, as along an edge of the tree. */
+  #single(i: number, depth: number): void {
+    const term = this.sorted[i];
+    for (let d = depth; d < term.length; d++) {
+      if (d + 1 >= this.#m || this.#row(d + 1, term.charCodeAt(d)) > this.maxDistance) return;
+    }
+    const distance = this.#matrix[term.length * this.#n + this.#n - 1];
+    if (distance <= this.maxDistance) this.found(i, distance);
+  }
+
+  /** Fills row `i` for the character `code`; returns the row's smallest distance. */
+  #row(i: number, code: number): number {
+    const { maxDistance } = this;
+    const query = this.#query;
     const n = this.#n;
     const matrix = this.#matrix;
     const thisRow = n * i;
@@ -200,8 +255,7 @@ class FuzzyWalk {
     const jmin = Math.max(0, i - maxDistance - 1);
     const jmax = Math.min(n - 1, i + maxDistance);
     for (let j = jmin; j < jmax; ++j) {
-      const different = char !== query[j];
-      const rpl = matrix[prevRow + j] + +different;
+      const rpl = matrix[prevRow + j] + (code === query[j] ? 0 : 1);
       const del = matrix[prevRow + j + 1] + 1;
       const ins = matrix[thisRow + j] + 1;
       const dist = (matrix[thisRow + j + 1] = Math.min(rpl, del, ins));
@@ -213,6 +267,13 @@ class FuzzyWalk {
 
 /** The end of the run in [lo, hi) whose character at `depth` is `code` (the run starts before `lo`). */
 function runEnd(sorted: string[], code: number, depth: number, lo: number, hi: number): number {
+  // Galloping first: most runs are short, and a binary search over the whole range reads far.
+  let step = 1;
+  while (lo + step < hi && sorted[lo + step - 1].charCodeAt(depth) <= code) {
+    lo += step;
+    step *= 2;
+  }
+  hi = Math.min(hi, lo + step);
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
     if (sorted[mid].charCodeAt(depth) <= code) lo = mid + 1;

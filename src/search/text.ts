@@ -13,14 +13,48 @@ export type Range = [start: number, end: number];
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 const words = new Intl.Segmenter('zh', { granularity: 'word' });
 
+/** Whether a code point is a word character (WORD_CHAR), looked up: ASCII in a table, the rest as met. */
+const WORD = new RegExp(`^${WORD_CHAR}$`, 'u');
+const ASCII_WORD = Uint8Array.from({ length: 128 }, (_, c) => (WORD.test(String.fromCharCode(c)) ? 1 : 0));
+const otherWord = new Map<number, boolean>();
+function isWordChar(cp: number): boolean {
+  if (cp < 128) return ASCII_WORD[cp] === 1;
+  let word = otherWord.get(cp);
+  if (word === undefined) {
+    word = WORD.test(String.fromCodePoint(cp));
+    if (otherWord.size < 65_536) otherWord.set(cp, word);
+  }
+  return word;
+}
+
 /**
  * Each token of `text` with where it starts: runs of word characters, CJK runs cut into their
  * words. `visit` returning false stops the walk.
+ *
+ * Text without CJK is scanned a character at a time rather than by `matchAll(TOKEN)`, which made
+ * a match object per word: marking fifty rows at every key, that was a third of all the main
+ * thread allocated while typing. A test holds the two to the same tokens.
  */
-function eachToken(text: string, visit: (token: string, start: number) => boolean | void): void {
-  const mixed = CJK.test(text);
+export function eachToken(text: string, visit: (token: string, start: number) => boolean | void): void {
+  if (CJK.test(text)) return eachTokenMixed(text, visit);
+  let start = -1;
+  for (let i = 0; i < text.length;) {
+    const cp = text.codePointAt(i)!;
+    if (isWordChar(cp)) {
+      if (start < 0) start = i;
+    } else if (start >= 0) {
+      if (visit(text.slice(start, i), start) === false) return;
+      start = -1;
+    }
+    i += cp > 0xffff ? 2 : 1;
+  }
+  if (start >= 0) visit(text.slice(start), start);
+}
+
+/** `eachToken` for text with CJK in it: runs of word characters, then a dictionary for CJK runs. */
+function eachTokenMixed(text: string, visit: (token: string, start: number) => boolean | void): void {
   for (const m of text.matchAll(TOKEN)) {
-    if (!mixed || !CJK.test(m[0])) {
+    if (!CJK.test(m[0])) {
       if (visit(m[0], m.index) === false) return;
     } else {
       for (const w of words.segment(m[0])) if (w.isWordLike && visit(w.segment, m.index + w.index) === false) return;
