@@ -31,6 +31,16 @@ export async function loadApp(root: string): Promise<Modules> {
   return { openCore, dispatch, startWebServer };
 }
 
+/**
+ * The list's query at every key, as the app sends it (`refreshList` in renderer/store/
+ * paper-list-slice.ts, from `queryFor` of the list's first state: all papers in digest order, no
+ * filter): the first 50 rows and the filters' counts, for which the core ranks 500 hits. Until the
+ * seventh round the bench asked for the rows alone (200 hits), a third less work than the app's.
+ */
+export function listQuery(q: string) {
+  return { q, author: null, category: null, year: null, sort: 'digest', state: null, digestId: null, listId: null, smartListId: null, offset: 0, limit: 50, facets: true };
+}
+
 export type Call = (name: string, arg: unknown) => Promise<unknown>;
 
 export class AppSession {
@@ -71,6 +81,11 @@ export class AppSession {
         fs.rmSync(staticDir, { recursive: true, force: true });
       },
     };
+  }
+
+  /** The list's first page for `q` (a key typed in its search box, or none), asked as the app asks (`listQuery`). */
+  list(q = '') {
+    return this.query(listQuery(q));
   }
 
   query(arg: { q?: string; limit?: number }) {
@@ -140,7 +155,7 @@ export async function searchWhile<T>(session: AppSession, work: () => Promise<T>
       continue;
     }
     const upTo = typed;
-    await session.query({ q: keys[(upTo - 1) % keys.length], limit: 50 });
+    await session.list(keys[(upTo - 1) % keys.length]);
     const landed = performance.now();
     for (; answered < upTo; answered++) times.push(landed - typedAt(answered));
   }

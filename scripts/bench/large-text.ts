@@ -43,8 +43,8 @@ export async function segmentsOf(session: AppSession, root: string) {
   const id = (await session.query({ q: title, limit: 1 })).items[0].id;
   const plain = await timed(() => session.call('papers.get', { id }) as Promise<{ abstract: string }>);
   const marked = await timed(() => session.call('papers.get', { id, q: 'inference' }) as Promise<{ abstract: string; abstractRanges: [number, number][] }>);
-  const rare = await timed(() => session.query({ q: RARE_WORD, limit: 50 }));
-  const common = await timed(() => session.query({ q: 'inference', limit: 50 }));
+  const rare = await timed(() => session.list(RARE_WORD));
+  const common = await timed(() => session.list('inference'));
   const file = path.join(root, 'renderer', 'text-segments.ts');
   let segmentsMs: number | null = null;
   if (fs.existsSync(file)) {

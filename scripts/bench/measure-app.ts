@@ -17,7 +17,7 @@ const { values } = parseArgs({
 const papers = Number(values.papers);
 const root = path.resolve(values.root ?? path.join(import.meta.dirname, '..', '..'));
 
-const { AppSession, freshDataDir, loadApp, maxBlock, searchWhile, since } = await import('./app-session');
+const { AppSession, freshDataDir, listQuery, loadApp, maxBlock, searchWhile, since } = await import('./app-session');
 const { keystrokes, latency, rareNames, typeKeys } = await import('./workload');
 const { syntheticDigestText, syntheticPapers } = await import('./synthetic-library');
 const { segmentsOf } = await import('./large-text');
@@ -39,7 +39,7 @@ async function coldStart(dataDir: string) {
   let firstListMs = 0;
   const { value: session, blockedMs } = await maxBlock(async () => {
     const s = await AppSession.open(app, dataDir);
-    await s.query({ limit: 50 });
+    await s.list();
     firstListMs = since(start);
     await s.untilSearchable();
     return s;
@@ -62,24 +62,24 @@ try {
   const session = restart.value.session;
   out.restart = { ...restart.value.figures, peakMB: restart.peakMB };
   const keys = values.quick ? keystrokes().filter((_, i) => i % 3 === 0) : keystrokes();
-  for (const q of keystrokes(['language model', 'attention'])) await session.query({ q, limit: 50 }); // warm up
+  for (const q of keystrokes(['language model', 'attention'])) await session.list(q); // warm up
 
   step('typing');
-  const listOnly = await typeKeys((q) => session.query({ q, limit: 50 }), keys);
+  const listOnly = await typeKeys((q) => session.list(q), keys);
   const openId = (await session.query({ limit: 1 })).items[0].id;
   const withPaper = await typeKeys(async (q) => {
-    await session.query({ q, limit: 50 });
+    await session.list(q);
     await session.call('papers.get', { id: openId, q });
   }, keys);
   step('typing over HTTP');
   const http = await session.overHttp();
   const overHttp = await typeKeys(async (q) => {
-    await http.call('papers.query', { q, limit: 50 });
+    await http.call('papers.query', listQuery(q));
     await http.call('papers.get', { id: openId, q });
   }, keys);
   await http.close();
   const rare = await typeKeys(
-    (q) => session.query({ q, limit: 50 }),
+    (q) => session.list(q),
     rareNames().flatMap((q) => [q, q, q]),
   );
   const steady = await steadyMemory();

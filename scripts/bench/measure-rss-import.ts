@@ -38,7 +38,7 @@ try {
   const restartMs = since(restartStart);
   const source = await session.indexSource();
   const keys = keystrokes();
-  for (const q of keystrokes(['language model', 'attention'])) await session.query({ q, limit: 50 }); // warm up
+  for (const q of keystrokes(['language model', 'attention'])) await session.list(q); // warm up
   const before = await steadyMemory();
 
   step(`import ${entries} RSS entries`);
