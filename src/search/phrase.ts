@@ -21,12 +21,12 @@ function phrasePattern(words: string[]): RegExp {
  * BM25 scores words independently; a reader who types "speculative decoding" means the phrase.
  * Papers that contain the query as a phrase move up, title phrases most.
  */
-export function rerankByPhrase<H extends Ranked>(hits: H[], query: string, text: (id: string) => { title: string; abstract: string }): H[] {
+export function rerankByPhrase<H extends Ranked>(hits: H[], query: string, text: (hit: H) => { title: string; abstract: string }): H[] {
   const words = tokenize(query).map(processTerm);
   if (words.length < 2 || hits.length === 0) return hits;
   const phrase = phrasePattern(words);
   const head = hits.slice(0, RERANK_TOP).map((hit) => {
-    const { title, abstract } = text(hit.id);
+    const { title, abstract } = text(hit);
     const factor = phrase.test(title) ? TITLE_PHRASE : phrase.test(abstract) ? ABSTRACT_PHRASE : 1;
     return { ...hit, score: hit.score * factor };
   });
