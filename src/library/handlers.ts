@@ -72,7 +72,8 @@ async function queryPapers(library: Library, ctx: DataContext, h: QueryHelpers, 
     page.items.map((p) => p.id),
     arg.bestFor,
   );
-  return { ...page, items: page.items.map((p) => ({ ...p, reason: reasons.get(p.id) ?? null })), ranking: h.ranking.status() };
+  // Assigned, not spread (a row has eighteen fields: see Library's `#row`).
+  return { ...page, items: page.items.map((p) => Object.assign({}, p, { reason: reasons.get(p.id) ?? null })), ranking: h.ranking.status() };
 }
 
 /** The papers and digests part of the contract. */

