@@ -1,4 +1,4 @@
-import type { Found, Hit, SearchDoc } from './engine';
+import type { Found, Hit, Ranked, SearchDoc } from './engine';
 
 /**
  * Requests to the index worker and what each answers. `within` restricts a search to some
@@ -25,7 +25,7 @@ export interface IndexAnswers {
   reconcileReaders: { needed: string[] };
   mark: Record<string, never>;
   upsert: { size: number };
-  search: Found;
+  search: PackedFound;
   similar: Hit[];
   frequencies: { documents: number; df: number[] };
   ping: { size: number };
@@ -33,3 +33,35 @@ export interface IndexAnswers {
 }
 
 export type IndexReply = { seq: number } & ({ ok: true; value: unknown } | { ok: false; error: string });
+
+/**
+ * A search's answer as it crosses to the main thread: the ids in one string, the scores in one
+ * array. 500 hits as objects were 500 objects to clone on each side, at every key.
+ */
+export interface PackedFound {
+  matched: number;
+  /** The hits' ids, best first, each followed by a newline (ids hold none: api/schemas.ts). */
+  ids: string;
+  scores: Float64Array;
+}
+
+export function packFound({ matched, hits }: Found): PackedFound {
+  const scores = new Float64Array(hits.length);
+  const ids = new Array<string>(hits.length);
+  hits.forEach((hit, i) => {
+    ids[i] = hit.id;
+    scores[i] = hit.score;
+  });
+  return { matched, ids: hits.length ? `${ids.join('\n')}\n` : '', scores };
+}
+
+export function unpackFound({ matched, ids, scores }: PackedFound): Found {
+  const hits = new Array<Ranked>(scores.length);
+  let at = 0;
+  for (let i = 0; i < scores.length; i++) {
+    const end = ids.indexOf('\n', at);
+    hits[i] = { id: ids.slice(at, end), score: scores[i] };
+    at = end + 1;
+  }
+  return { matched, hits };
+}

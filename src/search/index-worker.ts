@@ -8,7 +8,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import * as path from 'node:path';
 import { moveAside, writeFileAtomic } from '../storage/files';
 import { SearchEngine } from './engine';
-import type { IndexAnswers, IndexReply, IndexRequest } from './index-protocol';
+import { packFound, type IndexAnswers, type IndexReply, type IndexRequest } from './index-protocol';
 import type { WorkerOptions } from './search-index';
 
 /** A snapshot is written once this many papers changed and the index has been idle a moment… */
@@ -119,7 +119,7 @@ function handle(req: IndexRequest): unknown {
     case 'search': {
       if (req.within?.ids) within = { key: req.within.key, ids: new Set(req.within.ids) };
       else if (req.within && req.within.key !== within?.key) throw new Error('search index: unknown filter');
-      return engine.search(req.query, req.within ? within!.ids : undefined, req.limit);
+      return packFound(engine.search(req.query, req.within ? within!.ids : undefined, req.limit));
     }
     case 'similar':
       return engine.similar(req.terms, req.paperId, req.limit);

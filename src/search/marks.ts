@@ -13,11 +13,30 @@ const MAX_FUZZY = (OPTIONS.searchOptions as { maxFuzzy: number }).maxFuzzy;
  */
 export class QueryMarks {
   readonly #terms: PlannedTerm[];
+  /** Each term's first character, length, whether it is a prefix, and its typo distance (for `admits`). */
+  readonly #shapes: { first: number; length: number; prefix: boolean; distance: number }[];
   /** Answers so far: a page repeats its words. */
   readonly #known = new Map<string, boolean>();
 
   constructor(query: string) {
     this.#terms = query.trim() ? planQuery(query) : [];
+    this.#shapes = this.#terms.map((t) => ({ first: t.term.charCodeAt(0), length: t.term.length, prefix: t.prefix, distance: typoDistance(t) }));
+  }
+
+  /**
+   * Whether the all-ASCII token `text[start, end)` could be one the search matched, from its first
+   * character and length alone: a word equal to a query word, or begun by the word being typed,
+   * starts as it does; one within a typo's distance is about as long.
+   */
+  admits(text: string, start: number, end: number): boolean {
+    const length = end - start;
+    let first = text.charCodeAt(start);
+    if (first >= 65 && first <= 90) first += 32; // lower-cased, as processTerm does an ASCII letter
+    for (const t of this.#shapes) {
+      if (t.distance > 0 && Math.abs(length - t.length) <= t.distance) return true;
+      if (first === t.first && (t.prefix ? length >= t.length : length === t.length)) return true;
+    }
+    return false;
   }
 
   get size(): number {
@@ -37,9 +56,14 @@ export class QueryMarks {
 
 function matches(t: PlannedTerm, word: string): boolean {
   if (word === t.term || (t.prefix && word.startsWith(t.term))) return true;
-  if (!t.fuzzy) return false;
-  const distance = t.fuzzy < 1 ? Math.min(MAX_FUZZY, Math.round(t.term.length * t.fuzzy)) : t.fuzzy;
+  const distance = typoDistance(t);
   return distance > 0 && withinDistance(word, t.term, distance);
+}
+
+/** How many edits a word may be from `t` and still match it (0: none), as MiniSearch reckons it. */
+function typoDistance(t: PlannedTerm): number {
+  if (!t.fuzzy) return 0;
+  return t.fuzzy < 1 ? Math.min(MAX_FUZZY, Math.round(t.term.length * t.fuzzy)) : t.fuzzy;
 }
 
 /** Two rows of the distance table, reused: a 1 MB abstract asks about tens of thousands of words. */

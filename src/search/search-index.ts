@@ -2,7 +2,7 @@ import { setImmediate as breathe } from 'node:timers/promises';
 import type { Worker } from 'node:worker_threads';
 import { endWorker, startWorker } from '../shared/worker';
 import { signature, type Found, type Hit, type SearchDoc } from './engine';
-import type { IndexAnswers, IndexReply, IndexRequest } from './index-protocol';
+import { unpackFound, type IndexAnswers, type IndexReply, type IndexRequest } from './index-protocol';
 
 export { INDEX_VERSION, RANKED, type Found, type Hit, type Ranked, type SearchDoc } from './engine';
 
@@ -217,7 +217,7 @@ export class SearchIndex {
       filter = within.key === this.#withinKey ? { key: within.key } : { key: within.key, ids: [...within.ids()] };
       this.#withinKey = within.key;
     }
-    return this.#call('search', { query, within: filter, limit });
+    return this.#call('search', { query, within: filter, limit }).then(unpackFound);
   }
 
   /** Papers like `paperId`, from its distinctive `terms` (see related.ts). */

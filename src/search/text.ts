@@ -30,34 +30,47 @@ function isWordChar(cp: number): boolean {
 /**
  * Each token of `text` with where it starts: runs of word characters, CJK runs cut into their
  * words. `visit` returning false stops the walk.
- *
+ */
+export function eachToken(text: string, visit: (token: string, start: number) => boolean | void): void {
+  eachSpan(text, (start, end) => visit(text.slice(start, end), start));
+}
+
+/**
+ * `eachToken` without making the token: where each starts and ends, and whether it is all ASCII.
  * Text without CJK is scanned a character at a time rather than by `matchAll(TOKEN)`, which made
  * a match object per word: marking fifty rows at every key, that was a third of all the main
  * thread allocated while typing. A test holds the two to the same tokens.
  */
-export function eachToken(text: string, visit: (token: string, start: number) => boolean | void): void {
-  if (CJK.test(text)) return eachTokenMixed(text, visit);
+function eachSpan(text: string, visit: (start: number, end: number, ascii: boolean) => boolean | void): void {
+  if (CJK.test(text)) return eachSpanMixed(text, visit);
   let start = -1;
+  let ascii = true;
   for (let i = 0; i < text.length;) {
     const cp = text.codePointAt(i)!;
     if (isWordChar(cp)) {
-      if (start < 0) start = i;
+      if (start < 0) {
+        start = i;
+        ascii = true;
+      }
+      if (cp >= 128) ascii = false;
     } else if (start >= 0) {
-      if (visit(text.slice(start, i), start) === false) return;
+      if (visit(start, i, ascii) === false) return;
       start = -1;
     }
     i += cp > 0xffff ? 2 : 1;
   }
-  if (start >= 0) visit(text.slice(start), start);
+  if (start >= 0) visit(start, text.length, ascii);
 }
 
-/** `eachToken` for text with CJK in it: runs of word characters, then a dictionary for CJK runs. */
-function eachTokenMixed(text: string, visit: (token: string, start: number) => boolean | void): void {
+/** `eachSpan` for text with CJK in it: runs of word characters, then a dictionary for CJK runs. */
+function eachSpanMixed(text: string, visit: (start: number, end: number, ascii: boolean) => boolean | void): void {
   for (const m of text.matchAll(TOKEN)) {
     if (!CJK.test(m[0])) {
-      if (visit(m[0], m.index) === false) return;
+      if (visit(m.index, m.index + m[0].length, false) === false) return;
     } else {
-      for (const w of words.segment(m[0])) if (w.isWordLike && visit(w.segment, m.index + w.index) === false) return;
+      for (const w of words.segment(m[0])) {
+        if (w.isWordLike && visit(m.index + w.index, m.index + w.index + w.segment.length, false) === false) return;
+      }
     }
   }
 }
@@ -86,14 +99,25 @@ export function indexTerm(term: string): string | null {
 export interface Marked {
   readonly size: number;
   has(term: string): boolean;
+  /**
+   * Optional, a test that needs no string: false when the all-ASCII token `text[start, end)`
+   * cannot be marked (so most tokens of an abstract are never cut out and lower-cased).
+   */
+  admits?(text: string, start: number, end: number): boolean;
+}
+
+/** Whether the token `text[start, end)` is marked. */
+function marked(terms: Marked, text: string, start: number, end: number, ascii: boolean): boolean {
+  if (ascii && terms.admits && !terms.admits(text, start, end)) return false;
+  return terms.has(processTerm(text.slice(start, end)));
 }
 
 /** Character ranges of the tokens of `text` that are in `terms` (already processed). */
 export function highlightRanges(text: string, terms: Marked): Range[] {
   if (terms.size === 0) return [];
   const ranges: Range[] = [];
-  eachToken(text, (token, start) => {
-    if (terms.has(processTerm(token))) ranges.push([start, start + token.length]);
+  eachSpan(text, (start, end, ascii) => {
+    if (marked(terms, text, start, end, ascii)) ranges.push([start, end]);
   });
   return ranges;
 }
@@ -111,9 +135,9 @@ export interface Snippet {
 export function snippet(text: string, terms: Marked, length = 220): Snippet {
   let first: Range | undefined;
   if (terms.size > 0) {
-    eachToken(text, (token, at) => {
-      if (!terms.has(processTerm(token))) return true;
-      first = [at, at + token.length];
+    eachSpan(text, (start, end, ascii) => {
+      if (!marked(terms, text, start, end, ascii)) return true;
+      first = [start, end];
       return false;
     });
   }

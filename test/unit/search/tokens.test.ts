@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { eachToken, WORD_CHAR } from '../../../src/search/text';
+import { eachToken, highlightRanges, snippet, WORD_CHAR } from '../../../src/search/text';
+import { QueryMarks } from '../../../src/search/marks';
 
 const TOKEN = new RegExp(`${WORD_CHAR}+`, 'gu');
 const tokens = (text: string) => {
@@ -54,5 +55,24 @@ describe('the tokens of a text (what is indexed is what is marked)', () => {
       return token !== 'decoding';
     });
     expect(seen).toEqual(['speculative', 'decoding']);
+  });
+});
+
+describe('marking the words a search found', () => {
+  const asciiWord = fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'e', 'A', 'B', 'C', 'E', '1'), minLength: 1, maxLength: 9 });
+  const query = fc.array(asciiWord, { minLength: 1, maxLength: 3 }).chain((words) => fc.constantFrom(words.join(' '), `${words.join(' ')} `));
+
+  it('marks the same words with the quick test of a word’s first letter and length as without it', () => {
+    fc.assert(
+      fc.property(query, fc.array(asciiWord, { maxLength: 30 }), (q, words) => {
+        const text = words.join(' ');
+        const marks = new QueryMarks(q);
+        const slow = { size: marks.size, has: (w: string) => marks.has(w) };
+        expect(highlightRanges(text, marks)).toEqual(highlightRanges(text, slow));
+        expect(snippet(text, marks, 40)).toEqual(snippet(text, slow, 40));
+        for (const w of words) if (marks.has(w.toLowerCase())) expect(marks.admits(w, 0, w.length)).toBe(true);
+      }),
+      { numRuns: 1000 },
+    );
   });
 });
