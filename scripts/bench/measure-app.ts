@@ -4,6 +4,7 @@
  * `--library` holds the synthetic digests (hard-linked into a fresh data folder); `--root` is
  * the checkout whose code is measured (a baseline's, for before/after in one run).
  */
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -12,7 +13,14 @@ import { load, peakDuring, steadyMemory, watchWorkers } from './probes';
 watchWorkers(); // before the code under test starts its index worker
 
 const { values } = parseArgs({
-  options: { library: { type: 'string' }, papers: { type: 'string' }, root: { type: 'string' }, quick: { type: 'boolean', default: false } },
+  options: {
+    library: { type: 'string' },
+    papers: { type: 'string' },
+    root: { type: 'string' },
+    quick: { type: 'boolean', default: false },
+    /** Internal: the first build alone, in the data folder given, in a process of its own (see below). */
+    'build-in': { type: 'string' },
+  },
 });
 const papers = Number(values.papers);
 const root = path.resolve(values.root ?? path.join(import.meta.dirname, '..', '..'));
@@ -47,15 +55,33 @@ async function coldStart(dataDir: string) {
   return { session, figures: { firstListMs, searchableMs: since(start), blockedMs, source: await session.indexSource() } };
 }
 
-const dataDir = freshDataDir(values.library!);
-const loadAtStart = load();
-try {
-  step('first build');
+/** The first build, then the app quits (its figures on stdout). */
+async function firstBuild(dataDir: string) {
   const build = await peakDuring(() => coldStart(dataDir));
   await build.value.session.close();
   const diskMB = (prefix: string) =>
     Math.round(fs.readdirSync(dataDir).reduce((sum, f) => sum + (f.startsWith(prefix) ? fs.statSync(path.join(dataDir, f)).size : 0), 0) / 1e5) / 10;
-  out.build = { ...build.value.figures, peakMB: build.peakMB, indexMB: diskMB('search-index'), cacheMB: diskMB('corpus-') || undefined };
+  return { ...build.value.figures, peakMB: build.peakMB, indexMB: diskMB('search-index'), cacheMB: diskMB('corpus-') || undefined };
+}
+
+if (values['build-in']) {
+  console.log(JSON.stringify(await firstBuild(values['build-in'])));
+  process.exit(0);
+}
+
+const dataDir = freshDataDir(values.library!);
+const loadAtStart = load();
+try {
+  // The first build runs in a process of its own, and the restart in this one, as the app starts
+  // anew after it quits. Until the seventh round both ran in one process, so the restart and all
+  // that followed it (typing, imports, the steady memory) kept the build's high-water memory.
+  step('first build (a process of its own)');
+  const built = execFileSync(process.execPath, [...process.execArgv, process.argv[1], ...process.argv.slice(2), '--build-in', dataDir], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+    maxBuffer: 16 * 1024 * 1024,
+  });
+  out.build = JSON.parse(built.trim().split('\n').at(-1)!);
 
   step('restart');
   const restart = await peakDuring(() => coldStart(dataDir));
