@@ -9,6 +9,7 @@ import { expand, type Expansion } from './expand';
 import { addWord, best, Scratch, WordCache } from './word-scores';
 import { grown } from './grown';
 import { TermTable } from './term-table';
+import { DocumentIds, ShortIds } from './document-ids';
 import type { Found, Hit, Scoring, SearchDoc } from './search-types';
 
 interface Weights {
@@ -56,6 +57,8 @@ export class PaperIndex extends MiniSearch<SearchDoc> {
     super(options);
     this._fieldLength = this.#lengths = new FieldLengths(Object.keys(this._fieldIds).length);
     this.#useTerms(this.#terms);
+    this._documentIds = new DocumentIds();
+    this._idToShortId = new ShortIds(this._documentIds as DocumentIds);
   }
 
   override add(doc: SearchDoc): void {
@@ -224,7 +227,7 @@ export class PaperIndex extends MiniSearch<SearchDoc> {
 
   /** Every paper id in the index. */
   ids(): string[] {
-    return [...this._idToShortId.keys()];
+    return [...this._documentIds.values()];
   }
 
   /** The index as bytes, with `header` for whoever reads it back. Discarded papers are left out. */
@@ -259,8 +262,7 @@ export class PaperIndex extends MiniSearch<SearchDoc> {
     for (let d = 0; d < documents; d++) {
       const shortId = r.uint();
       const id = r.string();
-      index._documentIds.set(shortId, id);
-      index._idToShortId.set(id, shortId);
+      index._documentIds.set(shortId, id); // and so in `_idToShortId` (ShortIds)
       for (let f = 0; f < fields; f++) {
         const length = r.uint();
         if (length > 0) index.#lengths.setField(shortId, f, length - 1);
