@@ -3,6 +3,11 @@ import fc from 'fast-check';
 import SearchableMap from 'minisearch/SearchableMap';
 import { TermTable } from '../../../src/search/term-table';
 import type { TermData } from '../../../src/search/expand';
+import { IndexWriter } from '../../../src/search/index-format';
+import { zigzag } from '../../../src/search/packed-postings';
+import { PaperIndex } from '../../../src/search/paper-index';
+import { OPTIONS } from '../../../src/search/engine';
+import type { SnapshotWriter } from '../../../src/search/snapshot';
 
 /** Words over a small alphabet (many shared prefixes and near misses), with a letter outside ASCII. */
 const word = fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'd', 'é'), minLength: 1, maxLength: 7 });
@@ -75,5 +80,35 @@ describe('the table of terms (MiniSearch’s term tree, a snapshot’s part sort
     const again: TermData = new Map();
     table.set('alpha', again);
     expect([table.get('alpha'), table.size]).toEqual([again, 2]);
+  });
+});
+
+describe('a snapshot whose terms are not in order (written by an earlier release)', () => {
+  it('is read with its terms sorted, each found with its own postings', () => {
+    const fields = OPTIONS.fields.length;
+    const w = new IndexWriter(
+      null,
+      Array.from({ length: fields }, () => 1),
+      2,
+      2,
+    );
+    w.paper(0, 'p0', () => 1);
+    w.paper(1, 'p1', () => 1);
+    const posting = (shortId: number) => (block: SnapshotWriter) => {
+      block.uint(zigzag(shortId));
+      block.uint(1);
+      return { count: 1, max: shortId };
+    };
+    const title = OPTIONS.fields.indexOf('title');
+    for (const [term, shortId] of [
+      ['zeta', 0],
+      ['alpha', 1],
+      ['mu', 0],
+    ] as const)
+      w.term(term, [[title, posting(shortId)]]);
+    const index = PaperIndex.restore(w.finish(), OPTIONS);
+    expect(index.rank([{ term: 'alpha', prefix: false, fuzzy: 0 }], { fields: ['title'], boost: {} }, 10).hits.map((h) => h.id)).toEqual(['p1']);
+    expect(index.rank([{ term: 'zeta', prefix: false, fuzzy: 0 }], { fields: ['title'], boost: {} }, 10).hits.map((h) => h.id)).toEqual(['p0']);
+    expect(index.documentFrequencies(['alpha', 'mu', 'zeta', 'nu'], ['title'])).toEqual([1, 1, 1, 0]);
   });
 });
