@@ -283,8 +283,7 @@ export class PaperIndex extends MiniSearch<SearchDoc> {
 /** The snapshot's terms, from where `r` stands: sorted as written (an older snapshot's are sorted here). */
 function restoreTerms(r: SnapshotReader, snapshot: Buffer): TermTable {
   const count = r.u32();
-  let terms: string[] = new Array<string>(count);
-  let at = new Int32Array(count);
+  let [terms, at] = [new Array<string>(count), new Int32Array(count)];
   let sorted = true;
   for (let t = 0; t < count; t++) {
     const term = r.string();
