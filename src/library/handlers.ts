@@ -72,7 +72,7 @@ async function queryPapers(library: Library, ctx: DataContext, h: QueryHelpers, 
     page.items.map((p) => p.id),
     arg.bestFor,
   );
-  // Assigned, not spread (a row has eighteen fields: see Library's `#row`).
+  // Assigned, not spread (a row has eighteen fields: see paper-row.ts).
   return { ...page, items: page.items.map((p) => Object.assign({}, p, { reason: reasons.get(p.id) ?? null })), ranking: h.ranking.status() };
 }
 

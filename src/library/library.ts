@@ -8,7 +8,7 @@ import { rerankByPhrase, RERANK_TOP } from '../search/phrase';
 import { RANKED, SearchIndex } from '../search/search-index';
 import { scanFrequencies, TermStats } from '../search/distinctive';
 import { QueryMarks } from '../search/marks';
-import { highlightRanges, snippet, type Marked } from '../search/text';
+import { highlightRanges, type Marked } from '../search/text';
 import { migrate, type UserData } from '../storage/schema';
 import type { BestOrder, ImportHook, PaperPage, PaperQuery, PaperRow, PaperView } from './page';
 import type { StoreWarning } from '../storage/store-messages';
@@ -17,9 +17,10 @@ import { SortedPapers } from './sorted-papers';
 import { DigestParser } from '../digest/parse-off-thread';
 import { importDigest, type ImportReport, type ImportRequest } from './importer';
 import type { Digest, Paper } from './types';
-import { factFilter, identityOf, rowFacts } from './paper-facts';
+import { factFilter, identityOf } from './paper-facts';
+import { paperRow } from './paper-row';
 import { cachedFacets, FacetCount, facetsOf, type Facets } from './facets';
-import { readerPaperIds, searchDoc, userFields, userFilter } from './user-view';
+import { readerPaperIds, searchDoc, userFilter } from './user-view';
 
 export type { BestOrder, ImportHook, PaperPage, PaperQuery, PaperRow, PaperView, SortOrder } from './page';
 
@@ -196,7 +197,7 @@ export class Library {
       const found = await this.index.search(q, restrict, want);
       // Each hit's paper looked up once: a lookup among 100,000 papers costs about a microsecond
       // here (a cold Map), and a key that looked them up at every step made 1,250 of them. (No
-      // `{ ...h, paper }`: see `#row`.)
+      // `{ ...h, paper }`: see paper-row.ts.)
       const known = found.hits.flatMap((h) => {
         const paper = this.corpus.paper(h.id);
         return paper ? [{ id: h.id, score: h.score, paper }] : [];
@@ -274,25 +275,7 @@ export class Library {
   }
 
   #row(p: Paper, terms: Marked, digestId: string | null): PaperRow {
-    // `reason` is filled by the caller when the page is sorted "Best for you".
-    const first = this.corpus.digest(p.appearances[0].digestId)!;
-    const digests = p.appearances.map((a) => ({ id: a.digestId, name: this.corpus.digest(a.digestId)!.name }));
-    if (digestId) digests.sort((a, b) => Number(b.id === digestId) - Number(a.id === digestId));
-    // Assigned, not spread: in this Node (V8 11.3), `{ ...a, b, ...c }` takes a slow path for each
-    // property after the spread, 20 µs a row against half a microsecond (fifty rows at every key).
-    return Object.assign(
-      rowFacts(p),
-      {
-        id: p.id,
-        title: p.title,
-        titleRanges: highlightRanges(p.title, terms),
-        snippet: snippet(p.abstract, terms),
-        digests,
-        importedAt: first.importedAt,
-      },
-      userFields(this.#userData(), p.id),
-      { reason: null },
-    );
+    return paperRow(p, terms, digestId, (id) => this.corpus.digest(id), this.#userData());
   }
 }
 

@@ -28,7 +28,7 @@ export function rerankByPhrase<H extends Ranked>(hits: H[], query: string, text:
   const head = hits.slice(0, RERANK_TOP).map((hit) => {
     const { title, abstract } = text(hit);
     const factor = phrase.test(title) ? TITLE_PHRASE : phrase.test(abstract) ? ABSTRACT_PHRASE : 1;
-    // Copied only when its score changes, and assigned: `{ ...hit, score }` takes V8's slow path (library.ts, `#row`).
+    // Copied only when its score changes, and assigned: `{ ...hit, score }` takes V8's slow path (paper-row.ts).
     return factor === 1 ? hit : Object.assign({}, hit, { score: hit.score * factor });
   });
   head.sort((a, b) => b.score - a.score);
