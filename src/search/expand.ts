@@ -1,5 +1,5 @@
 import { PackedTerm } from './packed-postings';
-import type { PlannedTerm } from './query-plan';
+import { typoDistance, type PlannedTerm } from './query-plan';
 import type { TermTable } from './term-table';
 
 /** A term's postings by field, as MiniSearch keeps them. */
@@ -27,10 +27,8 @@ export function* expand(terms: TermTable, t: PlannedTerm, weights: { fuzzy: numb
   const exact = terms.get(t.term);
   if (exact) yield { term: t.term, data: exact, weight: 1 };
   let near: Map<string, [TermData, number]> | undefined;
-  if (t.fuzzy) {
-    const distance = t.fuzzy < 1 ? Math.min(maxFuzzy, Math.round(t.term.length * t.fuzzy)) : t.fuzzy;
-    if (distance) near = terms.fuzzyGet(t.term, distance);
-  }
+  const distance = typoDistance(t, maxFuzzy);
+  if (distance) near = terms.fuzzyGet(t.term, distance);
   if (t.prefix) {
     const begun: { term: string; data: TermData; postings: number }[] = [];
     let postings = 0;

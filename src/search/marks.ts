@@ -1,4 +1,4 @@
-import { planQuery, type PlannedTerm } from './query-plan';
+import { planQuery, typoDistance, type PlannedTerm } from './query-plan';
 import { indexTerm } from './text';
 import { OPTIONS } from './engine';
 
@@ -20,7 +20,7 @@ export class QueryMarks {
 
   constructor(query: string) {
     this.#terms = query.trim() ? planQuery(query) : [];
-    this.#shapes = this.#terms.map((t) => ({ first: t.term.charCodeAt(0), length: t.term.length, prefix: t.prefix, distance: typoDistance(t) }));
+    this.#shapes = this.#terms.map((t) => ({ first: t.term.charCodeAt(0), length: t.term.length, prefix: t.prefix, distance: typoDistance(t, MAX_FUZZY) }));
   }
 
   /**
@@ -56,14 +56,8 @@ export class QueryMarks {
 
 function matches(t: PlannedTerm, word: string): boolean {
   if (word === t.term || (t.prefix && word.startsWith(t.term))) return true;
-  const distance = typoDistance(t);
+  const distance = typoDistance(t, MAX_FUZZY);
   return distance > 0 && withinDistance(word, t.term, distance);
-}
-
-/** How many edits a word may be from `t` and still match it (0: none), as MiniSearch reckons it. */
-function typoDistance(t: PlannedTerm): number {
-  if (!t.fuzzy) return 0;
-  return t.fuzzy < 1 ? Math.min(MAX_FUZZY, Math.round(t.term.length * t.fuzzy)) : t.fuzzy;
 }
 
 /** Two rows of the distance table, reused: a 1 MB abstract asks about tens of thousands of words. */

@@ -10,6 +10,12 @@ export interface PlannedTerm {
   fuzzy: number | false;
 }
 
+/** How many edits a word may be from `t` and still match it (0: none), as MiniSearch reckons it. */
+export function typoDistance(t: PlannedTerm, maxFuzzy: number): number {
+  if (!t.fuzzy) return 0;
+  return t.fuzzy < 1 ? Math.min(maxFuzzy, Math.round(t.term.length * t.fuzzy)) : t.fuzzy;
+}
+
 /** A query longer than this is a paste, not typing: its first words are enough. */
 export const MAX_TERMS = 12;
 const PREFIX_FROM = 2;
