@@ -24,6 +24,8 @@ test('theme and reading text size are switched live and kept across a restart', 
   await page.keyboard.press('Control+=');
   await expect.poll(size).toBe('20px');
   await shoot(page, 'reader-dark-large');
+  // The session (the open paper) is saved a moment after it changes: wait until the core has it.
+  await expect.poll(async () => ((await app.call('session.get')) as { selectedId: string | null } | null)?.selectedId).toEqual(expect.any(String));
   await app.stop();
   app = await startApp(dataDir);
   try {
