@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import type { EventBus } from '../api/events';
 import { ApiError } from '../api/contract';
 import { plainTitle } from '../digest/latex';
-import { rerankByPhrase, RERANK_TOP } from '../search/phrase';
+import { PhraseMemo, rerankByPhrase, RERANK_TOP } from '../search/phrase';
 import { RANKED, SearchIndex } from '../search/search-index';
 import { scanFrequencies, TermStats } from '../search/distinctive';
 import { QueryMarks } from '../search/marks';
@@ -45,6 +45,8 @@ export class Library {
   readonly #sorted: SortedPapers;
   #importing: Promise<unknown> = Promise.resolve();
   readonly #parser = new DigestParser();
+  /** What the last key's phrase re-rank learnt, for the next (phrase.ts). */
+  readonly #phrases = new PhraseMemo();
   readonly #userData: () => Readonly<UserData>;
   /** Set by the core: the interest model's order, and the smart lists' rules at import. */
   bestOrder: BestOrder | undefined;
@@ -203,7 +205,7 @@ export class Library {
         return paper ? [{ id: h.id, score: h.score, paper }] : [];
       });
       const more = found.hits.length === want && want < RANKED ? Math.min(found.matched, RANKED) - want : 0;
-      let hits = rerankByPhrase(known, q, (h) => h.paper);
+      let hits = rerankByPhrase(known, q, (h) => h.paper, this.#phrases);
       // "Best for you" over a search: the matches, in the model's order.
       const ordered = best?.(hits.map((h) => h.paper));
       if (ordered) {
