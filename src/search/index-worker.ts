@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import * as path from 'node:path';
 import { moveAside, writeFileAtomic } from '../storage/files';
+import { collectGarbage } from '../shared/collect-garbage';
 import { SearchEngine } from './engine';
 import { packFound, type IndexAnswers, type IndexReply, type IndexRequest } from './index-protocol';
 import type { WorkerOptions } from './search-index';
@@ -64,7 +65,12 @@ function write(snapshot: Buffer): Buffer | undefined {
 function saveAndPack() {
   const snapshot = save();
   // A first build keeps its papers packed already (bulk-build.ts).
-  if (snapshot && !engine.building) engine = SearchEngine.restore(snapshot) ?? engine;
+  if (snapshot && !engine.building) {
+    engine = SearchEngine.restore(snapshot) ?? engine;
+    // The maps just dropped were most of the heap (90 MB after 10,000 papers at 100,000), and the
+    // thread now waits for the next request: without a collection they stay resident.
+    collectGarbage();
+  }
   unpacked = 0;
 }
 

@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 import type { DigestEntry } from '../../../src/digest/types';
 import { Corpus } from '../../../src/library/corpus';
 import { newPaperId, sameAbstract } from '../../../src/library/merge';
+import { TitleIds, titleHash } from '../../../src/library/identity-index';
+import { titleKey } from '../../../src/digest/identity';
 import type { Paper } from '../../../src/library/types';
 import { tempDir } from '../../helpers';
 
@@ -202,5 +204,24 @@ describe('paper identity: properties', () => {
       }),
       { numRuns: 100 },
     );
+  });
+});
+
+describe('the title lookup (hashed keys)', () => {
+  it('finds every paper of a title, each once, and none of another title', () => {
+    const titles = new TitleIds();
+    titles.add({ id: 'a', title: 'Speculative Decoding, Revisited' });
+    titles.add({ id: 'b', title: 'speculative decoding: revisited' });
+    titles.add({ id: 'a', title: 'Speculative Decoding, Revisited' });
+    titles.add({ id: 'c', title: 'Speculative Sampling' });
+    expect(titles.get(titleKey('SPECULATIVE DECODING REVISITED'))).toEqual(['a', 'b']);
+    expect(titles.get(titleKey('Speculative Sampling'))).toEqual(['c']);
+    expect(titles.get(titleKey('Speculative Decoding'))).toEqual([]);
+  });
+
+  it('gives 200,000 distinct title keys 200,000 distinct hashes', () => {
+    const hashes = new Set<number>();
+    for (let i = 0; i < 200_000; i++) hashes.add(titleHash(titleKey(`A study of model ${i.toString(36)} on task ${(i * 7919) % 1000}`)));
+    expect(hashes.size).toBe(200_000);
   });
 });
