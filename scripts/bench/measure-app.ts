@@ -7,6 +7,7 @@
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import { load, peakDuring, steadyMemory, watchWorkers } from './probes';
 
@@ -149,6 +150,13 @@ try {
   });
 
   out.tenFiles = { papers: each * 10, ...tenFiles.value, peakMB: tenFiles.peakMB };
+  // What the app keeps once the imports are over: the index saves (and packs) them 2 s after the
+  // last; memory freed with it is returned within a second or so.
+  const indexFile = path.join(dataDir, 'search-index.bin');
+  const importsEnd = Date.now();
+  for (const end = importsEnd + 30_000; Date.now() < end && fs.statSync(indexFile).mtimeMs < importsEnd;) await sleep(100);
+  await sleep(1500);
+  out.afterImports = await steadyMemory();
 
   step('note, related, large text');
   const noteStart = performance.now();
