@@ -30,7 +30,7 @@ const OFF_THREAD_FROM = 256 * 1024;
  * The thread ends once it has had nothing to read for this long: idle, it kept the 40 MB of heap
  * its last digest grew, for as long as the app ran. Ten files imported in a row share one thread.
  */
-const IDLE_MS = 15_000;
+const IDLE_MS = 5_000;
 
 /** Reads a digest and hashes its text, here. */
 export function parseHere(text: string, format?: string): Parsed {
