@@ -1,0 +1,55 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { PostingsPool } from '../../../src/search/postings-pool';
+import { eachPacked } from '../../../src/search/packed-postings';
+import { SnapshotWriter } from '../../../src/search/snapshot';
+
+/** What `write` put down for a list, read back as a search reads a snapshot's postings. */
+function written(pool: PostingsPool, list: number, count: number): [number, number][] {
+  const w = new SnapshotWriter(null, false);
+  const { count: n, max } = pool.write(list, w);
+  expect(n).toBe(count);
+  const postings: [number, number][] = [];
+  eachPacked({ bytes: w.buf, start: 0, count: n }, (shortId, tf) => postings.push([shortId, tf]));
+  expect(w.pos).toBeGreaterThan(0);
+  if (postings.length) expect(max).toBe(postings.at(-1)![0]);
+  return postings;
+}
+
+describe('the pool of postings a first build counts into', () => {
+  it('gives back every list as counted, in the snapshot’s form, when saved midway and at the end', () => {
+    // Occurrences: for each paper in turn, words (lists) it holds, some several times.
+    const paper = fc.array(fc.nat(40), { maxLength: 30 });
+    fc.assert(
+      fc.property(fc.array(paper, { minLength: 1, maxLength: 300 }), fc.nat(300), fc.nat(500), (papers, saveAt, gap) => {
+        const pool = new PostingsPool();
+        const expected = new Map<number, [number, number][]>();
+        const check = () => {
+          for (const [list, postings] of expected) expect(written(pool, list, postings.length)).toEqual(postings);
+        };
+        papers.forEach((words, i) => {
+          const shortId = i * (1 + (gap % 7)) + (i > 100 ? 1_000_000 : 0); // gaps of several bytes too
+          if (i === saveAt) check(); // a build saves between papers, then goes on
+          for (const list of words) {
+            pool.count(list, shortId);
+            const postings = expected.get(list) ?? [];
+            if (postings.at(-1)?.[0] === shortId) postings.at(-1)![1]++;
+            else postings.push([shortId, 1]);
+            expected.set(list, postings);
+          }
+        });
+        check();
+        check(); // saving twice changes nothing
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('takes about three bytes a posting for a common word', () => {
+    const pool = new PostingsPool();
+    for (let shortId = 0; shortId < 100_000; shortId += 3) pool.count(7, shortId);
+    const w = new SnapshotWriter(null, false);
+    pool.write(7, w);
+    expect(pool.used).toBeLessThan(3 * 33_334 + 1024);
+  });
+});
