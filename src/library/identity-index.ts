@@ -50,7 +50,8 @@ export class IdentityIndex implements IdentityLookup {
     }
     for (const id of this.#title.get(key)) {
       const p = this.#paper(id);
-      if (p) yield p;
+      // Another title whose hash met this one's, or the paper's title before a newer version.
+      if (p && titleKey(p.title) === key) yield p;
     }
   }
 }
@@ -63,9 +64,9 @@ function addTitle(titles: Map<string, Set<string>>, p: Pick<Paper, 'id' | 'title
 /**
  * The library's papers by title key, each key kept as a 53-bit hash and one id as a plain string:
  * the keys themselves (normalised titles) and a Set per title held 70 MB of the main thread's heap
- * at 100,000 papers, from the first import on. Two titles whose hashes meet (about once in 10^10
- * lookups at a million papers) only offer a candidate: merge.ts joins an entry to a paper found by
- * title only if their abstracts are the same and no id contradicts.
+ * at 100,000 papers, from the first import on. The ids under a hash are candidates: `byTitle`
+ * keeps those whose title has the key (two hashes meet about once in 10^10 lookups at a million
+ * papers).
  */
 export class TitleIds {
   readonly #ids = new Map<number, string | string[]>();

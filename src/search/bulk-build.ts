@@ -1,13 +1,11 @@
 import type { Options } from 'minisearch';
 import { IndexWriter, type PostingsWriter } from './index-format';
-import { PostingsPool } from './postings-pool';
+import { MAX_POOL, PostingsPool } from './postings-pool';
 import type { SearchDoc } from './search-types';
 import { grown } from './grown';
 
 /** Papers whose postings size the pool for the rest of a build. */
 const SAMPLE_PAPERS = 1000;
-/** Blocks link by 32-bit offsets. */
-const MAX_POOL = 2 ** 31 - 1;
 /** How many tokens the hot Map holds. */
 const HOT_TOKENS = 4096;
 

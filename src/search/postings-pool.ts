@@ -7,6 +7,8 @@ const HEADER = 8;
 const POSTING_MAX = 10;
 const BLOCK_MIN = 16;
 const BLOCK_MAX = 4096;
+/** Blocks link by signed 32-bit offsets: 2 GB of postings, some three million papers. */
+export const MAX_POOL = 2 ** 31 - 1;
 
 /**
  * Postings lists (short id and frequency, short ids rising) in one pool of bytes, as a first build
@@ -122,7 +124,8 @@ export class PostingsPool {
 
   #block(bytes: number): number {
     const size = HEADER + bytes;
-    if (this.#used + size > this.#pool.length) this.#pool = grown(this.#pool, Math.max(this.#pool.length * 2, this.#used + size));
+    if (this.#used + size > MAX_POOL) throw new Error('The library is too large to index in one build (over 2 GB of postings).');
+    if (this.#used + size > this.#pool.length) this.#pool = grown(this.#pool, Math.min(MAX_POOL, Math.max(this.#pool.length * 2, this.#used + size)));
     const block = this.#used;
     this.#used += size;
     this.#setInt(block, 0);

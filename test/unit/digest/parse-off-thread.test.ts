@@ -1,6 +1,13 @@
 import { describe, expect, it, vi } from 'vitest';
 import { DigestParser, parseHere } from '../../../src/digest/parse-off-thread';
+import { endWorker, startWorker } from '../../../src/shared/worker';
 import { syntheticDigestText } from '../../../scripts/bench/synthetic-library';
+
+// The real threads, counted.
+vi.mock('../../../src/shared/worker', async (actual) => {
+  const real = await actual<typeof import('../../../src/shared/worker')>();
+  return { startWorker: vi.fn(real.startWorker), endWorker: vi.fn(real.endWorker) };
+});
 
 /** About 300 KB: large enough to be read in the parser's thread. */
 const LARGE = syntheticDigestText(250, 5);
@@ -12,13 +19,14 @@ describe('the digest parser thread', () => {
       expect(LARGE.length).toBeGreaterThan(256 * 1024);
       const first = await parser.parse(LARGE);
       expect(first).toEqual(parseHere(LARGE));
-      expect(parser.running).toBe(true);
       await parser.parse(LARGE); // the next file, soon after: the same thread
+      expect(startWorker).toHaveBeenCalledTimes(1);
       expect(parser.running).toBe(true);
-      await vi.waitFor(() => expect(parser.running).toBe(false), { timeout: 5000, interval: 20 });
+      await vi.waitFor(() => expect(endWorker).toHaveBeenCalledTimes(1), { timeout: 5000, interval: 20 });
+      expect(parser.running).toBe(false);
       // Another large digest later starts a thread again.
       expect((await parser.parse(LARGE)).parsed.entries.length).toBe(first.parsed.entries.length);
-      expect(parser.running).toBe(true);
+      expect(startWorker).toHaveBeenCalledTimes(2);
     } finally {
       await parser.close();
     }

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { DigestEntry } from '../../../src/digest/types';
 import { Corpus } from '../../../src/library/corpus';
 import { newPaperId, sameAbstract } from '../../../src/library/merge';
-import { TitleIds, titleHash } from '../../../src/library/identity-index';
+import { IdentityIndex, TitleIds, titleHash } from '../../../src/library/identity-index';
 import { normaliseAbstract, paperId, titleKey } from '../../../src/digest/identity';
 import { createHash } from 'node:crypto';
 import type { Paper } from '../../../src/library/types';
@@ -218,6 +218,19 @@ describe('the title lookup (hashed keys)', () => {
     expect(titles.get(titleKey('SPECULATIVE DECODING REVISITED'))).toEqual(['a', 'b']);
     expect(titles.get(titleKey('Speculative Sampling'))).toEqual(['c']);
     expect(titles.get(titleKey('Speculative Decoding'))).toEqual([]);
+  });
+
+  it('finds a paper by its current title only, and only a paper whose title has the key', () => {
+    const paper = { id: 'p', title: 'Old Title', abstract: ABSTRACT } as Paper;
+    const index = new IdentityIndex(
+      (id) => (id === 'p' ? paper : undefined),
+      () => [paper],
+    );
+    expect([...index.byTitle(titleKey('Old Title'))]).toEqual([paper]);
+    paper.title = 'New Title';
+    index.note(paper);
+    expect([...index.byTitle(titleKey('New Title'))]).toEqual([paper]);
+    expect([...index.byTitle(titleKey('Old Title'))]).toEqual([]);
   });
 
   it('gives 200,000 distinct title keys 200,000 distinct hashes', () => {

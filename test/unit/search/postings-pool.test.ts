@@ -45,6 +45,24 @@ describe('the pool of postings a first build counts into', () => {
     );
   });
 
+  it('keeps postings of five-byte gaps and two-byte frequencies whole across block ends', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.integer({ min: 1, max: 2 ** 27 }), fc.integer({ min: 1, max: 300 })), { minLength: 1, maxLength: 60 }), (steps) => {
+        const pool = new PostingsPool();
+        const expected: [number, number][] = [];
+        let shortId = 0;
+        for (const [gap, tf] of steps) {
+          shortId += gap;
+          for (let i = 0; i < tf; i++) pool.count(3, shortId);
+          pool.count(4, shortId); // another list between, so blocks interleave
+          expected.push([shortId, tf]);
+        }
+        expect(written(pool, 3, expected.length)).toEqual(expected);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it('takes about three bytes a posting for a common word', () => {
     const pool = new PostingsPool();
     for (let shortId = 0; shortId < 100_000; shortId += 3) pool.count(7, shortId);
