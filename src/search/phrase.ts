@@ -28,6 +28,9 @@ function phrasePattern(words: string[]): RegExp {
 const TITLE_MAY = 1;
 const ABSTRACT_MAY = 2;
 
+/** What a test learnt of a paper: its text's `rev` then, and what may still hold the phrase. */
+type Learnt = { rev: number | undefined; may: number };
+
 /**
  * The last phrase tested and what each paper's title and abstract may still hold. Typing
  * "speculative deco" after "speculative dec", a text without the shorter phrase cannot hold the
@@ -35,10 +38,10 @@ const ABSTRACT_MAY = 2;
  */
 export class PhraseMemo {
   #words: string[] = [];
-  #papers = new Map<PhraseText, { rev: number | undefined; may: number }>();
+  #papers = new Map<PhraseText, Learnt>();
 
   /** Starts a query of `words`: what was learnt stays only if this phrase narrows the last one. */
-  begin(words: string[]): Map<PhraseText, { rev: number | undefined; may: number }> {
+  begin(words: string[]): Map<PhraseText, Learnt> {
     const before = narrows(words, this.#words) ? this.#papers : new Map();
     this.#words = words;
     this.#papers = new Map();
