@@ -200,10 +200,11 @@ export class Library {
       // Each hit's paper looked up once: a lookup among 100,000 papers costs about a microsecond
       // here (a cold Map), and a key that looked them up at every step made 1,250 of them. (No
       // `{ ...h, paper }`: see paper-row.ts.)
-      const known = found.hits.flatMap((h) => {
+      const known: { id: string; score: number; paper: Paper }[] = [];
+      for (const h of found.hits) {
         const paper = this.corpus.paper(h.id);
-        return paper ? [{ id: h.id, score: h.score, paper }] : [];
-      });
+        if (paper) known.push({ id: h.id, score: h.score, paper });
+      }
       const more = found.hits.length === want && want < RANKED ? Math.min(found.matched, RANKED) - want : 0;
       let hits = rerankByPhrase(known, q, (h) => h.paper, this.#phrases);
       // "Best for you" over a search: the matches, in the model's order.

@@ -4,6 +4,16 @@ export class TopScores {
   readonly #scores: number[] = [];
   constructor(readonly size: number) {}
 
+  /** Whether `size` scores are held: one below `least` is then not taken. */
+  get full(): boolean {
+    return this.#ids.length >= this.size;
+  }
+
+  /** The least score held (only meaningful once `full`). */
+  get least(): number {
+    return this.#scores[0];
+  }
+
   /** Whether the paper at heap slot `a` ranks below the one at `b`. */
   #worse(a: number, b: number): boolean {
     const sa = this.#scores[a];
@@ -57,8 +67,10 @@ export class TopScores {
   }
 }
 
+/** The bits set in a 16-bit number, without a loop (most searches have one or two words). */
 export function popcount(n: number): number {
-  let count = 0;
-  for (; n; n &= n - 1) count++;
-  return count;
+  n -= (n >> 1) & 0x5555;
+  n = (n & 0x3333) + ((n >> 2) & 0x3333);
+  n = (n + (n >> 4)) & 0x0f0f;
+  return (n + (n >> 8)) & 0x1f;
 }

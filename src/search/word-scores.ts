@@ -106,9 +106,14 @@ export function addWord(word: WordScores, live: Uint8Array, acc: Scratch, bit: n
 export function best(acc: Scratch, limit: number): { matched: number; top: { shortId: number; score: number }[] } {
   const { scores, words, touched, count } = acc;
   const top = new TopScores(limit);
+  // Once the heap is full, most papers fall below its least: tested here, without a call.
+  let least = -Infinity;
   for (let k = 0; k < count; k++) {
     const id = touched[k];
-    top.offer(id, scores[id] * popcount(words[id]));
+    const score = scores[id] * popcount(words[id]);
+    if (score < least) continue;
+    top.offer(id, score);
+    if (top.full) least = top.least;
   }
   return { matched: count, top: top.sorted() };
 }
