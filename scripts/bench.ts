@@ -24,6 +24,7 @@ import { prepareBaseline } from './bench/baseline';
 import { printNoteSaves, printReport, printRssImport, type NoteSaveFigures, type RssImportFigures, type Run } from './bench/report';
 import { distinctWords, writeSyntheticLibrary } from './bench/synthetic-library';
 import { load } from './bench/probes';
+import { bundleNode } from './node-bundle.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -76,6 +77,23 @@ function library(papers: number): { dir: string; distinctWords: number } {
   return { dir, distinctWords: (JSON.parse(fs.readFileSync(marker, 'utf8')) as { distinctWords: number }).distinctWords };
 }
 
+/**
+ * The bench's own scripts, built to plain JavaScript as the core is (build-core.mjs) and run so:
+ * through tsx, its loader thread and compiler added about 45 MB to every figure of resident memory
+ * (a bare Node process: 39 MB; with `--import tsx`: 81–88 MB), memory the app never has.
+ */
+const harness = path.join(repo, '.tmp', 'bench-harness');
+await bundleNode({
+  root: repo,
+  outDir: path.relative(repo, harness),
+  entries: {
+    'measure-app': 'scripts/bench/measure-app.ts',
+    'measure-scan': 'scripts/bench/measure-scan.ts',
+    'measure-rss-import': 'scripts/bench/measure-rss-import.ts',
+  },
+});
+const script = (name: string) => path.join(harness, name.replace(/\.ts$/, '.js'));
+
 const systems: { name: string; script: string; root?: string }[] = values['skip-app'] ? [] : [{ name: 'app', script: 'measure-app.ts', root: repo }];
 if (values.baseline) systems.push({ name: `baseline ${values.baseline}`, script: 'measure-app.ts', root: prepareBaseline(repo, values.baseline) });
 systems.push({ name: 'scan', script: 'measure-scan.ts' });
@@ -102,13 +120,7 @@ for (const papers of sizes) {
     const order = systems.map((_, i) => systems[(i + round - 1) % systems.length]);
     for (const system of order) {
       log(`${papers.toLocaleString('en')} papers, round ${round}/${rounds}: ${system.name} (load ${load()})…`);
-      const args = [
-        '--expose-gc',
-        `--max-old-space-size=${papers >= 500_000 ? 12_288 : 4096}`,
-        '--import',
-        'tsx',
-        path.join(import.meta.dirname, 'bench', system.script),
-      ];
+      const args = ['--expose-gc', `--max-old-space-size=${papers >= 500_000 ? 12_288 : 4096}`, script(system.script)];
       args.push('--library', lib.dir, '--papers', String(papers));
       if (system.root) args.push('--root', system.root);
       if (values.quick) args.push('--quick');
@@ -147,8 +159,8 @@ let rssImport: RssImportFigures | undefined;
 if (importPapers > 0 && !values['skip-app']) {
   const lib = library(importPapers);
   log(`measuring a 2,000-entry arXiv RSS import into ${importPapers.toLocaleString('en')} papers (load ${load()})…`);
-  const args = ['--expose-gc', '--max-old-space-size=4096', '--import', 'tsx', path.join(import.meta.dirname, 'bench', 'measure-rss-import.ts')];
-  args.push('--library', lib.dir, '--papers', String(importPapers));
+  const args = ['--expose-gc', '--max-old-space-size=4096', script('measure-rss-import.ts')];
+  args.push('--library', lib.dir, '--papers', String(importPapers), '--root', repo);
   rssImport = JSON.parse(
     execFileSync(process.execPath, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 16 * 1024 * 1024, timeout: 3600_000 })
       .trim()

@@ -45,7 +45,8 @@ export async function segmentsOf(session: AppSession, root: string) {
   const marked = await timed(() => session.call('papers.get', { id, q: 'inference' }) as Promise<{ abstract: string; abstractRanges: [number, number][] }>);
   const rare = await timed(() => session.list(RARE_WORD));
   const common = await timed(() => session.list('inference'));
-  const file = path.join(root, 'renderer', 'text-segments.ts');
+  // As build-core.mjs built it (the bench's scripts run as plain JavaScript, without tsx).
+  const file = path.join(root, 'dist', 'bench', 'text-segments.js');
   let segmentsMs: number | null = null;
   if (fs.existsSync(file)) {
     const { segments } = (await import(pathToFileURL(file).href)) as { segments: Segments };
