@@ -90,6 +90,7 @@ await bundleNode({
     'measure-app': 'scripts/bench/measure-app.ts',
     'measure-scan': 'scripts/bench/measure-scan.ts',
     'measure-rss-import': 'scripts/bench/measure-rss-import.ts',
+    'http-typist': 'scripts/bench/http-typist.ts',
   },
 });
 const script = (name: string) => path.join(harness, name.replace(/\.ts$/, '.js'));

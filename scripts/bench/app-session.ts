@@ -73,22 +73,13 @@ export class AppSession {
     return new AppSession(core, call, app);
   }
 
-  /** The same contract over the web transport: an HTTP request per call, as the page makes them. */
-  async overHttp(): Promise<{ call: Call; close(): Promise<void> }> {
+  /** The same contract over the web transport, for a client in another process (http-typist.ts). */
+  async overHttp(): Promise<{ url: string; token: string; close(): Promise<void> }> {
     const staticDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dr-bench-static-'));
     const web = await this.app.startWebServer({ core: this.core, staticDir });
-    const call: Call = async (name, arg) => {
-      const res = await fetch(`${web.url}api/call/${name}`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${web.token}`, 'content-type': 'application/json' },
-        body: JSON.stringify(arg),
-      });
-      const envelope = (await res.json()) as Envelope;
-      if (!envelope.ok) throw new Error(`${name}: ${envelope.error.message}`);
-      return envelope.value;
-    };
     return {
-      call,
+      url: web.url,
+      token: web.token,
       close: async () => {
         await web.close();
         fs.rmSync(staticDir, { recursive: true, force: true });

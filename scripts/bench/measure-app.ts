@@ -4,11 +4,11 @@
  * `--library` holds the synthetic digests (hard-linked into a fresh data folder); `--root` is
  * the checkout whose code is measured (a baseline's, for before/after in one run).
  */
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { parseArgs } from 'node:util';
+import { parseArgs, promisify } from 'node:util';
 import { load, peakDuring, steadyMemory, watchWorkers } from './probes';
 
 watchWorkers(); // before the code under test starts its index worker
@@ -26,8 +26,9 @@ const { values } = parseArgs({
 const papers = Number(values.papers);
 const root = path.resolve(values.root ?? path.join(import.meta.dirname, '..', '..'));
 
-const { AppSession, freshDataDir, listQuery, loadApp, maxBlock, searchWhile, since } = await import('./app-session');
+const { AppSession, freshDataDir, loadApp, maxBlock, searchWhile, since } = await import('./app-session');
 const { keystrokes, latency, rareNames, typeKeys } = await import('./workload');
+type Latency = import('./workload').Latency;
 const { syntheticDigestText, syntheticPapers } = await import('./synthetic-library');
 const { segmentsOf } = await import('./large-text');
 
@@ -41,6 +42,14 @@ const step = (name: string) => {
 };
 /** The figures so far: a run that breaks (a million papers) still reports what it measured, and where it broke. */
 const out: Record<string, unknown> = { papers };
+
+/** Runs http-typist beside this script (built, or through tsx), without blocking the server here; its output. */
+async function runTypist(args: string[]): Promise<string> {
+  const built = import.meta.filename.endsWith('.js');
+  const file = path.join(import.meta.dirname, built ? 'http-typist.js' : 'http-typist.ts');
+  const { stdout } = await promisify(execFile)(process.execPath, [...(built ? [] : ['--import', 'tsx']), file, ...args], { maxBuffer: 16 * 1024 * 1024 });
+  return stdout.trim().split('\n').at(-1)!;
+}
 
 /** A cold start: the first page of the list, then the moment a search works. */
 async function coldStart(dataDir: string) {
@@ -99,11 +108,9 @@ try {
     await session.call('papers.get', { id: openId, q });
   }, keys);
   step('typing over HTTP');
+  // The page's side in a process of its own, as the browser is: its HTTP client is not the app's memory.
   const http = await session.overHttp();
-  const overHttp = await typeKeys(async (q) => {
-    await http.call('papers.query', listQuery(q));
-    await http.call('papers.get', { id: openId, q });
-  }, keys);
+  const overHttp = JSON.parse(await runTypist([http.url, http.token, openId, JSON.stringify(keys)])) as Latency;
   await http.close();
   const rare = await typeKeys(
     (q) => session.list(q),
