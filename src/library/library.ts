@@ -13,6 +13,7 @@ import { migrate, type UserData } from '../storage/schema';
 import type { BestOrder, ImportHook, PaperPage, PaperQuery, PaperRow, PaperView } from './page';
 import type { StoreWarning } from '../storage/store-messages';
 import { Corpus } from './corpus';
+import { HitPapers } from './hit-papers';
 import { SortedPapers } from './sorted-papers';
 import { DigestParser } from '../digest/parse-off-thread';
 import { importDigest, type ImportReport, type ImportRequest } from './importer';
@@ -47,6 +48,7 @@ export class Library {
   readonly #parser = new DigestParser();
   /** What the last key's phrase re-rank learnt, for the next (phrase.ts). */
   readonly #phrases = new PhraseMemo();
+  readonly #hitPapers: HitPapers;
   readonly #userData: () => Readonly<UserData>;
   /** Set by the core: the interest model's order, and the smart lists' rules at import. */
   bestOrder: BestOrder | undefined;
@@ -69,6 +71,7 @@ export class Library {
     }
     this.facets = cachedFacets(this.corpus);
     this.#sorted = new SortedPapers(this.corpus);
+    this.#hitPapers = new HitPapers((id) => this.corpus.paper(id));
     this.ready = this.index
       .open({
         ids: () => Array.from(this.corpus.papers, (p) => p.id),
@@ -197,14 +200,13 @@ export class Library {
       // RERANK_TOP is the same either way. "Best for you" orders every match, so it needs them all.
       const want = best || counted ? RANKED : Math.max(RERANK_TOP, offset + limit);
       const found = await this.index.search(q, restrict, want);
-      // Each hit's paper looked up once: a lookup among 100,000 papers costs about a microsecond
-      // here (a cold Map), and a key that looked them up at every step made 1,250 of them. (No
-      // `{ ...h, paper }`: see paper-row.ts.)
+      // Each hit's paper looked up once, by the index's number for it (hit-papers.ts): a key that
+      // looked them up at every step made 1,250 lookups. (No `{ ...h, paper }`: see paper-row.ts.)
       const known: { id: string; score: number; paper: Paper }[] = [];
-      for (const h of found.hits) {
-        const paper = this.corpus.paper(h.id);
+      found.hits.forEach((h, i) => {
+        const paper = this.#hitPapers.get(h.id, found.shortIds?.[i]);
         if (paper) known.push({ id: h.id, score: h.score, paper });
-      }
+      });
       const more = found.hits.length === want && want < RANKED ? Math.min(found.matched, RANKED) - want : 0;
       let hits = rerankByPhrase(known, q, (h) => h.paper, this.#phrases);
       // "Best for you" over a search: the matches, in the model's order.

@@ -43,19 +43,20 @@ export interface PackedFound {
   /** The hits' ids, best first, each followed by a newline (ids hold none: api/schemas.ts). */
   ids: string;
   scores: Float64Array;
+  shortIds?: Int32Array;
 }
 
-export function packFound({ matched, hits }: Found): PackedFound {
+export function packFound({ matched, hits, shortIds }: Found): PackedFound {
   const scores = new Float64Array(hits.length);
   const ids = new Array<string>(hits.length);
   hits.forEach((hit, i) => {
     ids[i] = hit.id;
     scores[i] = hit.score;
   });
-  return { matched, ids: hits.length ? `${ids.join('\n')}\n` : '', scores };
+  return { matched, ids: hits.length ? `${ids.join('\n')}\n` : '', scores, shortIds };
 }
 
-export function unpackFound({ matched, ids, scores }: PackedFound): Found {
+export function unpackFound({ matched, ids, scores, shortIds }: PackedFound): Found {
   const hits = new Array<Ranked>(scores.length);
   let at = 0;
   for (let i = 0; i < scores.length; i++) {
@@ -63,5 +64,5 @@ export function unpackFound({ matched, ids, scores }: PackedFound): Found {
     hits[i] = { id: ids.slice(at, end), score: scores[i] };
     at = end + 1;
   }
-  return { matched, hits };
+  return { matched, hits, shortIds };
 }

@@ -13,27 +13,34 @@ const MAX_FUZZY = (OPTIONS.searchOptions as { maxFuzzy: number }).maxFuzzy;
  */
 export class QueryMarks {
   readonly #terms: PlannedTerm[];
-  /** Each term's first character, length, whether it is a prefix, and its typo distance (for `admits`). */
-  readonly #shapes: { first: number; length: number; prefix: boolean; distance: number }[];
+  /** Each term's first character, length, whether it is a prefix, its typo distance and its ASCII characters (for `admits`). */
+  readonly #shapes: { first: number; length: number; prefix: boolean; distance: number; chars: Uint8Array }[];
   /** Answers so far: a page repeats its words. */
   readonly #known = new Map<string, boolean>();
 
   constructor(query: string) {
     this.#terms = query.trim() ? planQuery(query) : [];
-    this.#shapes = this.#terms.map((t) => ({ first: t.term.charCodeAt(0), length: t.term.length, prefix: t.prefix, distance: typoDistance(t, MAX_FUZZY) }));
+    this.#shapes = this.#terms.map((t) => ({
+      first: t.term.charCodeAt(0),
+      length: t.term.length,
+      prefix: t.prefix,
+      distance: typoDistance(t, MAX_FUZZY),
+      chars: asciiSet(t.term),
+    }));
   }
 
   /**
    * Whether the all-ASCII token `text[start, end)` could be one the search matched, from its first
    * character and length alone: a word equal to a query word, or begun by the word being typed,
-   * starts as it does; one within a typo's distance is about as long.
+   * starts as it does; one within a typo's distance is about as long, and has at most that many
+   * characters the word lacks (each needs an edit of its own).
    */
   admits(text: string, start: number, end: number): boolean {
     const length = end - start;
     let first = text.charCodeAt(start);
     if (first >= 65 && first <= 90) first += 32; // lower-cased, as processTerm does an ASCII letter
     for (const t of this.#shapes) {
-      if (t.distance > 0 && Math.abs(length - t.length) <= t.distance) return true;
+      if (t.distance > 0 && Math.abs(length - t.length) <= t.distance && lacking(text, start, end, t.chars, t.distance) <= t.distance) return true;
       if (first === t.first && (t.prefix ? length >= t.length : length === t.length)) return true;
     }
     return false;
@@ -52,6 +59,24 @@ export class QueryMarks {
     }
     return known;
   }
+}
+
+/** Which ASCII characters `word` holds (lower-cased, as processTerm gives it). */
+function asciiSet(word: string): Uint8Array {
+  const set = new Uint8Array(128);
+  for (let i = 0; i < word.length; i++) if (word.charCodeAt(i) < 128) set[word.charCodeAt(i)] = 1;
+  return set;
+}
+
+/** How many characters of the ASCII token `text[start, end)` are not in `chars`, counted up to `max` + 1. */
+function lacking(text: string, start: number, end: number, chars: Uint8Array, max: number): number {
+  let count = 0;
+  for (let i = start; i < end && count <= max; i++) {
+    let c = text.charCodeAt(i);
+    if (c >= 65 && c <= 90) c += 32;
+    if (!chars[c]) count++;
+  }
+  return count;
 }
 
 function matches(t: PlannedTerm, word: string): boolean {

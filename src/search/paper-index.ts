@@ -117,7 +117,8 @@ export class PaperIndex extends MiniSearch<SearchDoc> {
    */
   rank(terms: PlannedTerm[], scoring: Scoring, limit: number, within?: ReadonlySet<string>): Found {
     const { matched, top } = this.#top(terms, scoring, limit, within ? this.#mask(within) : this.#live);
-    return { matched, hits: top.map(({ shortId, score }) => ({ id: this._documentIds.get(shortId), score })) };
+    const shortIds = Int32Array.from(top, (t) => t.shortId);
+    return { matched, hits: top.map(({ shortId, score }) => ({ id: this._documentIds.get(shortId), score })), shortIds };
   }
 
   /** The `limit` best, each with the indexed terms it matched: why papers are alike ("more like this"). */

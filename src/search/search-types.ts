@@ -29,6 +29,11 @@ export interface Found {
   matched: number;
   /** The best of them, best first. */
   hits: Ranked[];
+  /**
+   * The index's own number of each hit (MiniSearch's short id), where the index gives it: the
+   * library finds a hit's paper by it (hit-papers.ts), checking it against the id.
+   */
+  shortIds?: Int32Array;
 }
 
 export interface Scoring {

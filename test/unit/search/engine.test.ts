@@ -149,6 +149,22 @@ describe('ranking at scale', () => {
   );
 });
 
+describe('the index’s numbers for its hits', () => {
+  it('gives each hit its own number, the same for a paper from search to search and after a restore', () => {
+    const engine = engineOf(papers(400));
+    const numbers = (e: SearchEngine, q: string) => {
+      const found = e.search(q);
+      expect(found.shortIds).toHaveLength(found.hits.length);
+      return new Map(found.hits.map((h, i) => [h.id, found.shortIds![i]]));
+    };
+    const first = numbers(engine, 'model');
+    expect(new Set(first.values()).size).toBe(first.size);
+    const again = numbers(engine, 'language model');
+    for (const [id, n] of again) if (first.has(id)) expect(n).toBe(first.get(id));
+    expect(numbers(SearchEngine.restore(engine.snapshot())!, 'model')).toEqual(first);
+  });
+});
+
 describe('the index snapshot', () => {
   /** The same papers, scores (to rounding: the term tree is rebuilt in another order) and words. */
   const answer = (e: SearchEngine, q: string) => e.search(q).hits.map((h) => ({ id: h.id, score: h.score.toFixed(9) }));

@@ -62,7 +62,7 @@ describe('marking the words a search found', () => {
   const asciiWord = fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'e', 'A', 'B', 'C', 'E', '1'), minLength: 1, maxLength: 9 });
   const query = fc.array(asciiWord, { minLength: 1, maxLength: 3 }).chain((words) => fc.constantFrom(words.join(' '), `${words.join(' ')} `));
 
-  it('marks the same words with the quick test of a word’s first letter and length as without it', () => {
+  it('marks the same words with the quick test of a word’s first letter, length and the letters it lacks as without it', () => {
     fc.assert(
       fc.property(query, fc.array(asciiWord, { maxLength: 30 }), (q, words) => {
         const text = words.join(' ');
@@ -74,5 +74,16 @@ describe('marking the words a search found', () => {
       }),
       { numRuns: 1000 },
     );
+  });
+
+  it('marks typos that bring letters the word lacks, as many as its typo distance allows', () => {
+    const text = 'Tranzformer, transfxrmerz and traNsformer; not tqanzfxrmer nor decoder.';
+    for (const q of ['transformer', 'transformer ']) {
+      const marks = new QueryMarks(q);
+      const slow = { size: marks.size, has: (w: string) => marks.has(w) };
+      const marked = highlightRanges(text, marks).map(([s, e]) => text.slice(s, e));
+      expect(marked).toEqual(['Tranzformer', 'transfxrmerz', 'traNsformer']);
+      expect(highlightRanges(text, slow)).toEqual(highlightRanges(text, marks));
+    }
   });
 });
