@@ -82,7 +82,8 @@ function library(papers: number): { dir: string; distinctWords: number } {
  * through tsx, its loader thread and compiler added about 45 MB to every figure of resident memory
  * (a bare Node process: 39 MB; with `--import tsx`: 81–88 MB), memory the app never has.
  */
-const harness = path.join(repo, '.tmp', 'bench-harness');
+const harness = path.join(repo, 'dist', 'bench-harness', String(process.pid)); // a run's own: two benches may run at once
+process.on('exit', () => fs.rmSync(harness, { recursive: true, force: true }));
 await bundleNode({
   root: repo,
   outDir: path.relative(repo, harness),

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { syntheticPapers } from '../../../scripts/bench/synthetic-library';
 import { QUERIES } from '../../../scripts/bench/workload';
 import { OPTIONS, RANKED, SearchEngine, signature, type SearchDoc } from '../../../src/search/engine';
+import { packFound, unpackFound } from '../../../src/search/index-protocol';
 import { QueryMarks } from '../../../src/search/marks';
 import { planQuery } from '../../../src/search/query-plan';
 import { indexTerm, tokenize } from '../../../src/search/text';
@@ -162,6 +163,12 @@ describe('the index’s numbers for its hits', () => {
     const again = numbers(engine, 'language model');
     for (const [id, n] of again) if (first.has(id)) expect(n).toBe(first.get(id));
     expect(numbers(SearchEngine.restore(engine.snapshot())!, 'model')).toEqual(first);
+  });
+
+  it('carries them across to the main thread with the hits', () => {
+    const found = engineOf(papers(200)).search('model');
+    expect(found.shortIds!.length).toBeGreaterThan(10);
+    expect(unpackFound(structuredClone(packFound(found)))).toEqual(found);
   });
 });
 
