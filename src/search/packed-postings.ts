@@ -1,3 +1,4 @@
+import { AppendedPostings } from './appended-postings';
 import { SnapshotReader, type SnapshotWriter } from './snapshot';
 
 export const zigzag = (n: number) => (n >= 0 ? n * 2 : -n * 2 - 1);
@@ -15,15 +16,18 @@ export interface PackedSlice {
  * are never read between two starts, and a Map costs about 44 bytes per posting against the
  * two of the snapshot: decoding them all made a start take seconds and the index its full size.
  *
- * MiniSearch adds papers with numbers above any here, which go into the Map itself on top of the
- * packed ones; anything else it does (looking one up, removing, walking them all) decodes first.
- * `eachPosting` reads the packed ones in place, for searching and saving.
+ * MiniSearch adds papers numbered above any here, kept on top of the packed ones (typed arrays,
+ * appended-postings.ts); all else it does (looking one up, removing, walking) decodes first.
+ * `eachPosting` reads them in place, for searching and saving.
  */
 export class PackedPostings extends Map<number, number> {
   #packed: Buffer | null;
   readonly #count: number;
   /** The highest paper number among the packed postings. */
   readonly #max: number;
+  /** Papers added since, while packed (appended-postings.ts); in the Map once one came out of order. */
+  #appended: AppendedPostings | undefined;
+  #outOfOrder = false;
 
   constructor(packed: Buffer, count: number, max: number) {
     super();
@@ -46,10 +50,12 @@ export class PackedPostings extends Map<number, number> {
 
   #unpack(): void {
     if (!this.#packed) return;
-    const added = [...super.entries()];
+    const added: [number, number][] = [];
+    this.eachInMap((shortId, tf) => added.push([shortId, tf]));
     super.clear();
     this.visitPacked((shortId, tf) => super.set(shortId, tf));
     this.#packed = null;
+    this.#appended = undefined;
     for (const [shortId, tf] of added) super.set(shortId, tf);
   }
 
@@ -59,14 +65,21 @@ export class PackedPostings extends Map<number, number> {
 
   override get(shortId: number) {
     if (!this.#isNew(shortId)) this.#unpack();
-    return super.get(shortId);
+    return this.#appended ? this.#appended.get(shortId) : super.get(shortId);
   }
   override has(shortId: number) {
     if (!this.#isNew(shortId)) this.#unpack();
-    return super.has(shortId);
+    return this.#appended ? this.#appended.get(shortId) !== undefined : super.has(shortId);
   }
   override set(shortId: number, tf: number) {
     if (!this.#isNew(shortId)) this.#unpack();
+    else if (!this.#outOfOrder) {
+      if ((this.#appended ??= new AppendedPostings()).set(shortId, tf)) return this;
+      // Out of order: those added so far go into the Map, and so do the rest.
+      this.#appended.each((id, n) => super.set(id, n));
+      this.#appended = undefined;
+      this.#outOfOrder = true;
+    }
     return super.set(shortId, tf);
   }
   override delete(shortId: number) {
@@ -75,10 +88,11 @@ export class PackedPostings extends Map<number, number> {
   }
   override clear() {
     this.#packed = null;
+    this.#appended = undefined;
     super.clear();
   }
   override get size() {
-    return (this.#packed ? this.#count : 0) + super.size;
+    return (this.#packed ? this.#count : 0) + (this.#appended?.size ?? 0) + super.size;
   }
   override entries() {
     this.#unpack();
@@ -100,8 +114,9 @@ export class PackedPostings extends Map<number, number> {
     return this.entries();
   }
 
-  /** Whatever is in the Map itself: all postings once decoded, else those added since. */
+  /** What is not packed: all postings once decoded, else those added since. */
   eachInMap(visit: (shortId: number, tf: number) => void): void {
+    this.#appended?.each(visit);
     super.forEach((tf, shortId) => visit(shortId, tf));
   }
 }
@@ -133,11 +148,9 @@ export function writePostings(w: SnapshotWriter, postings: Map<number, number>, 
 }
 
 /**
- * One term's postings by field, as a snapshot holds them, opened into a Map of PackedPostings only
- * when something reads them. A start at 100,000 papers restored 170,000 terms, each a Map and a
- * PackedPostings (a Map) per field over a Buffer view: a second of allocation and garbage
- * collection, for terms most of which are never read before the next start. This keeps where its
- * fields start in the snapshot.
+ * One term's postings by field, as a snapshot holds them (where its fields start), opened into a
+ * Map of PackedPostings only when something reads them: restoring 170,000 terms so at a start took
+ * a second, for terms most of which are never read before the next.
  */
 export class PackedTerm implements Map<number, Map<number, number>> {
   readonly #snapshot: Buffer;
@@ -248,11 +261,7 @@ export class PackedTerm implements Map<number, Map<number, number>> {
 
 const visitNone = () => false;
 
-/**
- * Walks one term's fields from where `r` stands (the layout IndexWriter.term writes: a count, then
- * for each field its id, postings, highest short id and byte length before the bytes), leaving
- * `r` past them; `visit` returning true stops there.
- */
+/** Walks one term's fields from `r` (IndexWriter.term's layout), leaving `r` past them; `visit` returning true stops. */
 function eachField(r: SnapshotReader, visit: (fieldId: number, count: number, max: number, start: number, length: number) => boolean | void): void {
   for (let present = r.u32(); present > 0; present--) {
     const fieldId = r.uint();
