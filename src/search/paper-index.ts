@@ -25,8 +25,7 @@ interface Weights {
  * - `rank` scores like MiniSearch's `search` (the same BM25, weights and word-count factor, read
  *   from the same options) but adds into typed arrays indexed by MiniSearch's own document
  *   numbers, where `search` allocates a result object per matching paper and sorts them all:
- *   50–500 ms for a common word at 100,000 papers, against a few here. A test holds the two to
- *   the same scores.
+ *   50–500 ms for a common word at 100,000 papers, against a few here (a test holds the scores).
  * - `snapshot`/`restore` write and read the index as varints; `toJSON`/`loadJS` take seconds and
  *   hundreds of megabytes at that size.
  *
