@@ -9,7 +9,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { pathToFileURL } from 'node:url';
 
-type Envelope = { ok: true; value: unknown } | { ok: false; error: { code: string; message: string } };
+export type Envelope = { ok: true; value: unknown } | { ok: false; error: { code: string; message: string } };
 interface Core {
   handlers: Record<string, unknown>;
   close(): Promise<void>;
@@ -55,6 +55,17 @@ export function listQuery(q: string) {
 }
 
 export type Call = (name: string, arg: unknown) => Promise<unknown>;
+
+/**
+ * The checkout these scripts belong to (the nearest folder up with a package.json): the default
+ * `--root`, found alike from scripts/bench and from a build of them (dist/bench-harness/<pid>).
+ */
+export function ownCheckout(from: string): string {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, 'package.json'))) return dir;
+    if (path.dirname(dir) === dir) throw new Error(`bench: no checkout above ${from}`);
+  }
+}
 
 export class AppSession {
   private constructor(

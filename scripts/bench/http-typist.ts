@@ -4,7 +4,7 @@
  * line of the times (workload.ts `Latency`). Run by measure-app.ts:
  * `node http-typist.js <url> <token> <open paper id> <keys as JSON>`.
  */
-import { listQuery } from './app-session';
+import { listQuery, type Envelope } from './app-session';
 import { typeKeys } from './workload';
 
 const [url, token, openId, keysJson] = process.argv.slice(2);
@@ -16,7 +16,7 @@ async function call(name: string, arg: unknown): Promise<unknown> {
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
     body: JSON.stringify(arg),
   });
-  const envelope = (await res.json()) as { ok: true; value: unknown } | { ok: false; error: { message: string } };
+  const envelope = (await res.json()) as Envelope;
   if (!envelope.ok) throw new Error(`${name}: ${envelope.error.message}`);
   return envelope.value;
 }

@@ -24,9 +24,8 @@ const { values } = parseArgs({
   },
 });
 const papers = Number(values.papers);
-const root = path.resolve(values.root ?? path.join(import.meta.dirname, '..', '..'));
-
-const { AppSession, freshDataDir, loadApp, maxBlock, searchWhile, since } = await import('./app-session');
+const { AppSession, freshDataDir, loadApp, maxBlock, ownCheckout, searchWhile, since } = await import('./app-session');
+const root = path.resolve(values.root ?? ownCheckout(import.meta.dirname));
 const { keystrokes, latency, rareNames, typeKeys } = await import('./workload');
 type Latency = import('./workload').Latency;
 const { syntheticDigestText, syntheticPapers } = await import('./synthetic-library');

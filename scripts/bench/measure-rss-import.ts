@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { load, peakDuring, steadyMemory, watchWorkers } from './probes';
-import { AppSession, freshDataDir, loadApp, maxBlock, searchWhile, since } from './app-session';
+import { AppSession, freshDataDir, loadApp, maxBlock, ownCheckout, searchWhile, since } from './app-session';
 import { arxivRssFeed } from './arxiv-feed';
 import { keystrokes, latency } from './workload';
 
@@ -18,7 +18,7 @@ watchWorkers(); // before the code under test starts its index worker (loadApp i
 const { values } = parseArgs({ options: { library: { type: 'string' }, papers: { type: 'string' }, entries: { type: 'string' }, root: { type: 'string' } } });
 const papers = Number(values.papers);
 const entries = Number(values.entries ?? 2000);
-const root = path.resolve(values.root ?? path.join(import.meta.dirname, '..', '..'));
+const root = path.resolve(values.root ?? ownCheckout(import.meta.dirname));
 const began = performance.now();
 const step = (name: string) => process.stderr.write(`  [rss import, ${papers}] ${((performance.now() - began) / 1000).toFixed(1)} s: ${name}\n`);
 
