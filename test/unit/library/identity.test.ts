@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { DigestEntry } from '../../../src/digest/types';
 import { Corpus } from '../../../src/library/corpus';
 import { newPaperId, sameAbstract } from '../../../src/library/merge';
-import { IdentityIndex, TitleIds, titleHash } from '../../../src/library/identity-index';
+import { IdentityIndex, TitleIds, titleHash, titleKeyHash } from '../../../src/library/identity-index';
 import { normaliseAbstract, paperId, titleKey } from '../../../src/digest/identity';
 import { createHash } from 'node:crypto';
 import type { Paper } from '../../../src/library/types';
@@ -250,7 +250,10 @@ describe('titles and abstracts in ASCII take a short way to the same keys and id
       .replace(/\p{M}+/gu, '')
       .replace(/[α-ω]/g, (c) => ({ α: 'alpha', β: 'beta', γ: 'gamma' })[c as 'α'] ?? c)
       .replace(/[^\p{L}\p{N}]+/gu, '');
-  const text = fc.string({ unit: fc.constantFrom(...'aZ09 -_.,:;!?()[]{}\t\n~^`\'"/\\$%&*+=<>|@#é', ...GREEK, 'ﬁ', '\u0301'), maxLength: 60 });
+  const text = fc.string({
+    unit: fc.constantFrom(...'aZ09 -_.,:;!?()[]{}\t\n\r\v\f~^`\'"/\\$%&*+=<>|@#é', ...GREEK, 'ﬁ', '\u0301', '\u00a0', '\u2003'),
+    maxLength: 60,
+  });
 
   it('keys a title as the full normalising does', () => {
     fc.assert(
@@ -259,6 +262,16 @@ describe('titles and abstracts in ASCII take a short way to the same keys and id
       }),
       { numRuns: 2000 },
     );
+  });
+
+  it('hashes a title as the hash of its key', () => {
+    fc.assert(
+      fc.property(text, (t) => {
+        expect(titleKeyHash(t)).toBe(titleHash(titleKey(t)));
+      }),
+      { numRuns: 2000 },
+    );
+    expect(titleKeyHash('Attention Is All You Need (v2)')).toBe(titleHash('attentionisallyouneedv2'));
   });
 
   it('names a new paper and compares abstracts as the full normalising does', () => {
