@@ -120,29 +120,57 @@ export class AbstractFile {
     if (afresh) this.close();
     const handle = await fs.promises.open(this.file, afresh ? 'w' : 'a');
     try {
-      let at = (await handle.stat()).size;
+      const end = (await handle.stat()).size;
+      let at = end;
       const places: Array<[number, number]> = [];
-      let chunk: Buffer[] = [];
+      // Texts are joined and written as strings: a buffer per text, then their concatenation, took
+      // twice the bytes written outside the heap, which the process kept.
+      let chunk: string[] = [];
       let size = 0;
       for (const text of texts) {
-        const bytes = Buffer.from(text, 'utf8');
-        places.push([at, bytes.length]);
-        at += bytes.length;
-        chunk.push(bytes);
-        size += bytes.length;
+        const bytes = Buffer.byteLength(text, 'utf8');
+        places.push([at, bytes]);
+        at += bytes;
+        chunk.push(text);
+        size += bytes;
         if (size >= CHUNK) {
-          await handle.writeFile(Buffer.concat(chunk));
+          await handle.writeFile(chunk.join(''));
           chunk = [];
           size = 0;
         }
       }
-      if (size) await handle.writeFile(Buffer.concat(chunk));
+      if (size) await handle.writeFile(chunk.join(''));
       await handle.sync();
-      this.#forget(); // the last block held may have ended where this began
+      this.#reread(end);
       return places;
     } finally {
       await handle.close();
     }
+  }
+
+  /**
+   * Empties the file and appends to it synchronously, a call at a time, until `end`: for a corpus
+   * replayed from its digests, whose abstracts are written as each digest is added (corpus.ts).
+   * Not flushed to the disk: the cache's save does (`append`) before it names a place in the file.
+   */
+  rewrite(): { append(texts: string[]): Array<[number, number]>; end(): void } {
+    this.close();
+    const fd = fs.openSync(this.file, 'w');
+    let at = 0;
+    return {
+      append: (texts) => {
+        const places = texts.map((text): [number, number] => {
+          const bytes = Buffer.byteLength(text, 'utf8');
+          at += bytes;
+          return [at - bytes, bytes];
+        });
+        const bytes = Buffer.from(texts.join(''), 'utf8');
+        for (let done = 0; done < bytes.length;) done += fs.writeSync(fd, bytes, done);
+        this.#reread(at - bytes.length); // a merge may have read the block that held the end
+        return places;
+      },
+      end: () => fs.closeSync(fd),
+    };
   }
 
   /** The file's size, 0 if it is missing. */
@@ -152,6 +180,15 @@ export class AbstractFile {
     } catch {
       return 0;
     }
+  }
+
+  /**
+   * Reads again the blocks held from the one where the file ended before an append: it held the
+   * end, and now more. (Forgetting every block instead let go of 8 MB of buffers at each import,
+   * which the process kept until a collection, and read them all again.)
+   */
+  #reread(end: number): void {
+    for (const [n, held] of this.#blocks) if (n >= end >> BLOCK_BITS) held.length = this.#readInto(held.bytes, n * BLOCK, BLOCK);
   }
 
   #forget(): void {

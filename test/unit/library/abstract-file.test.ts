@@ -26,6 +26,21 @@ describe('the file of abstracts', () => {
     file.close();
   });
 
+  it('reads what an append put after the end it had read: the block that held the end is read again', async () => {
+    const file = new AbstractFile(path.join(tempDir(), 'abstracts.bin'));
+    const first = await file.append(['a short first abstract', 'and a second, both in the first block'], true);
+    expect(file.read(...first[1])).toBe('and a second, both in the first block'); // the first block, short, is held
+    for (const round of [1, 2, 3]) {
+      const [place] = await file.append([`appended in round ${round}, in the same block`]);
+      expect(file.read(...place)).toBe(`appended in round ${round}, in the same block`);
+    }
+    const across = await file.append(['y'.repeat(5000), 'after it, in the second block']);
+    expect(file.read(...across[1])).toBe('after it, in the second block');
+    expect(file.read(...across[0])).toBe('y'.repeat(5000));
+    expect(file.read(...first[0])).toBe('a short first abstract');
+    file.close();
+  });
+
   it('a scan of 20,000 abstracts reads each as written, more blocks than are held', async () => {
     const file = new AbstractFile(path.join(tempDir(), 'abstracts.bin'));
     const all = Array.from({ length: 20_000 }, (_, i) => `Paper ${i}: ${'a study of things '.repeat(i % 90)}`);
