@@ -2,15 +2,14 @@ import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { DigestEntry } from '../digest/types';
-import { moveAside, readJson, writeFileAtomic, writeFileAtomicAsync } from '../storage/files';
-import { atPath, describeIoError, isIoError } from '../storage/io-errors';
+import { writeFileAtomic, writeFileAtomicAsync } from '../storage/files';
 import type { StoreWarning } from '../storage/store-messages';
 import { IdentityIndex, resolveEntries, resolveEntriesInSlices, SLICE } from './identity-index';
-import { parseDigestFile } from './digest-file';
 import { CacheSaver } from './cache-saver';
 import { CorpusCache } from './corpus-cache';
 import { mergeInto, paperFrom } from './merge';
-import type { CorpusPaper } from './stored-paper';
+import type { CorpusPaper, StoredPaper } from './stored-paper';
+import { digestsInOrder } from './replay';
 import type { Digest, DigestFile, Paper, StoredEntry } from './types';
 
 /** What adding a digest did to the papers: new ones, and known ones whose indexed text changed. */
@@ -61,27 +60,19 @@ export class Corpus {
       this.loadedFrom = 'cache';
       return;
     }
-    const files = fs.readdirSync(this.#dir).filter((f) => f.endsWith('.json'));
-    const loaded: DigestFile[] = [];
-    for (const name of files) {
-      const file = path.join(this.#dir, name);
-      try {
-        loaded.push(parseDigestFile(readJson<unknown>(file)));
-      } catch (error) {
-        // A file the disk will not give (permission denied…) is not damaged: stop and say so, moving nothing.
-        if (isIoError(error) && error.code !== 'EISDIR') throw atPath(error, file);
-        const aside = moveAside(file);
-        const why = isIoError(error) ? ` (${describeIoError(error)})` : '';
-        this.warnings.push({
-          code: 'digest-corrupt',
-          message: `An imported digest file could not be read${why} and was kept aside as ${path.basename(aside)}; its papers are missing until you import that digest again (your notes, tags, stars and lists for them are kept and come back with it).`,
-        });
+    const abstracts = this.#cache.abstractsWriter();
+    let replayed = 0;
+    try {
+      for (const data of digestsInOrder(this.#dir, (w) => this.warnings.push(w))) {
+        this.#add(data);
+        abstracts.write(this.#unsavedOf(data));
+        replayed++;
       }
+    } finally {
+      abstracts.end();
     }
-    loaded.sort((a, b) => a.digest.importedAt.localeCompare(b.digest.importedAt) || a.digest.id.localeCompare(b.digest.id));
-    for (const data of loaded) this.#add(data);
     this.loadedFrom = 'digests';
-    if (loaded.length) this.#saver.changed();
+    if (replayed) this.#saver.changed();
   }
 
   /** The digests whose papers are all in (one being added a slice at a time is not, yet); not updates. */
@@ -185,6 +176,17 @@ export class Corpus {
   /** Readies the identity lookups for an import without holding the thread. */
   prepareImport(pause: () => Promise<unknown>): Promise<void> {
     return this.#identity.prepare(pause);
+  }
+
+  /** The papers of a digest's entries whose abstract is not in the file of abstracts. */
+  #unsavedOf(data: DigestFile): StoredPaper[] {
+    const papers = new Set<StoredPaper>();
+    for (const e of data.entries)
+      for (const id of [e.id, ...(e.also ?? [])]) {
+        const p = this.#papers.get(id);
+        if (p?.unsaved !== undefined) papers.add(p);
+      }
+    return [...papers];
   }
 
   /** Saves what changed since the cache was saved and lets go of the file of abstracts. */
