@@ -117,31 +117,28 @@ export class CorpusCache {
    * that fails leaves the rest in memory, for the save to write (and to tell if it cannot).
    */
   abstractsWriter(): { write(papers: StoredPaper[]): void; end(): void } {
-    let file: ReturnType<AbstractFile['rewrite']> | undefined;
-    const stop = () => {
+    /** The file being written, opened (emptied) at the first write; false once a write failed. */
+    let file: ReturnType<AbstractFile['rewrite']> | false | undefined;
+    const end = () => {
       try {
-        file?.end();
+        if (file) file.end();
       } catch {
         // closing a file that failed: the save writes what is left
       }
-      file = undefined;
+      file = false;
     };
-    try {
-      file = this.abstracts.rewrite();
-    } catch {
-      file = undefined;
-    }
     return {
       write: (papers) => {
-        if (!file || papers.length === 0) return;
+        if (file === false || papers.length === 0) return;
         const texts = papers.map((p) => p.unsaved!);
         try {
+          file ??= this.abstracts.rewrite();
           file.append(texts).forEach((place, i) => papers[i].saved(this.abstracts, place, texts[i]));
         } catch {
-          stop();
+          end();
         }
       },
-      end: stop,
+      end,
     };
   }
 

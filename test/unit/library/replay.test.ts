@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { Corpus } from '../../../src/library/corpus';
 import { digestsInOrder, objectEnd } from '../../../src/library/replay';
 import type { StoredPaper } from '../../../src/library/stored-paper';
@@ -66,5 +66,21 @@ describe('replaying the digest files', () => {
     expect(again.loadedFrom).toBe('cache');
     expect([...again.papers].map((p) => p.abstract)).toEqual(papers.map((p) => p.abstract));
     await again.close();
+  });
+
+  it('keeps the abstracts in memory when their file cannot be written, and the papers whole', async () => {
+    const dir = tempDir();
+    const digests = path.join(dir, 'digests');
+    fs.mkdirSync(digests);
+    writeDigest(digests, 'a.json', 'one', '2026-01-01T00:00:00.000Z', ['A', 'B']);
+    fs.mkdirSync(path.join(dir, 'corpus-abstracts.bin')); // a folder where the file should be
+    const corpus = new Corpus(dir);
+    const papers = [...corpus.papers];
+    expect(papers.map((p) => (p as unknown as StoredPaper).unsaved)).toEqual(papers.map((p) => p.abstract));
+    expect(papers.map((p) => p.abstract)).toEqual(['A', 'B'].map((t) => `The abstract of ${t}: {braces} and "quotes" \\ in it.`));
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    await corpus.close(); // the cache's save fails, and says so
+    expect(error.mock.calls.join(' ')).toMatch(/cache of your papers could not be saved/);
+    error.mockRestore();
   });
 });
