@@ -114,6 +114,12 @@ const machine = {
   loadAtEnd: '',
 };
 
+/** Node's flags for the core as the checkout at `root` runs it (none for the scan, or before the file existed). */
+function coreFlags(root: string | undefined): string[] {
+  const file = root && path.join(root, 'src', 'shared', 'core-flags.json');
+  return file && fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as { node: string[] }).node : [];
+}
+
 const runs: Run[] = [];
 for (const papers of sizes) {
   const lib = library(papers);
@@ -122,7 +128,7 @@ for (const papers of sizes) {
     const order = systems.map((_, i) => systems[(i + round - 1) % systems.length]);
     for (const system of order) {
       log(`${papers.toLocaleString('en')} papers, round ${round}/${rounds}: ${system.name} (load ${load()})…`);
-      const args = ['--expose-gc', `--max-old-space-size=${papers >= 500_000 ? 12_288 : 4096}`, script(system.script)];
+      const args = ['--expose-gc', `--max-old-space-size=${papers >= 500_000 ? 12_288 : 4096}`, ...coreFlags(system.root), script(system.script)];
       args.push('--library', lib.dir, '--papers', String(papers));
       if (system.root) args.push('--root', system.root);
       if (values.quick) args.push('--quick');

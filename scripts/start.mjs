@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // npm start: build, then run the desktop app where Electron's binary is present, else web mode.
 import { spawnSync, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 
 const run = (cmd, args) => {
   const r = spawnSync(cmd, args, { stdio: 'inherit', shell: process.platform === 'win32' });
@@ -27,5 +28,7 @@ if (binary) {
   );
   // Web mode runs built JavaScript (dist/web), as the desktop app does: it starts faster than through tsx.
   run(process.execPath, ['scripts/build-web.mjs']);
-  spawn(process.execPath, ['dist/web/main.js', ...process.argv.slice(2)], { stdio: 'inherit' }).on('exit', (code) => process.exit(code ?? 0));
+  // Node's flags for the core, as the desktop app's core process has them (src/shared/core-flags.ts).
+  const { node: flags } = JSON.parse(readFileSync('src/shared/core-flags.json', 'utf8'));
+  spawn(process.execPath, [...flags, 'dist/web/main.js', ...process.argv.slice(2)], { stdio: 'inherit' }).on('exit', (code) => process.exit(code ?? 0));
 }
