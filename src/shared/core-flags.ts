@@ -1,4 +1,4 @@
-import flags from './core-flags.json';
+import flags from './core-flags.json' with { type: 'json' };
 
 /**
  * Node's flags for a process that runs the core: the desktop app's core process
