@@ -18,6 +18,13 @@ const LONG = 16 * BLOCK;
 const CHUNK = 1 << 20;
 
 /**
+ * The text with any lone surrogate as U+FFFD, the bytes UTF-8 writes for one alone: texts are
+ * joined before they are written, where a high surrogate ending one and a low one starting the
+ * next would pair up into one character and shift every later place.
+ */
+const wellFormed = (text: string) => (text.isWellFormed() ? text : text.toWellFormed());
+
+/**
  * The corpus's abstracts in one append-only file (UTF-8, one after another), each read when asked
  * for. At 100,000 papers they were a third of the main thread's heap, and copying them into it at
  * every start was most of a restart's time (BENCHMARKS.md). The file is derived from the digest
@@ -124,10 +131,10 @@ export class AbstractFile {
       let at = end;
       const places: Array<[number, number]> = [];
       // Texts are joined and written as strings: a buffer per text, then their concatenation, took
-      // twice the bytes written outside the heap, which the process kept.
+      // twice the bytes written outside the heap.
       let chunk: string[] = [];
       let size = 0;
-      for (const text of texts) {
+      for (const text of texts.map(wellFormed)) {
         const bytes = Buffer.byteLength(text, 'utf8');
         places.push([at, bytes]);
         at += bytes;
@@ -158,7 +165,8 @@ export class AbstractFile {
     const fd = fs.openSync(this.file, 'w');
     let at = 0;
     return {
-      append: (texts) => {
+      append: (given) => {
+        const texts = given.map(wellFormed);
         const places = texts.map((text): [number, number] => {
           const bytes = Buffer.byteLength(text, 'utf8');
           at += bytes;

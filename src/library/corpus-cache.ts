@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { eachLine, writeFileAtomicAsync } from '../storage/files';
+import { isIoError } from '../storage/io-errors';
 import { RULES_VERSION } from './merge';
 import { AbstractFile } from './abstract-file';
 import { StoredPaper, type CorpusPaper } from './stored-paper';
@@ -132,10 +133,16 @@ export class CorpusCache {
         if (file === false || papers.length === 0) return;
         const texts = papers.map((p) => p.unsaved!);
         try {
-          file ??= this.abstracts.rewrite();
+          if (file === undefined) {
+            // The cache there names places in the file about to be emptied: it goes first, so a
+            // start before the next save replays again instead of reading the wrong abstracts.
+            fs.rmSync(this.#file, { force: true });
+            file = this.abstracts.rewrite();
+          }
           file.append(texts).forEach((place, i) => papers[i].saved(this.abstracts, place, texts[i]));
-        } catch {
+        } catch (error) {
           end();
+          if (!isIoError(error)) throw error;
         }
       },
       end,

@@ -113,7 +113,7 @@ export function mergeInto(paper: Paper, e: StoredEntry, importedAt: string | und
   if (newer && e.title.trim() && e.abstract.trim()) {
     textChanged = paper.title !== e.title || paper.abstract !== e.abstract;
     paper.title = e.title;
-    paper.abstract = e.abstract;
+    if (paper.abstract !== e.abstract) paper.abstract = e.abstract; // an unchanged text stays where it is stored
   }
   if (e.arxivId && version > 0) {
     const versions = (paper.versions ??= []);

@@ -41,6 +41,19 @@ describe('the file of abstracts', () => {
     file.close();
   });
 
+  it('writes a lone surrogate as U+FFFD, and halves of a pair in two texts do not join: every place stays right', async () => {
+    const file = new AbstractFile(path.join(tempDir(), 'abstracts.bin'));
+    const texts = ['ends high \uD83D', '\uDE00 starts low', 'é after them', '😀 whole'];
+    const expected = ['ends high \uFFFD', '\uFFFD starts low', 'é after them', '😀 whole'];
+    const appended = await file.append(texts, true);
+    expect(appended.map((p) => file.read(...p))).toEqual(expected);
+    const writer = file.rewrite();
+    const rewritten = [...writer.append(texts.slice(0, 2)), ...writer.append(texts.slice(2))];
+    writer.end();
+    expect(rewritten.map((p) => file.read(...p))).toEqual(expected);
+    file.close();
+  });
+
   it('a scan of 20,000 abstracts reads each as written, more blocks than are held', async () => {
     const file = new AbstractFile(path.join(tempDir(), 'abstracts.bin'));
     const all = Array.from({ length: 20_000 }, (_, i) => `Paper ${i}: ${'a study of things '.repeat(i % 90)}`);

@@ -102,6 +102,20 @@ describe('the corpus cache', () => {
     await third.close();
   });
 
+  it('a replay that rewrites the file of abstracts takes the old cache with it: killed before the next save, a start replays again', async () => {
+    const { dir, corpus } = library();
+    const expected = plain(corpus);
+    await corpus.close();
+    fs.rmSync(path.join(dir, 'corpus-abstracts.bin')); // the cache is refused for want of its abstracts…
+    const second = new Corpus(dir); // …and the replay writes them anew, in another order
+    expect(second.loadedFrom).toBe('digests');
+    expect(plain(second)).toEqual(expected);
+    const third = new Corpus(dir); // the second was killed before its save
+    expect(third.loadedFrom).toBe('digests');
+    expect(plain(third)).toEqual(expected);
+    await third.close();
+  });
+
   it('does not hide a digest file damaged after it was saved: the file is set aside and the reader told', async () => {
     const { dir, corpus } = library();
     await corpus.close();

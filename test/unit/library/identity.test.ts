@@ -251,7 +251,7 @@ describe('titles and abstracts in ASCII take a short way to the same keys and id
       .replace(/[α-ω]/g, (c) => ({ α: 'alpha', β: 'beta', γ: 'gamma' })[c as 'α'] ?? c)
       .replace(/[^\p{L}\p{N}]+/gu, '');
   const text = fc.string({
-    unit: fc.constantFrom(...'aZ09 -_.,:;!?()[]{}\t\n\r\v\f~^`\'"/\\$%&*+=<>|@#é', ...GREEK, 'ﬁ', '\u0301', '\u00a0', '\u2003'),
+    unit: fc.constantFrom(...'aZ09 -_.,:;!?()[]{}\t\n\r\v\f~^`\'"/\\$%&*+=<>|@#é', ...GREEK, 'ﬁ', '\u0301', '\u00a0', '\u2003', '\ufeff', '\u2028', '\u0085'),
     maxLength: 60,
   });
 
