@@ -5,7 +5,7 @@ import { CoreClient, coreProcessEntry } from '../src/desktop/core-client';
 import { CORE_RESTARTED } from '../src/desktop/core-protocol';
 import { DIGEST_EXTENSION, digestPathsInArgv } from '../src/desktop/launch-files';
 import { appPaths, dataDirIsChosen, defaultDataDir } from '../src/paths';
-import { CORE_NODE_FLAGS } from '../src/shared/core-flags';
+import { CORE_V8_SWITCH } from '../src/shared/core-flags';
 import { connectIpc } from './ipc';
 import { setMenu, type MenuActions } from './menu';
 import { notifyFetched } from './notify';
@@ -46,7 +46,7 @@ async function main() {
   const paths = appPaths(app.getAppPath(), app.isPackaged ? process.resourcesPath : undefined);
   // The core runs in its own process, so a long import or export never freezes the window or menus.
   const core = new CoreClient({
-    fork: () => utilityProcess.fork(coreProcessEntry(), [], { serviceName: 'Digest Reader core', execArgv: [...CORE_NODE_FLAGS] }),
+    fork: () => utilityProcess.fork(coreProcessEntry(), [], { serviceName: 'Digest Reader core', execArgv: [CORE_V8_SWITCH] }),
     // The library folder shared with web mode and the command line; an earlier version's, in userData, moves there once.
     open: { dataDir: defaultDataDir(), oldDir: dataDirIsChosen() ? undefined : app.getPath('userData'), samplePath: paths.sample },
     onRestart: () => win?.webContents.send(CORE_RESTARTED),

@@ -114,10 +114,10 @@ const machine = {
   loadAtEnd: '',
 };
 
-/** Node's flags for the core as the checkout at `root` runs it (none for the scan, or before the file existed). */
+/** V8's flags for the core as the checkout at `root` runs it (none for the scan, or before the file existed). */
 function coreFlags(root: string | undefined): string[] {
   const file = root && path.join(root, 'src', 'shared', 'core-flags.json');
-  return file && fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as { node: string[] }).node : [];
+  return file && fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as { v8: string[] }).v8 : [];
 }
 
 const runs: Run[] = [];

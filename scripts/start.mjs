@@ -28,7 +28,7 @@ if (binary) {
   );
   // Web mode runs built JavaScript (dist/web), as the desktop app does: it starts faster than through tsx.
   run(process.execPath, ['scripts/build-web.mjs']);
-  // Node's flags for the core, as the desktop app's core process has them (src/shared/core-flags.ts).
-  const { node: flags } = JSON.parse(readFileSync('src/shared/core-flags.json', 'utf8'));
+  // V8's flags for the core, as the desktop app's core process has them (src/shared/core-flags.ts).
+  const { v8: flags } = JSON.parse(readFileSync('src/shared/core-flags.json', 'utf8'));
   spawn(process.execPath, [...flags, 'dist/web/main.js', ...process.argv.slice(2)], { stdio: 'inherit' }).on('exit', (code) => process.exit(code ?? 0));
 }

@@ -151,7 +151,7 @@ try {
   const tenLast = syntheticPapers(each, 9009).at(-1)!.title;
   const tenFiles = await peakDuring(async () => {
     const start = performance.now();
-    for (let i = 0; files.length; i++) await session.call('digests.import', { name: `File ${i}`, text: files.shift()!, source: 'file' });
+    for (let i = 0; files.length > 0; i++) await session.call('digests.import', { name: `File ${i}`, text: files.shift()!, source: 'file' });
     const ms = since(start);
     await session.untilFound(tenLast, (row) => row.title === tenLast);
     return { ms, searchableMs: since(start) };

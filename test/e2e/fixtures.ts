@@ -4,7 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { CORE_NODE_FLAGS } from '../../src/shared/core-flags';
+import { CORE_V8_FLAGS } from '../../src/shared/core-flags';
 
 export const ROOT = path.resolve(import.meta.dirname, '..', '..');
 export const SHOTS = path.join(ROOT, '.tmp', 'screenshots');
@@ -20,7 +20,7 @@ export interface RunningApp {
 
 /** Starts the real web-mode server (a child process) on a data folder, as `npm start` does: the build in dist/web (global-setup.ts). */
 export async function startApp(dataDir: string, args: string[] = []): Promise<RunningApp> {
-  const child: ChildProcess = spawn(process.execPath, [...CORE_NODE_FLAGS, 'dist/web/main.js', '--data', dataDir, '--no-open', '--port', '0', ...args], {
+  const child: ChildProcess = spawn(process.execPath, [...CORE_V8_FLAGS, 'dist/web/main.js', '--data', dataDir, '--no-open', '--port', '0', ...args], {
     cwd: ROOT,
     env: { ...process.env, DIGEST_READER_NO_OPEN: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
