@@ -20,4 +20,3 @@ export const CORE_V8_FLAGS: readonly string[] = flags.v8;
  * ignores Node's (read in Electron's source; not run here, where Electron's binary is missing).
  */
 export const CORE_V8_SWITCH = `--js-flags=${CORE_V8_FLAGS.join(' ')}`;
-
