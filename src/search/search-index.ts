@@ -105,9 +105,12 @@ export class SearchIndex {
       let indexing: Promise<void> | undefined;
       for (let i = 0; i < needed.length && !this.#closed; i += CHUNK) {
         const docs = needed.slice(i, i + CHUNK).flatMap((id) => source.doc(id) ?? []);
+        // Only the count is kept until the worker answers: docs kept as long (their abstracts read
+        // for it) outlived the young generation and were collected late, with the old.
+        const count = docs.length;
         const sent = this.#call('upsert', { docs }).then(({ size }) => {
           this.size = size;
-          this.progress.done += docs.length;
+          this.progress.done += count;
         });
         sent.catch(() => undefined); // awaited below, or left behind by an earlier chunk's failure
         await indexing;
