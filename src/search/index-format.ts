@@ -1,4 +1,4 @@
-import { SnapshotWriter } from './snapshot';
+import { SnapshotSizer, SnapshotWriter } from './snapshot';
 
 /** Writes one field's postings into `block`; returns how many and the highest short id (count 0: none). */
 export type PostingsWriter = (block: SnapshotWriter) => { count: number; max: number };
@@ -13,13 +13,15 @@ export type PostingsWriter = (block: SnapshotWriter) => { count: number; max: nu
 export class IndexWriter {
   readonly #w: SnapshotWriter;
   readonly #fields: number;
-  readonly #block = new SnapshotWriter(null, false);
+  readonly #block: SnapshotWriter;
   #termCount = -1;
   #terms = 0;
 
-  constructor(header: unknown, averages: number[], nextId: number, papers: number) {
+  /** `size`: the snapshot's length, if known; `sizing`: only count it (see `length`). */
+  constructor(header: unknown, averages: number[], nextId: number, papers: number, how: { size?: number; sizing?: boolean } = {}) {
     this.#fields = averages.length;
-    const w = (this.#w = new SnapshotWriter(header));
+    const w = (this.#w = how.sizing ? new SnapshotSizer(header) : new SnapshotWriter(header, true, how.size));
+    this.#block = w.scratch();
     w.uint(this.#fields);
     for (const average of averages) w.float(average);
     w.uint(nextId);
@@ -53,7 +55,7 @@ export class IndexWriter {
       w.uint(count);
       w.uint(max);
       w.uint(this.#block.pos);
-      w.bytes(this.#block.buf.subarray(0, this.#block.pos));
+      w.append(this.#block);
       present++;
     }
     if (present === 0) w.pos = start;
@@ -61,6 +63,11 @@ export class IndexWriter {
       w.patch(fieldCount, present);
       this.#terms++;
     }
+  }
+
+  /** The snapshot's length in bytes, were it finished now. */
+  get length(): number {
+    return this.#w.pos + (this.#termCount < 0 ? 4 : 0);
   }
 
   finish(): Buffer {
