@@ -150,6 +150,13 @@ export class BulkBuild {
     return this.#write(names, new IndexWriter(header, this.#averages, this.#ids.length, this.#ids.length, { size: sizing.length })).finish();
   }
 
+  /** Writes the snapshot into the file `fd` as it is made (see SnapshotFile); its length. */
+  writeSnapshot(header: unknown, fd: number): number {
+    // Every term has postings: it is made when first counted.
+    const names = [...this.#termNames].sort();
+    return this.#write(names, new IndexWriter(header, this.#averages, this.#ids.length, this.#ids.length, { fd, terms: names.length })).end();
+  }
+
   #write(names: string[], w: IndexWriter): IndexWriter {
     const fields = this.#fields.length;
     this.#ids.forEach((id, shortId) =>

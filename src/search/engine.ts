@@ -139,10 +139,19 @@ export class SearchEngine {
   }
 
   snapshot(): Buffer {
-    const header: Header = { builtWith: BUILT_WITH, corpus: this.#corpus, signatures: Object.fromEntries(this.#signatures) };
-    const data = (this.#build ?? this.#index).snapshot(header);
+    const data = (this.#build ?? this.#index).snapshot(this.#header());
     this.unsaved = 0;
     return data;
+  }
+
+  /** A first build's snapshot, written into the file `fd` as it is made (never whole in memory). */
+  writeBuild(fd: number): void {
+    this.#build!.writeSnapshot(this.#header(), fd);
+    this.unsaved = 0;
+  }
+
+  #header(): Header {
+    return { builtWith: BUILT_WITH, corpus: this.#corpus, signatures: Object.fromEntries(this.#signatures) };
   }
 
   get size(): number {
@@ -161,14 +170,20 @@ export class SearchEngine {
   finishBuild(): Buffer | undefined {
     if (!this.#build) return undefined;
     const snapshot = this.snapshot();
-    const size = this.#build.size;
-    this.#build = undefined;
-    // The build's maps and pools are let go before the index opens from the snapshot, not beside
-    // it: at 1,000,000 papers they held a gigabyte, and V8 would collect them only once the index's
-    // own tables had grown the heap again.
-    if (size >= COLLECT_AFTER_BUILD) collectGarbage();
+    this.dropBuild();
     this.#index = PaperIndex.restore(snapshot, OPTIONS);
     return snapshot;
+  }
+
+  /**
+   * Lets a first build go, its snapshot made (the index then opens from it). A large one is
+   * collected at once: at 1,000,000 papers its maps and pools held a gigabyte, which V8 would
+   * collect only once the index's own tables had grown the heap again.
+   */
+  dropBuild(): void {
+    const size = this.#build?.size ?? 0;
+    this.#build = undefined;
+    if (size >= COLLECT_AFTER_BUILD) collectGarbage();
   }
 
   /** Ends a first build, for whatever reads the index; its snapshot is not saved yet. */

@@ -1,4 +1,4 @@
-import { SnapshotSizer, SnapshotWriter } from './snapshot';
+import { SnapshotFile, SnapshotSizer, SnapshotWriter } from './snapshot';
 
 /** Writes one field's postings into `block`; returns how many and the highest short id (count 0: none). */
 export type PostingsWriter = (block: SnapshotWriter) => { count: number; max: number };
@@ -16,11 +16,20 @@ export class IndexWriter {
   readonly #block: SnapshotWriter;
   #termCount = -1;
   #terms = 0;
+  /** The terms to come, when known: a snapshot written into a file needs their count before the first. */
+  readonly #termsToCome: number | undefined;
 
-  /** `size`: the snapshot's length, if known; `sizing`: only count it (see `length`). */
-  constructor(header: unknown, averages: number[], nextId: number, papers: number, how: { size?: number; sizing?: boolean } = {}) {
+  /**
+   * `size`: the snapshot's length, if known; `sizing`: only count it (see `length`); `fd`: write
+   * it into that file as it is made (see SnapshotFile), which needs `terms`, how many terms will
+   * come, every one with postings.
+   */
+  constructor(header: unknown, averages: number[], nextId: number, papers: number, how: { size?: number; sizing?: boolean; fd?: number; terms?: number } = {}) {
     this.#fields = averages.length;
-    const w = (this.#w = how.sizing ? new SnapshotSizer(header) : new SnapshotWriter(header, true, how.size));
+    this.#termsToCome = how.terms;
+    if (how.fd !== undefined && how.terms === undefined) throw new Error('a snapshot written into a file needs its count of terms');
+    const w = (this.#w =
+      how.fd !== undefined ? new SnapshotFile(how.fd, header) : how.sizing ? new SnapshotSizer(header) : new SnapshotWriter(header, true, how.size));
     this.#block = w.scratch();
     w.uint(this.#fields);
     for (const average of averages) w.float(average);
@@ -37,12 +46,13 @@ export class IndexWriter {
       const n = length(f);
       w.uint(n === undefined ? 0 : n + 1);
     }
+    w.boundary();
   }
 
   /** One term, with its postings by field; a term left with none is left out. */
   term(term: string, fields: Iterable<[number, PostingsWriter]>): void {
     const w = this.#w;
-    if (this.#termCount < 0) this.#termCount = w.placeholder();
+    this.#countTerms();
     const start = w.pos;
     w.string(term);
     const fieldCount = w.placeholder();
@@ -63,6 +73,14 @@ export class IndexWriter {
       w.patch(fieldCount, present);
       this.#terms++;
     }
+    w.boundary();
+  }
+
+  /** Where the count of terms goes, before the first; filled in at once if known. */
+  #countTerms(): void {
+    if (this.#termCount >= 0) return;
+    this.#termCount = this.#w.placeholder();
+    if (this.#termsToCome !== undefined) this.#w.patch(this.#termCount, this.#termsToCome);
   }
 
   /** The snapshot's length in bytes, were it finished now. */
@@ -71,8 +89,15 @@ export class IndexWriter {
   }
 
   finish(): Buffer {
-    if (this.#termCount < 0) this.#termCount = this.#w.placeholder();
+    this.#countTerms();
     this.#w.patch(this.#termCount, this.#terms);
     return this.#w.finish();
+  }
+
+  /** Ends a snapshot written into a file (`fd`); its length. */
+  end(): number {
+    this.#countTerms();
+    if (this.#terms !== this.#termsToCome) throw new Error(`the snapshot has ${this.#terms} terms, not the ${this.#termsToCome} it said`);
+    return (this.#w as SnapshotFile).end();
   }
 }

@@ -6,7 +6,7 @@
 import * as fs from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import * as path from 'node:path';
-import { moveAside, writeFileAtomic } from '../storage/files';
+import { moveAside, writeFileAtomic, writeFileAtomicWith } from '../storage/files';
 import { collectGarbage } from '../shared/collect-garbage';
 import { SearchEngine } from './engine';
 import { packFound, type IndexAnswers, type IndexReply, type IndexRequest } from './index-protocol';
@@ -48,17 +48,41 @@ function save(): Buffer | undefined {
   saveTimer = undefined;
   lastSave = performance.now();
   if (!file || engine.unsaved === 0) return undefined;
-  return write(engine.snapshot());
-}
-
-function write(snapshot: Buffer): Buffer | undefined {
-  try {
-    writeFileAtomic(file, snapshot);
-    return snapshot;
-  } catch (error) {
-    console.error(`[digest-reader] the search index could not be saved: ${(error as Error).message}`);
+  if (engine.building) {
+    written(() => writeFileAtomicWith(file, (fd) => engine.writeBuild(fd)));
     return undefined;
   }
+  const snapshot = engine.snapshot();
+  return written(() => writeFileAtomic(file, snapshot)) ? snapshot : undefined;
+}
+
+/** Whether `write` saved the index; if not, the reader is told why in the log. */
+function written(write: () => void): boolean {
+  try {
+    write();
+    return true;
+  } catch (error) {
+    console.error(`[digest-reader] the search index could not be saved: ${(error as Error).message}`);
+    return false;
+  }
+}
+
+/**
+ * Ends a first build: its snapshot is written into the file as it is made, the build let go, and
+ * the index opened from the file. (Made whole in memory, beside the build, the snapshot of
+ * 1,000,000 papers was the build's peak: 300 MB more.) Not saved, it opens from memory, and the
+ * next save tries again.
+ */
+function finishBuild(): void {
+  if (!written(() => writeFileAtomicWith(file, (fd) => engine.writeBuild(fd)))) {
+    engine.finishBuild();
+    engine.unsaved++;
+    return;
+  }
+  engine.dropBuild();
+  const restored = SearchEngine.restore(fs.readFileSync(file));
+  if (!restored) throw new Error('the index just built could not be read back from its file');
+  engine = restored;
 }
 
 /**
@@ -114,7 +138,7 @@ function handle(req: IndexRequest): unknown {
       // After a failed upsert the index may lack papers: no stamp says otherwise until the next start checks them all.
       if (!upsertFailed) engine.markCorpus(req.corpus);
       // The library's papers are in: a first build is done, and saved (or tried again at the next save).
-      if (engine.building && file && !write(engine.finishBuild()!)) engine.unsaved++;
+      if (engine.building && file) finishBuild();
       return {};
     case 'upsert':
       for (const doc of req.docs) sentSinceLoad.add(doc.id);

@@ -13,12 +13,17 @@ const TEMP = /\.tmp-[\w-]+$/;
  * is atomic); temp files a killed process left in that folder are removed after the write.
  */
 export function writeFileAtomic(file: string, data: string | Uint8Array): void {
+  writeFileAtomicWith(file, (fd) => fs.writeFileSync(fd, data));
+}
+
+/** `writeFileAtomic` of what `write` writes into the open file (a large content made as it is written). */
+export function writeFileAtomicWith(file: string, write: (fd: number) => void): void {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const tmp = `${file}.tmp-${process.pid}-${randomBytes(6).toString('hex')}`;
   try {
     const fd = fs.openSync(tmp, 'w');
     try {
-      fs.writeFileSync(fd, data);
+      write(fd);
       fs.fsyncSync(fd);
     } finally {
       fs.closeSync(fd);
