@@ -114,7 +114,7 @@ export class BulkBuild {
     if (t !== undefined) return t;
     t = this.#tokens.get(token);
     if (t !== undefined) {
-      if (this.#hot.size < HOT_TOKENS) this.#hot.set(token, t);
+      if (this.#hot.size < HOT_TOKENS) this.#hot.set(own(token), t);
       return t;
     }
     t = this.#tokens.size;
@@ -147,7 +147,9 @@ export class BulkBuild {
     // sorted array (term-table.ts), and the words a prefix begins lie together in the snapshot.
     const names = [...this.#termNames].sort();
     const sizing = this.#write(names, new IndexWriter(header, this.#averages, this.#ids.length, this.#ids.length, { sizing: true }));
-    return this.#write(names, new IndexWriter(header, this.#averages, this.#ids.length, this.#ids.length, { size: sizing.length })).finish();
+    // Eight bytes more: a varint asks for room for the longest, whatever it writes.
+    const size = sizing.length + 8;
+    return this.#write(names, new IndexWriter(header, this.#averages, this.#ids.length, this.#ids.length, { size })).finish();
   }
 
   /** Writes the snapshot into the file `fd` as it is made (see SnapshotFile); its length. */

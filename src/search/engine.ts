@@ -14,7 +14,7 @@ export type { Found, Hit, Ranked, SearchDoc } from './search-types';
 /** Bump when the document shape, the tokenizer or the scoring change: older snapshots are rebuilt. */
 export const INDEX_VERSION = 6; // 5: Chinese and Japanese runs cut into words; 6: LaTeX titles also by the words they spell (S4C)
 
-/** A first build of this many papers is collected before its index opens (see finishBuild). */
+/** A first build of this many papers is collected before its index opens (see dropBuild). */
 const COLLECT_AFTER_BUILD = 10_000;
 
 /** How many ranked papers a search returns; `matched` counts them all. */
@@ -164,8 +164,8 @@ export class SearchEngine {
   }
 
   /**
-   * Ends a first build: the index opens from the snapshot the build makes, which is returned for
-   * saving (it holds every change so far).
+   * Ends a first build in memory: the index opens from the snapshot the build makes, which is
+   * returned. (The worker ends one it can save by writing it into the file: see writeBuild.)
    */
   finishBuild(): Buffer | undefined {
     if (!this.#build) return undefined;

@@ -98,6 +98,7 @@ export class IndexWriter {
   end(): number {
     this.#countTerms();
     if (this.#terms !== this.#termsToCome) throw new Error(`the snapshot has ${this.#terms} terms, not the ${this.#termsToCome} it said`);
-    return (this.#w as SnapshotFile).end();
+    if (!(this.#w instanceof SnapshotFile)) throw new Error('only a snapshot written into a file is ended');
+    return this.#w.end();
   }
 }

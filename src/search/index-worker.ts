@@ -42,14 +42,14 @@ let saveTimer: NodeJS.Timeout | undefined;
 /** Papers indexed into MiniSearch's maps since the index was last packed. */
 let unpacked = 0;
 
-/** Writes a snapshot, if anything changed since the last; returns it. */
+/** Writes a snapshot, if anything changed since the last; returns it, unless a first build's (written as it was made). */
 function save(): Buffer | undefined {
   clearTimeout(saveTimer);
   saveTimer = undefined;
   lastSave = performance.now();
   if (!file || engine.unsaved === 0) return undefined;
   if (engine.building) {
-    written(() => writeFileAtomicWith(file, (fd) => engine.writeBuild(fd)));
+    if (!writeBuild()) engine.unsaved++; // tried again at the next save
     return undefined;
   }
   const snapshot = engine.snapshot();
@@ -74,15 +74,32 @@ function written(write: () => void): boolean {
  * next save tries again.
  */
 function finishBuild(): void {
-  if (!written(() => writeFileAtomicWith(file, (fd) => engine.writeBuild(fd)))) {
+  if (!writeBuild()) {
     engine.finishBuild();
     engine.unsaved++;
     return;
   }
   engine.dropBuild();
-  const restored = SearchEngine.restore(fs.readFileSync(file));
-  if (!restored) throw new Error('the index just built could not be read back from its file');
+  let restored: SearchEngine | undefined;
+  let why = 'it is damaged';
+  try {
+    restored = SearchEngine.restore(fs.readFileSync(file));
+  } catch (error) {
+    why = (error as Error).message;
+  }
+  if (!restored) {
+    // The build is gone and the file, whole, is the index: this session leaves the file alone
+    // (an index built again from nothing would be saved over it), and the next start loads it.
+    file = '';
+    failedUpsert();
+    throw new Error(`the index just built could not be read back from its file (${why}); restart the app`);
+  }
   engine = restored;
+}
+
+/** A first build's snapshot, written into the file as it is made; whether it was. */
+function writeBuild(): boolean {
+  return written(() => writeFileAtomicWith(file, (fd) => engine.writeBuild(fd)));
 }
 
 /**
@@ -124,7 +141,12 @@ function load(snapshotFile: string): IndexAnswers['load'] {
   return { loaded: false, setAside: { file: path.basename(moveAside(snapshotFile)), why } };
 }
 
+/** Requests that read the index: one that comes during a first build ends it (engine.ts, `#built`). */
+const READS = new Set<IndexRequest['op']>(['search', 'similar', 'frequencies']);
+
 function handle(req: IndexRequest): unknown {
+  // Ended here when it can be saved, so that its snapshot is written into the file, never whole in memory.
+  if (engine.building && file && READS.has(req.op)) finishBuild();
   switch (req.op) {
     case 'load':
       file = req.file;

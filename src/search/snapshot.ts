@@ -189,8 +189,8 @@ export class SnapshotFile extends SnapshotWriter {
     const fields = Buffer.alloc(8);
     fields.writeUInt32LE(this.#written - this.body, 0);
     fields.writeUInt32LE(this.#crc, 4);
-    writeSync(this.fd, fields, 0, 4, this.bodyLength);
-    writeSync(this.fd, fields, 4, 4, this.checksum);
+    if (writeSync(this.fd, fields, 0, 4, this.bodyLength) + writeSync(this.fd, fields, 4, 4, this.checksum) !== 8)
+      throw new Error('the index snapshot could not be written whole');
     return this.#written;
   }
 

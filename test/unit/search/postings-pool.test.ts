@@ -45,6 +45,25 @@ describe('the pool of postings a first build counts into', () => {
     );
   });
 
+  it('keeps lists apart whatever their numbers: sparse, far beyond the first thousand, and thousands of them', () => {
+    const pool = new PostingsPool();
+    // Numbers as BulkBuild makes them (term × 5 fields + field): most never counted.
+    const lists = Array.from({ length: 3000 }, (_, i) => i * 5 + (i % 3) * 2 + (i > 2000 ? 40_000 : 0));
+    const expected = new Map<number, [number, number][]>();
+    for (let shortId = 0; shortId < 40; shortId++)
+      lists.forEach((list, i) => {
+        if ((i + shortId) % 7 !== 0) return;
+        const tf = 1 + ((i * shortId) % 3);
+        for (let k = 0; k < tf; k++) pool.count(list, shortId);
+        expected.set(list, [...(expected.get(list) ?? []), [shortId, tf]]);
+      });
+    for (const [list, postings] of expected) expect(written(pool, list, postings.length)).toEqual(postings);
+    for (const never of [1, 3, 4, 9_999, 52_001, 10_000_000]) {
+      expect(pool.has(never)).toBe(false);
+      expect(pool.write(never, new SnapshotWriter(null, false))).toEqual({ count: 0, max: 0 });
+    }
+  });
+
   it('keeps postings of five-byte gaps and two-byte frequencies whole across block ends', () => {
     fc.assert(
       fc.property(fc.array(fc.tuple(fc.integer({ min: 1, max: 2 ** 27 }), fc.integer({ min: 1, max: 300 })), { minLength: 1, maxLength: 60 }), (steps) => {

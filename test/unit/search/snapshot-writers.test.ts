@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { IndexWriter } from '../../../src/search/index-format';
 import { SnapshotReader, SnapshotSizer, SnapshotWriter } from '../../../src/search/snapshot';
 
@@ -114,8 +114,21 @@ function expectWrittenAlike(header: unknown, papers: Paper[], terms: Term[]): { 
   const averages = [1.5, 20, 0];
   const sized = write(new IndexWriter(header, averages, papers.length, papers.length, { sizing: true })).length;
   const plain = write(new IndexWriter(header, averages, papers.length, papers.length)).finish();
-  const exact = write(new IndexWriter(header, averages, papers.length, papers.length, { size: sized })).finish();
   expect(sized).toBe(plain.length);
+  // Written at its length (and the eight bytes a varint asks for, as BulkBuild gives it), the
+  // snapshot is the very buffer the writer began with: never grown, never copied.
+  const allocations = vi.spyOn(Buffer, 'allocUnsafe');
+  let exact: Buffer;
+  let first: { size: number; buffer: Buffer };
+  try {
+    exact = write(new IndexWriter(header, averages, papers.length, papers.length, { size: sized + 8 })).finish();
+    first = { size: allocations.mock.calls[0][0], buffer: allocations.mock.results[0].value as Buffer };
+  } finally {
+    allocations.mockRestore();
+  }
+  expect(first.size).toBe(sized + 8);
+  expect(exact.buffer).toBe(first.buffer.buffer);
+  expect(exact.byteOffset).toBe(first.buffer.byteOffset);
   expect(exact.equals(plain)).toBe(true);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dr-snapshot-'));
   try {
