@@ -138,8 +138,10 @@ export class Library {
     );
     // A text that only updated known papers' facts (report.updated) made no digest, but changed them.
     if (report.digest || report.updated) {
-      const docs = [...this.#docs([...newPapers, ...changedPapers])];
-      if (docs.length >= BACKGROUND_FROM) {
+      const papers = [...newPapers, ...changedPapers];
+      // Made as they are sent, with the reader's data as it is then.
+      const docs = { size: papers.length, docs: (from: number, to: number) => [...this.#docs(papers.slice(from, to))] };
+      if (papers.length >= BACKGROUND_FROM) {
         // Searches meanwhile answer at once, without these papers; the page asks again once they are in.
         void this.index.add(docs, true).then(() => this.#events.emit('library.changed', { reason: 'index' }));
       } else void this.index.add(docs);
