@@ -1,6 +1,6 @@
 /**
  * MiniSearch's two maps of its documents' ids (`_documentIds`: short id → id, `_idToShortId`: id →
- * short id), standing in for its Maps: the first is an array by short id, the second a Map made
+ * short id), standing in for its Maps: the first is an array by short id, the second a table made
  * only when something looks an id up (a paper changed, a filter, a check at start). A start at
  * 100,000 papers filled both Maps, 200,000 entries, before the first search.
  */
@@ -8,7 +8,7 @@ export class DocumentIds implements Map<number, string> {
   #ids: (string | undefined)[] = [];
   #size = 0;
   /** Told of an id about to be deleted (ShortIds, which compares ids read from here). */
-  onDelete: ((id: string) => void) | undefined;
+  onDelete: ((id: string, shortId: number) => void) | undefined;
 
   get(shortId: number): string | undefined {
     return this.#ids[shortId];
@@ -25,7 +25,7 @@ export class DocumentIds implements Map<number, string> {
   delete(shortId: number): boolean {
     const id = this.#ids[shortId];
     if (id === undefined) return false;
-    this.onDelete?.(id);
+    this.onDelete?.(id, shortId);
     this.#ids[shortId] = undefined;
     this.#size--;
     return true;
@@ -90,7 +90,10 @@ export class ShortIds implements Map<string, number> {
 
   constructor(private readonly documents: DocumentIds) {
     // MiniSearch's `remove` deletes the short id first: the id is let go here while it can be compared.
-    documents.onDelete = (id) => this.delete(id);
+    documents.onDelete = (id, shortId) => {
+      const at = this.#find(id);
+      if (at >= 0 && this.#slots![at] === shortId + 1) this.#forget(at);
+    };
   }
 
   #made(): Int32Array {
@@ -122,7 +125,7 @@ export class ShortIds implements Map<string, number> {
     let slots = this.#slots!;
     if (2 * (this.#taken + 1) > slots.length) {
       const old = slots;
-      slots = this.#slots = new Int32Array(this.#room(this.#size + 1));
+      slots = this.#slots = new Int32Array(this.#room(2 * (this.#size + 1))); // room to grow: not again at the next few
       this.#size = this.#taken = 0;
       for (const v of old) if (v > 0) this.#put(this.documents.get(v - 1)!, v - 1);
     }
@@ -151,9 +154,13 @@ export class ShortIds implements Map<string, number> {
   delete(id: string): boolean {
     const at = this.#find(id);
     if (at < 0) return false;
+    this.#forget(at);
+    return true;
+  }
+
+  #forget(at: number): void {
     this.#slots![at] = GONE;
     this.#size--;
-    return true;
   }
   clear(): void {
     this.#slots = new Int32Array(MIN_SLOTS);

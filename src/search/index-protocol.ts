@@ -9,8 +9,11 @@ export type IndexRequest = { seq: number } & (
   | { op: 'reconcile'; ids: string[]; signatures: string[] }
   | { op: 'reconcileReaders'; ids: string[]; signatures: string[] }
   | { op: 'mark'; corpus: string | null }
-  /** `background`: an import's papers, indexed in slices while searches go first (index-worker.ts). */
-  | { op: 'upsert'; docs: SearchDoc[]; background?: boolean }
+  /**
+   * `background`: an import's papers, indexed in slices while searches go first (index-worker.ts);
+   * `last`: its last chunk (the chunks come two at a time, so the queue may empty between them).
+   */
+  | { op: 'upsert'; docs: SearchDoc[]; background?: boolean; last?: boolean }
   | { op: 'search'; query: string; within?: { key: string; ids?: string[] }; limit?: number }
   | { op: 'similar'; terms: string[]; paperId: string; limit: number }
   | { op: 'frequencies'; terms: string[] }

@@ -166,7 +166,7 @@ function handle(req: IndexRequest): unknown {
       for (const doc of req.docs) sentSinceLoad.add(doc.id);
       unpacked += engine.upsert(req.docs, req.background);
       // The last of the background work: searches score their words afresh.
-      if (req.background && !queue.some(inBackground)) engine.settled();
+      if (req.background && req.last && !queue.some(inBackground)) engine.settled();
       // A first build writes its whole index each time: at doubling sizes, all its writes add up to twice the last.
       if (engine.building ? unpacked >= Math.max(PACK_EVERY, engine.size / 2) && performance.now() - lastSave >= BUILD_SAVE_GAP_MS : unpacked >= PACK_EVERY)
         saveAndPack();

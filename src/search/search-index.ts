@@ -32,12 +32,10 @@ type Op = IndexRequest['op'];
 type Args<O extends Op> = Omit<Extract<IndexRequest, { op: O }>, 'seq' | 'op'>;
 
 /**
- * Papers sent to the worker per message while indexing. Few, because a chunk's documents (their
- * abstracts read for it) are alive while it is made, and a young-generation collection that comes
- * then moves them all to the old generation. At 500, collections could fall in step with the
- * chunks, once per chunk and each while one was being made: every abstract was promoted, and a
- * first build's main heap grew by 120 MB at 100,000 papers (by 0.9 GB at 1,000,000) before the
- * old generation was collected. A chunk of 100 is a fifth of that at worst.
+ * Papers sent to the worker per message. Few: a chunk's documents are alive while it is made, and a
+ * young-generation collection then promotes them all. At 500, collections fell in step with the
+ * chunks, each while one was made, and a first build's main heap grew by 120 MB at 100,000 papers
+ * (0.9 GB at 1,000,000) before the old generation was collected; 100 is a fifth of that at worst.
  */
 const CHUNK = 100;
 /** Signatures computed per turn of the event loop while opening. */
@@ -83,6 +81,8 @@ export class SearchIndex {
   /** For each background import still being sent: the papers changed in the foreground meanwhile. */
   readonly #changedDuringImports = new Set<Set<string>>();
   #failure: Error | undefined;
+  /** An import's papers were not all sent: the index is never marked as holding the library. */
+  #incomplete = false;
   #closed = false;
   #closing: Promise<void> | undefined;
 
@@ -186,10 +186,9 @@ export class SearchIndex {
   }
 
   /**
-   * Sends papers to the worker; in the background, a chunk at a time, made as it is sent, and two
-   * out at a time, as `open` sends them. All sent at once, a 10,000-paper import's hundred
-   * messages were read by the worker before a search sent after them: 130-240 ms for the search
-   * typed as the import ended (and making all the documents at once held this thread 50 ms).
+   * Sends papers to the worker; in the background, two chunks out at a time, each made as it is
+   * sent. All sent at once, a 10,000-paper import's hundred messages were read by the worker
+   * before a search typed as it ended (130-240 ms), and making them held this thread 50 ms.
    */
   async #upsert(batch: DocBatch, background: boolean): Promise<number> {
     if (!background) {
@@ -206,8 +205,9 @@ export class SearchIndex {
         for (let i = 0; i < batch.size && !this.#closed; i += CHUNK) {
           if (sent.length >= 2) await sent[sent.length - 2];
           else if (i > 0) await breathe();
+          if (this.#closed || this.#failure) break; // closed meanwhile: the next start indexes the rest
           const chunk = batch.docs(i, i + CHUNK).filter((d) => !changed.has(d.id));
-          const answer = this.#call('upsert', { docs: chunk, background });
+          const answer = this.#call('upsert', { docs: chunk, background, last: i + CHUNK >= batch.size });
           answer.catch(() => undefined); // awaited below, or left behind by an earlier chunk's failure
           sent.push(answer);
         }
@@ -216,7 +216,10 @@ export class SearchIndex {
       }
       return sent;
     });
-    this.#sending = sending.catch(() => undefined);
+    // Papers not sent (their documents could not be made): the index is not marked whole this session.
+    this.#sending = sending.catch(() => {
+      this.#incomplete = true;
+    });
     const answers = await Promise.all(await sending);
     return answers.at(-1)?.size ?? this.size;
   }
@@ -229,7 +232,7 @@ export class SearchIndex {
   mark(stamp: string): void {
     const after = Promise.all([this.#sending, this.#opened, this.#marking]);
     this.#marking = after.then(() => {
-      if (!this.#closed) this.#call('mark', { corpus: stamp }).catch(() => undefined);
+      if (!this.#closed && !this.#incomplete) this.#call('mark', { corpus: stamp }).catch(() => undefined);
     });
   }
 

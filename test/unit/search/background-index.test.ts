@@ -4,7 +4,7 @@ import { SearchIndex, type SearchDoc } from '../../../src/search/search-index';
 import { syntheticPapers } from '../../../scripts/bench/synthetic-library';
 import { tempDir } from '../../helpers';
 
-/** 2,000 papers; the 500th (the end of the first message the worker gets) alone says "wombatology". */
+/** 2,000 papers; the 500th (in the fifth message the worker gets) alone says "wombatology". */
 const docs: SearchDoc[] = syntheticPapers(2000, 5).map((p, i) => ({ id: `p${i}`, ...p, abstract: i === 499 ? `${p.abstract} Wombatology.` : p.abstract }));
 
 async function openIndex() {
@@ -35,7 +35,7 @@ describe('the index worker', () => {
     const index = await openIndex();
     try {
       const adding = index.add(docs, true);
-      // p400 is in the first message the worker has, p1999 in one the core has not sent yet.
+      // p400 is in a message the worker has or is about to have, p1999 in one the core has not sent yet.
       void index.add([
         { ...docs[400], notes: 'kangaroo' },
         { ...docs[1999], notes: 'kangaroo' },
@@ -46,6 +46,34 @@ describe('the index worker', () => {
       expect(index.size).toBe(2000);
     } finally {
       await index.close();
+    }
+  });
+
+  it('never marks the index as holding the library when an import’s papers could not all be sent', async () => {
+    const file = path.join(tempDir(), 'search-index.bin');
+    const index = new SearchIndex(file);
+    await index.open({ ids: () => [], doc: () => undefined, stamp: () => '', readerIds: () => [] });
+    // The second half's documents cannot be made (their abstracts unreadable, say).
+    const batch = {
+      size: docs.length,
+      docs: (from: number, to: number) => {
+        if (from >= 1000) throw new Error('the file of abstracts ends early');
+        return docs.slice(from, to);
+      },
+    };
+    await index.add(batch, true);
+    index.mark('after the import');
+    await index.settled();
+    expect(index.size).toBe(1000);
+    await index.close();
+    // The next start checks paper by paper, finds the other thousand missing, and indexes them.
+    const again = new SearchIndex(file);
+    try {
+      await again.open({ ids: () => docs.map((d) => d.id), doc: (id) => docs[Number(id.slice(1))], stamp: () => 'after the import', readerIds: () => [] });
+      expect(again.checkedBy).toBe('papers');
+      expect(again.size).toBe(2000);
+    } finally {
+      await again.close();
     }
   });
 
