@@ -118,8 +118,7 @@ export class SearchIndex {
       let indexing: Promise<void> | undefined;
       for (let i = 0; i < needed.length && !this.#closed; i += CHUNK) {
         const docs = needed.slice(i, i + CHUNK).flatMap((id) => source.doc(id) ?? []);
-        // Only the count is kept until the worker answers: docs kept as long would outlive the young generation too.
-        const count = docs.length;
+        const count = docs.length; // only the count is kept until the worker answers (see CHUNK)
         const sent = this.#call('upsert', { docs }).then(({ size }) => {
           this.size = size;
           this.progress.done += count;
