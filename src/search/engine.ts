@@ -144,9 +144,9 @@ export class SearchEngine {
     return data;
   }
 
-  /** A first build's snapshot, written into the file `fd` as it is made (never whole in memory). */
-  writeBuild(fd: number): void {
-    this.#build!.writeSnapshot(this.#header(), fd);
+  /** The snapshot, written into the file `fd` as it is made (never whole in memory). */
+  write(fd: number): void {
+    (this.#build ?? this.#index).writeSnapshot(this.#header(), fd);
     this.unsaved = 0;
   }
 
@@ -165,7 +165,7 @@ export class SearchEngine {
 
   /**
    * Ends a first build in memory: the index opens from the snapshot the build makes, which is
-   * returned. (The worker ends one it can save by writing it into the file: see writeBuild.)
+   * returned. (The worker ends one it can save by writing it into the file: see `write`.)
    */
   finishBuild(): Buffer | undefined {
     if (!this.#build) return undefined;

@@ -6,7 +6,7 @@
 import * as fs from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import * as path from 'node:path';
-import { moveAside, writeFileAtomic, writeFileAtomicWith } from '../storage/files';
+import { moveAside, writeFileAtomicWith } from '../storage/files';
 import { collectGarbage } from '../shared/collect-garbage';
 import { SearchEngine } from './engine';
 import { packFound, type IndexAnswers, type IndexReply, type IndexRequest } from './index-protocol';
@@ -42,78 +42,81 @@ let saveTimer: NodeJS.Timeout | undefined;
 /** Papers indexed into MiniSearch's maps since the index was last packed. */
 let unpacked = 0;
 
-/** Writes a snapshot, if anything changed since the last; returns it, unless a first build's (written as it was made). */
-function save(): Buffer | undefined {
+/** Writes a snapshot, if anything changed since the last; whether it did. */
+function save(): boolean {
   clearTimeout(saveTimer);
   saveTimer = undefined;
   lastSave = performance.now();
-  if (!file || engine.unsaved === 0) return undefined;
-  if (engine.building) {
-    if (!writeBuild()) engine.unsaved++; // tried again at the next save
-    return undefined;
-  }
-  const snapshot = engine.snapshot();
-  return written(() => writeFileAtomic(file, snapshot)) ? snapshot : undefined;
+  return Boolean(file) && engine.unsaved > 0 && write();
 }
 
-/** Whether `write` saved the index; if not, the reader is told why in the log. */
-function written(write: () => void): boolean {
+/**
+ * Writes the index into the file as it is made, never whole in memory: made in a buffer that
+ * doubled as it grew, a 36 MB snapshot of 120,000 papers held 130 MB more for a moment, and a
+ * first build of 1,000,000 papers 300 MB. Whether it was written; if not, the next save tries again.
+ */
+function write(): boolean {
+  const changes = engine.unsaved;
   try {
-    write();
+    writeFileAtomicWith(file, (fd) => engine.write(fd));
     return true;
   } catch (error) {
+    engine.unsaved = Math.max(changes, 1);
     console.error(`[digest-reader] the search index could not be saved: ${(error as Error).message}`);
     return false;
   }
 }
 
+/** Opens the index from the file; if it cannot be read back, why. */
+function reopen(): string | undefined {
+  try {
+    const restored = SearchEngine.restore(fs.readFileSync(file));
+    if (!restored) return 'it is damaged';
+    engine = restored;
+    return undefined;
+  } catch (error) {
+    return (error as Error).message;
+  }
+}
+
 /**
- * Ends a first build: its snapshot is written into the file as it is made, the build let go, and
- * the index opened from the file. (Made whole in memory, beside the build, the snapshot of
- * 1,000,000 papers was the build's peak: 300 MB more.) Not saved, it opens from memory, and the
- * next save tries again.
+ * The index in memory was let go and its file cannot be read back: this session leaves the file
+ * alone (an index built again from nothing would be saved over it), and the next start loads it.
  */
+function lost(why: string): Error {
+  file = '';
+  failedUpsert();
+  return new Error(`the index just saved could not be read back from its file (${why}); restart the app`);
+}
+
+/** Ends a first build: written into the file, let go, and opened from the file; in memory if it cannot be written. */
 function finishBuild(): void {
-  if (!writeBuild()) {
+  if (!write()) {
     engine.finishBuild();
     engine.unsaved++;
     return;
   }
   engine.dropBuild();
-  let restored: SearchEngine | undefined;
-  let why = 'it is damaged';
-  try {
-    restored = SearchEngine.restore(fs.readFileSync(file));
-  } catch (error) {
-    why = (error as Error).message;
-  }
-  if (!restored) {
-    // The build is gone and the file, whole, is the index: this session leaves the file alone
-    // (an index built again from nothing would be saved over it), and the next start loads it.
-    file = '';
-    failedUpsert();
-    throw new Error(`the index just built could not be read back from its file (${why}); restart the app`);
-  }
-  engine = restored;
-}
-
-/** A first build's snapshot, written into the file as it is made; whether it was. */
-function writeBuild(): boolean {
-  return written(() => writeFileAtomicWith(file, (fd) => engine.writeBuild(fd)));
+  const why = reopen();
+  if (why !== undefined) throw lost(why);
 }
 
 /**
- * Saves, and goes on from the snapshot: its postings stay packed until read, a tenth of the memory.
- * Once `idle`, it also collects: the maps just dropped were most of the heap (90 MB after 10,000
- * papers at 100,000), and a thread that waits for the next request would keep them resident. (In
- * the midst of an import, V8 collects soon enough, and a collection would hold searches up.)
+ * Saves, and goes on from the file: its postings stay packed until read, a tenth of the memory.
+ * Once `idle`, the index in memory is let go and collected before the file is read, so that the
+ * two are never held at once (100 MB more at 120,000 papers, most of it the maps of papers added
+ * since the last save). In the midst of an import, V8 collects soon enough, and a collection
+ * would hold searches up; the index is kept until the file is read.
  */
 function saveAndPack(idle = false) {
-  const snapshot = save();
   // A first build keeps its papers packed already (bulk-build.ts).
-  if (snapshot && !engine.building) {
-    engine = SearchEngine.restore(snapshot) ?? engine;
-    if (idle) collectGarbage();
+  if (save() && !engine.building) {
+    if (idle) {
+      engine = SearchEngine.create();
+      collectGarbage();
+      const why = reopen();
+      if (why !== undefined) console.error(`[digest-reader] ${lost(why).message}`);
+    } else reopen();
   }
   unpacked = 0;
 }

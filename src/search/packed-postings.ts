@@ -147,6 +147,17 @@ export function writePostings(w: SnapshotWriter, postings: Map<number, number>, 
   return { count, max };
 }
 
+/** How many of `terms` have a posting of a paper `live` says is in the index. */
+export function liveTerms(terms: Iterable<[string, Map<number, Map<number, number>>]>, live: Uint8Array): number {
+  let count = 0;
+  for (const [, term] of terms) {
+    let found = false;
+    for (const [, postings] of term instanceof PackedTerm ? term.read() : term) eachPosting(postings, (shortId) => (found ||= live[shortId] === 1));
+    if (found) count++;
+  }
+  return count;
+}
+
 /**
  * One term's postings by field, as a snapshot holds them (where its fields start), opened into a
  * Map of PackedPostings only when something reads them: restoring 170,000 terms so at a start took

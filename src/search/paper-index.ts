@@ -1,6 +1,6 @@
 import MiniSearch, { type Options } from 'minisearch';
 import type { PlannedTerm } from './query-plan';
-import { eachPosting, PackedPostings, PackedTerm, writePostings } from './packed-postings';
+import { eachPosting, liveTerms, PackedPostings, PackedTerm, writePostings } from './packed-postings';
 import { SnapshotReader } from './snapshot';
 import { IndexWriter } from './index-format';
 import { FieldLengths } from './field-lengths';
@@ -34,6 +34,8 @@ interface Weights {
 export class PaperIndex extends MiniSearch<SearchDoc> {
   /** 1 for a short id whose document is in the index; discarded ones linger in postings. */
   #live = new Uint8Array(0);
+  /** Whether papers were discarded since the index was made or opened: their postings linger. */
+  #discarded = false;
   /** MiniSearch's field lengths, in typed arrays (also `_fieldLength`). */
   readonly #lengths: FieldLengths;
   /** MiniSearch's terms (also `_index`): a snapshot's in a sorted array, those added since in a tree. */
@@ -70,6 +72,7 @@ export class PaperIndex extends MiniSearch<SearchDoc> {
     const shortId = this._idToShortId.get(id);
     super.discard(id);
     if (shortId !== undefined) this.#live[shortId] = 0;
+    this.#discarded = true;
     this.#changed();
   }
 
@@ -232,9 +235,20 @@ export class PaperIndex extends MiniSearch<SearchDoc> {
 
   /** The index as bytes, with `header` for whoever reads it back. Discarded papers are left out. */
   snapshot(header: unknown): Buffer {
+    return this.#write(header, {}).finish();
+  }
+
+  /** Writes the snapshot into the file `fd` as it is made (see SnapshotFile); its length. */
+  writeSnapshot(header: unknown, fd: number): number {
+    // Every term has a paper in the index, unless papers were discarded since it was made or opened.
+    const terms = this.#discarded ? liveTerms(this.#terms, this.#live) : this.#terms.size;
+    return this.#write(header, { fd, terms }).end();
+  }
+
+  #write(header: unknown, how: { fd?: number; terms?: number }): IndexWriter {
     const fields = Object.keys(this._fieldIds).length;
     const averages = Array.from({ length: fields }, (_, f) => this._avgFieldLength[f] ?? 0);
-    const w = new IndexWriter(header, averages, this._nextId, this._documentIds.size);
+    const w = new IndexWriter(header, averages, this._nextId, this._documentIds.size, how);
     for (const [shortId, id] of this._documentIds) {
       const lengths = this._fieldLength.get(shortId) ?? [];
       w.paper(shortId, id, (f) => lengths[f]);
@@ -247,7 +261,7 @@ export class PaperIndex extends MiniSearch<SearchDoc> {
         fieldsData.map(([fieldId, postings]) => [fieldId, (block) => writePostings(block, postings, this.#live)]),
       );
     }
-    return w.finish();
+    return w;
   }
 
   /** The index a snapshot holds; throws on a damaged one. `options` must be those it was made with. */

@@ -1,5 +1,7 @@
 import MiniSearch from 'minisearch';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { syntheticPapers } from '../../../scripts/bench/synthetic-library';
 import { QUERIES } from '../../../scripts/bench/workload';
@@ -288,6 +290,38 @@ describe('the index snapshot', () => {
     }
     expect(answer(engine, 'speculative decoding')).toEqual(answer(engineOf(docs), 'speculative decoding'));
     expect(engine.building).toBe(false);
+  });
+
+  it('is written into a file as it is made, the same bytes as in memory, also once papers were changed or dropped', async () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'dr-index-')), 'search-index.bin');
+    const written = (engine: SearchEngine) => {
+      const fd = fs.openSync(file, 'w');
+      try {
+        engine.write(fd);
+      } finally {
+        fs.closeSync(fd);
+      }
+      return fs.readFileSync(file);
+    };
+    const docs = [...papers(300, 9), { id: 'lone', title: 'Zyzzyva', abstract: 'The one paper with quokkanomics.', authors: '' }];
+    // Opened from a snapshot: its terms are packed until read.
+    const engine = SearchEngine.restore(engineOf(docs).snapshot())!;
+    expect(written(engine).equals(engine.snapshot())).toBe(true);
+    engine.upsert([...docs.slice(0, 40).map((d) => ({ ...d, notes: 'wombat' })), ...papers(20, 10).map((d) => ({ ...d, id: `new-${d.id}` }))]);
+    // Dropped, its words stay in the index with no paper in it: the file says how many terms have one.
+    expect(
+      engine.reconcile(
+        docs.filter((d) => d.id !== 'lone').map((d) => d.id),
+        docs.slice(1).map(() => ''),
+        new Set(['new-p0']),
+      ),
+    ).not.toContain('lone');
+    const bytes = written(engine);
+    expect(bytes.equals(engine.snapshot())).toBe(true);
+    expect(SearchEngine.restore(bytes)!.search('quokkanomics').matched).toBe(0);
+    expect(SearchEngine.restore(bytes)!.search('wombat').matched).toBe(40);
+    await engine.vacuum();
+    expect(written(engine).equals(engine.snapshot())).toBe(true);
   });
 
   it('is refused when damaged', () => {
