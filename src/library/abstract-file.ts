@@ -42,6 +42,7 @@ export class AbstractFile {
   /** Where a run of blocks is read at once, and where an abstract across blocks is put together. */
   readonly #run = Buffer.allocUnsafeSlow(READ_AHEAD * BLOCK);
   #joined = Buffer.allocUnsafeSlow(2 * BLOCK);
+  #appending: Promise<unknown> = Promise.resolve();
 
   constructor(readonly file: string) {}
 
@@ -122,8 +123,15 @@ export class AbstractFile {
   /**
    * Appends texts at the end of the file (made if missing) and returns where each went: [offset,
    * bytes]. `afresh` empties the file first: for a whole corpus, when no paper reads from it.
+   * Appends run one after another: each places its texts where the one before it ended.
    */
-  async append(texts: string[], afresh = false): Promise<Array<[number, number]>> {
+  append(texts: string[], afresh = false): Promise<Array<[number, number]>> {
+    const run = this.#appending.then(() => this.#append(texts, afresh));
+    this.#appending = run.catch(() => undefined);
+    return run;
+  }
+
+  async #append(texts: string[], afresh: boolean): Promise<Array<[number, number]>> {
     if (afresh) this.close();
     const handle = await fs.promises.open(this.file, afresh ? 'w' : 'a');
     try {

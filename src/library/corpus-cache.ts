@@ -112,6 +112,20 @@ export class CorpusCache {
   }
 
   /**
+   * Writes papers' abstracts to the file of abstracts at once, each paper reading its own from
+   * there: an import's, which would otherwise stay in memory until the save (12 MB for 10,000
+   * papers). A write that fails leaves them in memory, for the save to write (and to tell).
+   */
+  async spill(papers: StoredPaper[]): Promise<void> {
+    const texts = papers.map((p) => p.unsaved!);
+    try {
+      (await this.abstracts.append(texts)).forEach((place, i) => papers[i].saved(this.abstracts, place, texts[i]));
+    } catch (error) {
+      if (!isIoError(error)) throw error;
+    }
+  }
+
+  /**
    * For a corpus replayed from its digests: empties the file of abstracts and writes papers' texts
    * to it as each digest is added, each paper reading its own from there at once, so that the
    * texts die young instead of filling the heap until the save (110 MB at 100,000 papers). A write

@@ -166,6 +166,8 @@ export class Corpus {
         await pause();
         this.#addEntries(data, i, Math.min(entries.length, i + SLICE), sum);
       }
+      // While the digest is being added, so that no save of the cache runs meanwhile.
+      await this.#cache.spill(this.#unsavedOf(data));
       return { digest: data.digest, ...sum.result() };
     } finally {
       this.#adding = undefined;

@@ -26,6 +26,14 @@ describe('the file of abstracts', () => {
     file.close();
   });
 
+  it('places appends asked for at once one after another, each where the one before it ended', async () => {
+    const file = new AbstractFile(path.join(tempDir(), 'abstracts.bin'));
+    const all = texts();
+    const [first, second, third] = await Promise.all([file.append(all.slice(0, 6), true), file.append(all.slice(6)), file.append(['last'])]);
+    expect([...first, ...second, ...third].map((place) => file.read(...place))).toEqual([...all, 'last']);
+    file.close();
+  });
+
   it('reads what an append put after the end it had read: the block that held the end is read again', async () => {
     const file = new AbstractFile(path.join(tempDir(), 'abstracts.bin'));
     const first = await file.append(['a short first abstract', 'and a second, both in the first block'], true);

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { DigestEntry } from '../../../src/digest/types';
 import { Corpus } from '../../../src/library/corpus';
 import { CorpusCache } from '../../../src/library/corpus-cache';
+import type { StoredPaper } from '../../../src/library/stored-paper';
 import { tempDir } from '../../helpers';
 
 const ABSTRACT = 'We study speculative decoding for large language models and show a draft model accepted at high rates speeds up inference.';
@@ -63,6 +64,28 @@ describe('the corpus cache', () => {
     expect(third.loadedFrom).toBe('cache');
     expect(plain(third)).toEqual(expected);
     expect(third.paper('arxiv-2401-12345')!.abstract).toBe(UNICODE);
+    await third.close();
+  });
+
+  it('an import writes its abstracts, new and revised, to their file as it adds them: none waits in memory for the save', async () => {
+    const { dir, corpus } = library();
+    await corpus.close();
+    const second = new Corpus(dir);
+    const entries = [
+      { title: 'Later', abstract: 'A later paper about retrieval.', line: 1 },
+      { title: 'Fast Drafts: Trees v3', abstract: UNICODE, arxivId: '2401.12345', arxivVersion: 3, line: 2 },
+    ];
+    const stored = second.resolve(entries);
+    const meta = { name: 'sliced', importedAt: '2026-03-01T00:00:00.000Z', format: 'test', source: 'file' as const, contentHash: 'sliced', paperCount: 2 };
+    const { newPapers, revisedPapers } = await second.addDigestInSlices(meta, stored, () => Promise.resolve());
+    const brought = [...newPapers, ...revisedPapers] as unknown as StoredPaper[];
+    expect(brought.map((p) => p.unsaved)).toEqual([undefined, undefined]);
+    expect(brought.map((p) => p.abstract)).toEqual(['A later paper about retrieval.', UNICODE]);
+    const expected = plain(second);
+    await second.close();
+    const third = new Corpus(dir);
+    expect(third.loadedFrom).toBe('cache');
+    expect(plain(third)).toEqual(expected);
     await third.close();
   });
 
