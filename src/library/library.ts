@@ -16,6 +16,7 @@ import { Corpus } from './corpus';
 import { HitPapers } from './hit-papers';
 import { SortedPapers } from './sorted-papers';
 import { DigestParser } from '../digest/parse-off-thread';
+import { GrowthCollector } from '../shared/collect-garbage';
 import { importDigest, type ImportReport, type ImportRequest } from './importer';
 import type { Digest, Paper } from './types';
 import { factFilter, identityOf } from './paper-facts';
@@ -46,6 +47,7 @@ export class Library {
   readonly #sorted: SortedPapers;
   #importing: Promise<unknown> = Promise.resolve();
   readonly #parser = new DigestParser();
+  readonly #garbage = new GrowthCollector();
   /** What the last key's phrase re-rank learnt, for the next (phrase.ts). */
   readonly #phrases = new PhraseMemo();
   readonly #hitPapers: HitPapers;
@@ -95,6 +97,7 @@ export class Library {
     // failed, they are counted from the corpus, slowly but without holding up the thread.
     const scan = scanFrequencies(() => this.corpus.papers);
     this.terms = new TermStats(this.corpus, (terms) => (this.index.ready ? this.index.frequencies(terms) : scan(terms)));
+    this.#garbage.reset(); // the corpus read: growth counts from here
   }
 
   *#docs(papers: Iterable<Paper>) {
@@ -133,6 +136,7 @@ export class Library {
 
   async #import(req: ImportRequest): Promise<ImportReport> {
     const name = req.name ?? req.fileName ?? 'digest';
+    this.#garbage.check(); // the imports' before it
     const { report, newPapers, changedPapers, paperIds } = await importDigest(this.corpus, this.#parser, req, (done, total) =>
       this.#events.emit('import.progress', { name, done, total }),
     );
@@ -143,7 +147,10 @@ export class Library {
       const docs = { size: papers.length, docs: (from: number, to: number) => [...this.#docs(papers.slice(from, to))] };
       if (papers.length >= BACKGROUND_FROM) {
         // Searches meanwhile answer at once, without these papers; the page asks again once they are in.
-        void this.index.add(docs, true).then(() => this.#events.emit('library.changed', { reason: 'index' }));
+        void this.index.add(docs, true).then(() => {
+          this.#garbage.soon(); // the import's, its documents' (see GrowthCollector)
+          this.#events.emit('library.changed', { reason: 'index' });
+        });
       } else void this.index.add(docs);
       this.index.mark(this.#stamp());
       if (report.digest && this.onImported) {
@@ -155,6 +162,7 @@ export class Library {
       else this.#sorted.insert(newPapers);
       this.#events.emit('library.changed', { reason: 'import' });
     }
+    this.#garbage.soon();
     return report;
   }
 

@@ -1,4 +1,4 @@
-import { setFlagsFromString } from 'node:v8';
+import { getHeapStatistics, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 
 let gc: (() => void) | undefined;
@@ -24,5 +24,45 @@ function exposedGc(): () => void {
     return runInNewContext('gc') as () => void;
   } finally {
     setFlagsFromString('--no-expose-gc');
+  }
+}
+
+/**
+ * Collects once the heap has grown by `growth` bytes since the last collection seen here. V8 lets
+ * a heap grow well past what it holds before it collects again: over ten imports of 1,000 papers
+ * into 100,000 the core's heap went from 140 to 200 MB, 120 MB of it garbage, and a thread that
+ * then waits keeps it resident. Asked as an import begins, and a moment after the last one: a
+ * collection (some 70 ms there) at an import's end held up a search typed meanwhile.
+ */
+export class GrowthCollector {
+  #base = 0;
+  #timer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly growth = 64 << 20,
+    private readonly used = () => getHeapStatistics().used_heap_size,
+    private readonly collect = collectGarbage,
+  ) {}
+
+  /** Growth counts from the heap as it is now. */
+  reset(): void {
+    this.#base = this.used();
+  }
+
+  check(): void {
+    clearTimeout(this.#timer);
+    const used = this.used();
+    // Less than at the last collection: V8 collected by itself since.
+    if (used < this.#base) this.#base = used;
+    else if (used - this.#base >= this.growth) {
+      this.collect();
+      this.#base = this.used();
+    }
+  }
+
+  /** `check` in `ms`, unless asked again meanwhile. */
+  soon(ms = 2000): void {
+    clearTimeout(this.#timer);
+    this.#timer = setTimeout(() => this.check(), ms).unref();
   }
 }

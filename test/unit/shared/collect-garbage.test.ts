@@ -1,7 +1,7 @@
 import { setImmediate as tick } from 'node:timers/promises';
 import { runInNewContext } from 'node:vm';
-import { describe, expect, it } from 'vitest';
-import { collectGarbage } from '../../../src/shared/collect-garbage';
+import { describe, expect, it, vi } from 'vitest';
+import { collectGarbage, GrowthCollector } from '../../../src/shared/collect-garbage';
 
 describe('collectGarbage', () => {
   it('frees what nothing holds, at once, in a process started without --expose-gc', async () => {
@@ -14,5 +14,67 @@ describe('collectGarbage', () => {
     // The flag was for that one call: neither this context nor any made later has `gc`.
     expect((globalThis as { gc?: unknown }).gc).toBeUndefined();
     expect(runInNewContext('typeof gc')).toBe('undefined');
+  });
+});
+
+describe('GrowthCollector', () => {
+  it('collects once the heap grew by its growth since the last collection, V8’s own included', () => {
+    let used = 100;
+    const collected: number[] = [];
+    const collector = new GrowthCollector(
+      50,
+      () => used,
+      () => {
+        collected.push(used);
+        used = 120; // what the heap held
+      },
+    );
+    const at = (heap: number) => {
+      used = heap;
+      collector.check();
+    };
+    at(140); // 140 from 0: grown by more than 50
+    expect(collected).toEqual([140]);
+    at(165); // 45 more than the 120 it held: not yet
+    expect(collected).toEqual([140]);
+    at(175);
+    expect(collected).toEqual([140, 175]);
+    at(90); // V8 collected by itself: growth counts from here
+    at(135);
+    expect(collected).toEqual([140, 175]);
+    at(141);
+    expect(collected).toEqual([140, 175, 141]);
+    at(150);
+    collector.reset(); // from the 150 there are now
+    at(199);
+    expect(collected).toEqual([140, 175, 141]);
+  });
+
+  it('checks a moment later, unless asked again meanwhile', () => {
+    vi.useFakeTimers();
+    try {
+      let used = 100;
+      let collected = 0;
+      const collector = new GrowthCollector(
+        50,
+        () => used,
+        () => collected++,
+      );
+      collector.soon(2000);
+      vi.advanceTimersByTime(1999);
+      expect(collected).toBe(0);
+      vi.advanceTimersByTime(1);
+      expect(collected).toBe(1);
+      used = 200;
+      collector.soon(2000);
+      vi.advanceTimersByTime(1000);
+      collector.soon(2000); // a second import ended: the time counts again
+      vi.advanceTimersByTime(1500);
+      expect(collected).toBe(1);
+      vi.advanceTimersByTime(500);
+      expect(collected).toBe(2);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
