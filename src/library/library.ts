@@ -151,7 +151,10 @@ export class Library {
           this.#garbage.soon(); // the import's, its documents' (see GrowthCollector)
           this.#events.emit('library.changed', { reason: 'index' });
         });
-      } else void this.index.add(docs);
+      } else {
+        void this.index.add(docs);
+        this.#garbage.soon();
+      }
       this.index.mark(this.#stamp());
       if (report.digest && this.onImported) {
         const papers = paperIds.map((id) => this.corpus.paper(id)).filter((p): p is Paper => Boolean(p));
@@ -162,7 +165,6 @@ export class Library {
       else this.#sorted.insert(newPapers);
       this.#events.emit('library.changed', { reason: 'import' });
     }
-    this.#garbage.soon();
     return report;
   }
 
@@ -186,6 +188,7 @@ export class Library {
     ...filter
   }: PaperQuery): Promise<PaperPage> {
     const data = this.#userData();
+    this.#garbage.postpone(); // never while the reader types
     if (digestId && !this.corpus.digest(digestId)) throw new ApiError('not-found', 'That digest is no longer in the library.');
     if (filter.listId && !data.lists[filter.listId]) throw new ApiError('not-found', 'That reading list no longer exists.');
     const byDigest = digestId ? (p: Paper) => p.appearances.some((a) => a.digestId === digestId) : undefined;

@@ -31,8 +31,9 @@ function exposedGc(): () => void {
  * Collects once the heap has grown by `growth` bytes since the last collection seen here. V8 lets
  * a heap grow well past what it holds before it collects again: over ten imports of 1,000 papers
  * into 100,000 the core's heap went from 140 to 200 MB, 120 MB of it garbage, and a thread that
- * then waits keeps it resident. Asked as an import begins, and a moment after the last one: a
- * collection (some 70 ms there) at an import's end held up a search typed meanwhile.
+ * then waits keeps it resident. Asked as an import begins, and once the reader has neither imported
+ * nor searched for a moment: a collection (some 70 ms there) at an import's end held up searches
+ * typed meanwhile.
  */
 export class GrowthCollector {
   #base = 0;
@@ -51,6 +52,7 @@ export class GrowthCollector {
 
   check(): void {
     clearTimeout(this.#timer);
+    this.#timer = undefined;
     const used = this.used();
     // Less than at the last collection: V8 collected by itself since.
     if (used < this.#base) this.#base = used;
@@ -64,5 +66,10 @@ export class GrowthCollector {
   soon(ms = 2000): void {
     clearTimeout(this.#timer);
     this.#timer = setTimeout(() => this.check(), ms).unref();
+  }
+
+  /** A `check` to come waits its time again from now (the reader is searching). */
+  postpone(): void {
+    if (this.#timer) this.#timer.refresh();
   }
 }

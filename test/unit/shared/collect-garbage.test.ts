@@ -50,7 +50,7 @@ describe('GrowthCollector', () => {
     expect(collected).toEqual([140, 175, 141]);
   });
 
-  it('checks a moment later, unless asked again meanwhile', () => {
+  it('checks a moment later, unless asked again meanwhile, and never while the reader searches', () => {
     vi.useFakeTimers();
     try {
       let used = 100;
@@ -73,6 +73,18 @@ describe('GrowthCollector', () => {
       expect(collected).toBe(1);
       vi.advanceTimersByTime(500);
       expect(collected).toBe(2);
+      used = 300;
+      collector.postpone(); // nothing to come: nothing happens
+      vi.advanceTimersByTime(5000);
+      expect(collected).toBe(2);
+      collector.soon(2000);
+      for (let key = 0; key < 10; key++) {
+        vi.advanceTimersByTime(1000);
+        collector.postpone(); // a search at every second
+      }
+      expect(collected).toBe(2);
+      vi.advanceTimersByTime(2000);
+      expect(collected).toBe(3);
     } finally {
       vi.useRealTimers();
     }
