@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { syntheticPapers } from '../../../scripts/bench/synthetic-library';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { EventBus } from '../../../src/api/events';
 import { Library } from '../../../src/library/library';
 import { searchDoc } from '../../../src/library/user-view';
@@ -175,6 +175,41 @@ describe('the persisted index', () => {
     await again.open(source);
     expect(again).toMatchObject({ source: 'loaded', size: 1500 });
     expect((await again.search('quokkasaurus')).hits.map((h) => h.id)).toEqual(['p7']);
+    await again.close();
+  });
+
+  it('saves an import’s papers once idle, reopens from the file, and answers as before', async () => {
+    const papers = syntheticPapers(1300, 21).map((p, i) => ({ id: `p${i}`, title: p.title, abstract: p.abstract }));
+    const source = (n: number) => ({
+      ids: () => papers.slice(0, n).map((p) => p.id),
+      doc: (id: string) => papers[Number(id.slice(1))],
+      stamp: () => `${n}`,
+      readerIds: () => [],
+    });
+    const dir = tempDir();
+    const built = new SearchIndex(file(dir));
+    await built.open(source(200));
+    await built.close();
+    const index = new SearchIndex(file(dir));
+    await index.open(source(200));
+    const before = fs.statSync(file(dir)).ino;
+    // More than a save's worth of changes, through MiniSearch's maps: saved 2 s after the work stops.
+    void index.add(papers.slice(200), true);
+    await index.settled();
+    const scores = async () => {
+      const all = [];
+      for (const q of ['speculative decoding', 'kv cach', 'atention', 'retrieval augmented gen'])
+        all.push((await index.search(q)).hits.map((h) => `${h.id} ${h.score.toFixed(9)}`));
+      return all;
+    };
+    const unsaved = await scores();
+    expect(unsaved.flat().some((hit) => Number(hit.slice(1, hit.indexOf(' '))) >= 200)).toBe(true);
+    await vi.waitFor(() => expect(fs.statSync(file(dir)).ino).not.toBe(before), { timeout: 10_000, interval: 100 });
+    expect(await scores()).toEqual(unsaved);
+    await index.close();
+    const again = new SearchIndex(file(dir));
+    await again.open(source(1300));
+    expect(again).toMatchObject({ source: 'loaded', size: 1300 });
     await again.close();
   });
 
