@@ -18,7 +18,7 @@ describe('collectGarbage', () => {
 });
 
 describe('GrowthCollector', () => {
-  it('collects once the heap grew by its growth since the last collection, V8’s own included', () => {
+  it('collects once the heap grew by its growth (or by half, if more) since the last collection, V8’s own included', () => {
     let used = 100;
     const collected: number[] = [];
     const collector = new GrowthCollector(
@@ -26,7 +26,7 @@ describe('GrowthCollector', () => {
       () => used,
       () => {
         collected.push(used);
-        used = 120; // what the heap held
+        used = 80; // what the heap held
       },
     );
     const at = (heap: number) => {
@@ -35,19 +35,21 @@ describe('GrowthCollector', () => {
     };
     at(140); // 140 from 0: grown by more than 50
     expect(collected).toEqual([140]);
-    at(165); // 45 more than the 120 it held: not yet
+    at(125); // 45 more than the 80 it held: not yet
     expect(collected).toEqual([140]);
-    at(175);
-    expect(collected).toEqual([140, 175]);
-    at(90); // V8 collected by itself: growth counts from here
-    at(135);
-    expect(collected).toEqual([140, 175]);
-    at(141);
-    expect(collected).toEqual([140, 175, 141]);
-    at(150);
+    at(130);
+    expect(collected).toEqual([140, 130]);
+    at(60); // V8 collected by itself: growth counts from here
+    at(105);
+    expect(collected).toEqual([140, 130]);
+    at(110);
+    expect(collected).toEqual([140, 130, 110]);
+    used = 150;
     collector.reset(); // from the 150 there are now
-    at(199);
-    expect(collected).toEqual([140, 175, 141]);
+    at(224); // a large heap grows by half first: 75 from 150
+    expect(collected).toEqual([140, 130, 110]);
+    at(225);
+    expect(collected).toEqual([140, 130, 110, 225]);
   });
 
   it('checks a moment later, unless asked again meanwhile, and never while the reader searches', () => {
