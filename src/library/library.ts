@@ -19,7 +19,7 @@ import { DigestParser } from '../digest/parse-off-thread';
 import { GrowthCollector } from '../shared/collect-garbage';
 import { importDigest, type ImportReport, type ImportRequest } from './importer';
 import type { Digest, Paper } from './types';
-import { factFilter, identityOf } from './paper-facts';
+import { allOf, factFilter, identityOf, positionIn } from './paper-facts';
 import { paperRow } from './paper-row';
 import { cachedFacets, FacetCount, facetsOf, type Facets } from './facets';
 import { readerPaperIds, searchDoc, userFilter } from './user-view';
@@ -298,14 +298,3 @@ export class Library {
 }
 
 const EMPTY_USER_DATA = migrate({});
-
-/** One test from several, any of which may be absent. */
-function allOf<T>(tests: (((x: T) => boolean) | undefined)[]): ((x: T) => boolean) | undefined {
-  const present = tests.filter((t): t is (x: T) => boolean => Boolean(t));
-  if (present.length <= 1) return present[0];
-  return (x) => present.every((t) => t(x));
-}
-
-function positionIn(p: Paper, digestId: string): number {
-  return p.appearances.find((a) => a.digestId === digestId)?.position ?? 0;
-}

@@ -56,3 +56,15 @@ export function factFilter(f: FactFilter): ((p: Paper) => boolean) | undefined {
   }
   return tests.length ? (p) => tests.every((t) => t(p)) : undefined;
 }
+
+/** One test from several, any of which may be absent. */
+export function allOf<T>(tests: (((x: T) => boolean) | undefined)[]): ((x: T) => boolean) | undefined {
+  const present = tests.filter((t): t is (x: T) => boolean => Boolean(t));
+  if (present.length <= 1) return present[0];
+  return (x) => present.every((t) => t(x));
+}
+
+/** Where a paper stands in a digest (0 if it is not in it). */
+export function positionIn(p: Paper, digestId: string): number {
+  return p.appearances.find((a) => a.digestId === digestId)?.position ?? 0;
+}

@@ -1,4 +1,6 @@
-import { SnapshotFile, SnapshotSizer, SnapshotWriter } from './snapshot';
+import { eachPosting, PackedTerm, zigzag } from './packed-postings';
+import { SnapshotFile, SnapshotSizer, SnapshotWriter, type SnapshotReader } from './snapshot';
+import { TermTable } from './term-table';
 
 /** Writes one field's postings into `block`; returns how many and the highest short id (count 0: none). */
 export type PostingsWriter = (block: SnapshotWriter) => { count: number; max: number };
@@ -8,7 +10,7 @@ export type PostingsWriter = (block: SnapshotWriter) => { count: number; max: nu
  * the fields' average lengths, the next short id, the papers (short id, id, each field's length
  * plus one, 0 for a field the paper lacks, which MiniSearch keeps apart from empty), then the
  * terms, each with its postings by field (packed-postings.ts). PaperIndex writes it from
- * MiniSearch's state; BulkBuild from a first build.
+ * MiniSearch's state; BulkBuild from a first build. The terms are read back by `restoreTerms`.
  */
 export class IndexWriter {
   readonly #w: SnapshotWriter;
@@ -101,4 +103,50 @@ export class IndexWriter {
     if (!(this.#w instanceof SnapshotFile)) throw new Error('only a snapshot written into a file is ended');
     return this.#w.end();
   }
+}
+
+/** Writes the postings of papers `live` says are in the index; returns how many. */
+export function writePostings(w: SnapshotWriter, postings: Map<number, number>, live: Uint8Array): { count: number; max: number } {
+  let count = 0;
+  let previous = 0;
+  let max = 0;
+  eachPosting(postings, (shortId, tf) => {
+    if (!live[shortId]) return;
+    w.uint(zigzag(shortId - previous));
+    w.uint(tf);
+    previous = shortId;
+    if (shortId > max) max = shortId;
+    count++;
+  });
+  return { count, max };
+}
+
+/** How many of `terms` have a posting of a paper `live` says is in the index. */
+export function liveTerms(terms: Iterable<[string, Map<number, Map<number, number>>]>, live: Uint8Array): number {
+  let count = 0;
+  for (const [, term] of terms) {
+    let found = false;
+    for (const [, postings] of term instanceof PackedTerm ? term.read() : term) eachPosting(postings, (shortId) => (found ||= live[shortId] === 1));
+    if (found) count++;
+  }
+  return count;
+}
+
+/** The snapshot's terms, from where `r` stands: sorted as written (an older snapshot's are sorted here). */
+export function restoreTerms(r: SnapshotReader, snapshot: Buffer): TermTable {
+  const count = r.u32();
+  let [terms, at] = [new Array<string>(count), new Int32Array(count)];
+  let sorted = true;
+  for (let t = 0; t < count; t++) {
+    const term = r.string();
+    if (t > 0 && !(terms[t - 1] < term)) sorted = false;
+    terms[t] = term;
+    at[t] = r.pos;
+    PackedTerm.skip(r);
+  }
+  if (!sorted) {
+    const order = Array.from(terms.keys()).sort((a, b) => (terms[a] < terms[b] ? -1 : terms[a] > terms[b] ? 1 : 0));
+    [terms, at] = [order.map((i) => terms[i]), Int32Array.from(order, (i) => at[i])];
+  }
+  return new TermTable(terms, (i) => new PackedTerm(snapshot, at[i]));
 }

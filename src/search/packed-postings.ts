@@ -1,5 +1,5 @@
 import { AppendedPostings } from './appended-postings';
-import { SnapshotReader, type SnapshotWriter } from './snapshot';
+import { SnapshotReader } from './snapshot';
 
 export const zigzag = (n: number) => (n >= 0 ? n * 2 : -n * 2 - 1);
 
@@ -129,33 +129,6 @@ export function eachPosting(postings: Map<number, number>, visit: (shortId: numb
   } else {
     postings.forEach((tf, shortId) => visit(shortId, tf));
   }
-}
-
-/** Writes the postings of papers `live` says are in the index; returns how many. */
-export function writePostings(w: SnapshotWriter, postings: Map<number, number>, live: Uint8Array): { count: number; max: number } {
-  let count = 0;
-  let previous = 0;
-  let max = 0;
-  eachPosting(postings, (shortId, tf) => {
-    if (!live[shortId]) return;
-    w.uint(zigzag(shortId - previous));
-    w.uint(tf);
-    previous = shortId;
-    if (shortId > max) max = shortId;
-    count++;
-  });
-  return { count, max };
-}
-
-/** How many of `terms` have a posting of a paper `live` says is in the index. */
-export function liveTerms(terms: Iterable<[string, Map<number, Map<number, number>>]>, live: Uint8Array): number {
-  let count = 0;
-  for (const [, term] of terms) {
-    let found = false;
-    for (const [, postings] of term instanceof PackedTerm ? term.read() : term) eachPosting(postings, (shortId) => (found ||= live[shortId] === 1));
-    if (found) count++;
-  }
-  return count;
 }
 
 /**

@@ -1,8 +1,8 @@
 import MiniSearch, { type Options } from 'minisearch';
 import type { PlannedTerm } from './query-plan';
-import { eachPosting, liveTerms, PackedPostings, PackedTerm, writePostings } from './packed-postings';
+import { eachPosting, PackedPostings, PackedTerm } from './packed-postings';
 import { SnapshotReader } from './snapshot';
-import { IndexWriter } from './index-format';
+import { IndexWriter, liveTerms, restoreTerms, writePostings } from './index-format';
 import { FieldLengths } from './field-lengths';
 import { addShares } from './bm25';
 import { expand, type Expansion } from './expand';
@@ -292,23 +292,4 @@ export class PaperIndex extends MiniSearch<SearchDoc> {
     this.#terms = terms;
     this._index = terms as unknown as MiniSearch['_index'];
   }
-}
-
-/** The snapshot's terms, from where `r` stands: sorted as written (an older snapshot's are sorted here). */
-function restoreTerms(r: SnapshotReader, snapshot: Buffer): TermTable {
-  const count = r.u32();
-  let [terms, at] = [new Array<string>(count), new Int32Array(count)];
-  let sorted = true;
-  for (let t = 0; t < count; t++) {
-    const term = r.string();
-    if (t > 0 && !(terms[t - 1] < term)) sorted = false;
-    terms[t] = term;
-    at[t] = r.pos;
-    PackedTerm.skip(r);
-  }
-  if (!sorted) {
-    const order = Array.from(terms.keys()).sort((a, b) => (terms[a] < terms[b] ? -1 : terms[a] > terms[b] ? 1 : 0));
-    [terms, at] = [order.map((i) => terms[i]), Int32Array.from(order, (i) => at[i])];
-  }
-  return new TermTable(terms, (i) => new PackedTerm(snapshot, at[i]));
 }

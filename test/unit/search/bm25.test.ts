@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addShares, type FieldShare } from '../../../src/search/bm25';
-import { writePostings } from '../../../src/search/packed-postings';
+import { writePostings } from '../../../src/search/index-format';
 import { SnapshotWriter } from '../../../src/search/snapshot';
 import { Scratch } from '../../../src/search/word-scores';
 

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { eachPosting, PackedPostings, writePostings } from '../../../src/search/packed-postings';
+import { writePostings } from '../../../src/search/index-format';
+import { eachPosting, PackedPostings } from '../../../src/search/packed-postings';
 import { SnapshotWriter } from '../../../src/search/snapshot';
 
 /** Postings of papers 0–`max` packed as a snapshot holds them, and the same in a Map. */
