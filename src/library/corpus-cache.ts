@@ -86,6 +86,8 @@ export class CorpusCache {
    * is asked after the last part is made: if the corpus changed meanwhile, nothing is written.
    */
   async save(digests: Digest[], papers: StoredPaper[], current: () => boolean): Promise<void> {
+    // Started only while no digest is being added (CacheSaver's `busy`), so no import's `spill` runs
+    // meanwhile, and `afresh` (every text pending) never empties a file a spill wrote to.
     const pending = papers.filter((p) => p.unsaved !== undefined);
     const texts = pending.map((p) => p.unsaved!);
     const placed = new Map<StoredPaper, [number, number]>();
@@ -117,6 +119,7 @@ export class CorpusCache {
    * papers). A write that fails leaves them in memory, for the save to write (and to tell).
    */
   async spill(papers: StoredPaper[]): Promise<void> {
+    if (papers.length === 0) return;
     const texts = papers.map((p) => p.unsaved!);
     try {
       (await this.abstracts.append(texts)).forEach((place, i) => papers[i].saved(this.abstracts, place, texts[i]));

@@ -166,7 +166,8 @@ export class Corpus {
         await pause();
         this.#addEntries(data, i, Math.min(entries.length, i + SLICE), sum);
       }
-      // While the digest is being added, so that no save of the cache runs meanwhile.
+      // While the digest is being added: no save of the cache starts meanwhile (one that empties
+      // the file of abstracts would leave the papers spilled here reading the wrong bytes).
       await this.#cache.spill(this.#unsavedOf(data));
       return { digest: data.digest, ...sum.result() };
     } finally {

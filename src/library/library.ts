@@ -277,6 +277,7 @@ export class Library {
 
   /** Saves the index and the corpus's cache if they changed since they were loaded, and stops the index's worker. */
   async close(): Promise<void> {
+    this.#garbage.stop();
     await this.#parser.close();
     await Promise.all([this.index.close(), this.corpus.close()]);
   }

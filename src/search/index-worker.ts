@@ -32,8 +32,7 @@ const BUILD_SAVE_GAP_MS = (workerData as WorkerOptions | null)?.buildSaveGapMs ?
 let lastSave = performance.now();
 
 let engine = SearchEngine.create();
-/** Papers upserted since the snapshot was loaded (see 'reconcile'). */
-const sentSinceLoad = new Set<string>();
+const sentSinceLoad = new Set<string>(); // papers upserted since the snapshot was loaded (see 'reconcile')
 /** Set when papers could not be indexed (see 'mark'). */
 let upsertFailed = false;
 let file = '';
@@ -41,6 +40,10 @@ let within: { key: string; ids: Set<string> } | undefined;
 let saveTimer: NodeJS.Timeout | undefined;
 /** Papers indexed into MiniSearch's maps since the index was last packed. */
 let unpacked = 0;
+/** Changes that make an idle save due: more after a save failed. */
+let saveAgainAt = SAVE_AFTER_CHANGES;
+/** Why the index is gone, once it was let go and its file could not be read back. */
+let lostIndex: Error | undefined;
 
 /** Writes a snapshot, if anything changed since the last; whether it did. */
 function save(): boolean {
@@ -51,26 +54,28 @@ function save(): boolean {
 }
 
 /**
- * Writes the index into the file as it is made, never whole in memory: made in a buffer that
- * doubled as it grew, a 36 MB snapshot of 120,000 papers held 130 MB more for a moment, and a
- * first build of 1,000,000 papers 300 MB. Whether it was written; if not, the next save tries again.
+ * Writes the index into the file as it is made, never whole in memory (in a buffer that doubled, a
+ * 36 MB snapshot held 130 MB more). Whether it was; if not, the next save tries again, once idle
+ * only after as many changes again (a full disk is not written at every pause).
  */
 function write(): boolean {
   const changes = engine.unsaved;
   try {
     writeFileAtomicWith(file, (fd) => engine.write(fd));
+    saveAgainAt = SAVE_AFTER_CHANGES;
     return true;
   } catch (error) {
     engine.unsaved = Math.max(changes, 1);
+    saveAgainAt = engine.unsaved + SAVE_AFTER_CHANGES;
     console.error(`[digest-reader] the search index could not be saved: ${(error as Error).message}`);
     return false;
   }
 }
 
-/** Opens the index from the file; if it cannot be read back, why. */
-function reopen(): string | undefined {
+/** Opens the index from the file (or its open `fd`); if it cannot be read back, why. */
+function reopen(from: string | number = file): string | undefined {
   try {
-    const restored = SearchEngine.restore(fs.readFileSync(file));
+    const restored = SearchEngine.restore(fs.readFileSync(from));
     if (!restored) return 'it is damaged';
     engine = restored;
     return undefined;
@@ -79,14 +84,11 @@ function reopen(): string | undefined {
   }
 }
 
-/**
- * The index in memory was let go and its file cannot be read back: this session leaves the file
- * alone (an index built again from nothing would be saved over it), and the next start loads it.
- */
+/** The index was let go and its file cannot be read back: searches say so, and the file is left for the next start. */
 function lost(why: string): Error {
   file = '';
   failedUpsert();
-  return new Error(`the index just saved could not be read back from its file (${why}); restart the app`);
+  return (lostIndex = new Error(`the index just saved could not be read back from its file (${why}); restart the app`));
 }
 
 /** Ends a first build: written into the file, let go, and opened from the file; in memory if it cannot be written. */
@@ -103,22 +105,30 @@ function finishBuild(): void {
 
 /**
  * Saves, and goes on from the file: its postings stay packed until read, a tenth of the memory.
- * Once `idle`, the index in memory is let go and collected before the file is read, so that the
- * two are never held at once (100 MB more at 120,000 papers, most of it the maps of papers added
- * since the last save). In the midst of an import, V8 collects soon enough, and a collection
- * would hold searches up; the index is kept until the file is read.
+ * Once `idle`, the index in memory is let go and collected before the file is read (opened first:
+ * one that cannot be opened leaves the index as it is), so that the two are never held at once
+ * (100 MB more at 120,000 papers, most of it the maps of papers added since the last save). In
+ * the midst of an import, V8 collects soon enough, and a collection would hold searches up.
  */
 function saveAndPack(idle = false) {
-  // A first build keeps its papers packed already (bulk-build.ts).
-  if (save() && !engine.building) {
-    if (idle) {
-      engine = SearchEngine.create();
-      collectGarbage();
-      const why = reopen();
-      if (why !== undefined) console.error(`[digest-reader] ${lost(why).message}`);
-    } else reopen();
-  }
   unpacked = 0;
+  // A first build keeps its papers packed already (bulk-build.ts).
+  if (!save() || engine.building) return;
+  if (!idle) return void reopen(); // kept as it is if the file cannot be read back
+  let fd: number;
+  try {
+    fd = fs.openSync(file, 'r');
+  } catch (error) {
+    return console.error(`[digest-reader] the search index just saved could not be opened: ${(error as Error).message}`);
+  }
+  try {
+    engine = SearchEngine.create();
+    collectGarbage();
+    const why = reopen(fd);
+    if (why !== undefined) console.error(`[digest-reader] ${lost(why).message}`);
+  } finally {
+    fs.closeSync(fd);
+  }
 }
 
 /**
@@ -148,6 +158,7 @@ function load(snapshotFile: string): IndexAnswers['load'] {
 const READS = new Set<IndexRequest['op']>(['search', 'similar', 'frequencies']);
 
 function handle(req: IndexRequest): unknown {
+  if (lostIndex && READS.has(req.op)) throw lostIndex;
   // Ended here when it can be saved, so that its snapshot is written into the file, never whole in memory.
   if (engine.building && file && READS.has(req.op)) finishBuild();
   switch (req.op) {
@@ -284,7 +295,7 @@ function step() {
   if (building && !engine.building) unpacked = 0;
   clearTimeout(saveTimer);
   if (queue.length > 0) schedule();
-  else if (engine.unsaved >= SAVE_AFTER_CHANGES) saveTimer = setTimeout(() => saveAndPack(true), SAVE_WHEN_IDLE_MS);
+  else if (engine.unsaved >= saveAgainAt) saveTimer = setTimeout(() => saveAndPack(true), SAVE_WHEN_IDLE_MS);
 }
 
 function schedule() {

@@ -63,7 +63,12 @@ export class PaperIndex extends MiniSearch<SearchDoc> {
   }
 
   override add(doc: SearchDoc): void {
-    super.add(doc);
+    try {
+      super.add(doc);
+    } catch (error) {
+      this.#discarded = true; // its short id, never live, may be in some words' postings
+      throw error;
+    }
     this.#track(this._nextId - 1);
     this.#changed();
   }

@@ -70,6 +70,12 @@ export class GrowthCollector {
     this.#timer = setTimeout(() => this.check(), ms).unref();
   }
 
+  /** No `check` to come (the library closed). */
+  stop(): void {
+    clearTimeout(this.#timer);
+    this.#timer = undefined;
+  }
+
   /** A `check` to come waits its time again from now (the reader is searching). */
   postpone(): void {
     if (this.#timer) this.#timer.refresh();

@@ -307,6 +307,9 @@ describe('the index snapshot', () => {
     // Opened from a snapshot: its terms are packed until read.
     const engine = SearchEngine.restore(engineOf(docs).snapshot())!;
     expect(written(engine).equals(engine.snapshot())).toBe(true);
+    // Papers added, none dropped: every word has a paper in the index (its count is known at once).
+    engine.upsert(papers(30, 11).map((d) => ({ ...d, id: `added-${d.id}` })));
+    expect(written(engine).equals(engine.snapshot())).toBe(true);
     engine.upsert([...docs.slice(0, 40).map((d) => ({ ...d, notes: 'wombat' })), ...papers(20, 10).map((d) => ({ ...d, id: `new-${d.id}` }))]);
     // Dropped, its words stay in the index with no paper in it: the file says how many terms have one.
     expect(
