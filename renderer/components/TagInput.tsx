@@ -24,8 +24,11 @@ export function TagInput({
       onSubmit={(e) => {
         e.preventDefault();
         const input = e.currentTarget.elements.namedItem('tag') as HTMLInputElement;
-        void addTags(paperIds, input.value.split(',')).then(() => {
-          input.value = '';
+        const typed = input.value;
+        void addTags(paperIds, typed.split(',')).then(() => {
+          // Emptied only if it still holds what was added: the reader may have typed the next tag,
+          // for another paper, while the core answered (the reader reuses this field).
+          if (input.value === typed) input.value = '';
           if (blurAfter) input.blur();
         });
       }}
