@@ -145,16 +145,13 @@ export class Library {
       const papers = [...newPapers, ...changedPapers];
       // Made as they are sent, with the reader's data as it is then.
       const docs = { size: papers.length, docs: (from: number, to: number) => [...this.#docs(papers.slice(from, to))] };
-      if (papers.length >= BACKGROUND_FROM) {
-        // Searches meanwhile answer at once, without these papers; the page asks again once they are in.
-        void this.index.add(docs, true).then(() => {
-          this.#garbage.soon(); // the import's, its documents' (see GrowthCollector)
-          this.#events.emit('library.changed', { reason: 'index' });
-        });
-      } else {
-        void this.index.add(docs);
+      // In the background, searches meanwhile answer at once, without these papers; the page asks
+      // again once they are in. Then the import's garbage, its documents' too (see GrowthCollector).
+      const background = papers.length >= BACKGROUND_FROM;
+      void this.index.add(docs, background).then(() => {
         this.#garbage.soon();
-      }
+        if (background) this.#events.emit('library.changed', { reason: 'index' });
+      });
       this.index.mark(this.#stamp());
       if (report.digest && this.onImported) {
         const papers = paperIds.map((id) => this.corpus.paper(id)).filter((p): p is Paper => Boolean(p));

@@ -17,33 +17,26 @@ const SAVE_AFTER_CHANGES = 1000;
 const SAVE_WHEN_IDLE_MS = 2000;
 // …and at close. Fewer changes are not worth a write: the next start re-indexes them quickly.
 /**
- * While a large library is built, the index is saved and packed every this many papers, not only
- * once idle: MiniSearch's maps for a whole build of 100,000 papers took 1 GB. A build cut short
- * also goes on from there at the next start.
+ * While a large library is built, the index is saved and packed every this many papers, not only once
+ * idle: MiniSearch's maps for 100,000 papers took 1 GB. A build cut short goes on from there.
  */
 const PACK_EVERY = (workerData as WorkerOptions | null)?.packEvery ?? 25_000;
 /**
- * A first build is saved along the way only this long after it began or was last saved: each save
- * writes the whole index, and at 100,000 papers (a build of about 12 s) saves at 25,000, 50,000 and
- * 100,000 papers, then the finished build, were 2 of its 15 s. Quitting saves what is built so far
- * ('close'); these saves only keep a build's progress through a crash.
+ * A first build is saved along the way only this long after it began or was last saved: saves at
+ * 25,000, 50,000 and 100,000 papers were 2 of a 15 s build. They only outlast a crash ('close' saves).
  */
 const BUILD_SAVE_GAP_MS = (workerData as WorkerOptions | null)?.buildSaveGapMs ?? 15_000;
 let lastSave = performance.now();
 
 let engine = SearchEngine.create();
 const sentSinceLoad = new Set<string>(); // papers upserted since the snapshot was loaded (see 'reconcile')
-/** Set when papers could not be indexed (see 'mark'). */
-let upsertFailed = false;
+let upsertFailed = false; // set when papers could not be indexed (see 'mark')
 let file = '';
 let within: { key: string; ids: Set<string> } | undefined;
 let saveTimer: NodeJS.Timeout | undefined;
-/** Papers indexed into MiniSearch's maps since the index was last packed. */
-let unpacked = 0;
-/** Changes that make an idle save due: more after a save failed. */
-let saveAgainAt = SAVE_AFTER_CHANGES;
-/** Why the index is gone, once it was let go and its file could not be read back. */
-let lostIndex: Error | undefined;
+let unpacked = 0; // papers indexed into MiniSearch's maps since the index was last packed
+let saveAgainAt = SAVE_AFTER_CHANGES; // changes that make an idle save due: more after a save failed
+let lostIndex: Error | undefined; // why, once the index was let go and its file could not be read back
 
 /** Writes a snapshot, if anything changed since the last; whether it did. */
 function save(): boolean {
