@@ -143,23 +143,28 @@ export class BulkBuild {
    * buffer of its length (snapshot.ts, SnapshotSizer).
    */
   snapshot(header: unknown): Buffer {
-    // In sorted order, as every snapshot is written: the index opened from it keeps its terms in a
-    // sorted array (term-table.ts), and the words a prefix begins lie together in the snapshot.
-    const names = [...this.#termNames].sort();
-    const sizing = this.#write(names, new IndexWriter(header, this.#averages, this.#ids.length, this.#ids.length, { sizing: true }));
+    const names = this.#sortedNames();
     // Eight bytes more: a varint asks for room for the longest, whatever it writes.
-    const size = sizing.length + 8;
-    return this.#write(names, new IndexWriter(header, this.#averages, this.#ids.length, this.#ids.length, { size })).finish();
+    const size = this.#write(names, header, { sizing: true }).length + 8;
+    return this.#write(names, header, { size }).finish();
   }
 
   /** Writes the snapshot into the file `fd` as it is made (see SnapshotFile); its length. */
   writeSnapshot(header: unknown, fd: number): number {
     // Every term has postings: it is made when first counted.
-    const names = [...this.#termNames].sort();
-    return this.#write(names, new IndexWriter(header, this.#averages, this.#ids.length, this.#ids.length, { fd, terms: names.length })).end();
+    return this.#write(this.#sortedNames(), header, { fd, terms: this.#termNames.length }).end();
   }
 
-  #write(names: string[], w: IndexWriter): IndexWriter {
+  /**
+   * In sorted order, as every snapshot is written: the index opened from it keeps its terms in a
+   * sorted array (term-table.ts), and the words a prefix begins lie together in the snapshot.
+   */
+  #sortedNames(): string[] {
+    return [...this.#termNames].sort();
+  }
+
+  #write(names: string[], header: unknown, how: ConstructorParameters<typeof IndexWriter>[4]): IndexWriter {
+    const w = new IndexWriter(header, this.#averages, this.#ids.length, this.#ids.length, how);
     const fields = this.#fields.length;
     this.#ids.forEach((id, shortId) =>
       w.paper(shortId, id, (f) => {

@@ -12,10 +12,9 @@ import { SearchEngine } from './engine';
 import { packFound, type IndexAnswers, type IndexReply, type IndexRequest } from './index-protocol';
 import type { WorkerOptions } from './search-index';
 
-/** A snapshot is written once this many papers changed and the index has been idle a moment… */
+/** A snapshot is written once this many papers changed and the index was idle a moment, and at close (fewer are re-indexed quickly). */
 const SAVE_AFTER_CHANGES = 1000;
 const SAVE_WHEN_IDLE_MS = 2000;
-// …and at close. Fewer changes are not worth a write: the next start re-indexes them quickly.
 /**
  * While a large library is built, the index is saved and packed every this many papers, not only once
  * idle: MiniSearch's maps for 100,000 papers took 1 GB. A build cut short goes on from there.
@@ -47,9 +46,8 @@ function save(): boolean {
 }
 
 /**
- * Writes the index into the file as it is made, never whole in memory (in a buffer that doubled, a
- * 36 MB snapshot held 130 MB more). Whether it was; if not, the next save tries again, once idle
- * only after as many changes again (a full disk is not written at every pause).
+ * Writes the index into the file as it is made, never whole in memory (in a doubling buffer, a 36 MB
+ * snapshot held 130 MB more). If it fails, saved again once idle only after as many changes again.
  */
 function write(): boolean {
   const changes = engine.unsaved;
@@ -69,9 +67,8 @@ function write(): boolean {
 function reopen(from: string | number = file): string | undefined {
   try {
     const restored = SearchEngine.restore(fs.readFileSync(from));
-    if (!restored) return 'it is damaged';
-    engine = restored;
-    return undefined;
+    if (restored) engine = restored;
+    return restored ? undefined : 'it is damaged';
   } catch (error) {
     return (error as Error).message;
   }
