@@ -1,5 +1,5 @@
 import type { Ranked } from './search-index';
-import { processTerm, SEPARATOR, tokenize, WORD_CHAR } from './text';
+import { isWordChar, processTerm, tokenize } from './text';
 
 /** How much a paper gains when the query's words stand together, in order, in its title or abstract. */
 const TITLE_PHRASE = 2;
@@ -15,13 +15,41 @@ export interface PhraseText {
 }
 
 /**
- * The phrase as a pattern over lower-cased text: its words as whole tokens (see text.ts), in
- * order, with only separators between them; the last may still be being typed, so it may begin
- * a longer word. Tokens hold no punctuation or symbols, so no word needs escaping.
+ * Whether `text` holds the phrase: its words (lower-case tokens, see text.ts) as whole tokens, in
+ * order, with only separators between them; the last may still be being typed, so it may begin a
+ * longer word. Looked for in the lower-cased text rather than by a pattern: a pattern naming
+ * Unicode's punctuation and symbols took V8 some 135 µs to compile per class, and each key's
+ * phrase is new (a test holds the two to the same answers).
  */
-function phrasePattern(words: string[]): RegExp {
-  // Case-insensitive rather than over lower-cased copies: 200 abstracts copied at every key cost more than the test.
-  return new RegExp(`(?<!${WORD_CHAR})${words.join(`${SEPARATOR}+`)}`, 'iu');
+export function holdsPhrase(text: string, words: readonly string[]): boolean {
+  const lower = text.toLowerCase();
+  const [first] = words;
+  for (let at = lower.indexOf(first); at !== -1; at = lower.indexOf(first, at + 1)) {
+    if (at > 0 && isWordChar(codePointBefore(lower, at))) continue;
+    if (restFollows(lower, at + first.length, words)) return true;
+  }
+  return false;
+}
+
+/** Whether the words after the first follow from `i`, each after one or more separators. */
+function restFollows(lower: string, i: number, words: readonly string[]): boolean {
+  for (let w = 1; w < words.length; w++) {
+    const from = i;
+    for (let cp: number; i < lower.length && !isWordChar((cp = lower.codePointAt(i)!));) i += cp > 0xffff ? 2 : 1;
+    if (i === from || !lower.startsWith(words[w], i)) return false;
+    i += words[w].length;
+  }
+  return true;
+}
+
+/** The code point that ends just before `at` (a surrogate pair read as one). */
+function codePointBefore(text: string, at: number): number {
+  const low = text.charCodeAt(at - 1);
+  if (low >= 0xdc00 && low <= 0xdfff && at >= 2) {
+    const high = text.charCodeAt(at - 2);
+    if (high >= 0xd800 && high <= 0xdbff) return text.codePointAt(at - 2)!;
+  }
+  return low;
 }
 
 /** What a paper's title and abstract may still hold: cleared once a test shows one does not hold the phrase. */
@@ -72,15 +100,14 @@ function narrows(words: string[], before: string[]): boolean {
 export function rerankByPhrase<H extends Ranked>(hits: H[], query: string, text: (hit: H) => PhraseText, memo?: PhraseMemo): H[] {
   const words = tokenize(query).map(processTerm);
   if (words.length < 2 || hits.length === 0) return hits;
-  const phrase = phrasePattern(words);
   const before = memo?.begin(words);
   const head = hits.slice(0, RERANK_TOP).map((hit) => {
     const paper = text(hit);
     const known = before?.get(paper);
     const may = known && known.rev === paper.rev ? known.may : TITLE_MAY | ABSTRACT_MAY;
-    const inTitle = (may & TITLE_MAY) !== 0 && phrase.test(paper.title);
+    const inTitle = (may & TITLE_MAY) !== 0 && holdsPhrase(paper.title, words);
     // Untested (so still possible) when the title holds it.
-    const inAbstract = !inTitle && (may & ABSTRACT_MAY) !== 0 && phrase.test(paper.abstract);
+    const inAbstract = !inTitle && (may & ABSTRACT_MAY) !== 0 && holdsPhrase(paper.abstract, words);
     memo?.note(paper, (inTitle ? TITLE_MAY | (may & ABSTRACT_MAY) : 0) | (inAbstract ? ABSTRACT_MAY : 0));
     const factor = inTitle ? TITLE_PHRASE : inAbstract ? ABSTRACT_PHRASE : 1;
     // Copied only when its score changes, and assigned: `{ ...hit, score }` takes V8's slow path (paper-row.ts).

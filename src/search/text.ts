@@ -17,7 +17,7 @@ const words = new Intl.Segmenter('zh', { granularity: 'word' });
 const WORD = new RegExp(`^${WORD_CHAR}$`, 'u');
 const ASCII_WORD = Uint8Array.from({ length: 128 }, (_, c) => (WORD.test(String.fromCharCode(c)) ? 1 : 0));
 const otherWord = new Map<number, boolean>();
-function isWordChar(cp: number): boolean {
+export function isWordChar(cp: number): boolean {
   if (cp < 128) return ASCII_WORD[cp] === 1;
   let word = otherWord.get(cp);
   if (word === undefined) {

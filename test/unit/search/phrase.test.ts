@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { PhraseMemo, rerankByPhrase, type PhraseText } from '../../../src/search/phrase';
+import { holdsPhrase, PhraseMemo, rerankByPhrase, type PhraseText } from '../../../src/search/phrase';
+import { processTerm, SEPARATOR, tokenize, WORD_CHAR } from '../../../src/search/text';
 
 /** A paper whose abstract counts its reads, as the library's are read from a file. */
 class Paper implements PhraseText {
@@ -71,5 +72,59 @@ describe('the phrase re-rank remembers, from key to key, which papers cannot hol
     paper.text = 'speculative decoding';
     paper.rev++;
     expect(rerankByPhrase(hitsOf([other, paper]), 'speculative deco', (h) => h.paper, memo)[0].paper).toBe(paper);
+  });
+});
+
+describe('a phrase is found in a text', () => {
+  /** What the re-rank tested with until it looked for the words itself: a case-insensitive pattern. */
+  const byPattern = (text: string, words: string[]) => new RegExp(`(?<!${WORD_CHAR})${words.join(`${SEPARATOR}+`)}`, 'iu').test(text);
+  const piece = fc.constantFrom(
+    'KV',
+    'cache',
+    'caché',
+    'Cache',
+    'co',
+    'x',
+    'σ',
+    'Σ',
+    '😀',
+    '𝑥',
+    '中文',
+    '-',
+    '—',
+    ' ',
+    ', ',
+    '(',
+    '+',
+    '_',
+    '’',
+    '\u00a0',
+    '3',
+    'ß',
+  );
+
+  // Not 'İ': lower-cased it is two characters, as the index has it, which the pattern never matched.
+  it('as the pattern found it: whole words in order, with only separators between, the last begun', () => {
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 14 }), fc.array(piece, { minLength: 1, maxLength: 8 }), (text, typed) => {
+        const words = tokenize(typed.join(' ')).map(processTerm);
+        if (words.length === 0) return;
+        const t = text.join('');
+        expect(holdsPhrase(t, words)).toBe(byPattern(t, words));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('in the cases a reader meets', () => {
+    const holds = (text: string, q: string) => holdsPhrase(text, tokenize(q).map(processTerm));
+    expect(holds('Fast KV-Cache Compression', 'kv cache co')).toBe(true);
+    expect(holds('a quick KV cache', 'kv cache co')).toBe(false);
+    expect(holds('TKV cache compression', 'kv cache')).toBe(false); // the first word must begin a token
+    expect(holds('kvcache', 'kv cache')).toBe(false); // the words must be apart
+    expect(holds('speculative decoding', 'speculative deco')).toBe(true);
+    expect(holds('speculative, then decoding', 'speculative then')).toBe(true);
+    expect(holds('😀kv cache', 'kv cache')).toBe(true);
+    expect(holds('𝑥kv cache', 'kv cache')).toBe(false); // a letter outside the BMP is a word character
   });
 });
