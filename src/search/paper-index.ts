@@ -6,7 +6,7 @@ import { IndexWriter, liveTerms, restoreTerms, writePostings } from './index-for
 import { FieldLengths } from './field-lengths';
 import { addShares } from './bm25';
 import { expand, type Expansion } from './expand';
-import { addWord, best, Scratch, WordCache } from './word-scores';
+import { addWord, best, type Best, Scratch, WordCache } from './word-scores';
 import { grown } from './grown';
 import { TermTable } from './term-table';
 import { DocumentIds, ShortIds } from './document-ids';
@@ -123,15 +123,15 @@ export class PaperIndex extends MiniSearch<SearchDoc> {
    * and the `limit` best. A search marks the words it found on the page itself (marks.ts).
    */
   rank(terms: PlannedTerm[], scoring: Scoring, limit: number, within?: ReadonlySet<string>): Found {
-    const { matched, top } = this.#top(terms, scoring, limit, within ? this.#mask(within) : this.#live);
-    const shortIds = Int32Array.from(top, (t) => t.shortId);
-    return { matched, hits: top.map(({ shortId, score }) => ({ id: this._documentIds.get(shortId), score })), shortIds };
+    const { matched, ids, scores } = this.#top(terms, scoring, limit, within ? this.#mask(within) : this.#live);
+    const hits = Array.from(ids, (shortId, i): Ranked => ({ id: this._documentIds.get(shortId)!, score: scores[i] }));
+    return { matched, hits, shortIds: ids };
   }
 
   /** The `limit` best, each with the indexed terms it matched: why papers are alike ("more like this"). */
   rankWithTerms(terms: PlannedTerm[], scoring: Scoring, limit: number): Hit[] {
     // A one-off query of a paper's distinctive words: nothing to keep for the next key.
-    const { top } = this.#top(terms, scoring, limit, this.#live, false);
+    const top = this.#top(terms, scoring, limit, this.#live, false);
     const fields = scoring.fields.map((name) => ({ id: this._fieldIds[name] }));
     return this.#withTerms(top, [...terms.flatMap((t) => [...this.#expand(t)])], fields);
   }
@@ -140,7 +140,7 @@ export class PaperIndex extends MiniSearch<SearchDoc> {
    * The words already typed are scored once each and kept (word-scores.ts), then added in; the
    * word being typed changes at every key, so it is scored straight into the sum.
    */
-  #top(terms: PlannedTerm[], scoring: Scoring, limit: number, live: Uint8Array, keep = true) {
+  #top(terms: PlannedTerm[], scoring: Scoring, limit: number, live: Uint8Array, keep = true): Best {
     this.#scratch.fit(this._nextId);
     const fields = scoring.fields.map((name) => ({ id: this._fieldIds[name], boost: scoring.boost[name] ?? 1 }));
     const scoringKey = JSON.stringify(fields);
@@ -186,12 +186,12 @@ export class PaperIndex extends MiniSearch<SearchDoc> {
   }
 
   /** Hits for the chosen short ids, with the expanded terms each contains, for highlighting. */
-  #withTerms(top: { shortId: number; score: number }[], expansions: Expansion[], fields: { id: number }[]): Hit[] {
+  #withTerms(top: Best, expansions: Expansion[], fields: { id: number }[]): Hit[] {
     if (this.#slots.length < this._nextId) this.#slots = new Int32Array(this.#live.length);
     const slots = this.#slots;
-    const hits = top.map(({ shortId, score }, i): Hit => {
+    const hits = Array.from(top.ids, (shortId, i): Hit => {
       slots[shortId] = i + 1;
-      return { id: this._documentIds.get(shortId), score, terms: [] };
+      return { id: this._documentIds.get(shortId)!, score: top.scores[i], terms: [] };
     });
     const note = (shortId: number, term: string) => {
       const terms = hits[slots[shortId] - 1].terms;
@@ -202,16 +202,16 @@ export class PaperIndex extends MiniSearch<SearchDoc> {
         const postings = e.data.get(field.id);
         if (!postings) continue;
         // Whichever is shorter: the word's papers, or the hits (packed postings are only walked).
-        if (postings.size <= top.length || postings instanceof PackedPostings) {
+        if (postings.size <= top.ids.length || postings instanceof PackedPostings) {
           eachPosting(postings, (shortId) => {
             if (slots[shortId]) note(shortId, e.term);
           });
         } else {
-          for (const { shortId } of top) if (postings.has(shortId)) note(shortId, e.term);
+          for (const shortId of top.ids) if (postings.has(shortId)) note(shortId, e.term);
         }
       }
     }
-    for (const { shortId } of top) slots[shortId] = 0;
+    for (const shortId of top.ids) slots[shortId] = 0;
     return hits;
   }
 

@@ -99,11 +99,18 @@ export function addWord(word: WordScores, live: Uint8Array, acc: Scratch, bit: n
   for (let k = 0; k < ids.length; k++) if (live[ids[k]]) acc.add(ids[k], shares[k], bit);
 }
 
+/** How many papers a search touched, and the best of them (by short id), best first. */
+export interface Best {
+  matched: number;
+  ids: Int32Array;
+  scores: Float64Array;
+}
+
 /**
  * How many papers the current pass touched, and the `limit` best. As in MiniSearch, a paper's
  * score counts once per query word it matched.
  */
-export function best(acc: Scratch, limit: number): { matched: number; top: { shortId: number; score: number }[] } {
+export function best(acc: Scratch, limit: number): Best {
   const { scores, words, touched, count } = acc;
   const top = new TopScores(limit);
   // Once the heap is full, most papers fall below its least: tested here, without a call.
@@ -115,5 +122,5 @@ export function best(acc: Scratch, limit: number): { matched: number; top: { sho
     top.offer(id, score);
     if (top.full) least = top.least;
   }
-  return { matched: count, top: top.sorted() };
+  return { matched: count, ...top.sorted() };
 }

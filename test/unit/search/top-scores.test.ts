@@ -32,9 +32,9 @@ describe('picking the best scores', () => {
       acc.begin();
       // Few distinct scores, so many ties fall across the cut; words from 1 to 3 bits.
       for (let i = 0; i < papers * 2; i++) acc.add(Math.floor(random() * papers), Math.floor(random() * 8) / 4, 1 << Math.floor(random() * 3));
-      const { matched, top } = best(acc, limit);
+      const { matched, ids, scores } = best(acc, limit);
       expect(matched).toBe(acc.count);
-      expect(top).toEqual(allSorted(acc).slice(0, limit));
+      expect(Array.from(ids, (shortId, i) => ({ shortId, score: scores[i] }))).toEqual(allSorted(acc).slice(0, limit));
     }
   });
 });
