@@ -4,19 +4,26 @@ import type { Paper } from './types';
  * The papers of a search's hits, found by the index's own number for each (its short id) before
  * the id: a key looks up 500 hits, and a lookup in a Map of 100,000 ids cost about a microsecond
  * (hashing the id, then two or three reads far apart in memory), the main thread's largest cost
- * at every key. A slot remembers the paper last found for that number and serves it again only if
- * the ids agree, so a rebuilt index that numbers its papers anew finds them all the same. The
- * corpus never replaces a paper's object (merges change it in place), so a paper served is the
- * corpus's own.
+ * at every key. A slot remembers the paper last found for that number and serves it again while
+ * the index's numbering stays the same (search-types.ts), or without one if the ids agree, so a
+ * rebuilt index that numbers its papers anew finds them all the same. The corpus never replaces a
+ * paper's object (merges change it in place), so a paper served is the corpus's own.
  */
 export class HitPapers {
   #byShortId: Array<Paper | undefined> = [];
+  #numbering: number | undefined;
 
   constructor(private readonly lookup: (id: string) => Paper | undefined) {}
 
-  get(id: string, shortId: number | undefined): Paper | undefined {
+  get(id: string, shortId: number | undefined, numbering: number | undefined): Paper | undefined {
     if (shortId === undefined) return this.lookup(id);
+    if (numbering !== this.#numbering) {
+      this.#numbering = numbering;
+      this.#byShortId = [];
+    }
     const known = this.#byShortId[shortId];
+    // Under the same numbering a short id names the same paper: no need to compare the ids.
+    if (known !== undefined && numbering !== undefined) return known;
     if (known !== undefined && known.id === id) return known;
     const paper = this.lookup(id);
     if (paper) this.#remember(shortId, paper);

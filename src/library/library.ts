@@ -214,7 +214,7 @@ export class Library {
       // looked them up at every step made 1,250 lookups. (No `{ ...h, paper }`: see paper-row.ts.)
       const known: { id: string; score: number; paper: Paper }[] = [];
       found.hits.forEach((h, i) => {
-        const paper = this.#hitPapers.get(h.id, found.shortIds?.[i]);
+        const paper = this.#hitPapers.get(h.id, found.shortIds?.[i], found.numbering);
         if (paper) known.push({ id: h.id, score: h.score, paper });
       });
       const more = found.hits.length === want && want < RANKED ? Math.min(found.matched, RANKED) - want : 0;

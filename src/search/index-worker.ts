@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { moveAside, writeFileAtomicWith } from '../storage/files';
 import { collectGarbage } from '../shared/collect-garbage';
 import { SearchEngine } from './engine';
-import { packFound, type IndexAnswers, type IndexReply, type IndexRequest } from './index-protocol';
+import { SentIds, type IndexAnswers, type IndexReply, type IndexRequest } from './index-protocol';
 import type { WorkerOptions } from './search-index';
 
 /** A snapshot is written once this many papers changed and the index was idle a moment, and at close (fewer are re-indexed quickly). */
@@ -32,6 +32,7 @@ const sentSinceLoad = new Set<string>(); // papers upserted since the snapshot w
 let upsertFailed = false; // set when papers could not be indexed (see 'mark')
 let file = '';
 let within: { key: string; ids: Set<string> } | undefined;
+const sentIds = new SentIds(); // which hits' ids the main thread holds
 let saveTimer: NodeJS.Timeout | undefined;
 let unpacked = 0; // papers indexed into MiniSearch's maps since the index was last packed
 let saveAgainAt = SAVE_AFTER_CHANGES; // changes that make an idle save due: more after a save failed
@@ -178,7 +179,7 @@ function handle(req: IndexRequest): unknown {
     case 'search': {
       if (req.within?.ids) within = { key: req.within.key, ids: new Set(req.within.ids) };
       else if (req.within && req.within.key !== within?.key) throw new Error('search index: unknown filter');
-      return packFound(engine.search(req.query, req.within ? within!.ids : undefined, req.limit));
+      return sentIds.pack(engine.search(req.query, req.within ? within!.ids : undefined, req.limit));
     }
     case 'similar':
       return engine.similar(req.terms, req.paperId, req.limit);

@@ -10,7 +10,7 @@ import { addWord, best, type Best, Scratch, WordCache } from './word-scores';
 import { grown } from './grown';
 import { TermTable } from './term-table';
 import { DocumentIds, ShortIds } from './document-ids';
-import type { Found, Hit, Scoring, SearchDoc } from './search-types';
+import type { Found, Hit, Ranked, Scoring, SearchDoc } from './search-types';
 
 interface Weights {
   weights: { fuzzy: number; prefix: number };
@@ -31,6 +31,9 @@ interface Weights {
  *
  * Only `add`, `discard` and `replace` change the index (they keep `#live` and `#lengths`).
  */
+/** Indexes made or opened so far in this thread, to number each. */
+let numberings = 0;
+
 export class PaperIndex extends MiniSearch<SearchDoc> {
   /** 1 for a short id whose document is in the index; discarded ones linger in postings. */
   #live = new Uint8Array(0);
@@ -43,6 +46,8 @@ export class PaperIndex extends MiniSearch<SearchDoc> {
   readonly #scratch = new Scratch();
   readonly #cache = new WordCache();
   #slots = new Int32Array(0);
+  /** Short ids are this index's own: MiniSearch never gives one to another paper. */
+  readonly numbering = ++numberings;
   /** Counts changes, so cached filters know when short ids moved. */
   #version = 0;
   /**
@@ -125,7 +130,7 @@ export class PaperIndex extends MiniSearch<SearchDoc> {
   rank(terms: PlannedTerm[], scoring: Scoring, limit: number, within?: ReadonlySet<string>): Found {
     const { matched, ids, scores } = this.#top(terms, scoring, limit, within ? this.#mask(within) : this.#live);
     const hits = Array.from(ids, (shortId, i): Ranked => ({ id: this._documentIds.get(shortId)!, score: scores[i] }));
-    return { matched, hits, shortIds: ids };
+    return { matched, hits, shortIds: ids, numbering: this.numbering };
   }
 
   /** The `limit` best, each with the indexed terms it matched: why papers are alike ("more like this"). */

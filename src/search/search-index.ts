@@ -2,7 +2,7 @@ import { setImmediate as breathe } from 'node:timers/promises';
 import type { Worker } from 'node:worker_threads';
 import { endWorker, startWorker } from '../shared/worker';
 import { signature, type Found, type Hit, type SearchDoc } from './engine';
-import { unpackFound, type IndexAnswers, type IndexReply, type IndexRequest } from './index-protocol';
+import { ReceivedIds, type IndexAnswers, type IndexReply, type IndexRequest } from './index-protocol';
 
 export { INDEX_VERSION, RANKED, type Found, type Hit, type Ranked, type SearchDoc } from './engine';
 
@@ -68,6 +68,7 @@ export class SearchIndex {
   ready = false;
   readonly #worker: Worker;
   readonly #pending = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();
+  readonly #received = new ReceivedIds();
   readonly #loaded: Promise<IndexAnswers['load']>;
   #seq = 0;
   #withinKey: string | undefined;
@@ -247,7 +248,7 @@ export class SearchIndex {
       filter = within.key === this.#withinKey ? { key: within.key } : { key: within.key, ids: [...within.ids()] };
       this.#withinKey = within.key;
     }
-    return this.#call('search', { query, within: filter, limit }).then(unpackFound);
+    return this.#call('search', { query, within: filter, limit }).then((packed) => this.#received.unpack(packed));
   }
 
   /** Papers like `paperId`, from its distinctive `terms` (see related.ts). */

@@ -34,6 +34,8 @@ export interface Found {
    * library finds a hit's paper by it (hit-papers.ts), checking it against the id.
    */
   shortIds?: Int32Array;
+  /** What the short ids are numbered under: while it stays the same, a short id names the same paper. */
+  numbering?: number;
 }
 
 export interface Scoring {
