@@ -213,6 +213,45 @@ describe('the persisted index', () => {
     await again.close();
   });
 
+  it('keeps what a save could not write in memory, answering from it, and writes it at the next save', async () => {
+    const papers = syntheticPapers(1300, 23).map((p, i) => ({ id: `p${i}`, title: p.title, abstract: p.abstract }));
+    const source = (n: number) => ({
+      ids: () => papers.slice(0, n).map((p) => p.id),
+      doc: (id: string) => papers[Number(id.slice(1))],
+      stamp: () => `${n}`,
+      readerIds: () => [],
+    });
+    const dir = tempDir();
+    const built = new SearchIndex(file(dir));
+    await built.open(source(200));
+    await built.close();
+    const index = new SearchIndex(file(dir));
+    await index.open(source(200));
+    // A folder, not empty, where the file goes: the save's rename onto it fails.
+    fs.rmSync(file(dir));
+    fs.mkdirSync(file(dir));
+    fs.writeFileSync(path.join(file(dir), 'in the way'), '');
+    // The worker's console comes out on this process's stderr.
+    const failed = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    try {
+      void index.add(papers.slice(200), true);
+      await index.settled();
+      await vi.waitFor(() => expect(failed.mock.calls.flat().join(' ')).toMatch(/could not be saved/), { timeout: 10_000, interval: 100 });
+    } finally {
+      failed.mockRestore();
+    }
+    const last = papers[1299].title.split(' ').slice(0, 4).join(' ');
+    expect((await index.search(last)).hits.map((h) => h.id)).toContain('p1299');
+    fs.rmSync(file(dir), { recursive: true });
+    await index.close();
+    // Opened as holding the first 200 papers (its mark): the 1,100 more can only have come from the file.
+    const again = new SearchIndex(file(dir));
+    await again.open(source(200));
+    expect(again).toMatchObject({ source: 'loaded', checkedBy: 'stamp', size: 1300 });
+    expect((await again.search(last)).hits.map((h) => h.id)).toContain('p1299');
+    await again.close();
+  });
+
   it('drops papers the library no longer has', async () => {
     const { dir, library } = await sampleLibrary();
     await library.import({ name: 'Second', text: SECOND, source: 'file' });
