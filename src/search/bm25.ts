@@ -36,7 +36,7 @@ export function addShares(postings: Map<number, number> | PackedSlice, share: Fi
  */
 function addPacked({ bytes: buf, start, count }: PackedSlice, share: FieldShare, live: Uint8Array, acc: Scratch, bit: number): void {
   const { factor, lengths, average, k, b, d } = share;
-  const { scores, words, stamp, touched } = acc;
+  const { scores, words, stamp, slot, touched } = acc;
   const generation = acc.generation;
   let touchedCount = acc.count;
   let pos = start;
@@ -60,12 +60,14 @@ function addPacked({ bytes: buf, start, count }: PackedSlice, share: FieldShare,
     const shareOf = factor * (d + (tf * (k + 1)) / (tf + k * (1 - b + (b * lengths[shortId]) / average)));
     if (stamp[shortId] !== generation) {
       stamp[shortId] = generation;
-      scores[shortId] = shareOf;
-      words[shortId] = bit;
+      slot[shortId] = touchedCount;
+      scores[touchedCount] = shareOf;
+      words[touchedCount] = bit;
       touched[touchedCount++] = shortId;
     } else {
-      scores[shortId] += shareOf;
-      words[shortId] |= bit;
+      const k = slot[shortId];
+      scores[k] += shareOf;
+      words[k] |= bit;
     }
   }
   acc.count = touchedCount;

@@ -46,13 +46,20 @@ export class WordCache {
   }
 }
 
-/** Scratch arrays reused from search to search, grown with the index. */
+/**
+ * Scratch arrays reused from search to search, grown with the index. A pass's papers are kept in
+ * the order they were first touched (their slots), so choosing the best reads them in order: read
+ * by paper number, the 20,000-odd of a key were scattered over the whole library's arrays.
+ */
 export class Scratch {
+  /** By slot: the paper, its score so far, and the words it matched (a bit each). */
+  touched = new Int32Array(0);
   scores = new Float64Array(0);
   words = new Uint16Array(0);
+  /** By paper: the pass that last touched it (`generation`), and its slot then. */
   stamp = new Uint32Array(0);
-  touched = new Int32Array(0);
-  /** Papers listed in `touched` so far, and the stamp that marks them, for the current pass. */
+  slot = new Int32Array(0);
+  /** Slots filled so far in the current pass. */
   count = 0;
   generation = 0;
 
@@ -66,29 +73,31 @@ export class Scratch {
   add(id: number, share: number, bit: number) {
     if (this.stamp[id] !== this.generation) {
       this.stamp[id] = this.generation;
-      this.scores[id] = 0;
-      this.words[id] = 0;
-      this.touched[this.count++] = id;
+      const k = this.count++;
+      this.slot[id] = k;
+      this.touched[k] = id;
+      this.scores[k] = share;
+      this.words[k] = bit;
+    } else {
+      const k = this.slot[id];
+      this.scores[k] += share;
+      this.words[k] |= bit;
     }
-    this.scores[id] += share;
-    this.words[id] |= bit;
   }
 
   /** The papers touched in this pass and their scores. */
   collect(): WordScores {
-    const ids = this.touched.slice(0, this.count);
-    const scores = new Float64Array(ids.length);
-    for (let i = 0; i < ids.length; i++) scores[i] = this.scores[ids[i]];
-    return { ids, scores };
+    return { ids: this.touched.slice(0, this.count), scores: this.scores.slice(0, this.count) };
   }
 
   fit(n: number) {
-    if (this.scores.length >= n) return;
+    if (this.stamp.length >= n) return;
     const size = Math.max(1024, n * 2);
+    this.touched = new Int32Array(size);
     this.scores = new Float64Array(size);
     this.words = new Uint16Array(size);
     this.stamp = new Uint32Array(size);
-    this.touched = new Int32Array(size);
+    this.slot = new Int32Array(size);
     this.generation = 0;
   }
 }
@@ -116,10 +125,9 @@ export function best(acc: Scratch, limit: number): Best {
   // Once the heap is full, most papers fall below its least: tested here, without a call.
   let least = -Infinity;
   for (let k = 0; k < count; k++) {
-    const id = touched[k];
-    const score = scores[id] * popcount(words[id]);
+    const score = scores[k] * popcount(words[k]);
     if (score < least) continue;
-    top.offer(id, score);
+    top.offer(touched[k], score);
     if (top.full) least = top.least;
   }
   return { matched: count, ...top.sorted() };

@@ -4,7 +4,7 @@ import { best, Scratch } from '../../../src/search/word-scores';
 
 /** Every paper touched, scored as `best` scores it, best first (lower paper number first on ties). */
 function allSorted(acc: Scratch) {
-  return Array.from(acc.touched.subarray(0, acc.count), (id) => ({ shortId: id, score: acc.scores[id] * popcount(acc.words[id]) })).sort(
+  return Array.from(acc.touched.subarray(0, acc.count), (id, k) => ({ shortId: id, score: acc.scores[k] * popcount(acc.words[k]) })).sort(
     (a, b) => b.score - a.score || a.shortId - b.shortId,
   );
 }
