@@ -1,3 +1,4 @@
+import { grown } from '../search/grown';
 import type { Paper } from './types';
 
 /**
@@ -11,28 +12,26 @@ import type { Paper } from './types';
  */
 export class HitPapers {
   #byShortId: Array<Paper | undefined> = [];
-  #numbering: number | undefined;
+  /** The numbering each slot was filled under (0: none), so a new one empties nothing at once. */
+  #filledUnder = new Int32Array(0);
 
   constructor(private readonly lookup: (id: string) => Paper | undefined) {}
 
   get(id: string, shortId: number | undefined, numbering: number | undefined): Paper | undefined {
     if (shortId === undefined) return this.lookup(id);
-    if (numbering !== this.#numbering) {
-      this.#numbering = numbering;
-      this.#byShortId = [];
-    }
     const known = this.#byShortId[shortId];
-    // Under the same numbering a short id names the same paper: no need to compare the ids.
-    if (known !== undefined && numbering !== undefined) return known;
-    if (known !== undefined && known.id === id) return known;
+    // Under the numbering it was found under, a short id names the same paper: no ids compared.
+    if (known !== undefined && (numbering !== undefined ? this.#filledUnder[shortId] === numbering : known.id === id)) return known;
     const paper = this.lookup(id);
-    if (paper) this.#remember(shortId, paper);
+    if (paper) this.#remember(shortId, paper, numbering ?? 0);
     return paper;
   }
 
-  #remember(shortId: number, paper: Paper): void {
+  #remember(shortId: number, paper: Paper, numbering: number): void {
     // Grown by pushing, never with holes past the end: V8 would keep a sparse array as a dictionary.
     while (this.#byShortId.length <= shortId) this.#byShortId.push(undefined);
+    if (this.#filledUnder.length <= shortId) this.#filledUnder = grown(this.#filledUnder, Math.max(shortId + 1, 2 * this.#filledUnder.length, 1024));
     this.#byShortId[shortId] = paper;
+    this.#filledUnder[shortId] = numbering;
   }
 }

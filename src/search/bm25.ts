@@ -65,9 +65,9 @@ function addPacked({ bytes: buf, start, count }: PackedSlice, share: FieldShare,
       words[touchedCount] = bit;
       touched[touchedCount++] = shortId;
     } else {
-      const k = slot[shortId];
-      scores[k] += shareOf;
-      words[k] |= bit;
+      const at = slot[shortId];
+      scores[at] += shareOf;
+      words[at] |= bit;
     }
   }
   acc.count = touchedCount;

@@ -15,7 +15,8 @@ export type IndexRequest = { seq: number } & (
    * `last`: its last chunk (the chunks come two at a time, so the queue may empty between them).
    */
   | { op: 'upsert'; docs: SearchDoc[]; background?: boolean; last?: boolean }
-  | { op: 'search'; query: string; within?: { key: string; ids?: string[] }; limit?: number }
+  /** `numbering`: the one the main thread holds its ids under (`ReceivedIds`): another starts them again. */
+  | { op: 'search'; query: string; within?: { key: string; ids?: string[] }; limit?: number; numbering: number }
   | { op: 'similar'; terms: string[]; paperId: string; limit: number }
   | { op: 'frequencies'; terms: string[] }
   | { op: 'ping' }
@@ -67,11 +68,11 @@ export class SentIds {
   #sent = new Uint8Array(0);
   #count = 0;
 
-  pack({ matched, hits, shortIds, numbering: index }: Found): PackedFound {
+  pack({ matched, hits, shortIds, numbering: index }: Found, held: number): PackedFound {
     const scores = Float64Array.from(hits, (h) => h.score);
     // Without numbers (no hits, or an engine that gives none), every id goes across.
     if (!shortIds || index === undefined) return { matched, scores, fresh: hits.map((h) => h.id) };
-    if (index !== this.#index || this.#count >= KEPT_IDS) {
+    if (index !== this.#index || this.#count >= KEPT_IDS || held !== this.#numbering) {
       this.#numbering++;
       this.#index = index;
       this.#sent = new Uint8Array(0);
@@ -93,24 +94,30 @@ export class SentIds {
 /** The main thread's side: the ids sent, by short id, under the worker's numbering. */
 export class ReceivedIds {
   #numbering = 0;
-  #ids: Array<string | undefined> = [];
+  #ids = new Map<number, string>();
+
+  /** What the ids held are numbered under (0: none, or out of step, and to be sent again). */
+  get numbering(): number {
+    return this.#numbering;
+  }
 
   unpack({ matched, numbering, scores, shortIds, fresh }: PackedFound): Found {
     if (!shortIds || numbering === undefined) return { matched, hits: Array.from(scores, (score, i) => ({ id: fresh[i], score })) };
     if (numbering !== this.#numbering) {
       this.#numbering = numbering;
-      this.#ids = [];
+      this.#ids = new Map();
     }
     let next = 0;
     const hits = Array.from(scores, (score, i): Ranked => {
       const shortId = shortIds[i];
-      let id = this.#ids[shortId];
+      let id = this.#ids.get(shortId);
       if (id === undefined) {
         id = fresh[next++];
-        if (id === undefined) throw new Error('search index: a hit came without its id');
-        // Grown by pushing, never with holes past the end: V8 would keep a sparse array as a dictionary.
-        while (this.#ids.length <= shortId) this.#ids.push(undefined);
-        this.#ids[shortId] = id;
+        if (id === undefined) {
+          this.#numbering = 0; // the next search asks for every id again
+          throw new Error('search index: a hit came without its id; search again');
+        }
+        this.#ids.set(shortId, id);
       }
       return { id, score };
     });

@@ -26,7 +26,6 @@ const PACK_EVERY = (workerData as WorkerOptions | null)?.packEvery ?? 25_000;
  */
 const BUILD_SAVE_GAP_MS = (workerData as WorkerOptions | null)?.buildSaveGapMs ?? 15_000;
 let lastSave = performance.now();
-
 let engine = SearchEngine.create();
 const sentSinceLoad = new Set<string>(); // papers upserted since the snapshot was loaded (see 'reconcile')
 let upsertFailed = false; // set when papers could not be indexed (see 'mark')
@@ -179,7 +178,7 @@ function handle(req: IndexRequest): unknown {
     case 'search': {
       if (req.within?.ids) within = { key: req.within.key, ids: new Set(req.within.ids) };
       else if (req.within && req.within.key !== within?.key) throw new Error('search index: unknown filter');
-      return sentIds.pack(engine.search(req.query, req.within ? within!.ids : undefined, req.limit));
+      return sentIds.pack(engine.search(req.query, req.within ? within!.ids : undefined, req.limit), req.numbering);
     }
     case 'similar':
       return engine.similar(req.terms, req.paperId, req.limit);

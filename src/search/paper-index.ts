@@ -1,11 +1,12 @@
 import MiniSearch, { type Options } from 'minisearch';
 import type { PlannedTerm } from './query-plan';
-import { eachPosting, PackedPostings, PackedTerm } from './packed-postings';
+import { eachPosting, PackedTerm } from './packed-postings';
 import { SnapshotReader } from './snapshot';
 import { IndexWriter, liveTerms, restoreTerms, writePostings } from './index-format';
 import { FieldLengths } from './field-lengths';
 import { addShares } from './bm25';
 import { expand, type Expansion } from './expand';
+import { hitsWithTerms } from './hit-terms';
 import { addWord, best, type Best, Scratch, WordCache } from './word-scores';
 import { grown } from './grown';
 import { TermTable } from './term-table';
@@ -17,6 +18,9 @@ interface Weights {
   bm25: { k: number; b: number; d: number };
   maxFuzzy: number;
 }
+
+/** Indexes made or opened so far in this thread, to number each. */
+let numberings = 0;
 
 /**
  * MiniSearch, extended through the state it leaves to subclasses, for a library of 100,000
@@ -31,9 +35,6 @@ interface Weights {
  *
  * Only `add`, `discard` and `replace` change the index (they keep `#live` and `#lengths`).
  */
-/** Indexes made or opened so far in this thread, to number each. */
-let numberings = 0;
-
 export class PaperIndex extends MiniSearch<SearchDoc> {
   /** 1 for a short id whose document is in the index; discarded ones linger in postings. */
   #live = new Uint8Array(0);
@@ -138,7 +139,9 @@ export class PaperIndex extends MiniSearch<SearchDoc> {
     // A one-off query of a paper's distinctive words: nothing to keep for the next key.
     const top = this.#top(terms, scoring, limit, this.#live, false);
     const fields = scoring.fields.map((name) => ({ id: this._fieldIds[name] }));
-    return this.#withTerms(top, [...terms.flatMap((t) => [...this.#expand(t)])], fields);
+    if (this.#slots.length < this._nextId) this.#slots = new Int32Array(this.#live.length);
+    const expansions = terms.flatMap((t) => [...this.#expand(t)]);
+    return hitsWithTerms(top, (shortId) => this._documentIds.get(shortId)!, expansions, fields, this.#slots);
   }
 
   /**
@@ -188,36 +191,6 @@ export class PaperIndex extends MiniSearch<SearchDoc> {
   #expand(t: PlannedTerm): Generator<Expansion> {
     const { weights, maxFuzzy } = this._options.searchOptions as Weights;
     return expand(this.#terms, t, weights, maxFuzzy);
-  }
-
-  /** Hits for the chosen short ids, with the expanded terms each contains, for highlighting. */
-  #withTerms(top: Best, expansions: Expansion[], fields: { id: number }[]): Hit[] {
-    if (this.#slots.length < this._nextId) this.#slots = new Int32Array(this.#live.length);
-    const slots = this.#slots;
-    const hits = Array.from(top.ids, (shortId, i): Hit => {
-      slots[shortId] = i + 1;
-      return { id: this._documentIds.get(shortId)!, score: top.scores[i], terms: [] };
-    });
-    const note = (shortId: number, term: string) => {
-      const terms = hits[slots[shortId] - 1].terms;
-      if (!terms.includes(term)) terms.push(term);
-    };
-    for (const e of expansions) {
-      for (const field of fields) {
-        const postings = e.data.get(field.id);
-        if (!postings) continue;
-        // Whichever is shorter: the word's papers, or the hits (packed postings are only walked).
-        if (postings.size <= top.ids.length || postings instanceof PackedPostings) {
-          eachPosting(postings, (shortId) => {
-            if (slots[shortId]) note(shortId, e.term);
-          });
-        } else {
-          for (const shortId of top.ids) if (postings.has(shortId)) note(shortId, e.term);
-        }
-      }
-    }
-    for (const shortId of top.ids) slots[shortId] = 0;
-    return hits;
   }
 
   /** `#live` restricted to `ids`, kept while the filter and the index stay the same. */

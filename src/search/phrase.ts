@@ -15,14 +15,57 @@ export interface PhraseText {
 }
 
 /**
- * Whether `text` holds the phrase: its words (lower-case tokens, see text.ts) as whole tokens, in
- * order, with only separators between them; the last may still be being typed, so it may begin a
- * longer word. Looked for in the lower-cased text rather than by a pattern: a pattern naming
- * Unicode's punctuation and symbols took V8 some 135 µs to compile per class, and each key's
- * phrase is new (a test holds the two to the same answers).
+ * Letters that lower-case apart but that case-insensitive matching takes as one (Unicode's simple
+ * case folding, as a pattern's `iu` flags have it): "x’Σ" lower-cases to a final sigma, "µm" is
+ * written with the micro sign or with mu. Each is folded to the other.
+ */
+const FOLD: Record<string, string> = {
+  µ: 'μ',
+  ſ: 's',
+  '\u0345': 'ι',
+  ς: 'σ',
+  ϐ: 'β',
+  ϑ: 'θ',
+  ϕ: 'φ',
+  ϖ: 'π',
+  ϰ: 'κ',
+  ϱ: 'ρ',
+  ϵ: 'ε',
+  ᲀ: 'в',
+  ᲁ: 'д',
+  ᲂ: 'о',
+  ᲃ: 'с',
+  ᲄ: 'т',
+  ᲅ: 'т',
+  ᲆ: 'ъ',
+  ᲇ: 'ѣ',
+  ᲈ: 'ꙋ',
+  ẛ: 'ṡ',
+  ι: 'ι',
+};
+const FOLDS = new RegExp(
+  `[${Object.keys(FOLD)
+    .map((c) => `\\u{${c.codePointAt(0)!.toString(16)}}`)
+    .join('')}]`,
+  'gu',
+);
+const folded = (text: string) => text.toLowerCase().replace(FOLDS, (c) => FOLD[c]);
+
+/** A query's words as the phrase test takes them: its tokens, processed and folded. */
+export function phraseWords(query: string): string[] {
+  return tokenize(query).map((t) => folded(processTerm(t)));
+}
+
+/**
+ * Whether `text` holds the phrase `words` (from `phraseWords`): whole tokens, in order, with only
+ * separators between them; the last may still be being typed, so it may begin a longer word.
+ * Looked for in the lower-cased text rather than by a pattern: a pattern naming Unicode's
+ * punctuation and symbols took V8 some 135 µs to compile per class, and each key's phrase is new
+ * (a test holds the two to the same answers).
  */
 export function holdsPhrase(text: string, words: readonly string[]): boolean {
-  const lower = text.toLowerCase();
+  if (words.length === 0) return false;
+  const lower = folded(text);
   const [first] = words;
   for (let at = lower.indexOf(first); at !== -1; at = lower.indexOf(first, at + 1)) {
     if (at > 0 && isWordChar(codePointBefore(lower, at))) continue;
@@ -83,7 +126,7 @@ export class PhraseMemo {
 
 /**
  * Whether every text that holds the phrase `words` holds `before`: the same words, the last of
- * `before` begun by its counterpart, and maybe more words after (the pattern ends at a prefix).
+ * `before` begun by its counterpart, and maybe more words after (the last word may be a prefix).
  */
 function narrows(words: string[], before: string[]): boolean {
   const n = before.length;
@@ -98,7 +141,7 @@ function narrows(words: string[], before: string[]): boolean {
  * previous key learnt spares tests that cannot succeed (the result is the same).
  */
 export function rerankByPhrase<H extends Ranked>(hits: H[], query: string, text: (hit: H) => PhraseText, memo?: PhraseMemo): H[] {
-  const words = tokenize(query).map(processTerm);
+  const words = phraseWords(query);
   if (words.length < 2 || hits.length === 0) return hits;
   const before = memo?.begin(words);
   const head = hits.slice(0, RERANK_TOP).map((hit) => {

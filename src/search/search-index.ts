@@ -243,12 +243,9 @@ export class SearchIndex {
 
   /** The best `limit` papers for `query` (by default as many as the engine ranks: RANKED). */
   search(query: string, within?: Within, limit?: number): Promise<Found> {
-    let filter: Args<'search'>['within'];
-    if (within) {
-      filter = within.key === this.#withinKey ? { key: within.key } : { key: within.key, ids: [...within.ids()] };
-      this.#withinKey = within.key;
-    }
-    return this.#call('search', { query, within: filter, limit }).then((packed) => this.#received.unpack(packed));
+    const filter = within && (within.key === this.#withinKey ? { key: within.key } : { key: within.key, ids: [...within.ids()] });
+    if (within) this.#withinKey = within.key;
+    return this.#call('search', { query, within: filter, limit, numbering: this.#received.numbering }).then((packed) => this.#received.unpack(packed));
   }
 
   /** Papers like `paperId`, from its distinctive `terms` (see related.ts). */

@@ -31,10 +31,14 @@ export interface Found {
   hits: Ranked[];
   /**
    * The index's own number of each hit (MiniSearch's short id), where the index gives it: the
-   * library finds a hit's paper by it (hit-papers.ts), checking it against the id.
+   * library finds a hit's paper by it (hit-papers.ts).
    */
   shortIds?: Int32Array;
-  /** What the short ids are numbered under: while it stays the same, a short id names the same paper. */
+  /**
+   * What the short ids are numbered under: while it stays the same, a short id names the same
+   * paper. In the index's thread, the index's own (`PaperIndex.numbering`); on the main thread,
+   * the one its ids crossed under (`SentIds`, index-protocol.ts), which also changes with the index.
+   */
   numbering?: number;
 }
 

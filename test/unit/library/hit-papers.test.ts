@@ -52,6 +52,15 @@ describe("finding a search hit's paper", () => {
     expect(corpus.looked).toEqual(['a', 'b']);
   });
 
+  it('trusts the number without comparing ids: under one numbering it names one paper', () => {
+    const corpus = corpusOf(['a', 'b']);
+    const papers = new HitPapers(corpus.lookup);
+    expect(papers.get('a', 0, 1)).toBe(corpus.byId.get('a'));
+    // The ids are not even read: an id that disagrees still gets the paper the number named.
+    expect(papers.get('b', 0, 1)).toBe(corpus.byId.get('a'));
+    expect(corpus.looked).toEqual(['a']);
+  });
+
   it('finds nothing for a paper the corpus lacks, and looks up by id when the index gives no number', () => {
     const corpus = corpusOf(['a']);
     const papers = new HitPapers(corpus.lookup);

@@ -172,7 +172,7 @@ describe('the index’s numbers for its hits', () => {
     const [sent, received] = [new SentIds(), new ReceivedIds()];
     const across = (q: string, e = engine) => {
       const found = e.search(q);
-      const packed: PackedFound = structuredClone(sent.pack(found));
+      const packed: PackedFound = structuredClone(sent.pack(found, received.numbering));
       const got = received.unpack(packed);
       expect(got.hits).toEqual(found.hits);
       expect(got.shortIds).toEqual(found.shortIds);
@@ -202,22 +202,25 @@ describe('the index’s numbers for its hits', () => {
       numbering: 1,
     });
     const numberings = new Set<number | undefined>();
-    for (let from = 0; from < 50_000; from += 500) numberings.add(sent.pack(batch(from)).numbering);
+    for (let from = 0; from < 50_000; from += 500) numberings.add(received.unpack(sent.pack(batch(from), received.numbering)).numbering);
     expect(numberings.size).toBe(1);
-    const again = sent.pack(batch(0));
+    const again = sent.pack(batch(0), received.numbering);
     expect(again.fresh).toHaveLength(500);
     expect(numberings.has(again.numbering)).toBe(false);
     expect(received.unpack(again).hits.map((h) => h.id)).toEqual(batch(0).hits.map((h) => h.id));
   });
 
   it('sends every id of hits without numbers', () => {
-    const packed = new SentIds().pack({
-      matched: 2,
-      hits: [
-        { id: 'a', score: 2 },
-        { id: 'b', score: 1 },
-      ],
-    });
+    const packed = new SentIds().pack(
+      {
+        matched: 2,
+        hits: [
+          { id: 'a', score: 2 },
+          { id: 'b', score: 1 },
+        ],
+      },
+      0,
+    );
     expect(packed.fresh).toEqual(['a', 'b']);
     expect(new ReceivedIds().unpack(structuredClone(packed)).hits).toEqual([
       { id: 'a', score: 2 },
@@ -225,9 +228,16 @@ describe('the index’s numbers for its hits', () => {
     ]);
   });
 
-  it('refuses a hit whose id never came (the two sides out of step)', () => {
-    const packed = new SentIds().pack({ matched: 1, hits: [{ id: 'p0', score: 1 }], shortIds: Int32Array.of(0), numbering: 1 });
-    expect(() => new ReceivedIds().unpack({ ...packed, fresh: [] })).toThrow(/without its id/);
+  it('refuses a hit whose id never came (the two sides out of step), and the next search sends every id again', () => {
+    const [sent, received] = [new SentIds(), new ReceivedIds()];
+    const found = { matched: 1, hits: [{ id: 'p0', score: 1 }], shortIds: Int32Array.of(0), numbering: 1 };
+    received.unpack(sent.pack(found, received.numbering));
+    const lost = sent.pack({ ...found, hits: [{ id: 'p1', score: 1 }], shortIds: Int32Array.of(1) }, received.numbering);
+    expect(() => received.unpack({ ...lost, fresh: [] })).toThrow(/without its id/);
+    const again = sent.pack({ ...found, hits: [{ id: 'p1', score: 1 }], shortIds: Int32Array.of(1) }, received.numbering);
+    expect(again.fresh).toEqual(['p1']);
+    expect(received.unpack(again).hits).toEqual([{ id: 'p1', score: 1 }]);
+    expect(received.unpack(sent.pack(found, received.numbering)).hits).toEqual(found.hits); // p0 too was sent again
   });
 });
 
