@@ -178,8 +178,9 @@ describe('the persisted index', () => {
     await again.close();
   });
 
-  it('saves an import’s papers once idle, reopens from the file, and answers as before', async () => {
-    const papers = syntheticPapers(1300, 21).map((p, i) => ({ id: `p${i}`, title: p.title, abstract: p.abstract }));
+  /** An index saved with the first 200 of 1,300 papers, opened again, and the papers (`source(n)`: the first n). */
+  async function savedWith200(seed: number) {
+    const papers = syntheticPapers(1300, seed).map((p, i) => ({ id: `p${i}`, title: p.title, abstract: p.abstract }));
     const source = (n: number) => ({
       ids: () => papers.slice(0, n).map((p) => p.id),
       doc: (id: string) => papers[Number(id.slice(1))],
@@ -192,6 +193,11 @@ describe('the persisted index', () => {
     await built.close();
     const index = new SearchIndex(file(dir));
     await index.open(source(200));
+    return { papers, source, dir, index };
+  }
+
+  it('saves an import’s papers once idle, reopens from the file, and answers as before', async () => {
+    const { papers, source, dir, index } = await savedWith200(21);
     const before = fs.statSync(file(dir)).ino;
     // More than a save's worth of changes, through MiniSearch's maps: saved 2 s after the work stops.
     void index.add(papers.slice(200), true);
@@ -214,19 +220,7 @@ describe('the persisted index', () => {
   });
 
   it('keeps what a save could not write in memory, answering from it, and writes it at the next save', async () => {
-    const papers = syntheticPapers(1300, 23).map((p, i) => ({ id: `p${i}`, title: p.title, abstract: p.abstract }));
-    const source = (n: number) => ({
-      ids: () => papers.slice(0, n).map((p) => p.id),
-      doc: (id: string) => papers[Number(id.slice(1))],
-      stamp: () => `${n}`,
-      readerIds: () => [],
-    });
-    const dir = tempDir();
-    const built = new SearchIndex(file(dir));
-    await built.open(source(200));
-    await built.close();
-    const index = new SearchIndex(file(dir));
-    await index.open(source(200));
+    const { papers, source, dir, index } = await savedWith200(23);
     // A folder, not empty, where the file goes: the save's rename onto it fails.
     fs.rmSync(file(dir));
     fs.mkdirSync(file(dir));
