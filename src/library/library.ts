@@ -13,7 +13,6 @@ import { migrate, type UserData } from '../storage/schema';
 import type { BestOrder, ImportHook, PaperPage, PaperQuery, PaperRow, PaperView } from './page';
 import type { StoreWarning } from '../storage/store-messages';
 import { Corpus } from './corpus';
-import { HitPapers } from './hit-papers';
 import { SortedPapers } from './sorted-papers';
 import { DigestParser } from '../digest/parse-off-thread';
 import { GrowthCollector } from '../shared/collect-garbage';
@@ -35,7 +34,7 @@ const OLD_INDEX_FILE = 'search-index.json';
 /** Papers and digests: the corpus, its search index, and the queries the renderer asks. */
 export class Library {
   readonly corpus: Corpus;
-  readonly index: SearchIndex;
+  readonly index: SearchIndex<Paper>;
   /** Resolves when search works: the saved index is loaded and brought up to date, or built. */
   readonly ready: Promise<void>;
   /** Word statistics of the library, for distinctive terms and related papers. */
@@ -50,7 +49,6 @@ export class Library {
   readonly #garbage = new GrowthCollector();
   /** What the last key's phrase re-rank learnt, for the next (phrase.ts). */
   readonly #phrases = new PhraseMemo();
-  readonly #hitPapers: HitPapers;
   readonly #userData: () => Readonly<UserData>;
   /** Set by the core: the interest model's order, and the smart lists' rules at import. */
   bestOrder: BestOrder | undefined;
@@ -64,7 +62,7 @@ export class Library {
     // cache): at 100,000 papers search works after 1.6–1.8 s against 2.4–2.8 s one after the other,
     // the first list unchanged (BENCHMARKS.md). The list needs the corpus alone; search, `ready`.
     fs.rmSync(path.join(dataDir, OLD_INDEX_FILE), { force: true });
-    this.index = new SearchIndex(path.join(dataDir, INDEX_FILE));
+    this.index = new SearchIndex(path.join(dataDir, INDEX_FILE), {}, (id) => this.corpus.paper(id));
     try {
       this.corpus = new Corpus(dataDir);
     } catch (error) {
@@ -73,7 +71,6 @@ export class Library {
     }
     this.facets = cachedFacets(this.corpus);
     this.#sorted = new SortedPapers(this.corpus);
-    this.#hitPapers = new HitPapers((id) => this.corpus.paper(id));
     this.ready = this.index
       .open({
         ids: () => Array.from(this.corpus.papers, (p) => p.id),
@@ -209,16 +206,10 @@ export class Library {
       // Only the head is asked for at each key, a page beyond it asks for all: the order of the first
       // RERANK_TOP is the same either way. "Best for you" orders every match, so it needs them all.
       const want = best || counted ? RANKED : Math.max(RERANK_TOP, offset + limit);
+      // Each hit comes with its paper, found by the index's number for it (`ReceivedIds`).
       const found = await this.index.search(q, restrict, want);
-      // Each hit's paper looked up once, by the index's number for it (hit-papers.ts): a key that
-      // looked them up at every step made 1,250 lookups. (No `{ ...h, paper }`: see paper-row.ts.)
-      const known: { id: string; score: number; paper: Paper }[] = [];
-      found.hits.forEach((h, i) => {
-        const paper = this.#hitPapers.get(h.id, found.shortIds?.[i], found.numbering);
-        if (paper) known.push({ id: h.id, score: h.score, paper });
-      });
       const more = found.hits.length === want && want < RANKED ? Math.min(found.matched, RANKED) - want : 0;
-      let hits = rerankByPhrase(known, q, (h) => h.paper, this.#phrases);
+      let hits = rerankByPhrase(found.hits, q, (h) => h.paper, this.#phrases);
       // "Best for you" over a search: the matches, in the model's order.
       const ordered = best?.(hits.map((h) => h.paper));
       if (ordered) {

@@ -1,4 +1,4 @@
-import type { Found, Hit, Ranked, SearchDoc } from './engine';
+import { TopHits, type Found, type Hit, type Ranked, type SearchDoc } from './search-types';
 import { grown } from './grown';
 
 /**
@@ -54,73 +54,110 @@ export interface PackedFound {
   fresh: string[];
 }
 
-/** Ids sent before are forgotten past this many (and sent again): the main thread keeps each. */
-const KEPT_IDS = 50_000;
-
 /**
- * The worker's side: which papers' ids the main thread holds. A short id names one paper for as
- * long as the index that gave it (MiniSearch never reuses one), so the ids start again, under a
- * new numbering, when the index is another or too many are held.
+ * The worker's side: which papers' ids the main thread was sent. A short id names one paper for
+ * as long as the index that gave it (MiniSearch never reuses one), so the ids start again, under
+ * a new numbering, only when the index is another or the main thread is out of step.
  */
 export class SentIds {
   #numbering = 0;
   #index = -1;
   #sent = new Uint8Array(0);
-  #count = 0;
 
-  pack({ matched, hits, shortIds, numbering: index }: Found, held: number): PackedFound {
-    const scores = Float64Array.from(hits, (h) => h.score);
+  pack(found: Found, held: number): PackedFound {
+    const { matched, shortIds, numbering: index } = found;
+    const top = found instanceof TopHits ? found : undefined;
+    const scores = top ? top.scores : Float64Array.from(found.hits, (h) => h.score);
     // Without numbers (no hits, or an engine that gives none), every id goes across.
-    if (!shortIds || index === undefined) return { matched, scores, fresh: hits.map((h) => h.id) };
-    if (index !== this.#index || this.#count >= KEPT_IDS || held !== this.#numbering) {
+    if (!shortIds || index === undefined) return { matched, scores, fresh: found.hits.map((h) => h.id) };
+    if (index !== this.#index || held !== this.#numbering) {
       this.#numbering++;
       this.#index = index;
       this.#sent = new Uint8Array(0);
-      this.#count = 0;
     }
     const fresh: string[] = [];
-    hits.forEach((hit, i) => {
+    for (let i = 0; i < shortIds.length; i++) {
       const shortId = shortIds[i];
       if (shortId >= this.#sent.length) this.#sent = grown(this.#sent, Math.max(shortId + 1, 2 * this.#sent.length, 1024));
-      if (this.#sent[shortId]) return;
+      if (this.#sent[shortId]) continue;
       this.#sent[shortId] = 1;
-      this.#count++;
-      fresh.push(hit.id);
-    });
+      fresh.push(top ? top.idOf(shortId) : found.hits[i].id);
+    }
     return { matched, numbering: this.#numbering, scores, shortIds, fresh };
   }
 }
 
-/** The main thread's side: the ids sent, by short id, under the worker's numbering. */
-export class ReceivedIds {
+/** A hit as the main thread takes it: with the paper (or whatever `find` gives) its id names. */
+export interface FoundHit<T> extends Ranked {
+  paper: T;
+}
+
+/** A search's answer on the main thread: the hits whose papers were found, best first. */
+export interface FoundPapers<T> {
+  matched: number;
+  hits: FoundHit<T>[];
+}
+
+/**
+ * The main thread's side: what each short id names, under the worker's numbering. A paper is
+ * found by its id once (`find`: a lookup in a Map of 100,000 ids, about a microsecond), then by
+ * its short id alone, with no ids held or compared. Until the tenth round the ids were kept, at
+ * most 50,000, and every paper found again under each new numbering: 75 lookups a key.
+ */
+export class ReceivedIds<T extends { readonly id: string }> {
   #numbering = 0;
-  #ids = new Map<number, string>();
+  /** By short id, what was found for it; grown by pushing (V8 keeps an array with holes as a dictionary). */
+  #found: Array<T | undefined> = [];
+  /** Ids sent whose paper was not found (not in the library yet, or no longer): looked for again at each hit. */
+  readonly #unfound = new Map<number, string>();
+
+  constructor(private readonly find: (id: string) => T | undefined) {}
 
   /** What the ids held are numbered under (0: none, or out of step, and to be sent again). */
   get numbering(): number {
     return this.#numbering;
   }
 
-  unpack({ matched, numbering, scores, shortIds, fresh }: PackedFound): Found {
-    if (!shortIds || numbering === undefined) return { matched, hits: Array.from(scores, (score, i) => ({ id: fresh[i], score })) };
+  unpack({ matched, numbering, scores, shortIds, fresh }: PackedFound): FoundPapers<T> {
+    const hits: FoundHit<T>[] = [];
+    const add = (paper: T | undefined, score: number) => {
+      if (paper) hits.push({ id: paper.id, score, paper });
+    };
+    if (!shortIds || numbering === undefined) {
+      scores.forEach((score, i) => add(this.find(fresh[i]), score));
+      return { matched, hits };
+    }
     if (numbering !== this.#numbering) {
       this.#numbering = numbering;
-      this.#ids = new Map();
+      this.#found = [];
+      this.#unfound.clear();
     }
     let next = 0;
-    const hits = Array.from(scores, (score, i): Ranked => {
+    for (let i = 0; i < shortIds.length; i++) {
       const shortId = shortIds[i];
-      let id = this.#ids.get(shortId);
-      if (id === undefined) {
-        id = fresh[next++];
+      let paper = this.#found[shortId];
+      if (paper === undefined) {
+        const id = this.#unfound.get(shortId) ?? fresh[next++];
         if (id === undefined) {
           this.#numbering = 0; // the next search asks for every id again
           throw new Error('search index: a hit came without its id; search again');
         }
-        this.#ids.set(shortId, id);
+        paper = this.#remember(shortId, id);
       }
-      return { id, score };
-    });
-    return { matched, hits, shortIds, numbering };
+      add(paper, scores[i]);
+    }
+    return { matched, hits };
+  }
+
+  #remember(shortId: number, id: string): T | undefined {
+    const paper = this.find(id);
+    if (!paper) {
+      this.#unfound.set(shortId, id);
+      return undefined;
+    }
+    this.#unfound.delete(shortId);
+    while (this.#found.length <= shortId) this.#found.push(undefined);
+    this.#found[shortId] = paper;
+    return paper;
   }
 }

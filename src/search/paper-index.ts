@@ -11,7 +11,7 @@ import { addWord, best, type Best, Scratch, WordCache } from './word-scores';
 import { grown } from './grown';
 import { TermTable } from './term-table';
 import { DocumentIds, ShortIds } from './document-ids';
-import type { Found, Hit, Ranked, Scoring, SearchDoc } from './search-types';
+import { TopHits, type Found, type Hit, type Scoring, type SearchDoc } from './search-types';
 
 interface Weights {
   weights: { fuzzy: number; prefix: number };
@@ -130,8 +130,7 @@ export class PaperIndex extends MiniSearch<SearchDoc> {
    */
   rank(terms: PlannedTerm[], scoring: Scoring, limit: number, within?: ReadonlySet<string>): Found {
     const { matched, ids, scores } = this.#top(terms, scoring, limit, within ? this.#mask(within) : this.#live);
-    const hits = Array.from(ids, (shortId, i): Ranked => ({ id: this._documentIds.get(shortId)!, score: scores[i] }));
-    return { matched, hits, shortIds: ids, numbering: this.numbering };
+    return new TopHits(matched, ids, scores, this.numbering, (shortId) => this._documentIds.get(shortId)!);
   }
 
   /** The `limit` best, each with the indexed terms it matched: why papers are alike ("more like this"). */

@@ -1,10 +1,11 @@
 import { setImmediate as breathe } from 'node:timers/promises';
 import type { Worker } from 'node:worker_threads';
 import { endWorker, startWorker } from '../shared/worker';
-import { signature, type Found, type Hit, type SearchDoc } from './engine';
-import { ReceivedIds, type IndexAnswers, type IndexReply, type IndexRequest } from './index-protocol';
+import { signature, type Hit, type SearchDoc } from './engine';
+import { ReceivedIds, type FoundPapers, type IndexAnswers, type IndexReply, type IndexRequest } from './index-protocol';
 
 export { INDEX_VERSION, RANKED, type Found, type Hit, type Ranked, type SearchDoc } from './engine';
+export type { FoundHit, FoundPapers } from './index-protocol';
 
 /** The library's papers as the index sees them. */
 export interface DocSource {
@@ -54,7 +55,7 @@ export interface WorkerOptions {
  * Searches are asynchronous; changes (`add`, `update`) are sent and applied in order, so a
  * search made after a change sees it.
  */
-export class SearchIndex {
+export class SearchIndex<T extends { readonly id: string } = { readonly id: string }> {
   /** How this index came to be: loaded from its snapshot (and brought up to date) or built. */
   source: 'loading' | 'loaded' | 'built' = 'loading';
   /** A snapshot that could not be read, moved aside (its new name) and rebuilt. */
@@ -68,7 +69,7 @@ export class SearchIndex {
   ready = false;
   readonly #worker: Worker;
   readonly #pending = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();
-  readonly #received = new ReceivedIds();
+  readonly #received: ReceivedIds<T>;
   readonly #loaded: Promise<IndexAnswers['load']>;
   #seq = 0;
   #withinKey: string | undefined;
@@ -87,8 +88,12 @@ export class SearchIndex {
   #closed = false;
   #closing: Promise<void> | undefined;
 
-  /** Starts the worker, which loads the snapshot in `file` (if any); `open` waits for it. */
-  constructor(file: string, options: WorkerOptions = {}) {
+  /**
+   * Starts the worker, which loads the snapshot in `file` (if any); `open` waits for it. A search's
+   * hits come with what `find` gives for their ids (the library's papers; by default, the ids).
+   */
+  constructor(file: string, options: WorkerOptions = {}, find = (id: string) => ({ id }) as T | undefined) {
+    this.#received = new ReceivedIds(find);
     this.#worker = startWorker('index-worker', import.meta.url, options);
     this.#worker.unref();
     this.#worker.on('message', (reply: IndexReply) => {
@@ -242,7 +247,7 @@ export class SearchIndex {
   }
 
   /** The best `limit` papers for `query` (by default as many as the engine ranks: RANKED). */
-  search(query: string, within?: Within, limit?: number): Promise<Found> {
+  search(query: string, within?: Within, limit?: number): Promise<FoundPapers<T>> {
     const filter = within && (within.key === this.#withinKey ? { key: within.key } : { key: within.key, ids: [...within.ids()] });
     if (within) this.#withinKey = within.key;
     return this.#call('search', { query, within: filter, limit, numbering: this.#received.numbering }).then((packed) => this.#received.unpack(packed));

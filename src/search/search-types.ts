@@ -30,16 +30,35 @@ export interface Found {
   /** The best of them, best first. */
   hits: Ranked[];
   /**
-   * The index's own number of each hit (MiniSearch's short id), where the index gives it: the
-   * library finds a hit's paper by it (hit-papers.ts).
+   * The index's own number of each hit (MiniSearch's short id), where the index gives it: the main
+   * thread finds a hit's paper by it (`ReceivedIds`, index-protocol.ts).
    */
   shortIds?: Int32Array;
-  /**
-   * What the short ids are numbered under: while it stays the same, a short id names the same
-   * paper. In the index's thread, the index's own (`PaperIndex.numbering`); on the main thread,
-   * the one its ids crossed under (`SentIds`, index-protocol.ts), which also changes with the index.
-   */
+  /** The index the short ids are its own (`PaperIndex.numbering`): another numbers papers anew. */
   numbering?: number;
+}
+
+/**
+ * A search's best papers as the index ranks them: typed arrays, and the hits made as objects only
+ * when read. What crosses to the main thread is made from the arrays (index-protocol.ts), which
+ * spared 500 objects and their ids at every key.
+ */
+export class TopHits implements Found {
+  #hits: Ranked[] | undefined;
+
+  constructor(
+    readonly matched: number,
+    readonly shortIds: Int32Array,
+    readonly scores: Float64Array,
+    readonly numbering: number,
+    /** The paper id of a short id. */
+    readonly idOf: (shortId: number) => string,
+  ) {}
+
+  get hits(): Ranked[] {
+    this.#hits ??= Array.from(this.shortIds, (shortId, i) => ({ id: this.idOf(shortId), score: this.scores[i] }));
+    return this.#hits;
+  }
 }
 
 export interface Scoring {

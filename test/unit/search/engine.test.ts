@@ -6,7 +6,6 @@ import { describe, expect, it } from 'vitest';
 import { syntheticPapers } from '../../../scripts/bench/synthetic-library';
 import { QUERIES } from '../../../scripts/bench/workload';
 import { OPTIONS, RANKED, SearchEngine, signature, type SearchDoc } from '../../../src/search/engine';
-import { ReceivedIds, SentIds, type PackedFound } from '../../../src/search/index-protocol';
 import { QueryMarks } from '../../../src/search/marks';
 import { planQuery } from '../../../src/search/query-plan';
 import { indexTerm, tokenize } from '../../../src/search/text';
@@ -165,79 +164,6 @@ describe('the index’s numbers for its hits', () => {
     const again = numbers(engine, 'language model');
     for (const [id, n] of again) if (first.has(id)) expect(n).toBe(first.get(id));
     expect(numbers(SearchEngine.restore(engine.snapshot())!, 'model')).toEqual(first);
-  });
-
-  it('carries them across to the main thread with the hits, each id only once', () => {
-    const engine = engineOf(papers(200));
-    const [sent, received] = [new SentIds(), new ReceivedIds()];
-    const across = (q: string, e = engine) => {
-      const found = e.search(q);
-      const packed: PackedFound = structuredClone(sent.pack(found, received.numbering));
-      const got = received.unpack(packed);
-      expect(got.hits).toEqual(found.hits);
-      expect(got.shortIds).toEqual(found.shortIds);
-      return { found, packed };
-    };
-    const first = across('model');
-    expect(first.found.hits.length).toBeGreaterThan(10);
-    expect(first.packed.fresh).toEqual(first.found.hits.map((h) => h.id));
-    // Again: every id is known across the way; another query sends only those not sent yet.
-    expect(across('model').packed.fresh).toEqual([]);
-    const seen = new Set(first.found.hits.map((h) => h.id));
-    const other = across('language');
-    expect(other.packed.fresh).toEqual(other.found.hits.map((h) => h.id).filter((id) => !seen.has(id)));
-    expect(other.packed.numbering).toBe(first.packed.numbering);
-    // Another index numbers its papers anew: all ids are sent again, under another numbering.
-    const reopened = across('model', SearchEngine.restore(engine.snapshot())!);
-    expect(reopened.packed.fresh).toEqual(first.found.hits.map((h) => h.id));
-    expect(reopened.packed.numbering).not.toBe(first.packed.numbering);
-  });
-
-  it('forgets the ids sent once the main thread holds 50,000, and sends them again', () => {
-    const [sent, received] = [new SentIds(), new ReceivedIds()];
-    const batch = (from: number) => ({
-      matched: 500,
-      hits: Array.from({ length: 500 }, (_, i) => ({ id: `p${from + i}`, score: 1 })),
-      shortIds: Int32Array.from({ length: 500 }, (_, i) => from + i),
-      numbering: 1,
-    });
-    const numberings = new Set<number | undefined>();
-    for (let from = 0; from < 50_000; from += 500) numberings.add(received.unpack(sent.pack(batch(from), received.numbering)).numbering);
-    expect(numberings.size).toBe(1);
-    const again = sent.pack(batch(0), received.numbering);
-    expect(again.fresh).toHaveLength(500);
-    expect(numberings.has(again.numbering)).toBe(false);
-    expect(received.unpack(again).hits.map((h) => h.id)).toEqual(batch(0).hits.map((h) => h.id));
-  });
-
-  it('sends every id of hits without numbers', () => {
-    const packed = new SentIds().pack(
-      {
-        matched: 2,
-        hits: [
-          { id: 'a', score: 2 },
-          { id: 'b', score: 1 },
-        ],
-      },
-      0,
-    );
-    expect(packed.fresh).toEqual(['a', 'b']);
-    expect(new ReceivedIds().unpack(structuredClone(packed)).hits).toEqual([
-      { id: 'a', score: 2 },
-      { id: 'b', score: 1 },
-    ]);
-  });
-
-  it('refuses a hit whose id never came (the two sides out of step), and the next search sends every id again', () => {
-    const [sent, received] = [new SentIds(), new ReceivedIds()];
-    const found = { matched: 1, hits: [{ id: 'p0', score: 1 }], shortIds: Int32Array.of(0), numbering: 1 };
-    received.unpack(sent.pack(found, received.numbering));
-    const lost = sent.pack({ ...found, hits: [{ id: 'p1', score: 1 }], shortIds: Int32Array.of(1) }, received.numbering);
-    expect(() => received.unpack({ ...lost, fresh: [] })).toThrow(/without its id/);
-    const again = sent.pack({ ...found, hits: [{ id: 'p1', score: 1 }], shortIds: Int32Array.of(1) }, received.numbering);
-    expect(again.fresh).toEqual(['p1']);
-    expect(received.unpack(again).hits).toEqual([{ id: 'p1', score: 1 }]);
-    expect(received.unpack(sent.pack(found, received.numbering)).hits).toEqual(found.hits); // p0 too was sent again
   });
 });
 
