@@ -1,4 +1,5 @@
 import { TopHits, type Found, type Hit, type Ranked, type SearchDoc } from './search-types';
+import type { AnswerEnd } from './answer-channel';
 import { grown } from './grown';
 
 /**
@@ -36,6 +37,17 @@ export interface IndexAnswers {
   ping: { size: number };
   close: Record<string, never>;
 }
+
+/** What the worker is started with (index-worker.ts reads it). */
+export interface WorkerOptions {
+  /** Papers indexed between two packings of the index while it is built; tests set it low. */
+  packEvery?: number;
+  /** How long a first build goes between two saves of what it has built (index-worker.ts); tests set 0. */
+  buildSaveGapMs?: number;
+}
+
+/** What the worker is started with: the options, and where it answers (answer-channel.ts). */
+export type WorkerData = WorkerOptions & { answers: AnswerEnd };
 
 export type IndexReply = { seq: number } & ({ ok: true; value: unknown } | { ok: false; error: string });
 

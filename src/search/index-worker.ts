@@ -9,8 +9,8 @@ import * as path from 'node:path';
 import { moveAside, writeFileAtomicWith } from '../storage/files';
 import { collectGarbage } from '../shared/collect-garbage';
 import { SearchEngine } from './engine';
-import { SentIds, type IndexAnswers, type IndexReply, type IndexRequest } from './index-protocol';
-import type { WorkerOptions } from './search-index';
+import { SentIds, type IndexAnswers, type IndexReply, type IndexRequest, type WorkerData } from './index-protocol';
+import { answerer } from './answer-channel';
 
 /** A snapshot is written once this many papers changed and the index was idle a moment, and at close (fewer are re-indexed quickly). */
 const SAVE_AFTER_CHANGES = 1000;
@@ -19,12 +19,12 @@ const SAVE_WHEN_IDLE_MS = 2000;
  * While a large library is built, the index is saved and packed every this many papers, not only once
  * idle: MiniSearch's maps for 100,000 papers took 1 GB. A build cut short goes on from there.
  */
-const PACK_EVERY = (workerData as WorkerOptions | null)?.packEvery ?? 25_000;
+const PACK_EVERY = (workerData as WorkerData).packEvery ?? 25_000;
 /**
  * A first build is saved along the way only this long after it began or was last saved: saves at
  * 25,000, 50,000 and 100,000 papers were 2 of a 15 s build. They only outlast a crash ('close' saves).
  */
-const BUILD_SAVE_GAP_MS = (workerData as WorkerOptions | null)?.buildSaveGapMs ?? 15_000;
+const BUILD_SAVE_GAP_MS = (workerData as WorkerData).buildSaveGapMs ?? 15_000;
 let lastSave = performance.now();
 let engine = SearchEngine.create();
 const sentSinceLoad = new Set<string>(); // papers upserted since the snapshot was loaded (see 'reconcile')
@@ -32,6 +32,7 @@ let upsertFailed = false; // set when papers could not be indexed (see 'mark')
 let file = '';
 let within: { key: string; ids: Set<string> } | undefined;
 const sentIds = new SentIds(); // which hits' ids the main thread holds
+const post = answerer((workerData as WorkerData).answers); // answers, on their own channel (answer-channel.ts)
 let saveTimer: NodeJS.Timeout | undefined;
 let unpacked = 0; // papers indexed into MiniSearch's maps since the index was last packed
 let saveAgainAt = SAVE_AFTER_CHANGES; // changes that make an idle save due: more after a save failed
@@ -256,7 +257,7 @@ function reply(req: IndexRequest, run: () => unknown) {
     if (req.op === 'upsert') failedUpsert();
     answer = { seq: req.seq, ok: false, error: (error as Error).message };
   }
-  parentPort!.postMessage(answer);
+  post(answer);
 }
 
 function step() {
@@ -273,7 +274,7 @@ function step() {
     } catch (error) {
       queue.splice(at, 1);
       failedUpsert();
-      parentPort!.postMessage({ seq: req.seq, ok: false, error: (error as Error).message } satisfies IndexReply);
+      post({ seq: req.seq, ok: false, error: (error as Error).message });
     }
   } else {
     queue.splice(at, 1);

@@ -2,7 +2,8 @@ import { setImmediate as breathe } from 'node:timers/promises';
 import type { Worker } from 'node:worker_threads';
 import { endWorker, startWorker } from '../shared/worker';
 import { signature, type Hit, type SearchDoc } from './engine';
-import { ReceivedIds, type FoundPapers, type IndexAnswers, type IndexReply, type IndexRequest } from './index-protocol';
+import { AnswerChannel } from './answer-channel';
+import { ReceivedIds, type FoundPapers, type IndexAnswers, type IndexReply, type IndexRequest, type WorkerData, type WorkerOptions } from './index-protocol';
 
 export { INDEX_VERSION, RANKED, type Found, type Hit, type Ranked, type SearchDoc } from './engine';
 export type { FoundHit, FoundPapers } from './index-protocol';
@@ -42,14 +43,6 @@ const CHUNK = 100;
 /** Signatures computed per turn of the event loop while opening. */
 const SIGNATURE_CHUNK = 10_000;
 
-/** What the worker is started with (index-worker.ts reads it). */
-export interface WorkerOptions {
-  /** Papers indexed between two packings of the index while it is built; tests set it low. */
-  packEvery?: number;
-  /** How long a first build goes between two saves of what it has built (index-worker.ts); tests set 0. */
-  buildSaveGapMs?: number;
-}
-
 /**
  * The core's handle on the search index, which lives in a worker thread (index-worker.ts).
  * Searches are asynchronous; changes (`add`, `update`) are sent and applied in order, so a
@@ -68,6 +61,7 @@ export class SearchIndex<T extends { readonly id: string } = { readonly id: stri
   progress = { done: 0, total: 0 };
   ready = false;
   readonly #worker: Worker;
+  readonly #answers = new AnswerChannel((reply) => this.#settle(reply));
   readonly #pending = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();
   readonly #received: ReceivedIds<T>;
   readonly #loaded: Promise<IndexAnswers['load']>;
@@ -94,15 +88,9 @@ export class SearchIndex<T extends { readonly id: string } = { readonly id: stri
    */
   constructor(file: string, options: WorkerOptions = {}, find = (id: string) => ({ id }) as T | undefined) {
     this.#received = new ReceivedIds(find);
-    this.#worker = startWorker('index-worker', import.meta.url, options);
+    const answers = this.#answers.forWorker;
+    this.#worker = startWorker('index-worker', import.meta.url, { ...options, answers } satisfies WorkerData, [answers.port]);
     this.#worker.unref();
-    this.#worker.on('message', (reply: IndexReply) => {
-      const call = this.#pending.get(reply.seq);
-      this.#pending.delete(reply.seq);
-      if (this.#pending.size === 0) this.#worker.unref();
-      if (reply.ok) call?.resolve(reply.value);
-      else call?.reject(new Error(reply.error));
-    });
     this.#worker.on('error', (error) => this.#fail(error));
     this.#worker.on('exit', () => this.#fail(new Error('The search index stopped.')));
     this.#loaded = this.#call('load', { file });
@@ -247,10 +235,16 @@ export class SearchIndex<T extends { readonly id: string } = { readonly id: stri
   }
 
   /** The best `limit` papers for `query` (by default as many as the engine ranks: RANKED). */
-  search(query: string, within?: Within, limit?: number): Promise<FoundPapers<T>> {
+  async search(query: string, within?: Within, limit?: number): Promise<FoundPapers<T>> {
     const filter = within && (within.key === this.#withinKey ? { key: within.key } : { key: within.key, ids: [...within.ids()] });
     if (within) this.#withinKey = within.key;
-    return this.#call('search', { query, within: filter, limit, numbering: this.#received.numbering }).then((packed) => this.#received.unpack(packed));
+    const asked = this.#call('search', { query, within: filter, limit, numbering: this.#received.numbering });
+    if (this.#pending.size > 1) return this.#received.unpack(await asked);
+    // Awaited alone (a key typed), its answer is watched for rather than slept on (answer-channel.ts).
+    // The event loop still turns once before it is used: a caller searching in a loop must not starve it.
+    this.#answers.watch(() => this.#pending.size === 0);
+    const [packed] = await Promise.all([asked, breathe()]);
+    return this.#received.unpack(packed);
   }
 
   /** Papers like `paperId`, from its distinctive `terms` (see related.ts). */
@@ -281,6 +275,7 @@ export class SearchIndex<T extends { readonly id: string } = { readonly id: stri
       if (this.#failure) return;
       await this.#call('close', {});
       await endWorker(this.#worker);
+      this.#answers.close();
     })();
     return this.#closing;
   }
@@ -293,6 +288,14 @@ export class SearchIndex<T extends { readonly id: string } = { readonly id: stri
       this.#pending.set(seq, { resolve: resolve as (value: unknown) => void, reject });
       this.#worker.postMessage({ seq, op, ...args } as IndexRequest);
     });
+  }
+
+  #settle(reply: IndexReply) {
+    const call = this.#pending.get(reply.seq);
+    this.#pending.delete(reply.seq);
+    if (this.#pending.size === 0) this.#worker.unref();
+    if (reply.ok) call?.resolve(reply.value);
+    else call?.reject(new Error(reply.error));
   }
 
   #fail(error: Error) {

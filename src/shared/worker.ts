@@ -1,22 +1,23 @@
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { Worker, type TransferListItem } from 'node:worker_threads';
 
 /**
  * Starts the worker thread whose entry is `name` beside the module `from` (its import.meta.url):
  * `name.js` in the build, where every entry sits in one folder, or `name.ts` from source (tsx,
  * Vitest), where the worker registers tsx's loader before importing its entry.
  */
-export function startWorker(name: string, from: string, workerData?: unknown): Worker {
+export function startWorker(name: string, from: string, workerData?: unknown, transferList?: TransferListItem[]): Worker {
   const here = fileURLToPath(from);
   const entry = new URL(`./${name}${path.extname(here)}`, from);
-  if (!here.endsWith('.ts')) return new Worker(entry, { workerData });
+  if (!here.endsWith('.ts')) return new Worker(entry, { workerData, transferList });
   // tsx is found from here, not from the folder the command was run in, where an eval'd worker's
   // imports are resolved (Vitest, which has no import.meta.resolve, runs in the project's folder).
   const tsx = import.meta.resolve?.('tsx/esm/api') ?? 'tsx/esm/api';
   return new Worker(`import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(entry.href)}); });`, {
     eval: true,
     workerData,
+    transferList,
   });
 }
 

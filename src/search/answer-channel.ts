@@ -1,0 +1,72 @@
+import { availableParallelism } from 'node:os';
+import { MessageChannel, receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
+import type { IndexReply } from './index-protocol';
+
+/** The longest the core's thread watches for a search's answer before the event loop waits for it instead. */
+const WATCH_MS = 10;
+
+/** What the index worker is given: its end of the channel (transferred) and the shared count of answers. */
+export interface AnswerEnd {
+  port: MessagePort;
+  posted: SharedArrayBuffer;
+}
+
+/**
+ * The index worker's answers, on a channel of their own beside a shared count of the answers
+ * posted. A search watches that count (an atomic read in a loop) and takes its answer from the
+ * channel as soon as it is posted. Awaited through the event loop, the core's thread slept, and
+ * the answer woke it some 0.1–0.2 ms later on a machine where waking a thread is slow (a virtual
+ * machine here; an idle laptop core in a deep sleep state is as slow): BENCHMARKS.md, fifteenth
+ * round. Watching spends the thread's time while the index works (about a millisecond a key), so
+ * it is kept to a search awaited alone, on a machine with a core for each thread, and to WATCH_MS.
+ */
+export class AnswerChannel {
+  readonly #port: MessagePort;
+  readonly #posted: Int32Array;
+  readonly forWorker: AnswerEnd;
+
+  readonly #mayWatch: boolean;
+  readonly #watchMs: number;
+
+  /** `mayWatch`: whether the machine has a core for each thread (a thread watching would hold the worker back). */
+  constructor(
+    private readonly onAnswer: (reply: IndexReply) => void,
+    { mayWatch = availableParallelism() >= 2, watchMs = WATCH_MS } = {},
+  ) {
+    this.#mayWatch = mayWatch;
+    this.#watchMs = watchMs;
+    const { port1, port2 } = new MessageChannel();
+    const posted = new SharedArrayBuffer(4);
+    this.#posted = new Int32Array(posted);
+    this.#port = port2;
+    port2.on('message', onAnswer);
+    port2.unref(); // the worker, ref'd while an answer is awaited, keeps the process alive
+    this.forWorker = { port: port1, posted };
+  }
+
+  /** Hands over the answers posted until `answered()`, for a while at most; what comes later comes through the event loop. */
+  watch(answered: () => boolean): void {
+    if (!this.#mayWatch) return;
+    const end = performance.now() + this.#watchMs;
+    for (;;) {
+      // Read before the channel is emptied: an answer posted meanwhile moves the count past it.
+      const seen = Atomics.load(this.#posted, 0);
+      for (let got = receiveMessageOnPort(this.#port); got; got = receiveMessageOnPort(this.#port)) this.onAnswer(got.message as IndexReply);
+      if (answered()) return;
+      while (Atomics.load(this.#posted, 0) === seen) if (performance.now() > end) return;
+    }
+  }
+
+  close(): void {
+    this.#port.close();
+  }
+}
+
+/** The worker's side: posts an answer, then counts it for a thread that watches. */
+export function answerer({ port, posted }: AnswerEnd): (reply: IndexReply) => void {
+  const count = new Int32Array(posted);
+  return (reply) => {
+    port.postMessage(reply);
+    Atomics.add(count, 0, 1);
+  };
+}
