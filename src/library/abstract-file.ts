@@ -14,8 +14,6 @@ const BLOCKS = 2048;
 const READ_AHEAD = 16;
 /** An abstract longer than this (a whole paper's text) is read by itself, not through the blocks it would evict. */
 const LONG = 16 * BLOCK;
-/** Abstracts (of up to a block's bytes) kept as text, in each of two generations (see `#texts`). */
-const TEXTS = 512;
 /** Bytes written per call when abstracts are appended, so the thread answers requests between calls. */
 const CHUNK = 1 << 20;
 
@@ -45,27 +43,11 @@ export class AbstractFile {
   readonly #run = Buffer.allocUnsafeSlow(READ_AHEAD * BLOCK);
   #joined = Buffer.allocUnsafeSlow(2 * BLOCK);
   #appending: Promise<unknown> = Promise.resolve();
-  /**
-   * The abstracts last read, as text, by place: typing re-ranks and shows much the same papers at
-   * key after key, and each read of one decoded its bytes again. Two generations: when the newer
-   * holds TEXTS, it becomes the older and the oldest are forgotten (no Map with holes to skip).
-   */
-  #texts = new Map<number, string>();
-  #olderTexts = new Map<number, string>();
 
   constructor(readonly file: string) {}
 
   /** The abstract of `length` bytes at `at`. */
   read(at: number, length: number): string {
-    if (length > BLOCK) return this.#decode(at, length); // a long one is not kept
-    let text = this.#texts.get(at) ?? this.#olderTexts.get(at);
-    if (text === undefined) text = this.#decode(at, length);
-    if (this.#texts.size >= TEXTS) [this.#olderTexts, this.#texts] = [this.#texts, new Map()];
-    this.#texts.set(at, text);
-    return text;
-  }
-
-  #decode(at: number, length: number): string {
     const first = at >> BLOCK_BITS;
     const from = at - first * BLOCK;
     if (from + length <= BLOCK) {
@@ -226,8 +208,6 @@ export class AbstractFile {
   }
 
   #forget(): void {
-    this.#texts.clear();
-    this.#olderTexts.clear();
     this.#blocks.clear();
     this.#ring = [];
     this.#next = 0;

@@ -26,20 +26,6 @@ describe('the file of abstracts', () => {
     file.close();
   });
 
-  it('reads a file written afresh anew, not the abstracts it kept from the one before at the same places', async () => {
-    const file = new AbstractFile(path.join(tempDir(), 'abstracts.bin'));
-    const [place] = await file.append(['the first text of the file'], true);
-    expect(file.read(...place)).toBe('the first text of the file');
-    expect(file.read(...place)).toBe('the first text of the file');
-    expect(await file.append(['another text, just as long'], true)).toEqual([place]);
-    expect(file.read(...place)).toBe('another text, just as long');
-    const rewrite = file.rewrite();
-    expect(rewrite.append(['a third of the same length'])).toEqual([place]);
-    expect(file.read(...place)).toBe('a third of the same length');
-    rewrite.end();
-    file.close();
-  });
-
   it('places appends asked for at once one after another, each where the one before it ended', async () => {
     const file = new AbstractFile(path.join(tempDir(), 'abstracts.bin'));
     const all = texts();
