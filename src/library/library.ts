@@ -208,7 +208,7 @@ export class Library {
       const want = best || counted ? RANKED : Math.max(RERANK_TOP, offset + limit);
       // Each hit comes with its paper, found by the index's number for it (`ReceivedIds`).
       const found = await this.index.search(q, restrict, want);
-      const more = found.hits.length === want && want < RANKED ? Math.min(found.matched, RANKED) - want : 0;
+      const more = found.ranked === want && want < RANKED ? Math.min(found.matched, RANKED) - want : 0;
       let hits = rerankByPhrase(found.hits, q, (h) => h.paper, this.#phrases);
       // "Best for you" over a search: the matches, in the model's order.
       const ordered = best?.(hits.map((h) => h.paper));

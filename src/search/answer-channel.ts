@@ -16,7 +16,7 @@ export interface AnswerEnd {
  * posted. A search watches that count (an atomic read in a loop) and takes its answer from the
  * channel as soon as it is posted. Awaited through the event loop, the core's thread slept, and
  * the answer woke it some 0.1–0.2 ms later on a machine where waking a thread is slow (a virtual
- * machine here; an idle laptop core in a deep sleep state is as slow): BENCHMARKS.md, fifteenth
+ * machine here; an idle laptop core in a deep sleep state is as slow): BENCHMARKS.md, fourteenth
  * round. Watching spends the thread's time while the index works (about a millisecond a key), so
  * it is kept to a search awaited alone, on a machine with a core for each thread, and to WATCH_MS.
  */
@@ -44,19 +44,28 @@ export class AnswerChannel {
     this.forWorker = { port: port1, posted };
   }
 
-  /** Hands over the answers posted until `answered()`, for a while at most; what comes later comes through the event loop. */
-  watch(answered: () => boolean): void {
-    if (!this.#mayWatch) return;
+  /**
+   * Hands over the answers posted until `answered()`, for a while at most; what comes later comes
+   * through the event loop. Not at all (false) where threads would share a core, or when the last
+   * answer took `lastMs`, longer than a watch lasts (a million papers): it would only burn the time.
+   */
+  watch(answered: () => boolean, lastMs = 0): boolean {
+    if (!this.#mayWatch || lastMs > this.#watchMs) return false;
     const end = performance.now() + this.#watchMs;
     for (;;) {
       // Read before the channel is emptied: an answer posted meanwhile moves the count past it.
       const seen = Atomics.load(this.#posted, 0);
-      for (let got = receiveMessageOnPort(this.#port); got; got = receiveMessageOnPort(this.#port)) this.onAnswer(got.message as IndexReply);
-      if (answered()) return;
+      this.drain();
+      if (answered()) return true;
       // The clock is read once in a while only: each reading made a number on the heap (and a
       // millisecond's watch some 300 KB of garbage), which doubled the young collections of typing.
-      for (let spins = 1; Atomics.load(this.#posted, 0) === seen; spins++) if (spins % 1024 === 0 && performance.now() > end) return;
+      for (let spins = 1; Atomics.load(this.#posted, 0) === seen; spins++) if (spins % 1024 === 0 && performance.now() > end) return true;
     }
+  }
+
+  /** Hands over every answer posted and not yet handed over. */
+  drain(): void {
+    for (let got = receiveMessageOnPort(this.#port); got; got = receiveMessageOnPort(this.#port)) this.onAnswer(got.message as IndexReply);
   }
 
   close(): void {

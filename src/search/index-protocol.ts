@@ -16,7 +16,7 @@ export type IndexRequest = { seq: number } & (
    * `last`: its last chunk (the chunks come two at a time, so the queue may empty between them).
    */
   | { op: 'upsert'; docs: SearchDoc[]; background?: boolean; last?: boolean }
-  /** `numbering`: the one the main thread holds its ids under (`ReceivedIds`): another starts them again. */
+  /** `numbering`: the one the main thread holds its papers under (`ReceivedIds`): another starts them again. */
   | { op: 'search'; query: string; within?: { key: string; ids?: string[] }; limit?: number; numbering: number }
   | { op: 'similar'; terms: string[]; paperId: string; limit: number }
   | { op: 'frequencies'; terms: string[] }
@@ -107,14 +107,19 @@ export interface FoundHit<T> extends Ranked {
 /** A search's answer on the main thread: the hits whose papers were found, best first. */
 export interface FoundPapers<T> {
   matched: number;
+  /** How many the index ranked, those whose papers were not found too (`hits` leaves them out). */
+  ranked: number;
   hits: FoundHit<T>[];
 }
 
 /**
  * The main thread's side: what each short id names, under the worker's numbering. A paper is
  * found by its id once (`find`: a lookup in a Map of 100,000 ids, about a microsecond), then by
- * its short id alone, with no ids held or compared. Until the tenth round the ids were kept, at
- * most 50,000, and every paper found again under each new numbering: 75 lookups a key.
+ * its short id alone, with no ids compared (and none kept but those of papers not found). Until
+ * the fourteenth round the ids were kept, at most 50,000, and every paper found again under each
+ * new numbering: 75 lookups a key (BENCHMARKS.md). A paper kept is served for as long as the
+ * numbering lasts: the corpus never removes a paper nor replaces its object (merges change it in
+ * place); one that did would have to start a new numbering here.
  */
 export class ReceivedIds<T extends { readonly id: string }> {
   #numbering = 0;
@@ -137,7 +142,7 @@ export class ReceivedIds<T extends { readonly id: string }> {
     };
     if (!shortIds || numbering === undefined) {
       scores.forEach((score, i) => add(this.find(fresh[i]), score));
-      return { matched, hits };
+      return { matched, ranked: scores.length, hits };
     }
     if (numbering !== this.#numbering) {
       this.#numbering = numbering;
@@ -158,7 +163,7 @@ export class ReceivedIds<T extends { readonly id: string }> {
       }
       add(paper, scores[i]);
     }
-    return { matched, hits };
+    return { matched, ranked: scores.length, hits };
   }
 
   #remember(shortId: number, id: string): T | undefined {

@@ -31,7 +31,7 @@ const sentSinceLoad = new Set<string>(); // papers upserted since the snapshot w
 let upsertFailed = false; // set when papers could not be indexed (see 'mark')
 let file = '';
 let within: { key: string; ids: Set<string> } | undefined;
-const sentIds = new SentIds(); // which hits' ids the main thread holds
+const sentIds = new SentIds(); // which hits' ids the main thread was sent
 const post = answerer((workerData as WorkerData).answers); // answers, on their own channel (answer-channel.ts)
 let saveTimer: NodeJS.Timeout | undefined;
 let unpacked = 0; // papers indexed into MiniSearch's maps since the index was last packed

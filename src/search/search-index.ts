@@ -66,6 +66,8 @@ export class SearchIndex<T extends { readonly id: string } = { readonly id: stri
   readonly #received: ReceivedIds<T>;
   readonly #loaded: Promise<IndexAnswers['load']>;
   #seq = 0;
+  /** How long the last search took to be answered: one slower than a watch lasts is not watched for. */
+  #lastSearchMs = 0;
   #withinKey: string | undefined;
   /** Resolves when `open` is done (or failed): marks wait for it (see `mark`). */
   readonly #opened: Promise<void>;
@@ -91,8 +93,15 @@ export class SearchIndex<T extends { readonly id: string } = { readonly id: stri
     const answers = this.#answers.forWorker;
     this.#worker = startWorker('index-worker', import.meta.url, { ...options, answers } satisfies WorkerData, [answers.port]);
     this.#worker.unref();
-    this.#worker.on('error', (error) => this.#fail(error));
-    this.#worker.on('exit', () => this.#fail(new Error('The search index stopped.')));
+    // Answers it posted before it stopped are taken first: its own port would be emptied, not the channel.
+    this.#worker.on('error', (error) => {
+      this.#answers.drain();
+      this.#fail(error);
+    });
+    this.#worker.on('exit', () => {
+      this.#answers.drain();
+      this.#fail(new Error('The search index stopped.'));
+    });
     this.#loaded = this.#call('load', { file });
     this.#opened = new Promise((resolve) => (this.#openDone = resolve));
   }
@@ -238,13 +247,19 @@ export class SearchIndex<T extends { readonly id: string } = { readonly id: stri
   async search(query: string, within?: Within, limit?: number): Promise<FoundPapers<T>> {
     const filter = within && (within.key === this.#withinKey ? { key: within.key } : { key: within.key, ids: [...within.ids()] });
     if (within) this.#withinKey = within.key;
-    const asked = this.#call('search', { query, within: filter, limit, numbering: this.#received.numbering });
-    if (this.#pending.size > 1) return this.#received.unpack(await asked);
-    // Awaited alone (a key typed), its answer is watched for rather than slept on (answer-channel.ts).
-    // The event loop still turns once before it is used: a caller searching in a loop must not starve it.
-    this.#answers.watch(() => this.#pending.size === 0);
-    const [packed] = await Promise.all([asked, breathe()]);
-    return this.#received.unpack(packed);
+    const asked = performance.now();
+    // Unpacked as each answer comes, in the order they come: the ids each one sends assume those before.
+    const found = this.#call('search', { query, within: filter, limit, numbering: this.#received.numbering }).then((packed) => {
+      this.#lastSearchMs = performance.now() - asked;
+      return this.#received.unpack(packed);
+    });
+    // Awaited alone (a key typed) and quick last time, its answer is watched for rather than slept on
+    // (answer-channel.ts). The event loop still turns once, even if it failed: a caller searching in a
+    // loop must not starve it.
+    if (this.#pending.size > 1 || !this.#answers.watch(() => this.#pending.size === 0, this.#lastSearchMs)) return found;
+    found.catch(() => undefined); // the caller's to handle, after the turn
+    await breathe();
+    return found;
   }
 
   /** Papers like `paperId`, from its distinctive `terms` (see related.ts). */

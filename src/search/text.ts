@@ -73,8 +73,8 @@ class Spans {
       if (cp < 128) {
         if (ASCII_WORD[cp] !== 1) break;
       } else {
-        ascii = false;
         if (!isWordChar((cp = text.codePointAt(i)!))) break;
+        ascii = false;
       }
     }
     this.end = i;

@@ -35,7 +35,7 @@ async function answering(mayWatch: boolean, watchMs: number) {
 
 describe('the index worker’s answers, watched for', () => {
   it('hands an answer over as soon as it is posted, before the event loop turns', async () => {
-    const { channel, got, release } = await answering(true, 60_000); // however loaded the machine
+    const { channel, got, release } = await answering(true, 5_000); // however loaded the machine
     release();
     channel.watch(() => got.length > 0);
     // No await between: the answer was taken while watching.
@@ -54,9 +54,19 @@ describe('the index worker’s answers, watched for', () => {
   });
 
   it('does not watch where the threads would share a core', async () => {
-    const { channel, got, answer, release } = await answering(false, 60_000);
+    const { channel, got, answer, release } = await answering(false, 5_000);
     release();
-    channel.watch(() => got.length > 0);
+    expect(channel.watch(() => got.length > 0)).toBe(false);
+    expect(got).toEqual([]);
+    await answer;
+    expect(got).toHaveLength(1);
+    channel.close();
+  });
+
+  it('does not watch when the last answer took longer than a watch lasts', async () => {
+    const { channel, got, answer, release } = await answering(true, 5_000);
+    release();
+    expect(channel.watch(() => got.length > 0, 6_000)).toBe(false);
     expect(got).toEqual([]);
     await answer;
     expect(got).toHaveLength(1);

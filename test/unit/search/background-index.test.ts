@@ -14,6 +14,32 @@ async function openIndex() {
 }
 
 describe('the index worker', () => {
+  it('answers searches made at once, watched for or not, each with its own papers and their ids sent once', async () => {
+    const index = await openIndex();
+    try {
+      await index.add(docs.slice(0, 500));
+      const ids = async (q: string) => (await index.search(q)).hits.map((h) => h.id);
+      const alone = { model: await ids('model'), language: await ids('language model'), data: await ids('data') };
+      const again = await openIndex(); // another index: its first ids are all new to this side
+      await again.add(docs.slice(0, 500));
+      try {
+        // A search awaited alone (watched for), then others and a "more like this" while it is pending.
+        const searches = [again.search('data'), again.similar(['model', 'language'], 'p1', 5), again.search('language model'), again.search('model')];
+        const [data, , language, model] = await Promise.all(searches);
+        expect([data, language, model].map((f) => (f as Awaited<ReturnType<typeof again.search>>).hits.map((h) => h.id))).toEqual([
+          alone.data,
+          alone.language,
+          alone.model,
+        ]);
+        expect(alone.model.length).toBeGreaterThan(10);
+      } finally {
+        await again.close();
+      }
+    } finally {
+      await index.close();
+    }
+  });
+
   it('answers a search before the papers of a background import it is indexing', async () => {
     const index = await openIndex();
     try {

@@ -64,11 +64,21 @@ describe('a search’s hits crossing to the main thread', () => {
     expect(reopened.packed.numbering).not.toBe(first.packed.numbering);
   });
 
-  it('packs the ranked arrays as it packs hits made as objects', () => {
+  it('packs the ranked arrays as it packs hits made as objects, naming only the ids it sends', () => {
     const found = ranked([4, 9, 2]);
-    const top = new TopHits(3, Int32Array.of(4, 9, 2), Float64Array.of(3, 2, 1), 1, (n) => `p${n}`);
-    expect(plain(top)).toEqual(plain(found));
-    expect(new SentIds().pack(top, 0)).toEqual(new SentIds().pack(found, 0));
+    const named: number[] = [];
+    const idOf = (n: number) => {
+      named.push(n);
+      return `p${n}`;
+    };
+    const sent = new SentIds();
+    sent.pack(new TopHits(1, Int32Array.of(9), Float64Array.of(2), 1, idOf), 0);
+    const packed = sent.pack(new TopHits(3, Int32Array.of(4, 9, 2), Float64Array.of(3, 2, 1), 1, idOf), 1);
+    expect(named).toEqual([9, 4, 2]); // no hit objects made, and p9 not named twice
+    const fresh = new SentIds();
+    expect(fresh.pack(new TopHits(3, Int32Array.of(4, 9, 2), Float64Array.of(3, 2, 1), 1, idOf), 0)).toEqual(new SentIds().pack(found, 0));
+    expect(packed.fresh).toEqual(['p4', 'p2']);
+    expect(plain(new TopHits(3, Int32Array.of(4, 9, 2), Float64Array.of(3, 2, 1), 1, idOf))).toEqual(plain(found));
   });
 
   it('keeps every id it sent, however many, under one numbering', () => {
@@ -124,7 +134,9 @@ describe('a search’s hits crossing to the main thread', () => {
   it('leaves out a hit whose paper the library lacks, and finds it once the library has it', () => {
     const library = libraryOf(['p0']);
     const [sent, received] = [new SentIds(), new ReceivedIds(library.find)];
-    expect(received.unpack(sent.pack(ranked([0, 1]), received.numbering)).hits.map((h) => h.id)).toEqual(['p0']);
+    const first = received.unpack(sent.pack(ranked([0, 1]), received.numbering));
+    expect(first.hits.map((h) => h.id)).toEqual(['p0']);
+    expect(first.ranked).toBe(2); // the index ranked both: a page beyond knows there is more
     // Not sent again, and looked for again.
     const again = sent.pack(ranked([1, 0]), received.numbering);
     expect(again.fresh).toEqual([]);
