@@ -1,9 +1,7 @@
 import { setImmediate as breathe } from 'node:timers/promises';
-import type { Worker } from 'node:worker_threads';
-import { endWorker, startWorker } from '../shared/worker';
 import { signature, type Hit, type SearchDoc } from './engine';
-import { AnswerChannel } from './answer-channel';
-import { ReceivedIds, type FoundPapers, type IndexAnswers, type IndexReply, type IndexRequest, type WorkerData, type WorkerOptions } from './index-protocol';
+import { ReceivedIds, type FoundPapers, type IndexAnswers, type WorkerOptions } from './index-protocol';
+import { IndexThread } from './index-thread';
 
 export { INDEX_VERSION, RANKED, type Found, type Hit, type Ranked, type SearchDoc } from './engine';
 export type { FoundHit, FoundPapers } from './index-protocol';
@@ -29,9 +27,6 @@ export interface Within {
   key: string;
   ids(): Iterable<string>;
 }
-
-type Op = IndexRequest['op'];
-type Args<O extends Op> = Omit<Extract<IndexRequest, { op: O }>, 'seq' | 'op'>;
 
 /**
  * Papers sent to the worker per message. Few: a chunk's documents are alive while it is made, and a
@@ -60,14 +55,9 @@ export class SearchIndex<T extends { readonly id: string } = { readonly id: stri
   /** While opening: papers indexed out of the library's. */
   progress = { done: 0, total: 0 };
   ready = false;
-  readonly #worker: Worker;
-  readonly #answers = new AnswerChannel((reply) => this.#settle(reply));
-  readonly #pending = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();
+  readonly #thread: IndexThread;
   readonly #received: ReceivedIds<T>;
   readonly #loaded: Promise<IndexAnswers['load']>;
-  #seq = 0;
-  /** How long the last search took to be answered: one slower than a watch lasts is not watched for. */
-  #lastSearchMs = 0;
   #withinKey: string | undefined;
   /** Resolves when `open` is done (or failed): marks wait for it (see `mark`). */
   readonly #opened: Promise<void>;
@@ -78,7 +68,6 @@ export class SearchIndex<T extends { readonly id: string } = { readonly id: stri
   #marking: Promise<unknown> = Promise.resolve();
   /** For each background import still being sent: the papers changed in the foreground meanwhile. */
   readonly #changedDuringImports = new Set<Set<string>>();
-  #failure: Error | undefined;
   /** An import's papers were not all sent: the index is never marked as holding the library. */
   #incomplete = false;
   #closed = false;
@@ -90,19 +79,8 @@ export class SearchIndex<T extends { readonly id: string } = { readonly id: stri
    */
   constructor(file: string, options: WorkerOptions = {}, find = (id: string) => ({ id }) as T | undefined) {
     this.#received = new ReceivedIds(find);
-    const answers = this.#answers.forWorker;
-    this.#worker = startWorker('index-worker', import.meta.url, { ...options, answers } satisfies WorkerData, [answers.port]);
-    this.#worker.unref();
-    // Answers it posted before it stopped are taken first: its own port would be emptied, not the channel.
-    this.#worker.on('error', (error) => {
-      this.#answers.drain();
-      this.#fail(error);
-    });
-    this.#worker.on('exit', () => {
-      this.#answers.drain();
-      this.#fail(new Error('The search index stopped.'));
-    });
-    this.#loaded = this.#call('load', { file });
+    this.#thread = new IndexThread(import.meta.url, options);
+    this.#loaded = this.#thread.call('load', { file });
     this.#opened = new Promise((resolve) => (this.#openDone = resolve));
   }
 
@@ -122,7 +100,7 @@ export class SearchIndex<T extends { readonly id: string } = { readonly id: stri
       for (let i = 0; i < needed.length && !this.#closed; i += CHUNK) {
         const docs = needed.slice(i, i + CHUNK).flatMap((id) => source.doc(id) ?? []);
         const count = docs.length; // only the count is kept until the worker answers (see CHUNK)
-        const sent = this.#call('upsert', { docs }).then(({ size }) => {
+        const sent = this.#thread.call('upsert', { docs }).then(({ size }) => {
           this.size = size;
           this.progress.done += count;
         });
@@ -132,8 +110,8 @@ export class SearchIndex<T extends { readonly id: string } = { readonly id: stri
       }
       await indexing;
       // The index holds every paper of the library as of `stamp`: the next start may check less.
-      if (!this.#closed) await this.#call('mark', { corpus: stamp });
-      this.size = (await this.#call('ping', {})).size;
+      if (!this.#closed) await this.#thread.call('mark', { corpus: stamp });
+      this.size = (await this.#thread.call('ping', {})).size;
       this.source = loaded ? 'loaded' : 'built';
       this.ready = true;
     } catch (error) {
@@ -155,7 +133,7 @@ export class SearchIndex<T extends { readonly id: string } = { readonly id: stri
       for (const id of ids.slice(i, i + SIGNATURE_CHUNK)) signatures.push(signature(source.doc(id)!));
       await breathe();
     }
-    const { needed } = await this.#call('reconcile', { ids, signatures });
+    const { needed } = await this.#thread.call('reconcile', { ids, signatures });
     this.progress = { done: ids.length - needed.length, total: ids.length };
     return needed;
   }
@@ -164,7 +142,7 @@ export class SearchIndex<T extends { readonly id: string } = { readonly id: stri
   async #readersChanged(source: DocSource): Promise<string[]> {
     // The reader's data may name papers the library no longer has (a digest set aside): those are left out.
     const docs = source.readerIds().flatMap((id) => source.doc(id) ?? []);
-    const { needed } = await this.#call('reconcileReaders', { ids: docs.map((d) => d.id), signatures: docs.map(signature) });
+    const { needed } = await this.#thread.call('reconcileReaders', { ids: docs.map((d) => d.id), signatures: docs.map(signature) });
     this.progress = { done: 0, total: needed.length };
     return needed;
   }
@@ -197,7 +175,7 @@ export class SearchIndex<T extends { readonly id: string } = { readonly id: stri
       const docs = batch.docs(0, batch.size);
       // A paper changed now is newer than an import's copy of it not sent yet (the worker drops those sent).
       for (const changed of this.#changedDuringImports) for (const d of docs) changed.add(d.id);
-      return (await this.#call('upsert', { docs })).size;
+      return (await this.#thread.call('upsert', { docs })).size;
     }
     const changed = new Set<string>();
     this.#changedDuringImports.add(changed);
@@ -207,9 +185,9 @@ export class SearchIndex<T extends { readonly id: string } = { readonly id: stri
         for (let i = 0; i < batch.size && !this.#closed; i += CHUNK) {
           if (sent.length >= 2) await sent[sent.length - 2];
           else if (i > 0) await breathe();
-          if (this.#closed || this.#failure) break; // closed meanwhile: the next start indexes the rest
+          if (this.#closed || this.#thread.failure) break; // closed meanwhile: the next start indexes the rest
           const chunk = batch.docs(i, i + CHUNK).filter((d) => !changed.has(d.id));
-          const answer = this.#call('upsert', { docs: chunk, background, last: i + CHUNK >= batch.size });
+          const answer = this.#thread.call('upsert', { docs: chunk, background, last: i + CHUNK >= batch.size });
           answer.catch(() => undefined); // awaited below, or left behind by an earlier chunk's failure
           sent.push(answer);
         }
@@ -234,7 +212,7 @@ export class SearchIndex<T extends { readonly id: string } = { readonly id: stri
   mark(stamp: string): void {
     const after = Promise.all([this.#sending, this.#opened, this.#marking]);
     this.#marking = after.then(() => {
-      if (!this.#closed && !this.#incomplete) this.#call('mark', { corpus: stamp }).catch(() => undefined);
+      if (!this.#closed && !this.#incomplete) this.#thread.call('mark', { corpus: stamp }).catch(() => undefined);
     });
   }
 
@@ -244,38 +222,27 @@ export class SearchIndex<T extends { readonly id: string } = { readonly id: stri
   }
 
   /** The best `limit` papers for `query` (by default as many as the engine ranks: RANKED). */
-  async search(query: string, within?: Within, limit?: number): Promise<FoundPapers<T>> {
+  search(query: string, within?: Within, limit?: number): Promise<FoundPapers<T>> {
     const filter = within && (within.key === this.#withinKey ? { key: within.key } : { key: within.key, ids: [...within.ids()] });
     if (within) this.#withinKey = within.key;
-    const asked = performance.now();
     // Unpacked as each answer comes, in the order they come: the ids each one sends assume those before.
-    const found = this.#call('search', { query, within: filter, limit, numbering: this.#received.numbering }).then((packed) => {
-      this.#lastSearchMs = performance.now() - asked;
-      return this.#received.unpack(packed);
-    });
-    // Awaited alone (a key typed) and quick last time, its answer is watched for rather than slept on
-    // (answer-channel.ts). The event loop still turns once, even if it failed: a caller searching in a
-    // loop must not starve it.
-    if (this.#pending.size > 1 || !this.#answers.watch(() => this.#pending.size === 0, this.#lastSearchMs)) return found;
-    found.catch(() => undefined); // the caller's to handle, after the turn
-    await breathe();
-    return found;
+    return this.#thread.quick('search', { query, within: filter, limit, numbering: this.#received.numbering }, (packed) => this.#received.unpack(packed));
   }
 
   /** Papers like `paperId`, from its distinctive `terms` (see related.ts). */
   similar(terms: string[], paperId: string, limit: number): Promise<Hit[]> {
-    return this.#call('similar', { terms, paperId, limit });
+    return this.#thread.call('similar', { terms, paperId, limit });
   }
 
   /** The number of papers, and each term's document frequency (title and abstract), for TF-IDF. */
   frequencies(terms: string[]): Promise<IndexAnswers['frequencies']> {
-    return this.#call('frequencies', { terms });
+    return this.#thread.call('frequencies', { terms });
   }
 
   /** Resolves once every change sent so far is applied. */
   async settled(): Promise<void> {
     await this.#sending; // an import's papers still being sent are changes made so far too
-    this.size = (await this.#call('ping', {})).size;
+    this.size = (await this.#thread.call('ping', {})).size;
   }
 
   /**
@@ -287,35 +254,8 @@ export class SearchIndex<T extends { readonly id: string } = { readonly id: stri
     // Asked twice (a signal can arrive twice), both wait for the one closing.
     this.#closing ??= (async () => {
       this.#closed = true;
-      if (this.#failure) return;
-      await this.#call('close', {});
-      await endWorker(this.#worker);
-      this.#answers.close();
+      await this.#thread.close();
     })();
     return this.#closing;
-  }
-
-  #call<O extends Op>(op: O, args: Args<O>): Promise<IndexAnswers[O]> {
-    if (this.#failure) return Promise.reject(this.#failure);
-    const seq = ++this.#seq;
-    if (this.#pending.size === 0) this.#worker.ref(); // an awaited answer keeps the process alive
-    return new Promise((resolve, reject) => {
-      this.#pending.set(seq, { resolve: resolve as (value: unknown) => void, reject });
-      this.#worker.postMessage({ seq, op, ...args } as IndexRequest);
-    });
-  }
-
-  #settle(reply: IndexReply) {
-    const call = this.#pending.get(reply.seq);
-    this.#pending.delete(reply.seq);
-    if (this.#pending.size === 0) this.#worker.unref();
-    if (reply.ok) call?.resolve(reply.value);
-    else call?.reject(new Error(reply.error));
-  }
-
-  #fail(error: Error) {
-    this.#failure ??= error;
-    for (const call of this.#pending.values()) call.reject(this.#failure);
-    this.#pending.clear();
   }
 }
