@@ -15,10 +15,7 @@ import { answerer } from './answer-channel';
 /** A snapshot is written once this many papers changed and the index was idle a moment, and at close (fewer are re-indexed quickly). */
 const SAVE_AFTER_CHANGES = 1000;
 const SAVE_WHEN_IDLE_MS = 2000;
-/**
- * While a large library is built, the index is saved and packed every this many papers, not only once
- * idle: MiniSearch's maps for 100,000 papers took 1 GB. A build cut short goes on from there.
- */
+/** While a large library is built, it is saved and packed every this many papers (MiniSearch's maps for 100,000 took 1 GB). */
 const PACK_EVERY = (workerData as WorkerData).packEvery ?? 25_000;
 /**
  * A first build is saved along the way only this long after it began or was last saved: saves at
