@@ -1,8 +1,8 @@
 import { setImmediate as breathe } from 'node:timers/promises';
 import type { Worker } from 'node:worker_threads';
-import { endWorker, startWorker } from '../shared/worker';
+import { endWorker, PendingCalls, startWorker } from '../shared/worker';
 import { AnswerChannel } from './answer-channel';
-import type { IndexAnswers, IndexReply, IndexRequest, WorkerData, WorkerOptions } from './index-protocol';
+import type { IndexAnswers, IndexRequest, WorkerData, WorkerOptions } from './index-protocol';
 
 type Op = IndexRequest['op'];
 export type Args<O extends Op> = Omit<Extract<IndexRequest, { op: O }>, 'seq' | 'op'>;
@@ -14,10 +14,8 @@ export type Args<O extends Op> = Omit<Extract<IndexRequest, { op: O }>, 'seq' | 
  */
 export class IndexThread {
   readonly #worker: Worker;
-  readonly #answers = new AnswerChannel((reply) => this.#settle(reply));
-  readonly #pending = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();
-  #seq = 0;
-  #failure: Error | undefined;
+  readonly #answers = new AnswerChannel((reply) => this.#calls.settle(reply));
+  readonly #calls: PendingCalls;
   /** How long the last quick call took to be answered: one slower than a watch lasts is not watched for. */
   #lastQuickMs = 0;
 
@@ -25,30 +23,25 @@ export class IndexThread {
     const answers = this.#answers.forWorker;
     this.#worker = startWorker('index-worker', from, { ...options, answers } satisfies WorkerData, [answers.port]);
     this.#worker.unref();
+    this.#calls = new PendingCalls(this.#worker);
     // Answers it posted before it stopped are taken first: its own port would be emptied, not the channel.
     this.#worker.on('error', (error) => {
       this.#answers.drain();
-      this.#fail(error);
+      this.#calls.fail(error);
     });
     this.#worker.on('exit', () => {
       this.#answers.drain();
-      this.#fail(new Error('The search index stopped.'));
+      this.#calls.fail(new Error('The search index stopped.'));
     });
   }
 
   /** Why the worker stopped, once it did. */
   get failure(): Error | undefined {
-    return this.#failure;
+    return this.#calls.failure;
   }
 
   call<O extends Op>(op: O, args: Args<O>): Promise<IndexAnswers[O]> {
-    if (this.#failure) return Promise.reject(this.#failure);
-    const seq = ++this.#seq;
-    if (this.#pending.size === 0) this.#worker.ref(); // an awaited answer keeps the process alive
-    return new Promise((resolve, reject) => {
-      this.#pending.set(seq, { resolve: resolve as (value: unknown) => void, reject });
-      this.#worker.postMessage({ seq, op, ...args } as IndexRequest);
-    });
+    return this.#calls.send((seq) => ({ seq, op, ...args }) as IndexRequest);
   }
 
   /**
@@ -63,7 +56,7 @@ export class IndexThread {
       this.#lastQuickMs = performance.now() - asked;
       return then(answer);
     });
-    if (this.#pending.size > 1 || !this.#answers.watch(() => this.#pending.size === 0, this.#lastQuickMs)) return done;
+    if (this.#calls.size > 1 || !this.#answers.watch(() => this.#calls.size === 0, this.#lastQuickMs)) return done;
     done.catch(() => undefined); // the caller's to handle, after the turn
     await breathe();
     return done;
@@ -71,23 +64,9 @@ export class IndexThread {
 
   /** Asks the worker to close (it saves what changed), and waits for it to end. */
   async close(): Promise<void> {
-    if (this.#failure) return;
+    if (this.#calls.failure) return;
     await this.call('close', {});
     await endWorker(this.#worker);
     this.#answers.close();
-  }
-
-  #settle(reply: IndexReply) {
-    const call = this.#pending.get(reply.seq);
-    this.#pending.delete(reply.seq);
-    if (this.#pending.size === 0) this.#worker.unref();
-    if (reply.ok) call?.resolve(reply.value);
-    else call?.reject(new Error(reply.error));
-  }
-
-  #fail(error: Error) {
-    this.#failure ??= error;
-    for (const call of this.#pending.values()) call.reject(this.#failure);
-    this.#pending.clear();
   }
 }

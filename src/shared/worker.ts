@@ -35,3 +35,53 @@ export async function endWorker(worker: Worker): Promise<void> {
     clearInterval(hold);
   }
 }
+
+/** A worker's answer to a request, by the request's number. */
+export type WorkerReply = { seq: number } & ({ ok: true; value: unknown } | { ok: false; error: string });
+
+/**
+ * Requests to a worker that await their answers, by number. While any does, the worker is ref'd:
+ * an awaited answer keeps the process alive. A worker that stops fails them all, and every later one.
+ */
+export class PendingCalls {
+  readonly #pending = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();
+  #seq = 0;
+  #failure: Error | undefined;
+
+  constructor(private readonly worker: Worker) {}
+
+  /** Why the calls fail, once they do. */
+  get failure(): Error | undefined {
+    return this.#failure;
+  }
+
+  /** How many await their answers. */
+  get size(): number {
+    return this.#pending.size;
+  }
+
+  /** Posts the request `message` makes of its number, and resolves with the answer to it. */
+  send<A>(message: (seq: number) => unknown): Promise<A> {
+    if (this.#failure) return Promise.reject(this.#failure);
+    const seq = ++this.#seq;
+    if (this.#pending.size === 0) this.worker.ref();
+    return new Promise((resolve, reject) => {
+      this.#pending.set(seq, { resolve: resolve as (value: unknown) => void, reject });
+      this.worker.postMessage(message(seq));
+    });
+  }
+
+  settle(reply: WorkerReply): void {
+    const call = this.#pending.get(reply.seq);
+    this.#pending.delete(reply.seq);
+    if (this.#pending.size === 0) this.worker.unref();
+    if (reply.ok) call?.resolve(reply.value);
+    else call?.reject(new Error(reply.error));
+  }
+
+  fail(error: Error): void {
+    this.#failure ??= error;
+    for (const call of this.#pending.values()) call.reject(this.#failure);
+    this.#pending.clear();
+  }
+}
