@@ -32,14 +32,16 @@ export function PaperList() {
     count: rows.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => 110,
-    overscan: 8,
+    overscan: 5,
     getItemKey,
   });
   const items = virtualizer.getVirtualItems();
   const last = items.at(-1)?.index ?? 0;
 
   useEffect(() => {
-    if (rows.length < total && last >= rows.length - 20) void loadMore();
+    // The next page is asked for when the rows drawn beyond the view come within a few of the end:
+    // not at once under a new search (a page is 2–3 screenfuls), and before the reader gets there.
+    if (rows.length < total && last >= rows.length - 5) void loadMore();
   }, [last, rows.length, total, loadMore]);
 
   // A new search (or view, sort, filter) shows its best rows from the top; a reload of the same

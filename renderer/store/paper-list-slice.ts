@@ -1,11 +1,10 @@
 import type { StateCreator } from 'zustand';
 import type { Api } from '../../src/api';
+import { LIST_PAGE as PAGE } from '../../src/api/vocabulary';
 import { api } from '../api/client';
 import type { AppState } from './index';
 import type { PaperRow, RankingStatus, ReadState, SortOrder, View } from './types';
 
-/** Rows per request: the first screenful and some; more are fetched as the list scrolls. */
-const PAGE = 50;
 const INDEXING_POLL_MS = 250;
 
 /** The paper list: what it shows (view, search, sort, filter), its rows as the core pages them, and the multi-selection. */

@@ -2,6 +2,7 @@
  * The bench's typing workload (what people in this field type, key by key), its statistics,
  * and the ranking scan every figure is compared with.
  */
+import { LIST_PAGE } from '../../src/api/vocabulary';
 import { processTerm, snippet, highlightRanges, tokenize, type Range, type Snippet } from '../../src/search/text';
 import { syntheticPapers } from './synthetic-library';
 
@@ -147,7 +148,7 @@ interface ScanPaper {
 export function rankingScan(papers: ScanPaper[]) {
   const titles = papers.map((p) => p.title.toLowerCase());
   const abstracts = papers.map((p) => p.abstract.toLowerCase());
-  return (q: string, limit = 50) => {
+  return (q: string, limit = LIST_PAGE) => {
     const words = [...new Set(tokenize(q).map(processTerm))];
     const rows: { id: string; titleRanges: Range[]; snippet: Snippet }[] = [];
     if (words.length === 0) return { matched: 0, rows };

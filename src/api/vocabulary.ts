@@ -52,6 +52,11 @@ export const MAX_COMMENT_CHARS = 100_000;
 export const MAX_CELL_CHARS = 10_000;
 /** A search as typed. */
 export const MAX_QUERY = 500;
+/**
+ * Rows the paper list asks for at a time: two to three screenfuls of ~110 px rows, more fetched as it
+ * scrolls. Each key typed builds this many rows (snippets marked, abstracts read), so it is kept small.
+ */
+export const LIST_PAGE = 25;
 /** Tags named at once, and tags filtered by at once. */
 export const MAX_TAGS_AT_ONCE = 50;
 /** The largest digest file read, in bytes (and the most characters of pasted text). */

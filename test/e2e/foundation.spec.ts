@@ -85,6 +85,32 @@ test('rows never overlap when a search changes the list', async ({ page, app }) 
   }
 });
 
+test('the list asks for a page of rows at a time and fetches the next as it scrolls, to the last paper', async ({ page, app }) => {
+  const offsets: number[] = [];
+  page.on('request', (r) => {
+    if (r.url().endsWith('/api/call/papers.query')) offsets.push((JSON.parse(r.postData() ?? '{}') as { offset?: number }).offset ?? 0);
+  });
+  await openApp(page, app);
+  // A search typed key by key asks for its first page only: the next is not fetched until scrolled to.
+  await page.getByRole('searchbox', { name: 'Search papers' }).pressSequentially('inference', { delay: 20 });
+  await expect(page.getByRole('status').filter({ hasText: /\d+ results/ })).toBeVisible();
+  await page.getByRole('searchbox', { name: 'Search papers' }).fill('');
+  await expect(page.getByRole('status').filter({ hasText: '119 papers' })).toBeVisible();
+  expect(offsets.length).toBeGreaterThan(9);
+  expect(offsets.filter((o) => o > 0)).toEqual([]);
+  // Scrolled down, page after page comes, up to the sample's last paper.
+  const scroller = page.locator('.list-scroll');
+  await expect
+    .poll(async () => {
+      await scroller.evaluate((e) => (e.scrollTop = e.scrollHeight));
+      return list(page).getByRole('option').last().textContent();
+    })
+    .toContain('CAM++: A Fast and Efficient Network for Speaker Verification');
+  const more = offsets.filter((o) => o > 0);
+  expect(more.length).toBeGreaterThan(1);
+  expect(more).toEqual(more.toSorted((a, b) => a - b));
+});
+
 test('a Hugging Face file downloaded again, only its upvotes grown: already imported, nothing new, the upvotes updated', async ({ page, app }) => {
   const file = path.join(ROOT, 'test', 'fixtures', 'formats', 'hf-daily-papers.json');
   const items = JSON.parse(fs.readFileSync(file, 'utf8')) as { paper: { title: string; upvotes: number } }[];
