@@ -24,9 +24,9 @@ const { values } = parseArgs({
   },
 });
 const papers = Number(values.papers);
-const { AppSession, freshDataDir, loadApp, maxBlock, ownCheckout, searchWhile, since } = await import('./app-session');
+const { AppSession, countsQuery, freshDataDir, loadApp, maxBlock, ownCheckout, searchWhile, since } = await import('./app-session');
 const root = path.resolve(values.root ?? ownCheckout(import.meta.dirname));
-const { keystrokes, latency, rareNames, typeKeys } = await import('./workload');
+const { keystrokes, latency, QUERIES, rareNames, typeKeys } = await import('./workload');
 type Latency = import('./workload').Latency;
 const { syntheticDigestText, syntheticPapers } = await import('./synthetic-library');
 const { segmentsOf } = await import('./large-text');
@@ -115,8 +115,10 @@ try {
     (q) => session.list(q),
     rareNames().flatMap((q) => [q, q, q]),
   );
+  // What the list asks once typing pauses (a baseline that counted at every key refuses `limit: 0`).
+  const counts = await typeKeys((q) => session.call('papers.query', countsQuery(q)), QUERIES).catch(() => undefined);
   const steady = await steadyMemory();
-  out.typing = { listOnly, withPaper, overHttp, rare };
+  out.typing = { listOnly, withPaper, overHttp, rare, counts };
   out.memory = steady;
 
   step('import while searching');

@@ -39,6 +39,7 @@ const ROWS: Row[] = [
   ['scan (the floor): p50 (ms)', (f) => f.scan?.p50],
   ['  p95 / p99 (ms)', (f) => f.scan && `${f.scan.p95} / ${f.scan.p99}`],
   ['rare word (a method name): p50 / max (ms)', (f) => f.typing?.rare && `${f.typing.rare.p50} / ${f.typing.rare.max}`],
+  ['a search’s filter counts, once typing pauses: p50 / p95 (ms)', (f) => f.typing?.counts && `${f.typing.counts.p50} / ${f.typing.counts.p95}`],
   ['steady RSS after typing (MB)', (f) => f.memory?.rssMB],
   ['  heap: main / worker (MB)', (f) => f.memory && `${f.memory.mainHeapMB} / ${f.memory.workerHeapMB}`],
   ['import while searching: papers', (f) => f.importDuring?.papers],

@@ -42,8 +42,9 @@ const query = z.object({
   smartListId: id.nullable().optional(),
   smart: z.string().max(MAX_SMART_QUERY).optional(),
   offset: z.number().int().min(0).optional(),
-  limit: z.number().int().min(1).max(1000).optional(),
-  /** Also count the categories and years of the papers in view (the first page asks). */
+  /** 0: no rows, only what else was asked (a search's filter counts, asked once typing pauses). */
+  limit: z.number().int().min(0).max(1000).optional(),
+  /** Also count the categories and years of the papers in view (the first page asks, or a search once typing pauses). */
   facets: z.boolean().optional(),
   /** Also say whether this paper is in the list (the one open in the reader). */
   locate: id.optional(),

@@ -80,6 +80,11 @@ describe('the facets of the view', () => {
       expect(Object.values(searched).every((n) => n <= found.total)).toBe(true);
       expect(searched).toMatchObject({ 'cs.SD': 1, 'eess.AS': 1 });
       expect(searched['cs.CL']).toBeLessThan(library['cs.CL']);
+      // Asked with no rows, as the list asks a search's counts once typing pauses: the same counts.
+      const countsOnly = await query({ q: 'speech', limit: 0 });
+      expect(countsOnly.items).toEqual([]);
+      expect(countsOnly.total).toBe(found.total);
+      expect(countsOnly.facets).toEqual(found.facets);
     } finally {
       await core.close();
     }

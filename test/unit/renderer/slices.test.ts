@@ -14,7 +14,8 @@ const answers: Record<string, unknown> = {
   'tags.list': [],
   'app.status': { warnings: [] },
 };
-const invoke = vi.fn(async (name: string, _arg?: unknown) => ({ ok: true as const, value: answers[name] ?? null }));
+const answer = async (name: string, _arg?: unknown) => ({ ok: true as const, value: answers[name] ?? null });
+const invoke = vi.fn(answer);
 vi.stubGlobal('window', { digestReader: { invoke, subscribe: () => () => {} } });
 
 let useApp: { getState(): AppState; setState(s: Partial<AppState>): void };
@@ -95,6 +96,42 @@ describe('the paper list', () => {
       starred: true,
       sort: 'published',
     });
+  });
+
+  it('asks a search’s filter counts once typing pauses, not with each key', async () => {
+    vi.useFakeTimers();
+    const facets = { categories: [{ name: 'cs.CL', count: 2 }], years: [] };
+    invoke.mockImplementation(async (name, arg) =>
+      name === 'papers.query' && (arg as { limit: number }).limit === 0
+        ? { ok: true, value: { ...(answers[name] as object), items: [], facets } }
+        : answer(name),
+    );
+    try {
+      const asked = () => (calls('papers.query') as { q: string; limit: number; facets: boolean }[]).map((a) => [a.q, a.limit, a.facets]);
+      for (const q of ['dif', 'diff']) {
+        useApp.getState().setQuery(q);
+        await useApp.getState().listSettled();
+      }
+      expect(asked()).toEqual([
+        ['dif', 25, false],
+        ['diff', 25, false],
+      ]);
+      await vi.advanceTimersByTimeAsync(249);
+      expect(asked()).toHaveLength(2);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(asked().at(-1)).toEqual(['diff', 0, true]);
+      expect(useApp.getState().facetOptions).toEqual(facets);
+      // No search: the view's counts come with its first page, and nothing is asked after.
+      useApp.getState().setQuery('');
+      await useApp.getState().listSettled();
+      await vi.advanceTimersByTimeAsync(1000);
+      expect(asked().slice(3)).toEqual([['', 25, true]]);
+    } finally {
+      invoke.mockImplementation(answer);
+      useApp.getState().setQuery('');
+      await useApp.getState().listSettled();
+      vi.useRealTimers();
+    }
   });
 
   it('selects with toggle and range as the rows stand', async () => {
