@@ -20,6 +20,7 @@ import { importDigest, type ImportReport, type ImportRequest } from './importer'
 import type { Digest, Paper } from './types';
 import { allOf, factFilter, identityOf, positionIn } from './paper-facts';
 import { paperRow } from './paper-row';
+import { RowsAhead } from './rows-ahead';
 import { cachedFacets, FacetCount, facetsOf, type Facets } from './facets';
 import { readerPaperIds, searchDoc, userFilter } from './user-view';
 
@@ -49,6 +50,7 @@ export class Library {
   readonly #garbage = new GrowthCollector();
   /** What the last key's phrase re-rank learnt, for the next (phrase.ts). */
   readonly #phrases = new PhraseMemo();
+  readonly #rowsAhead = new RowsAhead<Paper, PaperRow>();
   readonly #userData: () => Readonly<UserData>;
   /** Set by the core: the interest model's order, and the smart lists' rules at import. */
   bestOrder: BestOrder | undefined;
@@ -206,8 +208,13 @@ export class Library {
       // Only the head is asked for at each key, a page beyond it asks for all: the order of the first
       // RERANK_TOP is the same either way. "Best for you" orders every match, so it needs them all.
       const want = best || counted ? RANKED : Math.max(RERANK_TOP, offset + limit);
+      const marks = new QueryMarks(q);
+      // A first page's rows of the papers the last key showed are begun while the index searches.
+      let begun: Map<Paper, PaperRow> | undefined;
+      const ahead =
+        offset === 0 && limit > 0 ? (waiting: () => boolean) => (begun = this.#rowsAhead.guess(waiting, (p) => this.#row(p, marks, digestId))) : undefined;
       // Each hit comes with its paper, found by the index's number for it (`ReceivedIds`).
-      const found = await this.index.search(q, restrict, want);
+      const found = await this.index.search(q, restrict, want, ahead);
       const more = found.ranked === want && want < RANKED ? Math.min(found.matched, RANKED) - want : 0;
       let hits = rerankByPhrase(found.hits, q, (h) => h.paper, this.#phrases);
       // "Best for you" over a search: the matches, in the model's order.
@@ -216,8 +223,9 @@ export class Library {
         const byId = new Map(hits.map((h) => [h.id, h]));
         hits = ordered.map((p) => byId.get(p.id)!);
       }
-      const marks = new QueryMarks(q);
-      const items = hits.slice(offset, offset + limit).map((h) => this.#row(h.paper, marks, digestId));
+      const shown = hits.slice(offset, offset + limit).map((h) => h.paper);
+      const items = shown.map((p) => begun?.get(p) ?? this.#row(p, marks, digestId));
+      if (ahead) this.#rowsAhead.shown(shown);
       // Counted over the ranked results the list pages through, its filters applied (no search again without them).
       const facets = counted ? { facets: facetsOf(hits.map((h) => h.paper)) } : {};
       const located = locate ? { located: hits.some((h) => h.id === locate) } : {};

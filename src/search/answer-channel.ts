@@ -50,7 +50,7 @@ export class AnswerChannel {
    * answer took `lastMs`, longer than a watch lasts (a million papers): it would only burn the time.
    */
   watch(answered: () => boolean, lastMs = 0): boolean {
-    if (!this.#mayWatch || lastMs > this.#watchMs) return false;
+    if (!this.willWatch(lastMs)) return false;
     const end = performance.now() + this.#watchMs;
     for (;;) {
       // Read before the channel is emptied: an answer posted meanwhile moves the count past it.
@@ -61,6 +61,16 @@ export class AnswerChannel {
       // millisecond's watch some 300 KB of garbage), which doubled the young collections of typing.
       for (let spins = 1; Atomics.load(this.#posted, 0) === seen; spins++) if (spins % 1024 === 0 && performance.now() > end) return true;
     }
+  }
+
+  /** Whether `watch` would watch, the last answer having taken `lastMs`. */
+  willWatch(lastMs = 0): boolean {
+    return this.#mayWatch && lastMs <= this.#watchMs;
+  }
+
+  /** How many answers the worker has posted so far. */
+  get posted(): number {
+    return Atomics.load(this.#posted, 0);
   }
 
   /** Hands over every answer posted and not yet handed over. */

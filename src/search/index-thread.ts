@@ -48,15 +48,19 @@ export class IndexThread {
    * `call` for a search typed at a key, its answer taken through `then` as it comes (in the order
    * answers come). Awaited alone and quick last time, the answer is watched for rather than slept
    * on (answer-channel.ts); the event loop still turns once, even if it failed: a caller searching
-   * in a loop must not starve it.
+   * in a loop must not starve it. Before the watch, `meanwhile` may do what the answer will need,
+   * while `waiting()` (the answer not yet posted); it must not throw.
    */
-  async quick<O extends Op, R>(op: O, args: Args<O>, then: (answer: IndexAnswers[O]) => R): Promise<R> {
+  async quick<O extends Op, R>(op: O, args: Args<O>, then: (answer: IndexAnswers[O]) => R, meanwhile?: (waiting: () => boolean) => void): Promise<R> {
     const asked = performance.now();
+    const posted = this.#answers.posted;
     const done = this.call(op, args).then((answer) => {
       this.#lastQuickMs = performance.now() - asked;
       return then(answer);
     });
-    if (this.#calls.size > 1 || !this.#answers.watch(() => this.#calls.size === 0, this.#lastQuickMs)) return done;
+    if (this.#calls.size > 1 || !this.#answers.willWatch(this.#lastQuickMs)) return done;
+    meanwhile?.(() => this.#answers.posted === posted);
+    this.#answers.watch(() => this.#calls.size === 0);
     done.catch(() => undefined); // the caller's to handle, after the turn
     await breathe();
     return done;

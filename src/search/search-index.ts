@@ -222,11 +222,13 @@ export class SearchIndex<T extends { readonly id: string } = { readonly id: stri
   }
 
   /** The best `limit` papers for `query` (by default as many as the engine ranks: RANKED). */
-  search(query: string, within?: Within, limit?: number): Promise<FoundPapers<T>> {
+  /** `meanwhile`: work done while the worker searches, if the answer is watched for (index-thread.ts `quick`). */
+  search(query: string, within?: Within, limit?: number, meanwhile?: (waiting: () => boolean) => void): Promise<FoundPapers<T>> {
     const filter = within && (within.key === this.#withinKey ? { key: within.key } : { key: within.key, ids: [...within.ids()] });
     if (within) this.#withinKey = within.key;
     // Unpacked as each answer comes, in the order they come: the ids each one sends assume those before.
-    return this.#thread.quick('search', { query, within: filter, limit, numbering: this.#received.numbering }, (packed) => this.#received.unpack(packed));
+    const args = { query, within: filter, limit, numbering: this.#received.numbering };
+    return this.#thread.quick('search', args, (packed) => this.#received.unpack(packed), meanwhile);
   }
 
   /** Papers like `paperId`, from its distinctive `terms` (see related.ts). */

@@ -53,6 +53,15 @@ describe('the index worker’s answers, watched for', () => {
     channel.close();
   });
 
+  it('counts the answers posted, for work done while waiting to tell when the answer is there', async () => {
+    const { channel, release } = await answering(true, 5_000);
+    expect(channel.posted).toBe(0);
+    expect(channel.willWatch()).toBe(true);
+    release();
+    await expect.poll(() => channel.posted).toBe(1);
+    channel.close();
+  });
+
   it('does not watch where the threads would share a core', async () => {
     const { channel, got, answer, release } = await answering(false, 5_000);
     release();
