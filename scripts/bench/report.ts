@@ -41,6 +41,7 @@ const ROWS: Row[] = [
   ['rare word (a method name): p50 / max (ms)', (f) => f.typing?.rare && `${f.typing.rare.p50} / ${f.typing.rare.max}`],
   ['a search’s filter counts, once typing pauses: p50 / p95 (ms)', (f) => f.typing?.counts && `${f.typing.counts.p50} / ${f.typing.counts.p95}`],
   ['steady RSS after typing (MB)', (f) => f.memory?.rssMB],
+  ['  200 ms after the last key (MB)', (f) => f.memory?.soonRssMB],
   ['  heap: main / worker (MB)', (f) => f.memory && `${f.memory.mainHeapMB} / ${f.memory.workerHeapMB}`],
   ['import while searching: papers', (f) => f.importDuring?.papers],
   ['  import (ms) / until found (ms)', (f) => f.importDuring && `${f.importDuring.ms} / ${f.importDuring.searchableMs}`],

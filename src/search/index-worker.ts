@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import * as path from 'node:path';
 import { moveAside, writeFileAtomicWith } from '../storage/files';
-import { collectGarbage } from '../shared/collect-garbage';
+import { collectGarbage, GrowthCollector } from '../shared/collect-garbage';
 import { SearchEngine } from './engine';
 import { SentIds, type IndexAnswers, type IndexReply, type IndexRequest, type WorkerData } from './index-protocol';
 import { answerer } from './answer-channel';
@@ -23,6 +23,8 @@ const PACK_EVERY = (workerData as WorkerData).packEvery ?? 25_000;
  */
 const BUILD_SAVE_GAP_MS = (workerData as WorkerData).buildSaveGapMs ?? 15_000;
 let lastSave = performance.now();
+/** Searches leave garbage this thread, idle between keys, would hold for good: collected once they pause. */
+const garbage = new GrowthCollector(16 << 20);
 let engine = SearchEngine.create();
 const sentSinceLoad = new Set<string>(); // papers upserted since the snapshot was loaded (see 'reconcile')
 let upsertFailed = false; // set when papers could not be indexed (see 'mark')
@@ -176,6 +178,7 @@ function handle(req: IndexRequest): unknown {
     case 'search': {
       if (req.within?.ids) within = { key: req.within.key, ids: new Set(req.within.ids) };
       else if (req.within && req.within.key !== within?.key) throw new Error('search index: unknown filter');
+      garbage.soon();
       return sentIds.pack(engine.search(req.query, req.within ? within!.ids : undefined, req.limit), req.numbering);
     }
     case 'similar':

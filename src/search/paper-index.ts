@@ -7,7 +7,8 @@ import { FieldLengths } from './field-lengths';
 import { addShares } from './bm25';
 import { expand, type Expansion } from './expand';
 import { hitsWithTerms } from './hit-terms';
-import { addWord, best, type Best, Scratch, WordCache } from './word-scores';
+import { WordCache } from './word-cache';
+import { addWord, best, type Best, Scratch } from './word-scores';
 import { grown } from './grown';
 import { TermTable } from './term-table';
 import { DocumentIds, ShortIds } from './document-ids';
@@ -151,13 +152,14 @@ export class PaperIndex extends MiniSearch<SearchDoc> {
     this.#scratch.fit(this._nextId);
     const fields = scoring.fields.map((name) => ({ id: this._fieldIds[name], boost: scoring.boost[name] ?? 1 }));
     const scoringKey = JSON.stringify(fields);
+    this.#cache.begin();
     const kept = terms.map((t) =>
       t.prefix || !keep
         ? undefined
-        : this.#cache.get(`${t.term}\u0000${t.fuzzy}\u0000${scoringKey}`, this.#wordsVersion, () => {
+        : this.#cache.get(`${t.term}\u0000${t.fuzzy}\u0000${scoringKey}`, this.#wordsVersion, (into) => {
             this.#scratch.begin();
             this.#addWord(t, fields, this.#live, 0);
-            return this.#scratch.collect();
+            return this.#scratch.collect(into);
           }),
     );
     // A bit per word in the scratch's `words` (16 bits): plans have at most MAX_TERMS (12).

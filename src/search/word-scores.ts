@@ -6,46 +6,6 @@ export interface WordScores {
   scores: Float64Array;
 }
 
-/** Words kept, and postings held in all, before the least recent is dropped. */
-const CACHED_WORDS = 32;
-const CACHED_POSTINGS = 4_000_000;
-
-/**
- * The scores of the words of recent searches. Typing "retrieval augmented gen", every key but
- * the space repeats the words before the last: each is scored once and added in from here, so a
- * key costs the word being typed, not the whole query. Any change to the index empties it.
- */
-export class WordCache {
-  readonly #words = new Map<string, WordScores>();
-  #version = -1;
-  #postings = 0;
-
-  get(key: string, version: number, compute: () => WordScores): WordScores {
-    if (version !== this.#version) {
-      this.#words.clear();
-      this.#postings = 0;
-      this.#version = version;
-    }
-    let word = this.#words.get(key);
-    if (word) {
-      // Most recent last: Map keeps insertion order.
-      this.#words.delete(key);
-      this.#words.set(key, word);
-      return word;
-    }
-    word = compute();
-    this.#words.set(key, word);
-    this.#postings += word.ids.length;
-    for (const [oldest, w] of this.#words) {
-      if (this.#words.size <= CACHED_WORDS && this.#postings <= CACHED_POSTINGS) break;
-      if (oldest === key) break;
-      this.#words.delete(oldest);
-      this.#postings -= w.ids.length;
-    }
-    return word;
-  }
-}
-
 /**
  * Scratch arrays reused from search to search, grown with the index. A pass's papers are kept in
  * the order they were first touched (their slots), so choosing the best reads them in order: read
@@ -85,9 +45,12 @@ export class Scratch {
     }
   }
 
-  /** The papers touched in this pass and their scores. */
-  collect(): WordScores {
-    return { ids: this.touched.slice(0, this.count), scores: this.scores.slice(0, this.count) };
+  /** The papers touched in this pass and their scores, copied into the arrays `into` gives. */
+  collect(into: (count: number) => WordScores): WordScores {
+    const kept = into(this.count);
+    kept.ids.set(this.touched.subarray(0, this.count));
+    kept.scores.set(this.scores.subarray(0, this.count));
+    return kept;
   }
 
   fit(n: number) {
