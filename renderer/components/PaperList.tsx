@@ -36,13 +36,14 @@ export function PaperList() {
     getItemKey,
   });
   const items = virtualizer.getVirtualItems();
-  const last = items.at(-1)?.index ?? 0;
+  // The last row in view (not those drawn beyond it).
+  const seen = virtualizer.range?.endIndex ?? 0;
 
   useEffect(() => {
-    // The next page is asked for when the rows drawn beyond the view come within a few of the end:
-    // not at once under a new search (a page is 2–3 screenfuls), and before the reader gets there.
-    if (rows.length < total && last >= rows.length - 5) void loadMore();
-  }, [last, rows.length, total, loadMore]);
+    // The next page is asked for when the view comes within a screenful of the end: not under a new
+    // search (a page is 25 rows, two screenfuls of a tall window), and before the reader gets there.
+    if (rows.length < total && seen >= rows.length - 8) void loadMore();
+  }, [seen, rows.length, total, loadMore]);
 
   // A new search (or view, sort, filter) shows its best rows from the top; a reload of the same
   // list, and j/k, keep the open paper in view.

@@ -7,8 +7,9 @@ import type { PaperRow, RankingStatus, ReadState, SortOrder, View } from './type
 
 const INDEXING_POLL_MS = 250;
 /**
- * A search's filter counts are asked once typing pauses this long, not at each key: they rank 500
- * hits where the page needs 200, a sixth of a key's time. A view's counts come with its first page.
+ * While typing, a search's filter counts are asked once typing pauses this long, not at each key:
+ * they rank 500 hits where the page needs 200, a sixth of a key's time. Any other list (a view, a
+ * search sorted or filtered) has its counts with its first page.
  */
 const FACETS_AFTER_MS = 250;
 
@@ -51,8 +52,9 @@ export interface PaperListSlice {
   setStateFilter(state: ReadState | null): void;
   /** Changes some facets (null removes one); the list shows from the top. */
   setFacets(change: Partial<Facets>): void;
-  refreshList(): Promise<void>;
-  refreshNow(): Promise<void>;
+  /** `typed`: asked by a key typed in the search box, so a search's filter counts wait until typing pauses. */
+  refreshList(typed?: boolean): Promise<void>;
+  refreshNow(typed?: boolean): Promise<void>;
   /** Resolves when the latest refresh has landed (typing fast leaves older ones behind). */
   listSettled(): Promise<void>;
   loadMore(): Promise<void>;
@@ -95,7 +97,7 @@ function refreshWhileTyping(get: () => AppState) {
     return;
   }
   typing = get()
-    .refreshList()
+    .refreshList(true)
     .finally(() => {
       typing = null;
       if (typedSince) {
@@ -120,7 +122,7 @@ function countFacetsSoon(set: Set, asked: Api['papers.query']['arg'], ticket: nu
       (page) => {
         if (ticket === latest && page.facets) set({ facetOptions: page.facets });
       },
-      () => {}, // the counts stay as they were; the list's own request reports what went wrong
+      () => {}, // the counts stay as they were: the list's next request meets what went wrong, and says it
     );
   }, FACETS_AFTER_MS);
 }
@@ -130,7 +132,7 @@ function countFacetsSoon(set: Set, asked: Api['papers.query']['arg'], ticket: nu
  * In another view the open paper stays open if the view has it; else the view's first paper opens
  * (or the reader empties), as a mail client does in another folder.
  */
-async function fetchList(set: Set, get: () => AppState) {
+async function fetchList(set: Set, get: () => AppState, typed: boolean) {
   const ticket = ++latest;
   const view = JSON.stringify(get().view);
   const { selectedId } = get();
@@ -140,7 +142,8 @@ async function fetchList(set: Set, get: () => AppState) {
   try {
     for (;;) {
       asked = queryFor(get());
-      const page = await api.call('papers.query', { ...asked, offset: 0, limit: PAGE, facets: !asked.q?.trim(), ...locate });
+      const later = typed && Boolean(asked.q?.trim());
+      const page = await api.call('papers.query', { ...asked, offset: 0, limit: PAGE, facets: !later, ...locate });
       if (ticket !== latest) return;
       located = page.located;
       set({
@@ -160,7 +163,7 @@ async function fetchList(set: Set, get: () => AppState) {
       await new Promise((resolve) => setTimeout(resolve, INDEXING_POLL_MS));
       if (ticket !== latest) return;
     }
-    if (asked.q?.trim()) countFacetsSoon(set, asked, ticket);
+    if (typed && asked.q?.trim()) countFacetsSoon(set, asked, ticket);
     shownView = view;
     const open = get().selectedId;
     if (!open) return;
@@ -213,8 +216,8 @@ export const createPaperListSlice: StateCreator<AppState, [], [], PaperListSlice
     set((s) => ({ facets: { ...s.facets, ...change }, selectedIds: [] }));
     void get().refreshList();
   },
-  refreshList() {
-    inflight = get().refreshNow();
+  refreshList(typed = false) {
+    inflight = get().refreshNow(typed);
     return inflight;
   },
   async listSettled() {
@@ -224,8 +227,8 @@ export const createPaperListSlice: StateCreator<AppState, [], [], PaperListSlice
       await seen;
     } while (seen !== inflight);
   },
-  refreshNow() {
-    return fetchList(set, get);
+  refreshNow(typed = false) {
+    return fetchList(set, get, typed);
   },
   async loadMore() {
     const { rows, total, loadingMore } = get();

@@ -210,9 +210,11 @@ export class Library {
       const want = best || counted ? RANKED : Math.max(RERANK_TOP, offset + limit);
       const marks = new QueryMarks(q);
       // A first page's rows of the papers the last key showed are begun while the index searches.
-      let begun: Map<Paper, PaperRow> | undefined;
+      let begun: ((p: Paper, revision: number) => PaperRow | undefined) | undefined;
       const ahead =
-        offset === 0 && limit > 0 ? (waiting: () => boolean) => (begun = this.#rowsAhead.guess(waiting, (p) => this.#row(p, marks, digestId))) : undefined;
+        offset === 0 && limit > 0
+          ? (waiting: () => boolean) => (begun = this.#rowsAhead.guess(waiting, (p) => this.#row(p, marks, digestId), data.revision ?? 0))
+          : undefined;
       // Each hit comes with its paper, found by the index's number for it (`ReceivedIds`).
       const found = await this.index.search(q, restrict, want, ahead);
       const more = found.ranked === want && want < RANKED ? Math.min(found.matched, RANKED) - want : 0;
@@ -224,7 +226,8 @@ export class Library {
         hits = ordered.map((p) => byId.get(p.id)!);
       }
       const shown = hits.slice(offset, offset + limit).map((h) => h.paper);
-      const items = shown.map((p) => begun?.get(p) ?? this.#row(p, marks, digestId));
+      const revision = this.#userData().revision ?? 0; // a row begun before a change made meanwhile is made again
+      const items = shown.map((p) => begun?.(p, revision) ?? this.#row(p, marks, digestId));
       if (ahead) this.#rowsAhead.shown(shown);
       // Counted over the ranked results the list pages through, its filters applied (no search again without them).
       const facets = counted ? { facets: facetsOf(hits.map((h) => h.paper)) } : {};

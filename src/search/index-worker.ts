@@ -17,10 +17,7 @@ const SAVE_AFTER_CHANGES = 1000;
 const SAVE_WHEN_IDLE_MS = 2000;
 /** While a large library is built, it is saved and packed every this many papers (MiniSearch's maps for 100,000 took 1 GB). */
 const PACK_EVERY = (workerData as WorkerData).packEvery ?? 25_000;
-/**
- * A first build is saved along the way only this long after it began or was last saved: saves at
- * 25,000, 50,000 and 100,000 papers were 2 of a 15 s build. They only outlast a crash ('close' saves).
- */
+/** A first build is saved along the way only this long after the last save: saves at 25k, 50k and 100k papers were 2 s of a 15 s build. */
 const BUILD_SAVE_GAP_MS = (workerData as WorkerData).buildSaveGapMs ?? 15_000;
 let lastSave = performance.now();
 /** Searches leave garbage this thread, idle between keys, would hold for good: collected once they pause. */
@@ -67,8 +64,9 @@ function write(): boolean {
 function reopen(from: string | number = file): string | undefined {
   try {
     const restored = SearchEngine.restore(fs.readFileSync(from));
-    if (restored) engine = restored;
-    return restored ? undefined : 'it is damaged';
+    if (!restored) return 'it is damaged';
+    engine = restored;
+    garbage.reset();
   } catch (error) {
     return (error as Error).message;
   }
@@ -138,6 +136,7 @@ function load(snapshotFile: string): IndexAnswers['load'] {
   const restored = bytes && SearchEngine.restore(bytes);
   if (restored) {
     engine = restored;
+    garbage.reset(); // growth counts from the index as loaded
     return { loaded: true, corpus: restored.corpus };
   }
   if (bytes && SearchEngine.builtOtherwise(bytes)) return { loaded: false };
@@ -220,9 +219,8 @@ const inBackground = (req: IndexRequest) => req.op === 'upsert' && req.backgroun
 /** What a search or the reader's change may go ahead of: background work, and the marks that follow it. */
 const passable = (req: IndexRequest) => inBackground(req) || req.op === 'mark';
 
-/** Whether the last request handled went ahead of background work: the next turn is the background's. */
+/** Whether the last request handled went ahead of background work (the next turn is the background's), and how long it took (ms). */
 let wentAhead = false;
-/** How long the last request that went ahead took (ms): the next background turn is as long. */
 let aheadMs = 0;
 
 /**

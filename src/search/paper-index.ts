@@ -145,7 +145,7 @@ export class PaperIndex extends MiniSearch<SearchDoc> {
   }
 
   /**
-   * The words already typed are scored once each and kept (word-scores.ts), then added in; the
+   * The words already typed are scored once each and kept (word-cache.ts), then added in; the
    * word being typed changes at every key, so it is scored straight into the sum.
    */
   #top(terms: PlannedTerm[], scoring: Scoring, limit: number, live: Uint8Array, keep = true): Best {

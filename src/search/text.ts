@@ -164,7 +164,7 @@ export interface Snippet {
 /**
  * A short excerpt of an abstract: its opening, or with a search, the passage around the first
  * hit, with the hits' ranges shifted to the excerpt. Only the text up to the first hit and the
- * excerpt itself are read: a page makes fifty of these at every key.
+ * excerpt itself are read: a page makes one per row at every key.
  */
 export function snippet(text: string, terms: Marked, length = 220): Snippet {
   const first: Range | undefined = terms.size > 0 ? markedTokens(text, terms, true)[0] : undefined;

@@ -1,7 +1,7 @@
 import type { WordScores } from './word-scores';
 
-/** Words kept, and postings held in all, before the least recent is dropped. */
-const CACHED_WORDS = 32;
+/** Words kept, and postings' room held in all, before the least recent is dropped. */
+export const CACHED_WORDS = 32;
 const CACHED_POSTINGS = 4_000_000;
 /** Postings' room kept in the arrays of dropped words, for the next words to reuse. */
 const SPARE_POSTINGS = 1_000_000;
@@ -57,23 +57,23 @@ export class WordCache {
     });
     word = { ...scores, room: room! };
     this.#words.set(key, word);
-    this.#postings += word.ids.length;
+    this.#postings += word.room.ids.length;
     for (const [oldest, w] of this.#words) {
       if (this.#words.size <= CACHED_WORDS && this.#postings <= CACHED_POSTINGS) break;
       if (oldest === key) break;
       this.#words.delete(oldest);
-      this.#postings -= w.ids.length;
+      this.#postings -= w.room.ids.length;
       this.#dropped.push(w.room);
     }
     return word;
   }
 
-  /** Arrays for `count` postings: the smallest spare ones that hold them (up to twice the room), else new. */
+  /** Arrays for `count` postings: the smallest spare ones that hold them, else new. */
   #take(count: number): Held['room'] {
     let best = -1;
     for (let i = 0; i < this.#spare.length; i++) {
       const room = this.#spare[i].ids.length;
-      if (room >= count && room <= 2 * count && (best < 0 || room < this.#spare[best].ids.length)) best = i;
+      if (room >= count && (best < 0 || room < this.#spare[best].ids.length)) best = i;
     }
     if (best >= 0) return this.#spare.splice(best, 1)[0];
     return { ids: new Int32Array(count), scores: new Float64Array(count) };

@@ -121,13 +121,19 @@ describe('the paper list', () => {
       await vi.advanceTimersByTimeAsync(1);
       expect(asked().at(-1)).toEqual(['diff', 0, true]);
       expect(useApp.getState().facetOptions).toEqual(facets);
+      // The same search sorted otherwise: no key typed, so its counts come with its first page.
+      useApp.getState().setSort('title');
+      await useApp.getState().listSettled();
+      await vi.advanceTimersByTimeAsync(1000);
+      expect(asked().slice(3)).toEqual([['diff', 25, true]]);
       // No search: the view's counts come with its first page, and nothing is asked after.
       useApp.getState().setQuery('');
       await useApp.getState().listSettled();
       await vi.advanceTimersByTimeAsync(1000);
-      expect(asked().slice(3)).toEqual([['', 25, true]]);
+      expect(asked().slice(4)).toEqual([['', 25, true]]);
     } finally {
       invoke.mockImplementation(answer);
+      useApp.getState().setSort('digest');
       useApp.getState().setQuery('');
       await useApp.getState().listSettled();
       vi.useRealTimers();

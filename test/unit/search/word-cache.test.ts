@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { WordCache } from '../../../src/search/word-cache';
+import { CACHED_WORDS, WordCache } from '../../../src/search/word-cache';
 import type { WordScores } from '../../../src/search/word-scores';
 
 /** A word of `count` postings, all `value`, made into the arrays the cache gives. */
@@ -34,10 +34,27 @@ describe('the cache of words’ scores', () => {
     expect(c.ids.buffer).toBe(a.ids.buffer);
     expect(c.scores.buffer).toBe(a.scores.buffer);
     expect(c.ids.length).toBe(60);
-    // Arrays more than twice a word's size are left for larger words.
+    // The smallest arrays that hold a word are taken: "b"'s (100) and "c"'s (100) are spare, and a larger room is new.
     cache.begin();
-    const d = cache.get('d', 4, word(10, 4));
+    const d = cache.get('d', 4, word(150, 4));
     expect([b, c].some((w) => w.ids.buffer === d.ids.buffer)).toBe(false);
-    expect([...d.ids]).toEqual(Array(10).fill(4));
+    cache.begin();
+    const e = cache.get('e', 5, word(10, 5));
+    expect([b.ids.buffer, c.ids.buffer]).toContain(e.ids.buffer);
+    expect([...e.ids]).toEqual(Array(10).fill(5));
+  });
+
+  it('leaves a word dropped for room in one search as it was until the next search', () => {
+    const cache = new WordCache();
+    cache.begin();
+    const words = Array.from({ length: CACHED_WORDS + 2 }, (_, i) => cache.get(`w${i}`, 1, word(50, i)));
+    // The first two were dropped to keep CACHED_WORDS; the words after them got arrays of their own.
+    const buffers = new Set(words.map((w) => w.ids.buffer));
+    expect(buffers.size).toBe(words.length);
+    expect([words[0].scores[49], words[1].scores[49]]).toEqual([0, 1]);
+    expect(cache.get('w0', 1, word(50, 99)).scores[0]).toBe(99); // made again, which drops "w2"
+    cache.begin();
+    const dropped = words.slice(0, 3).map((w) => w.ids.buffer);
+    expect(dropped).toContain(cache.get('new', 1, word(50, 7)).ids.buffer);
   });
 });
