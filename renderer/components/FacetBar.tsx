@@ -4,6 +4,9 @@ import { useApp } from '../store';
 export function FacetSelects() {
   const facets = useApp((s) => s.facets);
   const options = useApp((s) => s.facetOptions);
+  // Counted for another search (typing, until it pauses): the choices stay, their numbers wait.
+  const counted = useApp((s) => s.facetOptionsFor === s.rowsFor);
+  const count = (n: number) => (counted ? ` (${n.toLocaleString()})` : '');
   const setFacets = useApp((s) => s.setFacets);
   return (
     <>
@@ -13,7 +16,7 @@ export function FacetSelects() {
           {facets.category && !options.categories.some((c) => c.name === facets.category) && <option value={facets.category}>{facets.category}</option>}
           {options.categories.map((c) => (
             <option key={c.name} value={c.name}>
-              {c.name} ({c.count.toLocaleString()})
+              {`${c.name}${count(c.count)}`}
             </option>
           ))}
         </select>
@@ -24,7 +27,7 @@ export function FacetSelects() {
           {facets.year && !options.years.some((y) => y.year === facets.year) && <option value={facets.year}>{facets.year}</option>}
           {options.years.map((y) => (
             <option key={y.year} value={y.year}>
-              {y.year} ({y.count.toLocaleString()})
+              {`${y.year}${count(y.count)}`}
             </option>
           ))}
         </select>

@@ -31,6 +31,8 @@ export interface PaperListSlice {
   facets: Facets;
   /** The categories and years of the papers in view (the view, search and filters), for the filters' choices. */
   facetOptions: NonNullable<Api['papers.query']['result']['facets']>;
+  /** What the filters' counts count (as `rowsFor`): while typing they are the last search's until it pauses. */
+  facetOptionsFor: string;
   rows: PaperRow[];
   /** What the rows answer (view, search, sort and filters, as asked), to tell a new list from a reload. */
   rowsFor: string;
@@ -120,7 +122,7 @@ function countFacetsSoon(set: Set, asked: Api['papers.query']['arg'], ticket: nu
     if (ticket !== latest) return;
     api.call('papers.query', { ...asked, offset: 0, limit: 0, facets: true }).then(
       (page) => {
-        if (ticket === latest && page.facets) set({ facetOptions: page.facets });
+        if (ticket === latest && page.facets) set({ facetOptions: page.facets, facetOptionsFor: JSON.stringify(asked) });
       },
       () => {}, // the counts stay as they were: the list's next request meets what went wrong, and says it
     );
@@ -147,7 +149,7 @@ async function fetchList(set: Set, get: () => AppState, typed: boolean) {
       if (ticket !== latest) return;
       located = page.located;
       set({
-        ...(page.facets && { facetOptions: page.facets }),
+        ...(page.facets && { facetOptions: page.facets, facetOptionsFor: JSON.stringify(asked) }),
         rows: page.items,
         rowsFor: JSON.stringify(asked),
         total: page.total,
@@ -185,6 +187,7 @@ export const createPaperListSlice: StateCreator<AppState, [], [], PaperListSlice
   stateFilter: null,
   facets: NO_FACETS,
   facetOptions: { categories: [], years: [] },
+  facetOptionsFor: '',
   rows: [],
   rowsFor: '',
   total: 0,

@@ -118,9 +118,12 @@ describe('the paper list', () => {
       ]);
       await vi.advanceTimersByTimeAsync(249);
       expect(asked()).toHaveLength(2);
+      // Until then the counts in hand are not this search's: the filters show no numbers.
+      expect(useApp.getState().facetOptionsFor).not.toBe(useApp.getState().rowsFor);
       await vi.advanceTimersByTimeAsync(1);
       expect(asked().at(-1)).toEqual(['diff', 0, true]);
       expect(useApp.getState().facetOptions).toEqual(facets);
+      expect(useApp.getState().facetOptionsFor).toBe(useApp.getState().rowsFor);
       // The same search sorted otherwise: no key typed, so its counts come with its first page.
       useApp.getState().setSort('title');
       await useApp.getState().listSettled();
