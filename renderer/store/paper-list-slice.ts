@@ -141,10 +141,11 @@ async function fetchList(set: Set, get: () => AppState, typed: boolean) {
   const locate = view !== shownView && selectedId ? { locate: selectedId } : {};
   let located: boolean | undefined;
   let asked: Api['papers.query']['arg'];
+  let later: boolean; // a search typed: its counts once typing pauses
   try {
     for (;;) {
       asked = queryFor(get());
-      const later = typed && Boolean(asked.q?.trim());
+      later = typed && Boolean(asked.q?.trim());
       const page = await api.call('papers.query', { ...asked, offset: 0, limit: PAGE, facets: !later, ...locate });
       if (ticket !== latest) return;
       located = page.located;
@@ -165,7 +166,7 @@ async function fetchList(set: Set, get: () => AppState, typed: boolean) {
       await new Promise((resolve) => setTimeout(resolve, INDEXING_POLL_MS));
       if (ticket !== latest) return;
     }
-    if (typed && asked.q?.trim()) countFacetsSoon(set, asked, ticket);
+    if (later) countFacetsSoon(set, asked, ticket);
     shownView = view;
     const open = get().selectedId;
     if (!open) return;

@@ -221,8 +221,10 @@ export class SearchIndex<T extends { readonly id: string } = { readonly id: stri
     void this.add([doc]);
   }
 
-  /** The best `limit` papers for `query` (by default as many as the engine ranks: RANKED). */
-  /** `meanwhile`: work done while the worker searches, if the answer is watched for (index-thread.ts `quick`). */
+  /**
+   * The best `limit` papers for `query` (by default as many as the engine ranks: RANKED).
+   * `meanwhile`: work done while the worker searches, if the answer is watched for (index-thread.ts `quick`).
+   */
   search(query: string, within?: Within, limit?: number, meanwhile?: (waiting: () => boolean) => void): Promise<FoundPapers<T>> {
     const filter = within && (within.key === this.#withinKey ? { key: within.key } : { key: within.key, ids: [...within.ids()] });
     if (within) this.#withinKey = within.key;
