@@ -69,12 +69,20 @@ export function htmlToText(text: string): string {
   return decodeHtmlEntities(flat);
 }
 
-/** The 1-based line of an offset in the text. */
-export function lineAt(text: string, offset: number): number {
-  let line = 1;
-  const end = Math.min(offset, text.length);
-  for (let i = text.indexOf('\n'); i !== -1 && i < end; i = text.indexOf('\n', i + 1)) line++;
-  return line;
+/** 1-based line numbers of offsets, each counted on from the last asked (a file's entries come in order). */
+export class LineCounter {
+  #offset = 0;
+  #line = 1;
+
+  constructor(private readonly text: string) {}
+
+  at(offset: number): number {
+    if (offset < this.#offset) [this.#offset, this.#line] = [0, 1];
+    const end = Math.min(offset, this.text.length);
+    for (let i = this.text.indexOf('\n', this.#offset); i !== -1 && i < end; i = this.text.indexOf('\n', i + 1)) this.#line++;
+    this.#offset = end;
+    return this.#line;
+  }
 }
 
 /** The 1-based line and column of the end of the text (where a truncated file stops). */

@@ -1,14 +1,15 @@
-import { parse as parseBibtex, type Creator } from '@retorquere/bibtex-parser';
+import { readVerbatim } from './bibtex-verbatim.js';
 import { arxivLinks, httpsLink, identityFromDoi, isArxivCategory, parseArxivId } from '../arxiv';
 import { DigestError } from '../errors';
 import { EntryCollector } from '../entry';
 import { decodeBibtexText } from '../latex';
-import { isoDate, lineAt, monthNumber, naturalName, normaliseSpace, ymd } from '../text';
+import { isoDate, LineCounter, monthNumber, naturalName, normaliseSpace, ymd } from '../text';
 import type { DigestFormat, DigestText, ParsedDigest } from '../types';
 
 /**
- * BibTeX (`@misc`, `@article`, `@inproceedings`, …), read with @retorquere/bibtex-parser in raw
- * mode so that maths stays LaTeX in titles; accents, escapes and grouping braces are decoded here.
+ * BibTeX (`@misc`, `@article`, `@inproceedings`, …), read with @retorquere/bibtex-parser's verbatim
+ * reader so that maths stays LaTeX in titles; names are split, and accents, escapes and grouping
+ * braces decoded, here.
  * arXiv's own export (`eprint`, `archivePrefix`, `primaryClass`) gives the arXiv id. arXiv's export
  * has no abstract: such entries come back in `withoutAbstract`, able to update known papers.
  */
@@ -26,50 +27,82 @@ function detect({ text }: DigestText): number {
   return /=/.test(head.slice(m.index, m.index + 2000)) ? 0.95 : 0.5;
 }
 
-function creatorName(c: Creator): string {
-  // The parser leaves "von Last, Jr, First" whole, and an organisation braced ({Google, Inc.}): kept as written.
-  if (c.name) return /^\{[^]*\}$/.test(c.name.trim()) ? decodeBibtexText(c.name) : naturalName(decodeBibtexText(c.name));
-  const parts = [c.firstName, c.prefix, c.lastName].filter(Boolean).join(' ');
-  return decodeBibtexText(c.suffix ? `${parts}, ${c.suffix}` : parts);
+/** The names of an author field, split at each "and" outside braces ("{Barnes and Noble}" is one). */
+function splitNames(field: string): string[] {
+  const names: string[] = [];
+  let depth = 0;
+  let from = 0;
+  for (const m of field.matchAll(/[{}]|\s+and\s+/gi)) {
+    if (m[0] === '{') depth++;
+    else if (m[0] === '}') depth--;
+    else if (depth === 0) {
+      names.push(field.slice(from, m.index));
+      from = m.index + m[0].length;
+    }
+  }
+  names.push(field.slice(from));
+  return names.map((n) => n.trim()).filter(Boolean);
 }
 
-function published(fields: Record<string, unknown>): string | undefined {
-  const date = typeof fields.date === 'string' ? isoDate(fields.date) : undefined;
+/** Whether the whole text is one braced group: `{Google, Inc.}`, not `{M}{\"u}ller`. */
+function oneGroup(text: string): boolean {
+  if (!text.startsWith('{') || !text.endsWith('}')) return false;
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === '{') depth++;
+    else if (text[i] === '}' && --depth === 0) return i === text.length - 1;
+  }
+  return false;
+}
+
+/** "Last, First", "von Last, Jr, First" or "First Last" as "First Last"; an organisation braced as written. */
+function creatorName(raw: string): string {
+  return oneGroup(raw) ? normaliseSpace(decodeBibtexText(raw)) : naturalName(decodeBibtexText(raw));
+}
+
+/** Keywords split at commas and semicolons, once each, sorted (as Better BibTeX gives them). */
+function keywordList(fields: Record<string, string>): string[] | undefined {
+  const words = Object.entries(fields)
+    .filter(([name]) => /^keywords(\+duplicate-\d+)?$/.test(name))
+    .flatMap(([, value]) => value.split(/[,;]/))
+    .map((k) => decodeBibtexText(k).trim())
+    .filter(Boolean);
+  return words.length ? [...new Set(words)].sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase())) : undefined;
+}
+
+function published(fields: Record<string, string>): string | undefined {
+  const date = fields.date ? isoDate(fields.date) : undefined;
   if (date) return date;
   const year = Number(String(fields.year ?? '').match(/\d{4}/)?.[0]);
   if (!year) return undefined;
-  const month = typeof fields.month === 'string' ? monthNumber(fields.month.replace(/[{}]/g, '')) : undefined;
+  const month = fields.month ? monthNumber(fields.month.replace(/[{}]/g, '')) : undefined;
   return ymd(year, month);
 }
 
 function parse({ text }: DigestText): ParsedDigest {
-  let library: ReturnType<typeof parseBibtex>;
+  let library: ReturnType<typeof readVerbatim>;
   try {
-    library = parseBibtex(text, { raw: true, english: false, sentenceCase: false, caseProtection: false, unsupported: 'ignore' });
+    library = readVerbatim(text);
   } catch (error) {
     throw new DigestError('malformed', `${LABEL}: the file could not be read: ${(error as Error).message}`, { format: NAME });
   }
   const out = new EntryCollector(NAME);
+  const lines = new LineCounter(text);
   let searchFrom = 0;
-  const lineOf = (input: string | undefined) => {
-    if (!input) return 1;
-    const at = text.indexOf(input.trimStart().slice(0, 200), 0);
-    return at >= 0 ? lineAt(text, at) : 1;
-  };
   for (const error of library.errors) {
-    const line = lineOf(error.input);
+    const at = error.input ? text.indexOf(error.input.trimStart().slice(0, 200)) : -1;
     const reason = /Unterminated brace/i.test(error.error)
       ? 'an entry with an unclosed brace: it runs to the end of the file'
       : error.error.replace(/\s+at line \d+, column \d+/, '');
-    out.skip(line, error.input?.split('\n', 1)[0] ?? '', reason);
+    out.skip(at >= 0 ? lines.at(at) : 1, error.input?.split('\n', 1)[0] ?? '', reason);
   }
   for (const entry of library.entries) {
     if (!entry.input) continue; // the broken entry, already reported above
     const at = text.indexOf(entry.input, searchFrom);
     if (at >= 0) searchFrom = at + entry.input.length;
-    const line = at >= 0 ? lineAt(text, at) : 1;
-    const f = entry.fields as Record<string, unknown>;
-    const s = (key: string) => (typeof f[key] === 'string' ? (f[key] as string) : undefined);
+    const line = at >= 0 ? lines.at(at) : 1;
+    const f = entry.fields;
+    const s = (key: string) => (f[key]?.trim() ? f[key] : undefined);
     const archive = (s('archiveprefix') ?? s('eprinttype') ?? '').toLowerCase();
     const fromDoi = identityFromDoi(s('doi'));
     const url = s('url');
@@ -84,7 +117,6 @@ function parse({ text }: DigestText): ParsedDigest {
       journal && !/arxiv|corr/i.test(journal)
         ? [decodeBibtexText(journal), s('volume'), s('pages')?.replace(/-+/g, '–')].filter(Boolean).join(', ')
         : undefined;
-    const keywords = Array.isArray(f.keywords) ? (f.keywords as string[]).map((k) => decodeBibtexText(k)) : undefined;
     out.add({
       line,
       title: s('title') ? decodeBibtexText(s('title')!) : undefined,
@@ -93,13 +125,17 @@ function parse({ text }: DigestText): ParsedDigest {
       arxivVersion: ref?.version,
       doi: fromDoi.doi,
       // "and others" (Google Scholar's way of cutting a list) names no one.
-      authors: Array.isArray(f.author) ? (f.author as Creator[]).map(creatorName).filter((n) => n && !/^others$/i.test(n)) : undefined,
+      authors: s('author')
+        ? splitNames(s('author')!)
+            .map(creatorName)
+            .filter((n) => n && !/^others$/i.test(n))
+        : undefined,
       published: published(f),
       primaryCategory: primary && isArxivCategory(primary) ? primary : undefined,
       categories: primary && isArxivCategory(primary) ? [primary] : undefined,
       journalRef,
       comment: s('comment') ? normaliseSpace(s('comment')!) : undefined,
-      keywords,
+      keywords: keywordList(f),
       links: ref ? arxivLinks(ref.id) : { abs: httpsLink(url) },
     });
   }

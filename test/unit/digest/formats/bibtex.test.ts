@@ -71,4 +71,25 @@ describe('BibTeX', () => {
     expect(error.line).toBe(1);
     expect(error.message).toMatch(/^BibTeX: no paper could be read\. Line 1: an entry with an unclosed brace/);
   });
+
+  it('splits authors only at an "and" outside braces: a braced name is one, and {M}{\\"u}ller is a person', () => {
+    const text = `@article{a, title={T}, author={{Barnes and Noble} AND M{\\"u}ller, Hans and {M}{\\"u}ller, Anna and Ludwig van Beethoven}, abstract={A.}}`;
+    expect(parseDigest(text).entries[0].authors).toEqual(['Barnes and Noble', 'Hans Müller', 'Anna Müller', 'Ludwig van Beethoven']);
+  });
+
+  it('reads keywords from a repeated field, split at commas and semicolons, each once', () => {
+    const text = '@article{a, title={T}, keywords = {beta; alpha}, keywords = {alpha, {\\"U}bersetzung}, abstract={A.}}';
+    expect(parseDigest(text).entries[0].keywords).toEqual(['alpha', 'beta', 'Übersetzung']);
+  });
+
+  it('reads a Zotero export of thousands of entries with abstracts, each at its own line', () => {
+    const abstract = 'We study test-time compute for reasoning with {LLMs}, reaching 12\\% on $\\mathcal{D}$. '.repeat(8);
+    const entry = (i: number) =>
+      `@article{key${i},\n  title = {Paper {${i}}},\n  author = {M{\\"u}ller, Hans and Doe, Jane},\n  abstract = {${abstract}},\n  year = {2024},\n}\n`;
+    const text = Array.from({ length: 3000 }, (_, i) => entry(i)).join('\n');
+    const { entries } = parseDigest(text);
+    expect(entries).toHaveLength(3000);
+    expect(entries[2999]).toMatchObject({ title: 'Paper 2999', line: 2999 * 7 + 1, authors: ['Hans Müller', 'Jane Doe'] });
+    expect(entries[2999].abstract).toContain('12% on $\\mathcal{D}$');
+  });
 });

@@ -1,0 +1,1 @@
+export { parse as readVerbatim } from '../../../node_modules/@retorquere/bibtex-parser/dist/types/verbatim';
