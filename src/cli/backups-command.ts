@@ -1,7 +1,6 @@
 import type { Command } from './commands';
 import { UsageError } from './errors';
-
-const plural = (n: number, one: string) => `${n.toLocaleString('en')} ${one}${n === 1 ? '' : 's'}`;
+import { plural } from '../shared/plural';
 
 /** `digest-reader backups list|restore <id>|create`: the Backups screen on the command line. */
 export const backupsCommand: Command = {

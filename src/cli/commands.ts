@@ -9,6 +9,7 @@ import { idOf } from './names';
 import { FORMAT_NAMES, readDigestFile, readStdin } from './input';
 import type { FormatName } from '../digest/parse';
 import type { Session } from './session';
+import { plural } from '../shared/plural';
 
 export interface Output {
   out(text: string): void;
@@ -34,7 +35,6 @@ export interface Command {
 type PaperRow = Api['papers.query']['result']['items'][number];
 
 const json = (value: unknown) => JSON.stringify(value, null, 2);
-const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
 
 function limitOf(values: Values): number {
   const raw = values.limit as string | undefined;
@@ -76,7 +76,7 @@ async function query(session: Session, arg: Api['papers.query']['arg']) {
   }
 }
 
-function printPapers(io: Output, page: { total: number; items: PaperRow[] }, asJson: boolean) {
+function printPapers(io: Output, page: { total: number; matched: number; items: PaperRow[] }, asJson: boolean) {
   const items = page.items.map((p) => ({
     id: p.id,
     title: p.title,
@@ -85,9 +85,11 @@ function printPapers(io: Output, page: { total: number; items: PaperRow[] }, asJ
     tags: p.tags.map((t) => t.name),
     digests: p.digests.map((d) => d.name),
   }));
-  if (asJson) return io.out(json({ total: page.total, items }));
+  // A search ranks its best RANKED papers: `matched` may be more than `total`, which a page can reach.
+  if (asJson) return io.out(json({ total: page.total, matched: page.matched, items }));
   for (const p of items) io.out(`${p.id}  ${p.title}${p.tags.length ? `  [${p.tags.join(', ')}]` : ''}`);
-  io.err(page.total > items.length ? `${items.length} of ${plural(page.total, 'paper')}` : plural(page.total, 'paper'));
+  const counted = page.total > items.length ? `${items.length} of ${plural(page.total, 'paper')}` : plural(page.total, 'paper');
+  io.err(page.matched > page.total ? `${counted}: the best of ${plural(page.matched, 'match', 'matches')}` : counted);
 }
 
 export const COMMANDS: Record<string, Command> = {

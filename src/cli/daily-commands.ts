@@ -12,9 +12,9 @@ import { CliError, UsageError } from './errors';
 import { FORMAT_NAMES } from './input';
 import { idOf } from './names';
 import type { Session } from './session';
+import { plural } from '../shared/plural';
 
 const json = (value: unknown) => JSON.stringify(value, null, 2);
-const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
 
 type Source = Api['sources.list']['result']['sources'][number];
 

@@ -3,8 +3,8 @@ import { EXPORT_FILE_FORMATS, EXPORT_FORMATS, type ExportFileFormat, type Export
 import type { Command } from './commands';
 import { CliError, UsageError } from './errors';
 import { scopeOf, SCOPE_HELP } from './names';
+import { plural } from '../shared/plural';
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
 const isFormat = (f: string): f is ExportFormat => (EXPORT_FORMATS as readonly string[]).includes(f);
 
 /** What `--json` prints: every file written or left as it was, the counts, and what was skipped and why. */

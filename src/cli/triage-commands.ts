@@ -6,9 +6,9 @@ import { READ_STATES, type ReadState } from '../api/vocabulary';
 import type { Command, Output } from './commands';
 import { UsageError } from './errors';
 import { idOf, papersOf } from './names';
+import { plural } from '../shared/plural';
 
 const json = (value: unknown) => JSON.stringify(value, null, 2);
-const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
 const PAPER_IDS = 'Papers are named by the id "list", "search" and "rank" print, or by their arXiv id (2401.12345).';
 
 type Paper = { id: string; title: string };

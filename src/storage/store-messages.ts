@@ -4,6 +4,7 @@ import { ioFailure, isIoError } from './io-errors';
 import type { Unwritten } from './unwritten';
 import type { UserData } from './schema';
 import type { DataCounts, Salvaged } from './user-data-file';
+import { plural } from '../shared/plural';
 
 /** Something the reader is told about their library's files (a file set aside, a backup restored…). */
 export interface StoreWarning {
@@ -27,8 +28,6 @@ export type Opening =
   | { kind: 'damaged'; why: 'unreadable'; data: UserData }
   /** The file is missing, unversioned or empty of data, in a folder that shows a library was here. */
   | { kind: 'empty-over-data'; why: 'missing' | 'unversioned' | 'empty'; data: UserData };
-
-const plural = (n: number, one: string) => `${n.toLocaleString('en')} ${one}${n === 1 ? '' : 's'}`;
 
 export function describeCounts(c: DataCounts): string {
   return `${plural(c.notes, 'note')}, ${plural(c.tags, 'tag')}, ${plural(c.lists, 'list')}, ${plural(c.highlights, 'highlight')}`;

@@ -119,6 +119,16 @@ describe('digest-reader command line', { timeout: 90_000 }, () => {
     expect(unknown).toMatchObject({ status: 1, stderr: expect.stringContaining('No list named “Nope”. Known: “Read later”, “To read”.') });
   });
 
+  it('says how many a search matched when more match than it ranks', async () => {
+    const dir = tempDir();
+    const bib = Array.from({ length: 520 }, (_, i) => `@article{k${i}, title = {Sparse routing, part ${i}}, abstract = {Mixture of experts ${i}.}}`).join('\n');
+    expect(await cliWith(bib, '--data', dir, 'import', '-')).toMatchObject({ status: 0, stdout: expect.stringContaining('520 papers added') });
+    const lines = await cli('--data', dir, 'search', 'sparse', 'routing');
+    expect(lines.stderr.trim()).toBe('50 of 500 papers: the best of 520 matches');
+    const found = JSON.parse((await cli('--data', dir, 'search', 'sparse', 'routing', '--json', '--limit', '2')).stdout);
+    expect(found).toMatchObject({ total: 500, matched: 520 });
+  });
+
   it('lists papers, of a list in its order, as lines', async () => {
     const r = await cli('--data', data, 'list', '--list', 'To read');
     expect(r.status).toBe(0);
