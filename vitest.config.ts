@@ -6,5 +6,6 @@ export default defineConfig({
     environment: 'node',
     testTimeout: 20000,
     setupFiles: ['test/fuzz-seed.ts'],
+    globalSetup: ['test/temp-root.ts'],
   },
 });
