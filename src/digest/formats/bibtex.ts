@@ -111,8 +111,9 @@ function parse({ text }: DigestText): ParsedDigest {
       parseArxivId(url) ??
       (fromDoi.arxivId ? { id: fromDoi.arxivId, version: fromDoi.arxivVersion } : undefined) ??
       [s('journal'), s('note'), s('howpublished')].map((t) => parseArxivId(/arXiv:\s*(\S+)/i.exec(t ?? '')?.[1])).find(Boolean);
-    const primary = s('primaryclass')?.trim();
-    const journal = s('journal') ?? s('booktitle');
+    // biblatex (Zotero's BibLaTeX export) names two of them its own way: eprintclass, journaltitle.
+    const primary = (s('primaryclass') ?? s('eprintclass'))?.trim();
+    const journal = s('journal') ?? s('journaltitle') ?? s('booktitle');
     const journalRef =
       journal && !/arxiv|corr/i.test(journal)
         ? [decodeBibtexText(journal), s('volume'), s('pages')?.replace(/-+/g, '–')].filter(Boolean).join(', ')

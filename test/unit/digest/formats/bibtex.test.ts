@@ -72,6 +72,35 @@ describe('BibTeX', () => {
     expect(error.message).toMatch(/^BibTeX: no paper could be read\. Line 1: an entry with an unclosed brace/);
   });
 
+  it("reads Zotero's BibLaTeX export: eprinttype, eprintclass, journaltitle and date", () => {
+    const text = `@online{vaswani_attention_2023,
+\ttitle = {Attention Is All You Need},
+\tdoi = {10.48550/arXiv.1706.03762},
+\tabstract = {The dominant sequence transduction models are recurrent.},
+\tauthor = {Vaswani, Ashish and Shazeer, Noam},
+\tdate = {2023-08-01},
+\teprinttype = {arxiv},
+\teprint = {1706.03762 [cs]},
+\teprintclass = {cs.CL},
+}
+@article{devlin_bert_2019,
+\ttitle = {{BERT}: Pre-training of Deep Bidirectional Transformers},
+\tjournaltitle = {Transactions of the {ACL}},
+\tvolume = {7},
+\tpages = {1--16},
+\tdate = {2019},
+\tauthor = {Devlin, Jacob},
+\tabstract = {We introduce BERT.},
+}`;
+    const [attention, bert] = parseDigest(text).entries;
+    expect(attention).toMatchObject({ arxivId: '1706.03762', primaryCategory: 'cs.CL', published: '2023-08-01', authors: ['Ashish Vaswani', 'Noam Shazeer'] });
+    expect(bert).toMatchObject({
+      title: 'BERT: Pre-training of Deep Bidirectional Transformers',
+      journalRef: 'Transactions of the ACL, 7, 1–16',
+      published: '2019',
+    });
+  });
+
   it('splits authors only at an "and" outside braces: a braced name is one, and {M}{\\"u}ller is a person', () => {
     const text = `@article{a, title={T}, author={{Barnes and Noble} AND M{\\"u}ller, Hans and {M}{\\"u}ller, Anna and Ludwig van Beethoven}, abstract={A.}}`;
     expect(parseDigest(text).entries[0].authors).toEqual(['Barnes and Noble', 'Hans Müller', 'Anna Müller', 'Ludwig van Beethoven']);
