@@ -96,6 +96,9 @@ export function Abstract({ paper }: { paper: PaperView }) {
     window.getSelection()?.removeAllRanges();
   };
 
+  // A reference (Google Scholar's or arXiv's BibTeX) may come without one.
+  if (!paper.abstract.trim()) return <p className="abstract-missing">No abstract came with this paper. The links above lead to its page.</p>;
+
   return (
     <div className="abstract-wrap">
       <p className="abstract" ref={ref} onMouseUp={captureSelection} onKeyUp={(e) => e.shiftKey && captureSelection()}>

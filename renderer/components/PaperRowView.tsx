@@ -45,9 +45,11 @@ export const PaperRowView = forwardRef<HTMLDivElement, Props>(function PaperRowV
         </div>
         <RowByline row={row} />
         {row.reason && <div className="row-reason">{row.reason}</div>}
-        <div className="row-snippet">
-          <Highlighted text={row.snippet.text} ranges={row.snippet.ranges} />
-        </div>
+        {row.snippet.text && (
+          <div className="row-snippet">
+            <Highlighted text={row.snippet.text} ranges={row.snippet.ranges} />
+          </div>
+        )}
         <div className="row-meta">
           <TagChips tags={row.tags} />
           <span className="row-digest">{row.digests[0]?.name}</span>

@@ -45,13 +45,18 @@ function cleanLinks(links: PaperLinks | undefined): PaperLinks | undefined {
  * Gathers a format's entries: titles and abstracts made plain (HTML stripped, arXiv's TeX
  * accents decoded, wrapped lines joined, whitespace normalised; LaTeX maths kept), empty fields dropped, and each entry routed to
  * `entries`, `withoutAbstract` (has an id, no abstract) or `skipped` (no title; no abstract and no id).
+ * A reference manager's file (BibTeX, RIS, CSL-JSON) names papers the reader chose, abstract or
+ * not (Google Scholar's and arXiv's BibTeX never carry one): there every titled entry is a paper.
  */
 export class EntryCollector {
   readonly entries: DigestEntry[] = [];
   readonly withoutAbstract: DigestEntry[] = [];
   readonly skipped: SkippedLine[] = [];
 
-  constructor(readonly format: string) {}
+  constructor(
+    readonly format: string,
+    private readonly references = false,
+  ) {}
 
   skip(line: number, text: string, reason: string): void {
     this.skipped.push({ line, text: normaliseSpace(text).slice(0, 120), reason });
@@ -86,7 +91,7 @@ export class EntryCollector {
     set('upvotes', Number.isFinite(raw.upvotes) && (raw.upvotes ?? -1) >= 0 ? Math.floor(raw.upvotes!) : undefined);
     set('announceType', raw.announceType);
     set('keywords', cleanList(raw.keywords));
-    if (abstract) this.entries.push(entry);
+    if (abstract || this.references) this.entries.push(entry);
     else if (hasId) this.withoutAbstract.push(entry);
     else this.skip(raw.line, title, 'an entry without an abstract (and without an arXiv id or DOI to match it by)');
   }

@@ -128,6 +128,54 @@ test('files dropped on the window are imported together; a paper without ids off
   );
 });
 
+test("Google Scholar's BibTeX, which has no abstracts, adds its papers; the reader says none came and leads to the paper", async ({ page, app }) => {
+  const scholar = `@inproceedings{vaswani2017attention,
+  title={Attention is all you need},
+  author={Vaswani, Ashish and Shazeer, Noam and Parmar, Niki},
+  booktitle={Advances in Neural Information Processing Systems},
+  pages={5998--6008},
+  year={2017}
+}
+
+@article{hochreiter1997long,
+  title={Long short-term memory},
+  author={Hochreiter, Sepp and Schmidhuber, J{\\"u}rgen},
+  journal={Neural computation},
+  volume={9},
+  number={8},
+  pages={1735--1780},
+  year={1997}
+}
+`;
+  await openApp(page, app);
+  await page.getByRole('button', { name: 'Import digest…' }).first().click();
+  await importDialog(page)
+    .getByLabel('Digest files')
+    .setInputFiles({ name: 'scholar.bib', mimeType: 'text/x-bibtex', buffer: Buffer.from(scholar) });
+  const report = importDialog(page).getByRole('status', { name: 'Import report' });
+  await expect(report).toContainText('2 papers added');
+  await importDialog(page).getByRole('button', { name: 'Close' }).click();
+  await page
+    .getByRole('navigation', { name: 'Library' })
+    .getByRole('button', { name: /^All papers/ })
+    .click();
+  await openBySearch(page, 'long short-term memory', /^Long short-term memory/);
+  await expect(reader(page).getByLabel('Authors')).toContainText('Jürgen Schmidhuber');
+  await expect(reader(page)).toContainText('Neural computation, 9, 1735–1780');
+  await expect(reader(page)).toContainText('Published 1997'); // a year, not "Jan 1, 1997"
+  await expect(reader(page).locator('.abstract-missing')).toHaveText('No abstract came with this paper. The links above lead to its page.');
+  const find = reader(page).getByRole('navigation', { name: 'Find the paper' });
+  await expect(find.getByRole('link', { name: /^arXiv/ })).toHaveAttribute('href', /^https:\/\/arxiv\.org\/.*Long%20short-term%20memory/);
+  await shoot(page, 'reader-no-abstract-light');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await shoot(page, 'reader-no-abstract-dark');
+  await expectAccessible(page, 'a paper without an abstract (dark)');
+  // After a restart of the page the papers are still there, from the library on disk.
+  await page.reload();
+  await openBySearch(page, 'attention is all you need', /^Attention is all you need/);
+  await expect(reader(page).locator('.abstract-missing')).toBeVisible();
+});
+
 for (const theme of ['light', 'dark'] as const) {
   test(`a paper's identity, filters by category and year, and the newest published first (${theme})`, async ({ page, app }) => {
     test.setTimeout(120_000);

@@ -10,8 +10,9 @@ import type { DigestFormat, DigestText, ParsedDigest } from '../types';
  * BibTeX (`@misc`, `@article`, `@inproceedings`, …), read with @retorquere/bibtex-parser's verbatim
  * reader so that maths stays LaTeX in titles; names are split, and accents, escapes and grouping
  * braces decoded, here.
- * arXiv's own export (`eprint`, `archivePrefix`, `primaryClass`) gives the arXiv id. arXiv's export
- * has no abstract: such entries come back in `withoutAbstract`, able to update known papers.
+ * arXiv's own export (`eprint`, `archivePrefix`, `primaryClass`) gives the arXiv id. arXiv's and
+ * Google Scholar's exports have no abstract: such an entry is still a paper, and joins the one the
+ * library has by id or title.
  */
 
 const NAME = 'bibtex';
@@ -86,7 +87,7 @@ function parse({ text }: DigestText): ParsedDigest {
   } catch (error) {
     throw new DigestError('malformed', `${LABEL}: the file could not be read: ${(error as Error).message}`, { format: NAME });
   }
-  const out = new EntryCollector(NAME);
+  const out = new EntryCollector(NAME, true);
   const lines = new LineCounter(text);
   let searchFrom = 0;
   for (const error of library.errors) {

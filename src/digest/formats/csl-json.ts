@@ -74,7 +74,7 @@ function parse({ text }: DigestText): ParsedDigest {
     });
   }
   const lines = arrayItemLines(text, found.start);
-  const out = new EntryCollector(NAME);
+  const out = new EntryCollector(NAME, true);
   found.items.forEach((item, i) => {
     const line = lines[i] ?? 1;
     if (!isObject(item)) {

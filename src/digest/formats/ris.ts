@@ -52,7 +52,7 @@ function read(record: Record, out: EntryCollector): void {
 }
 
 function parse({ lines }: DigestText): ParsedDigest {
-  const out = new EntryCollector(NAME);
+  const out = new EntryCollector(NAME, true);
   let record: Record | undefined;
   let lastTag: string | undefined;
   const unclosed = (r: Record, why: string) => out.skip(r.line, 'TY  - …', `a record not closed by "ER  -" (${why}); it was imported as it stands`);

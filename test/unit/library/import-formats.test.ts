@@ -104,6 +104,28 @@ describe('papers from every source meet in one library', () => {
     }
   });
 
+  it("adds arXiv's BibTeX of a new paper without its abstract; a listing that has the abstract fills it in", async () => {
+    const core = await openCore({ dataDir: tempDir() });
+    try {
+      const bib = /@misc\{sheng2023flexgen[^]*?\n\}/.exec(fixture('references.bib'))![0]; // arXiv's export of FlexGen: no abstract
+      const first = await call(core, 'digests.import', { fileName: 'flexgen.bib', text: bib, source: 'file' });
+      expect(first).toMatchObject({ format: 'bibtex', added: 1 });
+      const [row] = (await call(core, 'papers.query', {})).items;
+      expect(await call(core, 'papers.get', { id: row.id })).toMatchObject({ arxivId: '2303.06865', abstract: '' });
+      await call(core, 'notes.save', { paperId: row.id, text: 'To read for the offloading.' });
+
+      const api = await call(core, 'digests.import', { fileName: 'q.xml', text: fixture('arxiv-api-query.xml'), source: 'file' });
+      expect(api.merged).toBeGreaterThanOrEqual(1);
+      const filled = await call(core, 'papers.get', { id: row.id });
+      expect(filled.abstract).toMatch(/^The high computational and memory requirements/);
+      expect(filled.note?.text).toBe('To read for the offloading.');
+      await searchable(core);
+      expect((await call(core, 'papers.query', { q: 'latency-insensitive batched' })).items[0].id).toBe(row.id);
+    } finally {
+      await core.close();
+    }
+  });
+
   it('finds a LaTeX title by the word it shows (S$^4$C as S4C)', async () => {
     const core = await openCore({ dataDir: tempDir() });
     try {

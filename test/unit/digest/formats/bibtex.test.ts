@@ -8,7 +8,7 @@ describe('BibTeX', () => {
   it("reads arXiv's export: eprint, archivePrefix and primaryClass give the identity; LaTeX stays in the title", () => {
     const { format, entries } = bib();
     expect(format).toBe('bibtex');
-    expect(entries[0]).toMatchObject({
+    expect(entries[1]).toMatchObject({
       line: 13,
       title: 'S$^4$C: Speculative Sampling with Syntactic and Semantic Coherence for Efficient Inference',
       arxivId: '2401.10774',
@@ -21,15 +21,20 @@ describe('BibTeX', () => {
     });
   });
 
-  it('gives an arXiv entry without an abstract back as an update by id', () => {
-    const { withoutAbstract } = bib();
-    expect(withoutAbstract).toHaveLength(1);
-    expect(withoutAbstract[0]).toMatchObject({ arxivId: '2303.06865', line: 3, primaryCategory: 'cs.LG', published: '2023' });
-    expect(withoutAbstract[0].authors).toContain('Christopher Ré');
+  it("reads an entry without an abstract (arXiv's and Google Scholar's exports have none) as a paper", () => {
+    const { entries, withoutAbstract } = bib();
+    expect(withoutAbstract).toEqual([]);
+    expect(entries[0]).toMatchObject({ arxivId: '2303.06865', abstract: '', line: 3, primaryCategory: 'cs.LG', published: '2023' });
+    expect(entries[0].authors).toContain('Christopher Ré');
+    const scholar =
+      '@inproceedings{vaswani2017attention,\n  title={Attention is all you need},\n  author={Vaswani, Ashish and Shazeer, Noam},\n  booktitle={NeurIPS},\n  year={2017}\n}';
+    expect(parseDigest(scholar).entries).toEqual([
+      { title: 'Attention is all you need', abstract: '', line: 1, authors: ['Ashish Vaswani', 'Noam Shazeer'], published: '2017', journalRef: 'NeurIPS' },
+    ]);
   });
 
   it('turns "Last, First" into "First Last", decodes accents, drops braces, reads month macros, DOI and keywords', () => {
-    const [, snli, graph] = bib().entries;
+    const [, , snli, graph] = bib().entries;
     expect(snli).toMatchObject({
       authors: ['Samuel R. Bowman', 'Gabor Angeli', 'Christopher Potts', 'Christopher D. Manning'],
       doi: '10.18653/v1/d15-1075',
@@ -60,7 +65,7 @@ describe('BibTeX', () => {
   it('reports an entry with an unclosed brace with its line and keeps the others', () => {
     const text = `${fixture('references.bib')}\n@article{broken2024,\n  title = {An {Unclosed Title,\n  author = {Nobody},\n}\n`;
     const { entries, skipped } = parseDigest(text);
-    expect(entries).toHaveLength(3);
+    expect(entries).toHaveLength(4);
     const line = text.split('\n').findIndex((l) => l.startsWith('@article{broken2024')) + 1;
     expect(skipped).toEqual([{ line, text: '@article{broken2024,', reason: expect.stringMatching(/unclosed brace/) }]);
   });
