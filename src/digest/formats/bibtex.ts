@@ -24,7 +24,8 @@ function detect({ text }: DigestText): number {
   if (start.startsWith('{') || start.startsWith('[') || start.startsWith('<')) return 0;
   const head = text.slice(0, 65536);
   const m = ENTRY_START.exec(head);
-  if (!m) return 0;
+  // A file of @string definitions only is BibTeX that names no paper: it says so as BibTeX.
+  if (!m) return /^[ \t]*@(string|preamble)[ \t]*[{(]/im.test(head) ? 0.4 : 0;
   return /=/.test(head.slice(m.index, m.index + 2000)) ? 0.95 : 0.5;
 }
 
@@ -91,6 +92,8 @@ function parse({ text }: DigestText): ParsedDigest {
   const lines = new LineCounter(text);
   let searchFrom = 0;
   for (const error of library.errors) {
+    // A macro defined in another file (`booktitle = LNCS`) reads as its name, as BibTeX prints it: the entry is read.
+    if (error.error.startsWith('Unresolved @string reference')) continue;
     const at = error.input ? text.indexOf(error.input.trimStart().slice(0, 200)) : -1;
     const reason = /Unterminated brace/i.test(error.error)
       ? 'an entry with an unclosed brace: it runs to the end of the file'
@@ -105,7 +108,7 @@ function parse({ text }: DigestText): ParsedDigest {
     const f = entry.fields;
     const s = (key: string) => (f[key]?.trim() ? f[key] : undefined);
     const archive = (s('archiveprefix') ?? s('eprinttype') ?? '').toLowerCase();
-    const fromDoi = identityFromDoi(s('doi'));
+    const fromDoi = identityFromDoi(s('doi')?.replace(/[{}]/g, '')); // `{10.1000/x}`, or a bare value read as a macro
     const url = s('url');
     const ref =
       (archive === 'arxiv' || !archive ? parseArxivId(s('eprint')) : undefined) ??

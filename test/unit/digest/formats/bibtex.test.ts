@@ -106,6 +106,15 @@ describe('BibTeX', () => {
     });
   });
 
+  it('reads a macro defined in another file as its name, and a bare DOI; a file of @string only names no paper', () => {
+    const text = '@inproceedings{a, title={Aspects}, booktitle=LNCS, year=1997, doi=10.1007/978-1-4757-3849-0}';
+    const { entries, skipped } = parseDigest(text);
+    expect(entries).toEqual([{ title: 'Aspects', abstract: '', line: 1, journalRef: 'LNCS', published: '1997', doi: '10.1007/978-1-4757-3849-0' }]);
+    expect(skipped).toEqual([]);
+    const error = digestError(() => parseDigest('%% strings.bib\n@string{LNCS = "Lecture Notes in Computer Science"}\n'));
+    expect(error.message).toBe('BibTeX: no @entry{…} was found.');
+  });
+
   it('splits authors only at an "and" outside braces: a braced name is one, and {M}{\\"u}ller is a person', () => {
     const text = `@article{a, title={T}, author={{Barnes and Noble} AND M{\\"u}ller, Hans and {M}{\\"u}ller, Anna and Ludwig van Beethoven}, abstract={A.}}`;
     expect(parseDigest(text).entries[0].authors).toEqual(['Barnes and Noble', 'Hans Müller', 'Anna Müller', 'Ludwig van Beethoven']);
