@@ -68,6 +68,11 @@ const Block = memo(
     }),
 );
 
+/** What shows in place of an abstract a reference came without (Google Scholar's and arXiv's BibTeX have none). */
+export function NoAbstract({ hint }: { hint?: string }) {
+  return <p className="abstract-missing">No abstract came with this paper.{hint && ` ${hint}`}</p>;
+}
+
 /** The abstract, with search hits and the reader's highlights; selecting text offers to highlight it. */
 export function Abstract({ paper }: { paper: PaperView }) {
   const addHighlight = useApp((s) => s.addHighlight);
@@ -96,8 +101,7 @@ export function Abstract({ paper }: { paper: PaperView }) {
     window.getSelection()?.removeAllRanges();
   };
 
-  // A reference (Google Scholar's or arXiv's BibTeX) may come without one.
-  if (!paper.abstract.trim()) return <p className="abstract-missing">No abstract came with this paper. The links above lead to its page.</p>;
+  if (!paper.abstract.trim()) return <NoAbstract hint="The links above lead to its page." />;
 
   return (
     <div className="abstract-wrap">

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { formatDate } from '../format';
 import { useApp } from '../store';
 import type { PaperView } from '../store/types';
+import { NoAbstract } from './Abstract';
 import { inlineLatex } from './Highlighted';
 import { TagInput } from './TagInput';
 
@@ -94,7 +95,7 @@ export function Triage() {
           </h2>
           <TriageByline paper={paper} />
           {triage.reasons[paper.id] && <p className="reason">{triage.reasons[paper.id]}</p>}
-          <p className="abstract">{inlineLatex(paper.abstract)}</p>
+          {paper.abstract.trim() ? <p className="abstract">{inlineLatex(paper.abstract)}</p> : <NoAbstract />}
           <div className="triage-tools">
             <select
               id="triage-list"

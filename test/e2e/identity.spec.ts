@@ -172,8 +172,24 @@ test("Google Scholar's BibTeX, which has no abstracts, adds its papers; the read
   await expectAccessible(page, 'a paper without an abstract (dark)');
   // After a restart of the page the papers are still there, from the library on disk.
   await page.reload();
+  // The page comes back as it was (the search and the open paper) before a new search is typed.
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Long short-term memory');
+  await expect(page.getByRole('searchbox', { name: 'Search papers' })).toHaveValue('long short-term memory');
   await openBySearch(page, 'attention is all you need', /^Attention is all you need/);
   await expect(reader(page).locator('.abstract-missing')).toBeVisible();
+  // Compared side by side, each column says the same.
+  await page.getByRole('searchbox', { name: 'Search papers' }).fill('');
+  await page
+    .getByRole('navigation', { name: 'Library' })
+    .getByRole('button', { name: /^scholar \d{4}-\d\d-\d\d/ })
+    .click();
+  const rows = list(page).getByRole('option');
+  await expect(rows).toHaveCount(2);
+  await rows.nth(0).click();
+  await rows.nth(1).click({ modifiers: ['ControlOrMeta'] });
+  await page.getByRole('toolbar', { name: 'Selection' }).getByRole('button', { name: 'Compare' }).click();
+  await expect(page.getByRole('table').locator('.abstract-missing')).toHaveCount(2);
+  await shoot(page, 'compare-no-abstract-dark');
 });
 
 for (const theme of ['light', 'dark'] as const) {

@@ -3,6 +3,7 @@ import { useApp } from '../../store';
 import type { MatrixColumn } from '../../store/compare-slice';
 import { segments } from '../../text-segments';
 import { selectionIn } from '../../selection';
+import { NoAbstract } from '../Abstract';
 
 const NONE: never[] = [];
 
@@ -34,6 +35,8 @@ export function AbstractCell({ col, full }: { col: MatrixColumn; full: boolean }
     setPending(null);
     window.getSelection()?.removeAllRanges();
   };
+
+  if (!col.abstract.trim()) return <NoAbstract />;
 
   return (
     <div className="cmp-abstract-wrap">
