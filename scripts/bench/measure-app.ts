@@ -30,6 +30,7 @@ const { keystrokes, latency, QUERIES, rareNames, typeKeys } = await import('./wo
 type Latency = import('./workload').Latency;
 const { syntheticDigestText, syntheticPapers } = await import('./synthetic-library');
 const { segmentsOf } = await import('./large-text');
+const { referenceImport } = await import('./reference-import');
 
 const app = await loadApp(root);
 const began = performance.now();
@@ -181,11 +182,14 @@ try {
   });
 
   const largeText = await segmentsOf(session, root);
+  step('a reference manager export');
+  const references = await referenceImport(session);
   await session.close();
 
   out.noteSave = { ms: noteSaveMs, searchableMs: noteSearchableMs };
   out.related = { ms: related.value, blockedMs: related.blockedMs };
   out.largeText = largeText;
+  out.references = references;
 } catch (error) {
   out.failed = `${phase}: ${(error as Error).message}`;
 } finally {

@@ -64,6 +64,7 @@ const ROWS: Row[] = [
   ['  renderer: cut into marked pieces (ms)', (f) => f.largeText?.segmentsMs],
   ['  search for a rare word in it (ms)', (f) => f.largeText?.rareWordMs],
   ['  search for a common word (ms)', (f) => f.largeText?.commonWordMs],
+  ['Zotero BibLaTeX export, 1,000 entries with abstracts: import (ms)', (f) => f.references?.ms],
 ];
 
 const median = (xs: number[]) => {
