@@ -88,9 +88,8 @@ function parse({ lines }: DigestText): ParsedDigest {
       // A wrapped value: the line continues the field above it.
       const values = record.tags.get(lastTag)!;
       values[values.length - 1] = normaliseSpace(`${values[values.length - 1]} ${line}`);
-    } else if (!record && line.trim() !== '' && !/^\uFEFF?$/.test(line)) {
-      out.skip(i + 1, line, `a line outside any record (records start with "TY  -")`);
     }
+    // Plain text between records is a database's own (Ovid numbers them and links each): no entry is lost.
   });
   if (record) {
     unclosed(record, 'the file ends first');

@@ -41,6 +41,17 @@ describe('RIS', () => {
     expect(skipped[0]).toMatchObject({ line: 1, reason: expect.stringMatching(/the next record starts at line 18/) });
   });
 
+  it("reads Ovid's export, numbered and linked between records, and a record without an abstract", () => {
+    const record = (n: number, title: string, abstract: string) =>
+      `${n}.\nTY  - JOUR\nT1  - ${title}\nA1  - Holmstrom, E.\nY1  - 2020//\n${abstract ? `N2  - ${abstract}\n` : ''}JF  - Open Journal of Forestry\nER  -\n\nLink to the Ovid Full Text or citation: http://ovidsp.ovid.com/ovidweb.cgi?T=JS&PAGE=${n}\n\n`;
+    const { entries, skipped } = parseDigest(record(1, 'Retention trees on clearcuts', 'Changes in clearcut management.') + record(2, 'Boreal forests', ''));
+    expect(skipped).toEqual([]);
+    expect(entries.map((e) => [e.title, e.abstract, e.published, e.authors])).toEqual([
+      ['Retention trees on clearcuts', 'Changes in clearcut management.', '2020', ['E. Holmstrom']],
+      ['Boreal forests', '', '2020', ['E. Holmstrom']],
+    ]);
+  });
+
   it('skips a record without a title, with its line', () => {
     const { skipped } = parseDigest('TY  - JOUR\nAB  - An abstract without a title.\nER  - \nTY  - JOUR\nTI  - T\nAB  - A\nER  - \n');
     expect(skipped).toEqual([{ line: 1, text: 'An abstract without a title.', reason: 'an entry without a title' }]);
