@@ -35,7 +35,8 @@ const GREEK: Record<string, string> = {
  * write it flattened, BibTeX escaped): LaTeX flattened (`S$^4$C` → s4c), TeX accents decoded and
  * every accent then dropped (`Schr\"odinger`, Schrödinger, Schrodinger), Greek letters spelt,
  * case, spacing and punctuation ignored (`O(n^2)` and `$O(n^2)$` alike). The abstract is compared
- * too, so a title this loose does not join two papers by itself.
+ * too (or, for a reference without one, the first author and year), so a title this loose does not
+ * join two papers by itself.
  */
 export function titleKey(title: string): string {
   const flat = /[\\$]/.test(title) ? fold(plainTitle(title)) : '';

@@ -169,7 +169,7 @@ function entryResolver(library: IdentityLookup): (entry: DigestEntry) => StoredE
       paper.doi ??= ownIds.doi;
     } else if (ids.length) gained.set(id, { ...stripUndefined(ownIds), ...stripUndefined(gained.get(id)) });
     else {
-      fresh.set(id, { id, title: entry.title, abstract: entry.abstract, ...stripUndefined(ownIds) });
+      fresh.set(id, { id, title: entry.title, abstract: entry.abstract, ...stripUndefined({ ...ownIds, authors: entry.authors, published: entry.published }) });
       addTitle(titles, { id, title: entry.title });
     }
     if (entry.arxivId && !lookup.byArxiv(entry.arxivId)) arxiv.set(entry.arxivId, id);

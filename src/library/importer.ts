@@ -136,10 +136,10 @@ export async function importDigest(corpus: Corpus, parser: DigestParser, req: Im
   };
 }
 
-/** Whether an entry brings a paper the library lacks, or a newer version of one it has. */
+/** Whether an entry brings a paper the library lacks, a newer version of one it has, or the abstract one came without. */
 export function bringsSomething(corpus: Corpus, e: StoredEntry): boolean {
   const known = corpus.paper(e.id);
-  return known === undefined || (e.arxivVersion ?? 0) > (known.arxivVersion ?? 0);
+  return known === undefined || (e.arxivVersion ?? 0) > (known.arxivVersion ?? 0) || (Boolean(e.abstract.trim()) && !known.abstract.trim());
 }
 
 /** The digest whose papers are exactly these, in any order (a listing downloaded again), if one. */
@@ -173,8 +173,8 @@ function unusedName(corpus: Corpus, name: string): string {
 }
 
 /**
- * Resolves the digest's papers, then its entries without an abstract (a replacement notice, an
- * arXiv BibTeX entry): those update papers the library or this digest has, and add none.
+ * Resolves the digest's papers, then its entries without an abstract (a listing's replacement
+ * notice): those update papers the library or this digest has, and add none.
  */
 async function resolveUpdates(corpus: Corpus, parsed: ParsedDigest): Promise<{ entries: StoredEntry[]; unknown: SkippedLine[] }> {
   const all = await corpus.resolveInSlices([...parsed.entries, ...parsed.withoutAbstract], pause);

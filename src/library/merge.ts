@@ -7,7 +7,7 @@ import type { Paper, PaperFacts, StoredEntry } from './types';
 /**
  * Paper identity across sources. An entry joins the paper that has its arXiv id, else its DOI,
  * else a paper whose title and abstract say it is the same work and whose ids do not contradict
- * it. These rules live here, and only here; the corpus applies them at import and replays their
+ * it (where one has no abstract, the only paper of that title whose first author and year agree). These rules live here, and only here; the corpus applies them at import and replays their
  * outcome at load.
  */
 
@@ -26,14 +26,34 @@ export interface IdentityLookup {
   paper(id: string): PaperLike | undefined;
 }
 
-export type PaperLike = Pick<Paper, 'id' | 'title' | 'abstract' | 'arxivId' | 'doi'>;
+export type PaperLike = Pick<Paper, 'id' | 'title' | 'abstract' | 'arxivId' | 'doi' | 'authors' | 'published'>;
 
-/** A new paper's id: stable for arXiv papers and DOIs, the text's hash otherwise (as before identity). */
-export function newPaperId(e: Pick<DigestEntry, 'title' | 'abstract' | 'arxivId' | 'doi'>): string {
+/**
+ * A new paper's id: stable for arXiv papers and DOIs, the text's hash otherwise (as before identity).
+ * A reference without an abstract is told by its first author and year beside its title: two
+ * papers called "Introduction" are two.
+ */
+export function newPaperId(e: Pick<DigestEntry, 'title' | 'abstract' | 'arxivId' | 'doi' | 'authors' | 'published'>): string {
   if (e.arxivId) return `arxiv-${e.arxivId.replace(/[^\w-]/g, '-')}`;
   if (e.doi) return `doi-${createHash('sha256').update(e.doi).digest('hex').slice(0, 16)}`;
-  return textId(e.title, e.abstract);
+  return textId(e.title, e.abstract.trim() ? e.abstract : `by ${surname(e.authors) ?? ''} in ${e.published?.slice(0, 4) ?? ''}`);
 }
+
+/** The first author's last name, folded ("A. Vaswani" and "Ashish Vaswani" alike). */
+const surname = (authors: string[] | undefined) =>
+  authors?.[0]
+    ?.split(/[\s,]+/)
+    .findLast(Boolean)
+    ?.normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase();
+
+/** Whether what both say of who and when differs: then one title names two works. */
+const differ = (a: Pick<PaperLike, 'authors' | 'published'>, b: Pick<PaperLike, 'authors' | 'published'>) => {
+  const [sa, sb] = [surname(a.authors), surname(b.authors)];
+  const [ya, yb] = [a.published?.slice(0, 4), b.published?.slice(0, 4)];
+  return Boolean((sa && sb && sa !== sb) || (ya && yb && ya !== yb));
+};
 
 const words = (text: string) =>
   new Set(
@@ -79,7 +99,12 @@ export function resolve(e: Omit<DigestEntry, 'line'>, lookup: IdentityLookup): s
     const bare = alike.filter((p) => !(e.arxivId ? p.arxivId : p.doi));
     return bare.length === 1 ? [bare[0].id] : [];
   }
-  return alike.map((p) => p.id);
+  // Two abstracts that agree say one work (or several of one text, as arXiv has). Where one side has
+  // none (a reference), the title must meet one paper only, whose first author and year do not differ.
+  const texts = alike.filter((p) => p.abstract.trim() && e.abstract.trim());
+  if (texts.length) return texts.map((p) => p.id);
+  const fits = alike.filter((p) => !differ(p, e));
+  return fits.length === 1 ? [fits[0].id] : [];
 }
 
 /** A paper first seen in this entry. */

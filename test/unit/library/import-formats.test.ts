@@ -114,6 +114,14 @@ describe('papers from every source meet in one library', () => {
       expect(await call(core, 'papers.get', { id: row.id })).toMatchObject({ arxivId: '2303.06865', abstract: '' });
       await call(core, 'notes.save', { paperId: row.id, text: 'To read for the offloading.' });
 
+      // A file of that one paper with its abstract is a digest of its own, not "already imported".
+      const csl = JSON.stringify([
+        { type: 'article', title: row.title, DOI: '10.48550/arXiv.2303.06865', abstract: 'We present FlexGen, an engine for LLM inference.' },
+      ]);
+      const withAbstract = await call(core, 'digests.import', { fileName: 'flexgen.json', text: csl, source: 'file' });
+      expect(withAbstract).toMatchObject({ added: 0, merged: 1, alreadyImported: null, digest: { paperCount: 1 } });
+      expect((await call(core, 'papers.get', { id: row.id })).abstract).toBe('We present FlexGen, an engine for LLM inference.');
+
       const api = await call(core, 'digests.import', { fileName: 'q.xml', text: fixture('arxiv-api-query.xml'), source: 'file' });
       expect(api.merged).toBeGreaterThanOrEqual(1);
       const filled = await call(core, 'papers.get', { id: row.id });
