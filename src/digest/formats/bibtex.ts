@@ -81,6 +81,30 @@ function published(fields: Record<string, string>): string | undefined {
   return ymd(year, month);
 }
 
+type VerbatimEntry = ReturnType<typeof readVerbatim>['entries'][number];
+
+/** What a volume gives the entries that cross-reference it (DBLP's and JabRef's `crossref`); its title is their booktitle. */
+const INHERITED = ['booktitle', 'journal', 'journaltitle', 'year', 'month', 'date', 'publisher', 'volume', 'series'];
+
+/**
+ * Each entry's fields with what its `crossref` parent gives, and the parents that are only that (a
+ * proceedings volume named by its papers, with no abstract of its own): not papers.
+ */
+function withCrossrefs(entries: VerbatimEntry[]): { fields: Map<VerbatimEntry, Record<string, string>>; volumes: Set<VerbatimEntry> } {
+  const byKey = new Map(entries.map((e) => [e.key.toLowerCase(), e]));
+  const fields = new Map<VerbatimEntry, Record<string, string>>();
+  const volumes = new Set<VerbatimEntry>();
+  for (const e of entries) {
+    const parent = e.fields.crossref && byKey.get(e.fields.crossref.trim().toLowerCase());
+    if (!parent || parent === e) continue;
+    if (!parent.fields.abstract?.trim()) volumes.add(parent);
+    const given = Object.fromEntries(INHERITED.filter((k) => parent.fields[k]?.trim()).map((k) => [k, parent.fields[k]]));
+    if (!given.booktitle && parent.fields.title) given.booktitle = parent.fields.title;
+    fields.set(e, { ...given, ...Object.fromEntries(Object.entries(e.fields).filter(([, v]) => v.trim())) });
+  }
+  return { fields, volumes };
+}
+
 function parse({ text }: DigestText): ParsedDigest {
   let library: ReturnType<typeof readVerbatim>;
   try {
@@ -94,18 +118,23 @@ function parse({ text }: DigestText): ParsedDigest {
   for (const error of library.errors) {
     // A macro defined in another file (`booktitle = LNCS`) reads as its name, as BibTeX prints it: the entry is read.
     if (error.error.startsWith('Unresolved @string reference')) continue;
-    const at = error.input ? text.indexOf(error.input.trimStart().slice(0, 200)) : -1;
+    const head = error.input?.trimStart().slice(0, 200);
+    let at = head ? text.indexOf(head, searchFrom) : -1; // on from the last error, as they come in order
+    if (head && at < 0) at = text.indexOf(head);
+    if (at >= 0) searchFrom = at;
     const reason = /Unterminated brace/i.test(error.error)
       ? 'an entry with an unclosed brace: it runs to the end of the file'
       : error.error.replace(/\s+at line \d+, column \d+/, '');
     out.skip(at >= 0 ? lines.at(at) : 1, error.input?.split('\n', 1)[0] ?? '', reason);
   }
+  searchFrom = 0;
+  const crossrefs = withCrossrefs(library.entries);
   for (const entry of library.entries) {
-    if (!entry.input) continue; // the broken entry, already reported above
+    if (!entry.input || crossrefs.volumes.has(entry)) continue; // the broken entry, already reported above; a volume
     const at = text.indexOf(entry.input, searchFrom);
     if (at >= 0) searchFrom = at + entry.input.length;
     const line = at >= 0 ? lines.at(at) : 1;
-    const f = entry.fields;
+    const f = crossrefs.fields.get(entry) ?? entry.fields;
     const s = (key: string) => (f[key]?.trim() ? f[key] : undefined);
     const archive = (s('archiveprefix') ?? s('eprinttype') ?? '').toLowerCase();
     const fromDoi = identityFromDoi(s('doi')?.replace(/[{}]/g, '')); // `{10.1000/x}`, or a bare value read as a macro

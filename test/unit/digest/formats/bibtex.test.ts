@@ -115,6 +115,27 @@ describe('BibTeX', () => {
     expect(error.message).toBe('BibTeX: no @entry{…} was found.');
   });
 
+  it("applies DBLP's crossref: a paper takes its volume's title as booktitle and its year; the volume is not a paper", () => {
+    const text = `@inproceedings{DBLP:conf/acl/Lovelace20,
+  author    = {Ada Lovelace},
+  title     = {Sparse Attention},
+  pages     = {1--9},
+  crossref  = {DBLP:conf/acl/2020},
+}
+
+@proceedings{DBLP:conf/acl/2020,
+  title     = {Proceedings of {ACL} 2020},
+  publisher = {Association for Computational Linguistics},
+  year      = {2020},
+  month     = jul,
+}`;
+    const { entries, skipped } = parseDigest(text);
+    expect(entries).toEqual([
+      { title: 'Sparse Attention', abstract: '', line: 1, authors: ['Ada Lovelace'], published: '2020-07', journalRef: 'Proceedings of ACL 2020, 1–9' },
+    ]);
+    expect(skipped).toEqual([]);
+  });
+
   it('splits authors only at an "and" outside braces: a braced name is one, and {M}{\\"u}ller is a person', () => {
     const text = `@article{a, title={T}, author={{Barnes and Noble} AND M{\\"u}ller, Hans and {M}{\\"u}ller, Anna and Ludwig van Beethoven}, abstract={A.}}`;
     expect(parseDigest(text).entries[0].authors).toEqual(['Barnes and Noble', 'Hans Müller', 'Anna Müller', 'Ludwig van Beethoven']);
