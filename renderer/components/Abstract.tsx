@@ -2,6 +2,7 @@ import { memo, useMemo, useRef, useState, type CSSProperties, type ReactNode } f
 import { useApp } from '../store';
 import type { PaperView } from '../store/types';
 import { blockCuts, LONG_TEXT, segments, type Segment } from '../text-segments';
+import { paperLinks } from '../paper-links';
 import { selectionIn } from '../selection';
 import { inlineLatex } from './Highlighted';
 import { HIGHLIGHT_COLORS } from '../../src/api/vocabulary';
@@ -101,7 +102,7 @@ export function Abstract({ paper }: { paper: PaperView }) {
     window.getSelection()?.removeAllRanges();
   };
 
-  if (!paper.abstract.trim()) return <NoAbstract hint="The links above lead to its page." />;
+  if (!paper.abstract.trim()) return <NoAbstract hint={paperLinks(paper).found ? 'The links above lead to its page.' : 'The links above search for it.'} />;
 
   return (
     <div className="abstract-wrap">

@@ -36,9 +36,9 @@ function ClaimText({ claim }: { claim: MatrixColumn['claims'][number] }) {
 }
 
 /** A few claims, so a very long abstract does not stretch the row; the rest on demand. */
-export function Claims({ claims }: { claims: MatrixColumn['claims'] }) {
+export function Claims({ claims, hasAbstract }: { claims: MatrixColumn['claims']; hasAbstract: boolean }) {
   const [all, setAll] = useState(false);
-  if (claims.length === 0) return <span className="placeholder">No figures or comparisons in the abstract.</span>;
+  if (claims.length === 0) return <span className="placeholder">{hasAbstract ? 'No figures or comparisons in the abstract.' : 'No abstract.'}</span>;
   const shown = all ? claims : claims.slice(0, CLAIMS_SHOWN);
   return (
     <>

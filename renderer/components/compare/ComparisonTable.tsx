@@ -83,7 +83,7 @@ export function ComparisonTable({ matrix }: { matrix: Matrix }) {
               )}
             </Row>
             <Row label="Key claims" sub="sentences with figures or comparisons">
-              {(col) => <Claims claims={col.claims} />}
+              {(col) => <Claims claims={col.claims} hasAbstract={Boolean(col.abstract.trim())} />}
             </Row>
             {matrix.attributes.map((a, i) => (
               <Row key={a.id} className="cmp-attr" label={<AttributeLabel id={a.id} name={a.name} index={i} count={matrix.attributes.length} />}>
