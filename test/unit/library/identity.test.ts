@@ -2,7 +2,6 @@ import fc from 'fast-check';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { DigestEntry } from '../../../src/digest/types';
 import { Corpus } from '../../../src/library/corpus';
 import { newPaperId, sameAbstract } from '../../../src/library/merge';
 import { IdentityIndex, TitleIds, titleHash, titleKeyHash } from '../../../src/library/identity-index';
@@ -10,37 +9,7 @@ import { normaliseAbstract, paperId, titleKey } from '../../../src/digest/identi
 import { createHash } from 'node:crypto';
 import type { Paper } from '../../../src/library/types';
 import { tempDir } from '../../helpers';
-
-const ABSTRACT = 'We study speculative decoding for large language models and show a draft model accepted at high rates speeds up inference.';
-const REVISED = 'We revisit speculative decoding for large language models; with tree drafts, acceptance rises and inference is 2.1x faster.';
-
-let day = 0;
-/** Imports entries as one digest, as the importer does: resolve first, then write and add. */
-function importInto(corpus: Corpus, entries: Partial<DigestEntry>[]) {
-  const full = entries.map((e, i) => ({ title: 'Untitled', abstract: ABSTRACT, line: i + 1, ...e }));
-  const stored = corpus.resolve(full);
-  day++;
-  return corpus.addDigest(
-    {
-      name: `d${day}`,
-      importedAt: new Date(Date.UTC(2026, 0, 1) + day * 86_400_000).toISOString(),
-      format: 'test',
-      source: 'file',
-      contentHash: `h${day}-${Math.random()}`,
-      paperCount: stored.length,
-    },
-    stored,
-  );
-}
-
-/** Papers as plain data, abstracts included (a stored abstract is not an own property). */
-const plain = (corpus: Corpus) => [...corpus.papers].map((p) => JSON.parse(JSON.stringify(p)) as unknown);
-
-const only = (corpus: Corpus): Paper => {
-  const all = [...corpus.papers];
-  expect(all).toHaveLength(1);
-  return all[0];
-};
+import { ABSTRACT, importInto, only, plain, REVISED } from './identity-support';
 
 describe('paper identity: merge rules', () => {
   it('one arXiv id is one paper whatever its title says; a newer version replaces title and abstract and is recorded', () => {
@@ -125,38 +94,6 @@ describe('paper identity: merge rules', () => {
     importInto(corpus, [{ title: 'Introduction' }]);
     importInto(corpus, [{ title: 'Introduction', abstract: 'A survey of protein folding with diffusion models across many benchmarks and settings.' }]);
     expect([...corpus.papers]).toHaveLength(2);
-  });
-
-  it('a reference without an abstract is told by its first author and year: two papers called “Introduction” are two', () => {
-    const corpus = new Corpus(tempDir());
-    const { newPapers } = importInto(corpus, [
-      { title: 'Introduction', abstract: '', authors: ['Alice Adams'], published: '2001' },
-      { title: 'Introduction', abstract: '', authors: ['Bob Brown'], published: '2019' },
-    ]);
-    expect(newPapers.map((p) => p.authors)).toEqual([['Alice Adams'], ['Bob Brown']]);
-    // The same reference again (another export, initials only) is the paper it was.
-    const again = importInto(corpus, [{ title: 'Introduction', abstract: '', authors: ['B. Brown'], published: '2019-05' }]);
-    expect(again.newPapers).toEqual([]);
-    expect([...corpus.papers]).toHaveLength(2);
-  });
-
-  it('a reference without an abstract joins one paper of its title, never several, and gives it what it knows', () => {
-    const corpus = new Corpus(tempDir());
-    importInto(corpus, [
-      { title: 'Deep Learning', abstract: ABSTRACT },
-      { title: 'Deep Learning', abstract: 'An unrelated text about representation learning, convolution and many layers of features.' },
-    ]);
-    const several = importInto(corpus, [{ title: 'Deep learning', abstract: '', authors: ['Someone Else'] }]);
-    expect(several.newPapers).toHaveLength(1); // not recorded on both
-    const corpus2 = new Corpus(tempDir());
-    importInto(corpus2, [{ title: 'Speculative Decoding', abstract: ABSTRACT }]);
-    importInto(corpus2, [{ title: 'Speculative decoding', abstract: '', authors: ['Ada Lovelace'], published: '2024', journalRef: 'NeurIPS' }]);
-    expect(only(corpus2)).toMatchObject({ title: 'Speculative Decoding', abstract: ABSTRACT, authors: ['Ada Lovelace'], journalRef: 'NeurIPS' });
-    // And the other way: a source with the abstract fills in the reference's.
-    const corpus3 = new Corpus(tempDir());
-    importInto(corpus3, [{ title: 'Speculative decoding', abstract: '', authors: ['Ada Lovelace'] }]);
-    importInto(corpus3, [{ title: 'Speculative Decoding', abstract: ABSTRACT }]);
-    expect(only(corpus3)).toMatchObject({ title: 'Speculative decoding', abstract: ABSTRACT, authors: ['Ada Lovelace'] });
   });
 
   it('within one digest, a later entry gives its id to an earlier one without ids', () => {
