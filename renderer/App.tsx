@@ -18,7 +18,7 @@ import { ShortcutsDialog } from './components/ShortcutsDialog';
 import { applyAppearance, followSystemTheme } from './appearance';
 import { connectWebShell, shell } from './api/shell';
 import { shortcutFor } from './shortcuts';
-import { saveSessionOnChange } from './store/session-slice';
+import { readerChoice, saveSessionOnChange } from './store/session-slice';
 import { ComparisonView } from './components/compare/ComparisonView';
 import { PaperPicker } from './components/compare/PaperPicker';
 import { SourcesView } from './components/daily/SourcesView';
@@ -62,10 +62,12 @@ export function App() {
     const offShell = shell()?.onCommand?.((command) => command === 'export' && useApp.getState().openExport(true)) ?? (() => {});
     void connectWebShell();
     applyAppearance(null);
+    // What the reader has chosen so far: a search typed while the library loads is not undone by the saved one.
+    const before = readerChoice(useApp.getState());
     void (async () => {
       await useApp.getState().loadLibrary();
       void useApp.getState().loadSources();
-      await useApp.getState().restoreSession();
+      await useApp.getState().restoreSession(before);
       offSession = saveSessionOnChange(useApp);
     })();
     return () => {

@@ -9,17 +9,18 @@ export interface SessionSlice {
   /** The list's scroll position to restore once its rows are there. */
   pendingScroll: number | null;
   listScroll: number;
-  restoreSession(): Promise<void>;
+  /** `before`: the reader's choice when the app started, if the session is restored later (after the library loads). */
+  restoreSession(before?: unknown[]): Promise<void>;
   setListScroll(top: number): void;
 }
 
 export const createSessionSlice: StateCreator<AppState, [], [], SessionSlice> = (set, get) => ({
   pendingScroll: null,
   listScroll: 0,
-  async restoreSession() {
+  async restoreSession(before) {
     // A reader who clicks, types or picks a view while the app starts keeps what they chose:
     // each step below applies only if nothing the reader controls changed since the last one.
-    let seen = readerChoice(get());
+    let seen = before ?? readerChoice(get());
     const untouched = () => sameChoice(seen, readerChoice(get()));
     const session = await api.call('session.get', {}).catch(() => null);
     if (!untouched()) return;
@@ -57,7 +58,7 @@ export const createSessionSlice: StateCreator<AppState, [], [], SessionSlice> = 
 });
 
 /** What the reader chooses in the list: restoring a session must not undo any of it. */
-function readerChoice(s: AppState): unknown[] {
+export function readerChoice(s: AppState): unknown[] {
   return [s.view, s.query, s.facets, s.sort, s.selectedId, s.selectedIds];
 }
 

@@ -21,9 +21,11 @@ vi.stubGlobal('window', { digestReader: { invoke, subscribe: () => () => {} } })
 let useApp: { getState(): AppState; setState(s: Partial<AppState>): void };
 let queryFor: typeof import('../../../renderer/store/paper-list-slice').queryFor;
 let NO_FACETS: typeof import('../../../renderer/store/paper-list-slice').NO_FACETS;
+let readerChoice: typeof import('../../../renderer/store/session-slice').readerChoice;
 beforeAll(async () => {
   ({ useApp } = await import('../../../renderer/store'));
   ({ queryFor, NO_FACETS } = await import('../../../renderer/store/paper-list-slice'));
+  ({ readerChoice } = await import('../../../renderer/store/session-slice'));
 });
 beforeEach(() => {
   invoke.mockClear();
@@ -170,6 +172,18 @@ describe('restoring the session at start', () => {
     expect(useApp.getState().view).toEqual({ kind: 'digest', id: 'd1' });
     expect(useApp.getState().query).toBe('');
     expect(calls('papers.get')).toEqual([]);
+  });
+
+  it('keeps a search typed while the library loaded, before the session was asked for', async () => {
+    const saved = { view: { kind: 'starred' }, query: 'diffusion', facets: NO_FACETS, selectedId: 'b', scrollTop: 40 };
+    invoke.mockImplementationOnce((async () => ({ ok: true, value: saved })) as never);
+    useApp.setState({ query: '' });
+    const before = readerChoice(useApp.getState()); // the app's start
+    useApp.getState().setQuery('attention'); // typed while the library loads
+    await useApp.getState().restoreSession(before);
+    expect(useApp.getState().query).toBe('attention');
+    expect(useApp.getState().view).not.toEqual({ kind: 'starred' });
+    await useApp.getState().listSettled();
   });
 
   it('restores the saved view, search and open paper when the reader did nothing meanwhile', async () => {
