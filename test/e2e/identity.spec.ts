@@ -185,6 +185,13 @@ test("Google Scholar's BibTeX, which has no abstracts, adds its papers; the read
     .click();
   const rows = list(page).getByRole('option');
   await expect(rows).toHaveCount(2);
+  // Triage says it too.
+  await page.getByRole('button', { name: 'Triage unread' }).click();
+  const triage = page.getByRole('region', { name: 'Triage' });
+  await expect(triage.locator('.abstract-missing')).toHaveText('No abstract came with this paper.');
+  await shoot(page, 'triage-no-abstract-dark');
+  await page.keyboard.press('Escape');
+  await expect(triage).toHaveCount(0);
   await rows.nth(0).click();
   await rows.nth(1).click({ modifiers: ['ControlOrMeta'] });
   await page.getByRole('toolbar', { name: 'Selection' }).getByRole('button', { name: 'Compare' }).click();
