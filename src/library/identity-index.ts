@@ -165,8 +165,12 @@ function entryResolver(library: IdentityLookup): (entry: DigestEntry) => StoredE
     const ownIds = { arxivId: entry.arxivId, doi: entry.doi };
     const paper = fresh.get(id);
     if (paper) {
+      // What the paper will gain (mergeInto) counts for the entries after this one, as it would in a later file.
       paper.arxivId ??= ownIds.arxivId;
       paper.doi ??= ownIds.doi;
+      paper.authors ??= entry.authors;
+      paper.published ??= entry.published;
+      if (!paper.abstract.trim()) paper.abstract = entry.abstract;
     } else if (ids.length) gained.set(id, { ...stripUndefined(ownIds), ...stripUndefined(gained.get(id)) });
     else {
       fresh.set(id, { id, title: entry.title, abstract: entry.abstract, ...stripUndefined({ ...ownIds, authors: entry.authors, published: entry.published }) });

@@ -5,6 +5,7 @@ import type { SmartMatch } from '../smart/rules';
 import type { Corpus } from './corpus';
 import { digestName, type NameHints } from './digest-name';
 import { mergeInto } from './merge';
+import { StoredPaper } from './stored-paper';
 import type { Digest, Paper, StoredEntry } from './types';
 
 export interface ImportRequest extends Omit<NameHints, 'meta' | 'now'> {
@@ -139,8 +140,11 @@ export async function importDigest(corpus: Corpus, parser: DigestParser, req: Im
 /** Whether an entry brings a paper the library lacks, a newer version of one it has, or the abstract one came without. */
 export function bringsSomething(corpus: Corpus, e: StoredEntry): boolean {
   const known = corpus.paper(e.id);
-  return known === undefined || (e.arxivVersion ?? 0) > (known.arxivVersion ?? 0) || (Boolean(e.abstract.trim()) && !known.abstract.trim());
+  return known === undefined || (e.arxivVersion ?? 0) > (known.arxivVersion ?? 0) || (Boolean(e.abstract.trim()) && !hasAbstract(known));
 }
+
+/** Whether a paper has an abstract, without reading a stored one from disk. */
+const hasAbstract = (p: Paper) => (p instanceof StoredPaper ? p.hasAbstract : Boolean(p.abstract.trim()));
 
 /** The digest whose papers are exactly these, in any order (a listing downloaded again), if one. */
 function repeatedDigest(corpus: Corpus, entries: StoredEntry[]): Digest | undefined {

@@ -39,20 +39,32 @@ export function newPaperId(e: Pick<DigestEntry, 'title' | 'abstract' | 'arxivId'
   return textId(e.title, e.abstract.trim() ? e.abstract : `by ${surname(e.authors) ?? ''} in ${e.published?.slice(0, 4) ?? ''}`);
 }
 
-/** The first author's last name, folded ("A. Vaswani" and "Ashish Vaswani" alike). */
-const surname = (authors: string[] | undefined) =>
-  authors?.[0]
-    ?.split(/[\s,]+/)
-    .findLast(Boolean)
-    ?.normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase();
+/**
+ * The first author's last name, folded: "A. Vaswani", "Ashish Vaswani", "Martin King, Jr." and
+ * "Martin King Jr" alike, O'Neil and O’Neil alike.
+ */
+function surname(authors: string[] | undefined): string | undefined {
+  const words = authors?.[0]
+    ?.split(',')[0]
+    .split(/\s+/)
+    .filter((w) => w && !/^(jr|sr|[ivx]+)\.?$/i.test(w));
+  return (
+    words
+      ?.at(-1)
+      ?.normalize('NFKD')
+      .replace(/[^\p{L}\p{N}]/gu, '')
+      .toLowerCase() || undefined
+  );
+}
 
-/** Whether what both say of who and when differs: then one title names two works. */
+/**
+ * Whether what both say of who and when differs: then one title names two works. A year apart is
+ * one work (a preprint, then its conference).
+ */
 const differ = (a: Pick<PaperLike, 'authors' | 'published'>, b: Pick<PaperLike, 'authors' | 'published'>) => {
   const [sa, sb] = [surname(a.authors), surname(b.authors)];
-  const [ya, yb] = [a.published?.slice(0, 4), b.published?.slice(0, 4)];
-  return Boolean((sa && sb && sa !== sb) || (ya && yb && ya !== yb));
+  const [ya, yb] = [Number(a.published?.slice(0, 4)), Number(b.published?.slice(0, 4))];
+  return Boolean((sa && sb && sa !== sb) || (ya && yb && Math.abs(ya - yb) > 1));
 };
 
 const words = (text: string) =>
@@ -95,8 +107,9 @@ export function resolve(e: Omit<DigestEntry, 'line'>, lookup: IdentityLookup): s
   const alike = [...lookup.byTitle(titleKey(e.title))].filter((p) => !contradicts(p, e) && sameAbstract(p.abstract, e.abstract));
   if (alike.length === 0) return [];
   if (e.arxivId || e.doi) {
-    // An entry with an id gives it to one paper without ids, never to several.
-    const bare = alike.filter((p) => !(e.arxivId ? p.arxivId : p.doi));
+    // An entry with an id gives it to one paper without ids, never to several; where either has no
+    // abstract to compare, only to one whose first author and year agree.
+    const bare = alike.filter((p) => !(e.arxivId ? p.arxivId : p.doi) && ((p.abstract.trim() && e.abstract.trim()) || !differ(p, e)));
     return bare.length === 1 ? [bare[0].id] : [];
   }
   // Two abstracts that agree say one work (or several of one text, as arXiv has). Where one side has

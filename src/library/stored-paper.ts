@@ -24,6 +24,11 @@ export class StoredPaper {
     return this.#length === 0 ? '' : this.#file!.read(this.#at, this.#length);
   }
 
+  /** Whether it has an abstract, without reading it from the file. */
+  get hasAbstract(): boolean {
+    return this.#text !== undefined ? this.#text.trim() !== '' : this.#length > 0;
+  }
+
   set abstract(text: string) {
     this.#text = text;
   }

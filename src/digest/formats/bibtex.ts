@@ -84,7 +84,11 @@ function published(fields: Record<string, string>): string | undefined {
 type VerbatimEntry = ReturnType<typeof readVerbatim>['entries'][number];
 
 /** What a volume gives the entries that cross-reference it (DBLP's and JabRef's `crossref`); its title is their booktitle. */
-const INHERITED = ['booktitle', 'journal', 'journaltitle', 'year', 'month', 'date', 'publisher', 'volume', 'series'];
+const INHERITED = ['booktitle', 'journal', 'journaltitle', 'publisher', 'volume', 'series'];
+/** Its date too, unless the entry has one. */
+const DATED = ['year', 'month', 'date'];
+/** Entries that are volumes of papers, not papers, when papers cross-reference them. */
+const VOLUME = /^(proceedings|book|collection|periodical|mv\w+)$/i;
 
 /**
  * Each entry's fields with what its `crossref` parent gives, and the parents that are only that (a
@@ -97,8 +101,9 @@ function withCrossrefs(entries: VerbatimEntry[]): { fields: Map<VerbatimEntry, R
   for (const e of entries) {
     const parent = e.fields.crossref && byKey.get(e.fields.crossref.trim().toLowerCase());
     if (!parent || parent === e) continue;
-    if (!parent.fields.abstract?.trim()) volumes.add(parent);
-    const given = Object.fromEntries(INHERITED.filter((k) => parent.fields[k]?.trim()).map((k) => [k, parent.fields[k]]));
+    if (VOLUME.test(parent.type) && !parent.fields.abstract?.trim()) volumes.add(parent);
+    const dated = e.fields.year?.trim() || e.fields.date?.trim();
+    const given = Object.fromEntries([...INHERITED, ...(dated ? [] : DATED)].filter((k) => parent.fields[k]?.trim()).map((k) => [k, parent.fields[k]]));
     if (!given.booktitle && parent.fields.title) given.booktitle = parent.fields.title;
     fields.set(e, { ...given, ...Object.fromEntries(Object.entries(e.fields).filter(([, v]) => v.trim())) });
   }
@@ -130,10 +135,14 @@ function parse({ text }: DigestText): ParsedDigest {
   searchFrom = 0;
   const crossrefs = withCrossrefs(library.entries);
   for (const entry of library.entries) {
-    if (!entry.input || crossrefs.volumes.has(entry)) continue; // the broken entry, already reported above; a volume
+    if (!entry.input) continue; // the broken entry, already reported above
     const at = text.indexOf(entry.input, searchFrom);
     if (at >= 0) searchFrom = at + entry.input.length;
     const line = at >= 0 ? lines.at(at) : 1;
+    if (crossrefs.volumes.has(entry)) {
+      out.skip(line, entry.input.split('\n', 1)[0], 'a volume its papers cross-reference (they take its title and year), not a paper');
+      continue;
+    }
     const f = crossrefs.fields.get(entry) ?? entry.fields;
     const s = (key: string) => (f[key]?.trim() ? f[key] : undefined);
     const archive = (s('archiveprefix') ?? s('eprinttype') ?? '').toLowerCase();

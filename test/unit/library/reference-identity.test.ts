@@ -35,4 +35,40 @@ describe('paper identity: references without an abstract (BibTeX, RIS, CSL-JSON)
     importInto(corpus3, [{ title: 'Speculative Decoding', abstract: ABSTRACT }]);
     expect(only(corpus3)).toMatchObject({ title: 'Speculative decoding', abstract: ABSTRACT, authors: ['Ada Lovelace'] });
   });
+
+  it('an entry with an id joins a reference only if its first author and year agree (a year apart is one work)', () => {
+    const corpus = new Corpus(tempDir());
+    importInto(corpus, [{ title: 'Introduction', abstract: '', authors: ['J. Smith'], published: '2019' }]);
+    const other = importInto(corpus, [
+      { title: 'Introduction', abstract: 'Rivers, forests and the long history of maps.', doi: '10.1000/jones', authors: ['K. Jones'], published: '2021' },
+    ]);
+    expect(other.newPapers).toHaveLength(1);
+    const preprint = importInto(corpus, [{ title: 'Introduction', arxivId: '1811.00001', authors: ['John Smith'], published: '2018-11-01' }]);
+    expect(preprint.newPapers).toEqual([]); // the reference's paper, a year earlier on arXiv
+    expect([...corpus.papers].find((p) => p.arxivId === '1811.00001')).toMatchObject({ authors: ['J. Smith'], abstract: ABSTRACT });
+  });
+
+  it('one file merges as several files would: a paper learns who and when from the entries before', () => {
+    const entries = [
+      { title: 'Introduction', abstract: '' },
+      { title: 'Introduction', abstract: '', authors: ['J. Smith'], published: '2019' },
+      { title: 'Introduction', abstract: '', authors: ['K. Jones'], published: '2020' },
+    ];
+    const together = new Corpus(tempDir());
+    importInto(together, entries);
+    const apart = new Corpus(tempDir());
+    for (const e of entries) importInto(apart, [e]);
+    const who = (c: Corpus) => [...c.papers].map((p) => p.authors ?? []).sort();
+    expect(who(together)).toEqual([['J. Smith'], ['K. Jones']]);
+    expect(who(together)).toEqual(who(apart));
+  });
+
+  it('reads a first author alike however a source writes the name', () => {
+    const corpus = new Corpus(tempDir());
+    importInto(corpus, [{ title: 'Letters', abstract: '', authors: ['Martin King, Jr.'], published: '1963' }]);
+    importInto(corpus, [{ title: 'Letters', abstract: '', authors: ['Martin King Jr'], published: '1963' }]);
+    importInto(corpus, [{ title: 'Essays', abstract: '', authors: ["Ann O'Neil"] }]);
+    importInto(corpus, [{ title: 'Essays', abstract: '', authors: ['Ann O’Neil'] }]);
+    expect([...corpus.papers]).toHaveLength(2);
+  });
 });

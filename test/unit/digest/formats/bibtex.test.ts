@@ -133,7 +133,13 @@ describe('BibTeX', () => {
     expect(entries).toEqual([
       { title: 'Sparse Attention', abstract: '', line: 1, authors: ['Ada Lovelace'], published: '2020-07', journalRef: 'Proceedings of ACL 2020, 1–9' },
     ]);
-    expect(skipped).toEqual([]);
+    expect(skipped).toEqual([{ line: 8, text: '@proceedings{DBLP:conf/acl/2020,', reason: expect.stringMatching(/^a volume its papers cross-reference/) }]);
+    // A paper's own year stands; a book cross-referenced by a chapter is still a paper.
+    const own = parseDigest(`@incollection{c, title={Chapter}, year={2019}, crossref={b}}\n@book{b, title={The Book}, date={2020-05}, abstract={A book.}}`);
+    expect(own.entries.map((e) => [e.title, e.published, e.journalRef])).toEqual([
+      ['Chapter', '2019', 'The Book'],
+      ['The Book', '2020-05', undefined],
+    ]);
   });
 
   it('splits authors only at an "and" outside braces: a braced name is one, and {M}{\\"u}ller is a person', () => {
