@@ -139,6 +139,11 @@ function ImportOutcome({ result, several }: { result: ImportResult; several: boo
         <li>
           <strong>{report.merged}</strong> already in your library
         </li>
+        {report.withoutAbstract > 0 && (
+          <li>
+            <strong>{report.withoutAbstract}</strong> without an abstract
+          </li>
+        )}
         {report.revised.length > 0 && (
           <li>
             <strong>{report.revised.length}</strong> updated to a newer version

@@ -143,7 +143,7 @@ With - the digest is read from standard input.
             );
           else
             io.out(
-              `${file}: imported “${r.digest?.name}” (${r.format}): ${plural(r.added, 'paper')} added, ${r.merged} already in the library, ${plural(r.skipped.length, 'line')} not read`,
+              `${file}: imported “${r.digest?.name}” (${r.format}): ${plural(r.added, 'paper')} added, ${r.merged} already in the library${r.withoutAbstract ? `, ${r.withoutAbstract} without an abstract` : ''}, ${plural(r.skipped.length, 'line')} not read`,
             );
           for (const p of r.revised.slice(0, 5)) io.out(`  updated to v${p.version}: ${p.title}`);
           for (const sk of r.skipped.slice(0, 5)) io.err(`  line ${sk.line}: ${sk.reason}`);

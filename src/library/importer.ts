@@ -36,6 +36,8 @@ export interface ImportReport {
   alreadyImported: Digest | null;
   /** Known papers whose facts (upvotes, ids learnt) a text that brought nothing new updated. */
   updated: number;
+  /** Papers of the digest that still have no abstract (a reference's: Google Scholar's BibTeX has none). */
+  withoutAbstract: number;
   /** The format the text was read as. */
   format: string;
   added: number;
@@ -80,6 +82,7 @@ export async function importDigest(corpus: Corpus, parser: DigestParser, req: Im
     matchedNewPapers: 0,
     matchedTitles: [] as { id: string; title: string }[],
     updated: 0,
+    withoutAbstract: 0,
   };
   const known = corpus.findByContent(hash);
   if (known) {
@@ -129,8 +132,10 @@ export async function importDigest(corpus: Corpus, parser: DigestParser, req: Im
     pause,
   );
   const revised = revisedPapers.map((p) => ({ id: p.id, title: p.title, version: p.arxivVersion ?? 1 }));
+  const bare = new Set(entries.filter((e) => !e.abstract.trim()).map((e) => e.id));
+  const withoutAbstract = [...bare].filter((id) => !hasAbstract(corpus.paper(id)!)).length;
   return {
-    report: { ...base, digest, alreadyImported: null, added: newPapers.length, merged: entries.length - newPapers.length, revised },
+    report: { ...base, digest, alreadyImported: null, added: newPapers.length, merged: entries.length - newPapers.length, revised, withoutAbstract },
     newPapers,
     changedPapers,
     paperIds: [...new Set(entries.map((e) => e.id))],

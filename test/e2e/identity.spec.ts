@@ -154,6 +154,7 @@ test("Google Scholar's BibTeX, which has no abstracts, adds its papers; the read
     .setInputFiles({ name: 'scholar.bib', mimeType: 'text/x-bibtex', buffer: Buffer.from(scholar) });
   const report = importDialog(page).getByRole('status', { name: 'Import report' });
   await expect(report).toContainText('2 papers added');
+  await expect(report).toContainText('2 without an abstract');
   await importDialog(page).getByRole('button', { name: 'Close' }).click();
   await page
     .getByRole('navigation', { name: 'Library' })

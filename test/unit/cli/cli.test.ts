@@ -119,6 +119,16 @@ describe('digest-reader command line', { timeout: 90_000 }, () => {
     expect(unknown).toMatchObject({ status: 1, stderr: expect.stringContaining('No list named “Nope”. Known: “Read later”, “To read”.') });
   });
 
+  it('imports references without abstracts, and says how many have none', async () => {
+    const bib =
+      '@inproceedings{v, title={Attention is all you need}, author={Vaswani, Ashish}, year={2017}}\n@article{h, title={Long short-term memory}, author={Hochreiter, Sepp}, year={1997}}';
+    const r = await cliWith(bib, '--data', tempDir(), 'import', '-');
+    expect(r).toMatchObject({
+      status: 0,
+      stdout: expect.stringContaining('2 papers added, 0 already in the library, 2 without an abstract, 0 lines not read'),
+    });
+  });
+
   it('says how many a search matched when more match than it ranks', async () => {
     const dir = tempDir();
     const bib = Array.from({ length: 520 }, (_, i) => `@article{k${i}, title = {Sparse routing, part ${i}}, abstract = {Mixture of experts ${i}.}}`).join('\n');

@@ -109,7 +109,7 @@ describe('papers from every source meet in one library', () => {
     try {
       const bib = /@misc\{sheng2023flexgen[^]*?\n\}/.exec(fixture('references.bib'))![0]; // arXiv's export of FlexGen: no abstract
       const first = await call(core, 'digests.import', { fileName: 'flexgen.bib', text: bib, source: 'file' });
-      expect(first).toMatchObject({ format: 'bibtex', added: 1 });
+      expect(first).toMatchObject({ format: 'bibtex', added: 1, withoutAbstract: 1 });
       const [row] = (await call(core, 'papers.query', {})).items;
       expect(await call(core, 'papers.get', { id: row.id })).toMatchObject({ arxivId: '2303.06865', abstract: '' });
       await call(core, 'notes.save', { paperId: row.id, text: 'To read for the offloading.' });
@@ -119,7 +119,7 @@ describe('papers from every source meet in one library', () => {
         { type: 'article', title: row.title, DOI: '10.48550/arXiv.2303.06865', abstract: 'We present FlexGen, an engine for LLM inference.' },
       ]);
       const withAbstract = await call(core, 'digests.import', { fileName: 'flexgen.json', text: csl, source: 'file' });
-      expect(withAbstract).toMatchObject({ added: 0, merged: 1, alreadyImported: null, digest: { paperCount: 1 } });
+      expect(withAbstract).toMatchObject({ added: 0, merged: 1, alreadyImported: null, digest: { paperCount: 1 }, withoutAbstract: 0 });
       expect((await call(core, 'papers.get', { id: row.id })).abstract).toBe('We present FlexGen, an engine for LLM inference.');
 
       const api = await call(core, 'digests.import', { fileName: 'q.xml', text: fixture('arxiv-api-query.xml'), source: 'file' });
