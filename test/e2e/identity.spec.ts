@@ -155,6 +155,7 @@ test("Google Scholar's BibTeX, which has no abstracts, adds its papers; the read
   const report = importDialog(page).getByRole('status', { name: 'Import report' });
   await expect(report).toContainText('2 papers added');
   await expect(report).toContainText('2 without an abstract');
+  await shoot(page, 'import-no-abstract-light');
   await importDialog(page).getByRole('button', { name: 'Close' }).click();
   await page
     .getByRole('navigation', { name: 'Library' })
