@@ -7,7 +7,8 @@ import type { Paper, PaperFacts, StoredEntry } from './types';
 /**
  * Paper identity across sources. An entry joins the paper that has its arXiv id, else its DOI,
  * else a paper whose title and abstract say it is the same work and whose ids do not contradict
- * it (where one has no abstract, the only paper of that title whose first author and year agree). These rules live here, and only here; the corpus applies them at import and replays their
+ * it (where one has no abstract, the only paper of that title whose first author and year agree).
+ * These rules live here, and only here; the corpus applies them at import and replays their
  * outcome at load.
  */
 
@@ -47,7 +48,7 @@ function surname(authors: string[] | undefined): string | undefined {
   const words = authors?.[0]
     ?.split(',')[0]
     .split(/\s+/)
-    .filter((w) => w && !/^(jr|sr|[ivx]+)\.?$/i.test(w));
+    .filter((w) => w && !/^(jr|sr|ii|iii|iv)\.?$/i.test(w)); // suffixes, not a surname such as Xi
   return (
     words
       ?.at(-1)

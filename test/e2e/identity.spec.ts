@@ -16,6 +16,11 @@ const FILES = [
 const list = (page: Page) => page.getByRole('listbox', { name: 'Papers' });
 const reader = (page: Page) => page.getByRole('region', { name: 'Reader' });
 const importDialog = (page: Page) => page.getByRole('dialog', { name: 'Import a digest' });
+const showAllPapers = (page: Page) =>
+  page
+    .getByRole('navigation', { name: 'Library' })
+    .getByRole('button', { name: /^All papers/ })
+    .click();
 
 /** Drops files on the window as a person would from a file manager. */
 async function dropFiles(page: Page, names: string[]) {
@@ -46,10 +51,7 @@ test('every format through the file chooser at once, one report each; the sample
   await importDialog(page).getByRole('button', { name: 'Close' }).click();
 
   // A paper of the sample now has its authors, ids and links.
-  await page
-    .getByRole('navigation', { name: 'Library' })
-    .getByRole('button', { name: /^All papers/ })
-    .click();
+  await showAllPapers(page);
   await openBySearch(page, 'FlexGen high-throughput', /^FlexGen/);
   const byline = reader(page).getByLabel('Authors');
   await expect(byline.getByRole('button').first()).toBeVisible();
@@ -116,10 +118,7 @@ test('files dropped on the window are imported together; a paper without ids off
   await expect(importDialog(page).getByRole('status', { name: 'Import report: references.ris' })).toContainText('Read as RIS');
   await importDialog(page).getByRole('button', { name: 'Close' }).click();
 
-  await page
-    .getByRole('navigation', { name: 'Library' })
-    .getByRole('button', { name: /^All papers/ })
-    .click();
+  await showAllPapers(page);
   await openBySearch(page, 'Towards Concise and Adaptive Thinking', /^Towards Concise and Adaptive Thinking/);
   const find = reader(page).getByRole('navigation', { name: 'Find the paper' });
   await expect(find.getByRole('link', { name: /^Semantic Scholar/ })).toHaveAttribute(
@@ -157,10 +156,7 @@ test("Google Scholar's BibTeX, which has no abstracts, adds its papers; the read
   await expect(report).toContainText('2 without an abstract');
   await shoot(page, 'import-no-abstract-light');
   await importDialog(page).getByRole('button', { name: 'Close' }).click();
-  await page
-    .getByRole('navigation', { name: 'Library' })
-    .getByRole('button', { name: /^All papers/ })
-    .click();
+  await showAllPapers(page);
   await openBySearch(page, 'long short-term memory', /^Long short-term memory/);
   await expect(reader(page).getByLabel('Authors')).toContainText('Jürgen Schmidhuber');
   await expect(reader(page)).toContainText('Neural computation, 9, 1735–1780');

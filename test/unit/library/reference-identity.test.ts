@@ -69,6 +69,8 @@ describe('paper identity: references without an abstract (BibTeX, RIS, CSL-JSON)
     importInto(corpus, [{ title: 'Letters', abstract: '', authors: ['Martin King Jr'], published: '1963' }]);
     importInto(corpus, [{ title: 'Essays', abstract: '', authors: ["Ann O'Neil"] }]);
     importInto(corpus, [{ title: 'Essays', abstract: '', authors: ['Ann O’Neil'] }]);
-    expect([...corpus.papers]).toHaveLength(2);
+    importInto(corpus, [{ title: 'Notes', abstract: '', authors: ['Wei Xi'], published: '2020' }]);
+    importInto(corpus, [{ title: 'Notes', abstract: '', authors: ['W. Xi'], published: '2020' }]); // Xi is a surname, not a numeral
+    expect([...corpus.papers]).toHaveLength(3);
   });
 });
